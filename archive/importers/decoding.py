@@ -1,0 +1,158 @@
+"""Bytes to clean Unicode for the text-based importers: charset detection and sanitising.
+
+Owns BOM / UTF-16 / charset-normalizer detection, NUL / surrogate / bidi clean-up, NFC and
+newline normalisation, and the text-length cap. Must not interpret markup or judge content.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import charset_normalizer
+
+from archive.errors import ParseError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it shares the first two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0/C1 controls other than tab, newline, carriage return and form feed
+_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+_NEWLINES = re.compile("\r\n|\r|\u2028|\u2029|\x85|\x0c")
+_TEXT_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+
+
+@dataclass(slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    confidence: float
+    warnings: list[str] = field(default_factory=list)
+
+
+def detect_bom(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def guess_utf16(data: bytes) -> str | None:
+    """Spot BOM-less UTF-16 by its NUL pattern: ASCII spaces and digits put a NUL in every
+    other byte, on one side only. Works for Latin and Cyrillic text alike."""
+    sample = data[:8192]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul >= 0.1 and even_nul <= 0.02:
+        candidate = "utf-16-le"
+    elif even_nul >= 0.1 and odd_nul <= 0.02:
+        candidate = "utf-16-be"
+    else:
+        return None
+    try:
+        text = sample.decode(candidate)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r")
+    return candidate if printable >= 0.9 * len(text) else None
+
+
+def looks_binary(head: bytes) -> bool:
+    """True when *head* is clearly not text in any encoding we read."""
+    if not head or detect_bom(head) or guess_utf16(head):
+        return False
+    controls = sum(1 for b in head[:4096] if b in _TEXT_CONTROL_BYTES)
+    return controls > 0.05 * min(len(head), 4096)
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode *data*: BOM, then a declared charset, then UTF-16 by pattern, UTF-8, then a guess."""
+    warnings: list[str] = []
+    encoding = detect_bom(data)
+    if encoding:
+        return _finish(data, encoding, 1.0, warnings)
+    if declared:
+        declared = _codec_name(declared)
+        if declared:
+            try:
+                return Decoded(data.decode(declared), declared, 1.0, warnings)
+            except UnicodeDecodeError:
+                warnings.append(f"The declared charset {declared} did not fit; the encoding was guessed")
+    utf16 = guess_utf16(data)
+    if utf16:
+        return _finish(data, utf16, 0.9, warnings)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", 1.0, warnings)
+    except UnicodeDecodeError:
+        pass
+    if looks_binary(data[:4096]):
+        raise ParseError("no readable text (this looks like a binary file)")
+    match = charset_normalizer.from_bytes(data[:2_000_000]).best()
+    if match is None:
+        raise ParseError("no readable text (the encoding could not be recognised)")
+    confidence = round((1.0 - match.chaos) * (0.5 + 0.5 * match.coherence), 2)
+    return _finish(data, _codec_name(match.encoding) or "utf-8", confidence, warnings)
+
+
+def _finish(data: bytes, encoding: str, confidence: float, warnings: list[str]) -> Decoded:
+    text = data.decode(encoding, errors="replace")
+    bad = text.count("\ufffd")
+    if bad:
+        warnings.append(f"{bad} undecodable byte sequences were replaced")
+    return Decoded(text, encoding, confidence, warnings)
+
+
+def _codec_name(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except (LookupError, ValueError):
+        return None
+    # Web pages labelled latin-1 are really windows-1252 (WHATWG Encoding Standard).
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def sanitize_text(text: str, warnings: list[str]) -> str:
+    """Replace NULs and lone surrogates, drop bidi controls and stray C0/C1 controls,
+    normalise newlines to \\n and the text to NFC."""
+    nuls = text.count("\x00")
+    if nuls:
+        text = text.replace("\x00", "\ufffd")
+        warnings.append(f"{nuls} NUL characters were replaced")
+    text, surrogates = _SURROGATE.subn("\ufffd", text)
+    if surrogates:
+        warnings.append(f"{surrogates} invalid characters (lone surrogates) were replaced")
+    text, bidi = _BIDI.subn("", text)
+    if bidi:
+        warnings.append(f"{bidi} bidirectional control characters were removed")
+    text = _NEWLINES.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def tidy_lines(text: str) -> str:
+    """Strip trailing spaces, collapse runs of blank lines to one, trim the ends."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def cap_text(text: str, max_chars: int, warnings: list[str]) -> str:
+    if len(text) <= max_chars:
+        return text
+    warnings.append(f"Text was cut at {max_chars:,} characters (the limit)")
+    return text[:max_chars]
