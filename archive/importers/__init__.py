@@ -52,7 +52,6 @@ def describe_unsupported(name: str, head: bytes) -> str:
 
 
 def _load_plugins() -> None:
-    if _registry:
-        return
+    # Not `if _registry`: importing one plugin module directly must not hide the others.
     # Imported for their @register side effect; kept explicit so freezing tools see them.
     from archive.importers import html_page, mhtml_page, pdf_report, text_plain  # noqa: F401

@@ -98,15 +98,24 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         pass
     if looks_binary(data[:4096]):
         raise ParseError("no readable text (this looks like a binary file)")
-    match = charset_normalizer.from_bytes(data[:2_000_000]).best()
+    results = charset_normalizer.from_bytes(data[:2_000_000])
+    match = results.best()
     if match is None:
         raise ParseError("no readable text (the encoding could not be recognised)")
     confidence = round((1.0 - match.chaos) * (0.5 + 0.5 * match.coherence), 2)
-    return _finish(data, _codec_name(match.encoding) or "utf-8", confidence, warnings)
+    encoding = _codec_name(match.encoding) or "utf-8"
+    # Ties among single-byte Latin code pages are common on short texts; Western European
+    # (cp1252) is by far the likeliest of them, so it wins a tie.
+    western = {"cp1252", "latin_1", "iso8859_15"}
+    if encoding != "cp1252" and (western & set(match.could_be_from_charset) or any(
+            r.encoding in western and r.chaos <= match.chaos
+            and r.coherence >= match.coherence - 0.05 for r in results)):
+        encoding = "cp1252"
+    return _finish(data, encoding, confidence, warnings)
 
 
 def _finish(data: bytes, encoding: str, confidence: float, warnings: list[str]) -> Decoded:
-    text = data.decode(encoding, errors="replace")
+    text = data.decode(encoding, errors="replace").removeprefix("\ufeff")
     bad = text.count("\ufffd")
     if bad:
         warnings.append(f"{bad} undecodable byte sequences were replaced")
