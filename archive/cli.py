@@ -1,0 +1,321 @@
+"""The command line: a thin face over Archive (DESIGN §4). Parse, make one call, print.
+
+Errors are one line on stderr and an exit code (0 ok, 1 problems found, 2 usage or
+environment); a traceback only with --debug. Progress goes to a terminal's stderr only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from archive.errors import ArchiveError, Cancelled
+from archive.paths import resolve_archive_path
+from archive.progress import CancelToken, Progress
+
+PROG = "takedown-atlas"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, exit 2, as for every usage error
+        sys.stderr.write(f"{PROG}: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog=PROG, description="Offline archive of platform takedown disclosures.")
+    p.add_argument("--archive", metavar="PATH", help="archive folder (default: "
+                   "$TAKEDOWN_ATLAS_ARCHIVE or your user data folder)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    s = sub.add_parser("import", help="import files, folders and .zip bundles")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("search", help="full-text search (Whoosh syntax)")
+    s.add_argument("query")
+    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--sort", choices=("relevance", "date", "date_asc"), default="relevance")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("show", help="show one document")
+    s.add_argument("id")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("export", help="export json, csv, xlsx, stix or a pdf briefing")
+    s.add_argument("format", choices=("json", "csv", "xlsx", "stix", "pdf"))
+    s.add_argument("-o", "--output", required=True, metavar="FILE", help="'-' for stdout")
+    s.add_argument("--country", metavar="CC")
+    s.add_argument("--actor", metavar="NAME")
+    s.add_argument("--query", metavar="Q")
+    s.add_argument("--since", metavar="YYYY-MM-DD")
+    s.add_argument("--ids", nargs="+", metavar="ID", help="only these documents")
+
+    s = sub.add_parser("check", help="consistency check; exit 1 if problems")
+    s.add_argument("--repair", action="store_true", help="fix what can be fixed")
+    s.add_argument("--json", action="store_true")
+
+    sub.add_parser("reindex", help="rebuild the search index from SQLite")
+    s = sub.add_parser("reextract", help="re-run the extractor over every document")
+    s.add_argument("--no-reparse", action="store_true", help="reuse the stored text")
+
+    s = sub.add_parser("info", help="counts, sizes, versions")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("correct", help="correct, add or delete one extracted fact")
+    s.add_argument("id", help="document id")
+    s.add_argument("--network", type=int, default=1, help="network number (default 1)")
+    g = s.add_mutually_exclusive_group(required=True)
+    g.add_argument("--set", dest="action", action="store_const", const="set")
+    g.add_argument("--add", dest="action", action="store_const", const="add")
+    g.add_argument("--delete", dest="action", action="store_const", const="delete")
+    g.add_argument("--undo", type=int, metavar="CORRECTION_ID")
+    s.add_argument("--kind", default="count", help="count, audience, country, actor, ...")
+    s.add_argument("--key", help="metric, country code, actor name, ...")
+    s.add_argument("--role")
+    s.add_argument("--value")
+    s.add_argument("--qualifier")
+    s.add_argument("--new-key")
+    s.add_argument("--new-role")
+    s.add_argument("--note")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("tag", help="set the tags of a document")
+    s.add_argument("id")
+    s.add_argument("tags", nargs="*")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.version:
+        from archive import __version__
+
+        print(f"{PROG} {__version__}")
+        return 0
+    if args.command is None:
+        return _open_desktop(args)
+    try:
+        return int(_run(args))
+    except Cancelled:
+        _err("cancelled")
+        return 1
+    except ArchiveError as exc:
+        if args.debug:
+            raise
+        _err(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if args.debug:
+            raise
+        _err(f"internal error: {type(exc).__name__}: {str(exc)[:200]} (run with --debug for details)")
+        return 2
+
+
+def _open_desktop(args: argparse.Namespace) -> int:
+    try:
+        from desktop.app import main as desktop_main
+    except ImportError as exc:
+        _err(f"the desktop app is not available ({exc}); try `{PROG} --help`")
+        return 2
+    argv = ["--archive", args.archive] if args.archive else []
+    return int(desktop_main(argv))
+
+
+def _run(args: argparse.Namespace) -> int:
+    from archive.api import Archive
+
+    path = resolve_archive_path(args.archive)
+    cmd = args.command
+    writes = cmd in ("import", "reindex", "reextract", "correct", "tag") or (
+        cmd == "check" and args.repair)
+    create = cmd == "import"
+    with Archive.open(path, create=create, write=writes) as archive:
+        return int(COMMANDS[cmd](archive, args))
+
+
+def _cmd_import(archive: Any, args: argparse.Namespace) -> int:
+    bar = _ProgressBar()
+    result = archive.import_paths(args.paths, on_progress=bar, cancel=CancelToken())
+    bar.done()
+    if args.json:
+        _print_json(result.to_json())
+    else:
+        print(f"{len(result.added)} added, {len(result.duplicates)} already in the archive, "
+              f"{len(result.rejected)} rejected")
+        for d in result.duplicates:
+            print(f"  duplicate: {d.file} (same content as {d.id})")
+    for r in result.rejected:
+        _err(f"{r.file}: {r.reason}")
+    return 1 if result.rejected else 0
+
+
+def _cmd_search(archive: Any, args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise ArchiveError("--limit must be at least 1")
+    result = archive.search(args.query, limit=args.limit, sort=args.sort)
+    if result.notice:
+        _err(result.notice)
+    if args.json:
+        _print_json(result.to_json())
+        return 0
+    print(f"{result.total} documents match")
+    for h in result.hits:
+        print(f"{h.id}  {h.published or '----------'}  {h.title}")
+        if h.snippet:
+            print("    " + _plain(h.snippet))
+    return 0
+
+
+def _cmd_show(archive: Any, args: argparse.Namespace) -> int:
+    doc = archive.document(args.id)
+    if args.json:
+        _print_json(doc)
+        return 0
+    print(f"{doc['title'] or doc['file']}\n{doc['publisher'] or 'unknown publisher'} · "
+          f"{doc['published'] or 'undated'} · {doc['source_type']} · {doc['file']} · id {doc['id']}")
+    for n, net in enumerate(doc["networks"], start=1):
+        print(f"\nNetwork {n}: {net['label']}")
+        for metric, value in net["counts"].items():
+            q = net["count_qualifiers"].get(metric, "exact")
+            print(f"  {metric}: {value:,}" + ("" if q == "exact" else f" ({q.replace('_', ' ')})"))
+        for key in ("origin_countries", "target_countries", "platforms", "languages"):
+            if net[key]:
+                print(f"  {key.replace('_', ' ')}: {', '.join(net[key])}")
+        for a in net["actors"]:
+            print(f"  actor ({a['role']}): {a['name']}")
+    print("\n" + doc["text"])
+    return 0
+
+
+def _cmd_export(archive: Any, args: argparse.Namespace) -> int:
+    bar = _ProgressBar() if args.output != "-" else None
+    n = archive.export(args.format, args.output, country=args.country, actor=args.actor,
+                       query=args.query, since=args.since, ids=args.ids, on_progress=bar)
+    if bar:
+        bar.done()
+        print(f"exported {n} documents to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_check(archive: Any, args: argparse.Namespace) -> int:
+    rep = archive.check(repair=args.repair)
+    if args.json:
+        _print_json(rep.to_json())
+    else:
+        for r in rep.repaired:
+            print(f"repaired: {r}")
+        for p in rep.problems:
+            print(f"problem: {p}")
+        print("ok" if rep.ok else f"{len(rep.problems)} problems")
+    return 0 if rep.ok else 1
+
+
+def _cmd_reindex(archive: Any, args: argparse.Namespace) -> int:
+    bar = _ProgressBar()
+    n = archive.reindex(on_progress=bar)
+    bar.done()
+    print(f"indexed {n} documents")
+    return 0
+
+
+def _cmd_reextract(archive: Any, args: argparse.Namespace) -> int:
+    bar = _ProgressBar()
+    n = archive.reextract(on_progress=bar, reparse=not args.no_reparse)
+    bar.done()
+    print(f"re-extracted {n} documents (corrections kept)")
+    return 0
+
+
+def _cmd_info(archive: Any, args: argparse.Namespace) -> int:
+    info = archive.info()
+    if args.json:
+        _print_json(info)
+    else:
+        for k, v in info.items():
+            print(f"{k}: {v}")
+    return 0
+
+
+def _cmd_correct(archive: Any, args: argparse.Namespace) -> int:
+    if args.undo is not None:
+        archive.undo_correction(args.undo)
+        print(f"correction {args.undo} undone")
+        return 0
+    if not args.key:
+        raise ArchiveError("--key is required (the metric, country code or name to correct)")
+    value: Any = args.value
+    cid = archive.correct(args.id, network=args.network, action=args.action, kind=args.kind,
+                          key=args.key, role=args.role, value=value, qualifier=args.qualifier,
+                          new_key=args.new_key, new_role=args.new_role, note=args.note)
+    if args.json:
+        _print_json({"correction": cid})
+    else:
+        print(f"correction {cid} saved (undo with: {PROG} correct {args.id} --undo {cid})")
+    return 0
+
+
+def _cmd_tag(archive: Any, args: argparse.Namespace) -> int:
+    doc_id = archive.store.resolve_id(args.id)
+    archive.set_tags("document", doc_id, args.tags)
+    print(", ".join(archive.store.tags_of("document", doc_id)) or "(no tags)")
+    return 0
+
+
+COMMANDS = {
+    "import": _cmd_import, "search": _cmd_search, "show": _cmd_show, "export": _cmd_export,
+    "check": _cmd_check, "reindex": _cmd_reindex, "reextract": _cmd_reextract,
+    "info": _cmd_info, "correct": _cmd_correct, "tag": _cmd_tag,
+}
+
+
+class _ProgressBar:
+    """A one-line bar on a terminal's stderr; silent when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+        self.shown = False
+
+    def __call__(self, p: Progress) -> None:
+        if not self.active:
+            return
+        if p.total:
+            width = 30
+            filled = int(width * min(p.done, p.total) / p.total)
+            bar = "#" * filled + "-" * (width - filled)
+            line = f"{p.stage:8} [{bar}] {p.done}/{p.total} {p.detail[-40:]}"
+        else:
+            line = f"{p.stage:8} {p.done} {p.detail[-50:]}"
+        sys.stderr.write("\r" + line.ljust(100)[:100])
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 100 + "\r")
+            sys.stderr.flush()
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _plain(snippet: str) -> str:
+    import html
+    import re
+
+    return html.unescape(re.sub(r"</?b[^>]*>", "", snippet))
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"{PROG}: {message.splitlines()[0] if message else 'error'}\n")

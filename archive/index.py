@@ -1,0 +1,425 @@
+"""The Whoosh full-text index: a disposable cache of SQLite, and the only module using Whoosh.
+
+Small interface: open/create, apply (index or delete documents), rebuild, search with
+snippets, generation stamp. Phrases go through a word-pair field (term lookups instead of
+positional matching); title keeps positions. Anything Whoosh raises on open marks the
+index as damaged, and the caller rebuilds it from SQLite.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import highlight, index, query
+from whoosh.analysis import BiWordFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.qparser import MultifieldParser, syntax
+from whoosh.qparser.plugins import FieldsPlugin, WildcardPlugin
+from whoosh.query.compound import CompoundQuery
+from whoosh.query.wrappers import WrappingQuery
+
+from archive.progress import CancelToken, Progress, ProgressCallback
+from archive.store import IndexDoc
+
+GENERATION_FILE = "GENERATION"
+INDEX_FORMAT = "2"  # bump when the schema below changes: the index is then rebuilt
+MAX_QUERY_CHARS = 1000
+SEARCH_SECONDS = 5.0
+FALLBACK_NOTICE = "Search syntax not understood; searched for the words instead."
+
+_WORD = RegexTokenizer(r"\w+(?:[.'’]\w+)*")
+_PAIRS = _WORD | LowercaseFilter() | BiWordFilter(sep=" ")
+_TEXT = StemmingAnalyzer()
+
+# Field names a user may type before a colon, and the index field they mean.
+FIELD_ALIASES = {
+    "title": "title", "body": "body", "text": "body", "publisher": "publisher",
+    "country": "country", "origin": "origin", "target": "target", "actor": "actor",
+    "platform": "platform", "year": "year", "type": "type", "tag": "tag",
+    "lang": "lang", "language": "lang", "id": "id", "starred": "starred",
+}
+
+
+def _schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(analyzer=_TEXT, stored=True, field_boost=2.0),
+        body=TEXT(analyzer=_TEXT, phrase=False),
+        pairs=TEXT(analyzer=_PAIRS, phrase=False),
+        publisher=TEXT(analyzer=_TEXT, phrase=True),
+        actor=TEXT(analyzer=_WORD | LowercaseFilter(), phrase=True),
+        country=KEYWORD(lowercase=True, commas=True),
+        origin=KEYWORD(lowercase=True, commas=True),
+        target=KEYWORD(lowercase=True, commas=True),
+        platform=KEYWORD(lowercase=True, commas=True),
+        tag=KEYWORD(lowercase=True, commas=True),
+        year=ID(),
+        type=ID(),
+        lang=ID(),
+        starred=ID(),
+        published=ID(stored=True, sortable=True),
+    )
+
+
+class IndexDamaged(Exception):
+    """The index folder is missing, unreadable or from another format; rebuild it."""
+
+
+@dataclass(slots=True)
+class IndexHit:
+    id: str
+    score: float
+
+
+@dataclass(slots=True)
+class IndexResult:
+    total: int
+    hits: list[IndexHit]
+    notice: str | None
+    terms: frozenset[str]  # analysed body terms, for snippets
+    phrases: list[list[str]]  # phrases to verify on the text, as lowercased words
+
+
+class SearchIndex:
+    def __init__(self, path: Path, ix: Any) -> None:
+        self.path = path
+        self._ix = ix
+
+    # --- life cycle -----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> SearchIndex:
+        """Open an existing index; raise IndexDamaged if it cannot be trusted."""
+        try:
+            if (path / "FORMAT").read_text().strip() != INDEX_FORMAT:
+                raise IndexDamaged("index format changed")
+            ix = index.open_dir(str(path))
+            with ix.searcher() as s:
+                s.doc_count()
+        except IndexDamaged:
+            raise
+        except Exception as exc:  # Whoosh raises EOFError, zlib.error, pickle errors, ...
+            raise IndexDamaged(f"{type(exc).__name__}: {exc}") from None
+        return cls(path, ix)
+
+    @classmethod
+    def create(cls, path: Path) -> SearchIndex:
+        """Start a new, empty index in *path* (anything there is removed)."""
+        if path.exists():
+            shutil.rmtree(path)
+        path.mkdir(parents=True)
+        ix = index.create_in(str(path), _schema())
+        (path / "FORMAT").write_text(INDEX_FORMAT)
+        return cls(path, ix)
+
+    def generation(self) -> int | None:
+        try:
+            return int((self.path / GENERATION_FILE).read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def set_generation(self, gen: int) -> None:
+        tmp = self.path / f".{GENERATION_FILE}.tmp"
+        with open(tmp, "w") as fh:
+            fh.write(str(gen))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path / GENERATION_FILE)
+
+    def doc_count(self) -> int:
+        with self._ix.searcher() as s:
+            return int(s.doc_count())
+
+    def all_ids(self) -> set[str]:
+        with self._ix.searcher() as s:
+            return {f["id"] for f in s.all_stored_fields()}
+
+    # --- writing --------------------------------------------------------------------
+
+    def apply(self, docs: Iterable[IndexDoc], delete_ids: Iterable[str] = (),
+              crash_point: Callable[[str], None] | None = None) -> None:
+        """Index or delete documents in one Whoosh commit (idempotent: keyed by id)."""
+        writer = self._ix.writer(timeout=30.0, limitmb=128)
+        try:
+            for doc_id in delete_ids:
+                writer.delete_by_term("id", doc_id)
+            for doc in docs:
+                writer.update_document(**_fields(doc))
+            if crash_point:
+                crash_point("index.before_commit")
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def rebuild(self, docs: Iterable[IndexDoc], total: int, generation: int,
+                on_progress: ProgressCallback | None = None,
+                cancel: CancelToken | None = None) -> None:
+        """Write every document into this (fresh) index in batches, then stamp it."""
+        batch: list[IndexDoc] = []
+        done = 0
+        for doc in docs:
+            if cancel:
+                cancel.raise_if_cancelled()
+            batch.append(doc)
+            if len(batch) >= 250:
+                self._add_batch(batch)
+                done += len(batch)
+                batch = []
+                if on_progress:
+                    on_progress(Progress("index", done, total, "rebuilding the search index"))
+        if batch:
+            self._add_batch(batch)
+            done += len(batch)
+        self.set_generation(generation)
+        if on_progress:
+            on_progress(Progress("index", done, total, "search index ready"))
+
+    def _add_batch(self, batch: list[IndexDoc]) -> None:
+        writer = self._ix.writer(timeout=30.0, limitmb=128)
+        try:
+            for doc in batch:
+                writer.add_document(**_fields(doc))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    # --- searching ------------------------------------------------------------------
+
+    def search(self, text: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance",
+               restrict_ids: Iterable[str] | None = None) -> IndexResult:
+        """Run a user query; a query the parser rejects falls back to a plain word search."""
+        text = _clean_query(text)
+        q, notice = self._parse(text)
+        if q is None:
+            return IndexResult(0, [], notice, frozenset(), [])
+        raw = _raw_phrases(text)
+        phrases = [raw.get(tuple(p), p) for p in _phrases(q)]
+        q = _rewrite_phrases(q, raw)
+        terms = frozenset(t for f, t in _terms(q) if f == "body")
+        filter_q = None
+        if restrict_ids is not None:
+            filter_q = query.Or([query.Term("id", i) for i in restrict_ids]) or query.NullQuery
+        with self._ix.searcher() as s:
+            kwargs: dict[str, Any] = {"limit": offset + limit, "filter": filter_q}
+            if sort == "date":
+                kwargs["sortedby"] = "published"
+                kwargs["reverse"] = True
+            elif sort == "date_asc":
+                kwargs["sortedby"] = "published"
+            collector = s.collector(**kwargs)
+            tlc = TimeLimitCollector(collector, timelimit=SEARCH_SECONDS, use_alarm=False)
+            try:
+                s.search_with_collector(q, tlc)
+            except TimeLimit:
+                notice = "The search took too long; showing the results found so far."
+            results = tlc.results()
+            hits = [IndexHit(h["id"], _score(h.score) if sort == "relevance" else 0.0)
+                    for h in results[offset:offset + limit]]
+            total = results.estimated_length() if results.has_exact_length() is False else len(results)
+        return IndexResult(total, hits, notice, terms, phrases)
+
+    def _parse(self, text: str) -> tuple[Any, str | None]:
+        if not text.strip() or text.strip() == "*":
+            return query.Every(), None
+        parser = _parser(self._ix.schema)
+        notice = None
+        try:
+            if _looks_malformed(text):
+                raise ValueError("malformed query")
+            q = parser.parse(text)
+            if _has_error(q) or q is query.NullQuery or isinstance(q, query.NullQuery.__class__):
+                raise ValueError("parse error")
+        except Exception:
+            words = re.findall(r"\w+", text)[:64]
+            if not words:
+                return None, FALLBACK_NOTICE
+            q = query.And([query.Or([query.Term("body", w) for w in _analyse(word)]
+                                    + [query.Term("title", w) for w in _analyse(word)])
+                           for word in words if _analyse(word)])
+            notice = FALLBACK_NOTICE
+        return q, notice
+
+    def snippet(self, text: str, terms: frozenset[str], top: int = 2) -> str:
+        """Highlighted fragments of *text* around *terms*, HTML-escaped, hits in <b>."""
+        if not text:
+            return ""
+        frag = highlight.ContextFragmenter(maxchars=220, surround=60)
+        fmt = highlight.HtmlFormatter(tagname="b", between=" … ")
+        out = ""
+        if terms:
+            out = highlight.highlight(text[:200_000], terms, _TEXT, frag, fmt, top=top)
+        if not out:
+            import html
+
+            first = " ".join(text[:240].split())
+            out = html.escape(first + ("…" if len(text) > 240 else ""))
+        return str(out)
+
+    def close(self) -> None:
+        self._ix.close()
+
+
+def _fields(doc: IndexDoc) -> dict[str, Any]:
+    year = (doc.published or "")[:4]
+    return {
+        "id": doc.id, "title": doc.title or "", "body": doc.text, "pairs": doc.text,
+        "publisher": doc.publisher or "", "actor": ", ".join(doc.actors) or None,
+        "country": ",".join(doc.countries) or None, "origin": ",".join(doc.origins) or None,
+        "target": ",".join(doc.targets) or None, "platform": ",".join(doc.platforms) or None,
+        "tag": ",".join(doc.tags) or None, "year": year if year.isdigit() else None,
+        "type": doc.source_type or None, "lang": doc.language or None,
+        "starred": "yes" if doc.starred else None, "published": doc.published or "",
+    }
+
+
+def _parser(schema: Schema) -> MultifieldParser:
+    parser = MultifieldParser(["title", "body", "publisher"], schema)
+    parser.remove_plugin_class(WildcardPlugin)  # harmful to performance; prefix* is re-added
+    from whoosh.qparser.plugins import PrefixPlugin
+
+    parser.add_plugin(PrefixPlugin())
+    parser.remove_plugin_class(FieldsPlugin)
+    parser.add_plugin(FieldsPlugin(remove_unknown=True))
+    parser.add_plugin(_AliasPlugin())
+    return parser
+
+
+class _AliasPlugin:
+    """Map friendly field names (language:, text:) onto index fields, case-insensitively."""
+
+    def taggers(self, parser: Any) -> list[Any]:
+        return []
+
+    def filters(self, parser: Any) -> list[Any]:
+        return [(self._do_aliases, 99)]
+
+    def _do_aliases(self, parser: Any, group: Any) -> Any:
+        for i, node in enumerate(group):
+            if node.has_fieldname and node.fieldname:
+                name = FIELD_ALIASES.get(node.fieldname.lower())
+                if name:
+                    node.set_fieldname(name, override=True)
+            if isinstance(node, syntax.GroupNode):
+                group[i] = self._do_aliases(parser, node)
+        return group
+
+
+def _has_error(q: Any) -> bool:
+    from whoosh.query.qcore import _NullQuery
+
+    if isinstance(q, _NullQuery):
+        return True
+    for sub in q.leaves() if hasattr(q, "leaves") else []:
+        if type(sub).__name__ == "ErrorQuery":
+            return True
+    return type(q).__name__ == "ErrorQuery"
+
+
+def _analyse(word: str) -> list[str]:
+    return [t.text for t in _TEXT(word)]
+
+
+def _terms(q: Any) -> list[tuple[str, str]]:
+    try:
+        return [(f, t.decode() if isinstance(t, bytes) else t) for f, t in q.iter_all_terms()]
+    except Exception:
+        return []
+
+
+def _score(value: Any) -> float:
+    try:
+        return float(value or 0.0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _phrases(q: Any) -> list[list[str]]:
+    """Body phrases of a parsed query, as their analysed (stemmed) words."""
+    out: list[list[str]] = []
+    for sub in [q, *list(q.leaves())] if hasattr(q, "leaves") else [q]:
+        if isinstance(sub, query.Phrase) and sub.fieldname == "body":
+            words = list(sub.words)
+            if words not in out:
+                out.append(words)
+    return out
+
+
+def _raw_phrases(text: str) -> dict[tuple[str, ...], list[str]]:
+    """Quoted phrases as typed (lowercased words), keyed by their analysed form.
+
+    The parser stems phrase words; the word-pair field needs the words as written.
+    """
+    out: dict[tuple[str, ...], list[str]] = {}
+    for m in re.finditer(r'(?<![\w:])"([^"]+)"', text):
+        words = [w.lower() for w in _WORD_SPLIT.findall(m.group(1))]
+        key = tuple(t for w in words for t in _analyse(w))
+        out[key] = words
+    return out
+
+
+def _rewrite_phrases(q: Any, raw: dict[tuple[str, ...], list[str]]) -> Any:
+    """Turn body phrases into conjunctions of word-pair terms (fast, no positions)."""
+    if isinstance(q, query.Phrase) and q.fieldname == "body":
+        words = raw.get(tuple(q.words), [w.lower() for w in q.words])
+        if len(words) < 2:
+            terms = _analyse(words[0]) if words else []
+            return query.Term("body", terms[0]) if terms else query.NullQuery
+        return query.And([query.Term("pairs", f"{a} {b}") for a, b in zip(words, words[1:])])
+    if isinstance(q, CompoundQuery):
+        return q.__class__([_rewrite_phrases(s, raw) for s in q.subqueries], boost=q.boost)
+    if isinstance(q, query.Not):
+        return query.Not(_rewrite_phrases(q.query, raw))
+    if isinstance(q, WrappingQuery):
+        child = getattr(q, "child", None)
+        if child is not None:
+            clone = q.copy()
+            clone.child = _rewrite_phrases(child, raw)
+            return clone
+    return q
+
+
+_OPS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+
+
+def _looks_malformed(text: str) -> bool:
+    """Queries Whoosh would silently misread: unbalanced quotes/brackets, dangling operators."""
+    if text.count('"') % 2 or text.count("(") != text.count(")"):
+        return True
+    if text.count("[") != text.count("]"):
+        return True
+    if re.search(r"\w+:\s*(\)|$)", text):
+        return True
+    tokens = re.findall(r"\S+", text.replace("(", " ( ").replace(")", " ) "))
+    prev = None
+    for i, tok in enumerate(tokens):
+        if tok in _OPS:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is None or nxt in _OPS - {"NOT"} or nxt == ")":
+                return True
+            if tok != "NOT" and (prev is None or prev in _OPS or prev == "("):
+                return True
+        prev = tok
+    return False
+
+
+_WORD_SPLIT = re.compile(r"\w+(?:[.'’]\w+)*")
+
+
+def _clean_query(text: str) -> str:
+    text = text[:MAX_QUERY_CHARS]
+    return "".join(ch for ch in text if ch >= " " or ch in "\t")
+
+
+def phrase_in_text(words: list[str], text: str) -> bool:
+    """Exact check of a phrase (word sequence, punctuation-insensitive) in a document."""
+    pattern = r"\W+".join(re.escape(w) for w in words)
+    return re.search(rf"(?<!\w){pattern}(?!\w)", text, flags=re.IGNORECASE) is not None

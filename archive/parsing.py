@@ -1,0 +1,52 @@
+"""Turn one SourceFile into a RawDocument by picking and running its importer.
+
+`InProcessParser` runs the importer here. The archive normally parses through
+`archive.sandbox` (a child process with time, memory and output caps); both share
+this interface so the pipeline does not care which one it has.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from archive import importers
+from archive.errors import ArchiveError, ParseError
+from archive.limits import Limits
+from archive.records import RawDocument, SourceFile
+
+
+class Parser(Protocol):
+    def parse(self, source: SourceFile) -> RawDocument: ...
+
+    def close(self) -> None: ...
+
+
+def parse_bytes(source: SourceFile, limits: Limits) -> RawDocument:
+    """Pick the importer by sniffing and run it; only ArchiveError subclasses escape."""
+    importer = importers.pick(source.name, source.data[: importers.SNIFF_BYTES])
+    try:
+        raw = importer.parse(source.data, source.name, limits)
+    except ArchiveError:
+        raise
+    except RecursionError:
+        raise ParseError(f"could not read this {importer.label}: it is nested too deeply") from None
+    except MemoryError:
+        raise ParseError(f"could not read this {importer.label}: it needs too much memory") from None
+    except Exception as exc:  # a parser library choked: the file is bad, not us
+        raise ParseError(f"could not read this {importer.label} ({type(exc).__name__})") from None
+    raw.importer = raw.importer or importer.name
+    if len(raw.text) > limits.max_text_chars:
+        raw.text = raw.text[: limits.max_text_chars]
+        raw.warnings.append(f"text cut at {limits.max_text_chars:,} characters")
+    return raw
+
+
+class InProcessParser:
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+
+    def parse(self, source: SourceFile) -> RawDocument:
+        return parse_bytes(source, self.limits)
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,163 @@
+"""Import: discover sources, parse, extract facts, store each file in one transaction, index.
+
+Per file: blob first, then one SQLite transaction (document, networks, facts, outbox
+row), then the index catches up from the outbox. A crash anywhere leaves at worst an
+orphan blob or a pending outbox row. Plain synchronous code with progress and cancel.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from archive.blobs import sha256_bytes
+from archive.errors import ArchiveError, Cancelled, ParseError, StorageError, UnsupportedFormat
+from archive.facts import DocumentFacts
+from archive.faults import crash_point
+from archive.progress import CancelToken, Progress, ProgressCallback, throttle
+from archive.records import (
+    DocumentId,
+    Duplicate,
+    ImportResult,
+    RawDocument,
+    Rejected,
+    SourceFile,
+)
+
+if TYPE_CHECKING:
+    from archive.api import Archive
+
+
+def document_id_for(sha: str) -> DocumentId:
+    """Ids are derived from content, so the same report has the same id in every archive."""
+    return DocumentId(sha[:16])
+
+
+def import_sources(archive: Archive, sources: Iterable[SourceFile | Rejected], *,
+                   total: int | None = None, on_progress: ProgressCallback | None = None,
+                   cancel: CancelToken | None = None) -> ImportResult:
+    report = throttle(on_progress)
+    cancel = cancel or CancelToken()
+    result = ImportResult()
+    n = 0
+    try:
+        for item in sources:
+            cancel.raise_if_cancelled()
+            n += 1
+            if isinstance(item, Rejected):
+                result.rejected.append(item)
+                continue
+            report(Progress("import", n - 1, total, item.name))
+            _import_one(archive, item, result)
+            report(Progress("import", n, total, item.name))
+    except Cancelled:
+        result.cancelled = True
+    finally:
+        # Whatever reached the database must reach the index too, even after a cancel.
+        if result.added:
+            archive.sync_index(on_progress=on_progress)
+    return result
+
+
+def import_paths(archive: Archive, paths: Iterable[Path | str], *,
+                 on_progress: ProgressCallback | None = None,
+                 cancel: CancelToken | None = None) -> ImportResult:
+    from archive.importers.bundle import iter_sources
+
+    path_list = [Path(p) for p in paths]
+    total = _count_files(path_list)
+    sources = iter_sources(path_list, archive.limits)
+    return import_sources(archive, sources, total=total, on_progress=on_progress, cancel=cancel)
+
+
+def _import_one(archive: Archive, source: SourceFile, result: ImportResult) -> None:
+    store = archive.store
+    sha = sha256_bytes(source.data)
+    existing = store.id_for_sha(sha)
+    if existing is not None:
+        with archive.write_transaction():
+            store.add_provenance(existing, source.name)
+        result.duplicates.append(Duplicate(source.name, existing))
+        return
+    try:
+        raw = archive.parser.parse(source)
+    except UnsupportedFormat as exc:
+        result.rejected.append(Rejected(source.name, str(exc)))
+        return
+    except ParseError as exc:
+        # The format is ours but the file is not readable: keep the original, say why.
+        raw = RawDocument(text="", media_type="application/octet-stream", importer="unreadable",
+                          warnings=[str(exc)], flags=["unreadable"])
+        result.rejected.append(Rejected(
+            source.name, f"{exc}; the original was kept as {document_id_for(sha)}"))
+    crash_point("import.after_parse")
+    facts = _extract(raw, source.name)
+    doc_id = document_id_for(sha)
+    try:
+        archive.blobs.put(source.data, sha)
+        crash_point("import.after_blob")
+        with archive.write_transaction():
+            store.insert_document(doc_id=doc_id, sha=sha, file=_display_name(source.name),
+                                  size=len(source.data), raw=raw, facts=facts,
+                                  extractor_version=archive.extractor_version)
+            if source.name != _display_name(source.name):
+                store.add_provenance(doc_id, source.name)
+            crash_point("import.in_transaction")
+            from archive.corrections import apply_corrections
+
+            apply_corrections(store, doc_id)
+            store.queue_index(doc_id)
+            crash_point("import.before_commit")
+    except OSError as exc:
+        raise StorageError(_storage_message(exc)) from None
+    except sqlite3.OperationalError as exc:
+        raise StorageError(_storage_message(exc)) from None
+    crash_point("import.after_commit")
+    if "unreadable" not in raw.flags:
+        result.added.append(doc_id)
+    result.warnings.extend(f"{source.name}: {w}" for w in raw.warnings)
+
+
+def _extract(raw: RawDocument, name: str) -> DocumentFacts:
+    if not raw.text.strip():
+        return DocumentFacts(publisher=raw.publisher, published=raw.published,
+                             language=raw.language)
+    from archive.extract import extract_facts
+
+    try:
+        return extract_facts(raw.text, title=raw.title, publisher=raw.publisher,
+                             published=raw.published, filename=name, media_type=raw.media_type)
+    except ArchiveError:
+        raise
+    except RecursionError:
+        raw.warnings.append("fact extraction gave up on this text (too deeply nested)")
+        return DocumentFacts(publisher=raw.publisher, published=raw.published)
+
+
+def _display_name(name: str) -> str:
+    """The file name people recognise: the last component, inside a bundle too."""
+    inner = name.rsplit("!", 1)[-1]
+    return inner.replace("\\", "/").rsplit("/", 1)[-1] or name
+
+
+def _storage_message(exc: BaseException) -> str:
+    text = str(exc).lower()
+    if "full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
+        return "Not enough disk space; the file being imported was not added (the archive is unchanged)."
+    if "read-only" in text or "readonly" in text or getattr(exc, "errno", None) in (13, 30):
+        return "The archive cannot be written (read-only media or no permission); nothing was imported."
+    return f"Could not write to the archive: {exc}"
+
+
+def _count_files(paths: list[Path]) -> int | None:
+    n = 0
+    for p in paths:
+        if p.is_dir():
+            n += sum(1 for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+        else:
+            n += 1
+        if n > 1_000_000:
+            return None
+    return n

@@ -1,0 +1,63 @@
+"""Re-run importers and the extractor over stored originals; corrections are re-applied.
+
+Used after the extractor improves (`takedown-atlas reextract`) and to retry files that
+could not be read before. Each document is rewritten in its own transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from archive.corrections import apply_corrections
+from archive.errors import ArchiveError
+from archive.progress import CancelToken, Progress, ProgressCallback, throttle
+from archive.records import SourceFile
+
+if TYPE_CHECKING:
+    from archive.api import Archive
+
+
+def reextract_all(archive: Archive, *, on_progress: ProgressCallback | None = None,
+                  cancel: CancelToken | None = None, reparse: bool = True) -> int:
+    from archive.pipeline import _extract
+
+    report = throttle(on_progress)
+    store = archive.store
+    rows = store.conn.execute("SELECT id, sha256, file, flags FROM document ORDER BY id").fetchall()
+    changed = 0
+    for n, row in enumerate(rows, start=1):
+        if cancel:
+            cancel.raise_if_cancelled()
+        doc = store.document_row(row["id"])
+        flags = json.loads(row["flags"] or "[]")
+        raw = None
+        if reparse:
+            try:
+                raw = archive.parser.parse(SourceFile(row["file"], archive.blobs.read(row["sha256"])))
+            except (ArchiveError, OSError):
+                raw = None
+        if raw is None:
+            from archive.records import RawDocument
+
+            raw = RawDocument(text=doc["text"], media_type=doc["media_type"], title=doc["title"],
+                              publisher=doc["publisher"], published=doc["published"],
+                              language=doc["language"], importer=doc["importer"], flags=flags)
+        facts = _extract(raw, row["file"])
+        with archive.write_transaction():
+            store.conn.execute(
+                "UPDATE document SET text = ?, title = ?, publisher = ?, published = ?, "
+                "source_type = ?, language = ?, media_type = ?, importer = ?, flags = ?, "
+                "warnings = ?, extractor_version = ? WHERE id = ?",
+                (raw.text, raw.title or doc["title"], facts.publisher or raw.publisher,
+                 facts.published or raw.published, facts.source_type or "other",
+                 facts.language or raw.language, raw.media_type, raw.importer,
+                 json.dumps(raw.flags), json.dumps(raw.warnings, ensure_ascii=False),
+                 archive.extractor_version, row["id"]))
+            store.write_networks(row["id"], facts)
+            apply_corrections(store, row["id"])
+            store.queue_index(row["id"])
+        changed += 1
+        report(Progress("reextract", n, len(rows), row["file"]))
+    archive.sync_index(on_progress=on_progress)
+    return changed

@@ -1,0 +1,124 @@
+"""The archive's SQLite schema and its migrations, applied in one transaction each.
+
+Schema work goes through sqlite-utils (`Database(conn)`); the schema version lives in
+PRAGMA user_version. An archive written by a newer version is refused, never touched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from archive.errors import SchemaError
+
+SCHEMA_VERSION = 1
+
+
+def _v1(db: object) -> None:
+    from sqlite_utils import Database
+
+    assert isinstance(db, Database)
+    db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db["document"].create(
+        {
+            "id": str, "sha256": str, "file": str, "size": int, "media_type": str,
+            "importer": str, "title": str, "publisher": str, "published": str,
+            "source_type": str, "language": str, "encoding": str,
+            "encoding_confidence": float, "text": str, "extractor_version": str,
+            "warnings": str, "flags": str, "pages": int, "imported_at": str,
+            "starred": int, "note": str,
+        },
+        pk="id",
+        not_null={"sha256", "file", "size", "media_type", "importer", "source_type",
+                  "text", "warnings", "flags", "imported_at", "starred"},
+        defaults={"source_type": "other", "warnings": "[]", "flags": "[]", "starred": 0},
+    )
+    db["document"].create_index(["sha256"], unique=True)
+    db["document"].create_index(["published"])
+    db["provenance"].create(
+        {"document_id": str, "file": str, "imported_at": str},
+        pk=("document_id", "file"),
+        foreign_keys=[("document_id", "document", "id")],
+        not_null={"imported_at"},
+    )
+    db["network"].create(
+        {"id": str, "document_id": str, "ordinal": int, "label": str,
+         "operation_name": str, "enforcement": str, "span_start": int, "span_end": int,
+         "starred": int, "note": str},
+        pk="id",
+        foreign_keys=[("document_id", "document", "id")],
+        not_null={"document_id", "ordinal", "starred"},
+        defaults={"starred": 0},
+    )
+    db["network"].create_index(["document_id", "ordinal"], unique=True)
+    db["correction"].create(
+        {"id": int, "document_id": str, "network_ordinal": int, "action": str,
+         "kind": str, "key": str, "role": str, "value": str, "qualifier": str,
+         "detail": str, "ev_start": int, "ev_end": int, "quote": str, "note": str,
+         "created_at": str, "target_key": str, "target_role": str},
+        pk="id",
+        foreign_keys=[("document_id", "document", "id")],
+        not_null={"document_id", "network_ordinal", "action", "kind", "key", "created_at"},
+    )
+    db["fact"].create(
+        {"id": int, "network_id": str, "document_id": str, "kind": str, "key": str,
+         "value": str, "num": float, "qualifier": str, "role": str, "detail": str,
+         "ev_start": int, "ev_end": int, "quote": str, "origin": str,
+         "correction_id": int, "suppressed_by": int},
+        pk="id",
+        foreign_keys=[("network_id", "network", "id"), ("document_id", "document", "id"),
+                      ("correction_id", "correction", "id")],
+        not_null={"network_id", "document_id", "kind", "key", "origin", "detail"},
+        defaults={"origin": "extractor", "detail": "{}"},
+    )
+    db["fact"].create_index(["kind", "key", "role"])
+    db["fact"].create_index(["network_id"])
+    db["fact"].create_index(["document_id"])
+    # What users see: extractor facts not overridden by a correction, plus corrections.
+    db.create_view("live_fact", "SELECT * FROM fact WHERE suppressed_by IS NULL")
+    db["actor"].create({"name": str, "kind": str}, pk="name")
+    db["actor_alias"].create(
+        {"actor": str, "alias": str, "document_id": str},
+        pk=("actor", "alias", "document_id"),
+        foreign_keys=[("actor", "actor", "name"), ("document_id", "document", "id")],
+    )
+    db["tag"].create(
+        {"target_type": str, "target_id": str, "tag": str},
+        pk=("target_type", "target_id", "tag"),
+    )
+    db["tag"].create_index(["tag"])
+    db["saved_search"].create({"name": str, "query": str}, pk="name", not_null={"query"})
+    db["outbox"].create(
+        {"id": int, "document_id": str, "op": str, "generation": int},
+        pk="id",
+        not_null={"document_id", "op", "generation"},
+    )
+    # sqlite-utils declares FKs without ON DELETE; deletes are done child-first in store.py.
+
+
+MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1}
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema up to SCHEMA_VERSION; return the version found before."""
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if found > SCHEMA_VERSION:
+        raise SchemaError(
+            f"this archive was written by a newer Takedown Atlas (schema {found}); "
+            f"this version reads up to {SCHEMA_VERSION}"
+        )
+    if found == SCHEMA_VERSION:
+        return found
+    from sqlite_utils import Database  # slow import (pulls pandas): only when migrating
+
+    db = Database(conn)
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](db)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return found

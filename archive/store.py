@@ -1,0 +1,298 @@
+"""The SQLite side of an archive: connection set-up, writes in one transaction, typed reads.
+
+SQL is always parameterised. Hot paths use plain executemany; schema work lives in
+schema.py. This module knows nothing of Whoosh, importers or Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from archive.errors import NotFound
+from archive.facts import DocumentFacts, Fact
+from archive.records import DocumentId, RawDocument
+
+DB_NAME = "archive.sqlite"
+
+
+def connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """Open the archive database with our pragmas; explicit transactions only."""
+    if readonly:
+        uri = f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    conn.row_factory = sqlite3.Row
+    # Defence in depth: no single value may approach SQLite's 1 GB ceiling.
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 256 * 1024 * 1024)
+    return conn
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(slots=True)
+class IndexDoc:
+    """Everything the search index needs about one document."""
+
+    id: str
+    title: str
+    text: str
+    publisher: str
+    published: str | None
+    source_type: str
+    language: str | None
+    countries: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    platforms: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    starred: bool = False
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    # --- transactions -------------------------------------------------------------
+
+    def begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    # --- settings and generation ------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def generation(self) -> int:
+        return int(self.setting("generation", "0") or 0)
+
+    def bump_generation(self) -> int:
+        gen = self.generation() + 1
+        self.set_setting("generation", str(gen))
+        return gen
+
+    def queue_index(self, doc_id: str, op: str = "index") -> int:
+        """Inside a transaction: record that the index must catch up with *doc_id*."""
+        gen = self.bump_generation()
+        self.conn.execute(
+            "INSERT INTO outbox(document_id, op, generation) VALUES (?, ?, ?)", (doc_id, op, gen))
+        return gen
+
+    def outbox(self, limit: int | None = None) -> list[sqlite3.Row]:
+        sql = "SELECT id, document_id, op, generation FROM outbox ORDER BY id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.conn.execute(sql).fetchall()
+
+    def clear_outbox(self, up_to_id: int) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("DELETE FROM outbox WHERE id <= ?", (up_to_id,))
+        self.conn.execute("COMMIT")
+
+    # --- documents ------------------------------------------------------------------
+
+    def id_for_sha(self, sha: str) -> DocumentId | None:
+        row = self.conn.execute("SELECT id FROM document WHERE sha256 = ?", (sha,)).fetchone()
+        return DocumentId(row[0]) if row else None
+
+    def add_provenance(self, doc_id: str, file: str) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO provenance(document_id, file, imported_at) VALUES (?, ?, ?)",
+            (doc_id, file, now_iso()))
+
+    def insert_document(self, *, doc_id: str, sha: str, file: str, size: int,
+                        raw: RawDocument, facts: DocumentFacts, extractor_version: str) -> None:
+        """Inside a transaction: the document row, its networks and facts, provenance."""
+        self.conn.execute(
+            "INSERT INTO document(id, sha256, file, size, media_type, importer, title, "
+            "publisher, published, source_type, language, encoding, encoding_confidence, "
+            "text, extractor_version, warnings, flags, pages, imported_at, starred) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+            (doc_id, sha, file, size, raw.media_type, raw.importer, raw.title,
+             facts.publisher or raw.publisher, facts.published or raw.published,
+             facts.source_type or "other", facts.language or raw.language, raw.encoding,
+             raw.encoding_confidence, raw.text, extractor_version,
+             json.dumps(raw.warnings, ensure_ascii=False), json.dumps(raw.flags),
+             raw.pages, now_iso()))
+        self.add_provenance(doc_id, file)
+        self.write_networks(doc_id, facts)
+
+    def write_networks(self, doc_id: str, facts: DocumentFacts) -> None:
+        """Inside a transaction: (re)write the extractor's networks and facts of a document."""
+        self.conn.execute("DELETE FROM fact WHERE document_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM network WHERE document_id = ?", (doc_id,))
+        for ordinal, net in enumerate(facts.networks, start=1):
+            net_id = network_id(doc_id, ordinal)
+            span = net.span or (None, None)
+            self.conn.execute(
+                "INSERT INTO network(id, document_id, ordinal, label, operation_name, "
+                "enforcement, span_start, span_end, starred) VALUES (?,?,?,?,?,?,?,?,0)",
+                (net_id, doc_id, ordinal, net.label, net.operation_name, net.enforcement,
+                 span[0], span[1]))
+            self.insert_facts(doc_id, net_id, net.facts, origin="extractor")
+
+    def insert_facts(self, doc_id: str, net_id: str, facts: Iterable[Fact], *,
+                     origin: str, correction_id: int | None = None) -> None:
+        rows = [_fact_row(doc_id, net_id, f, origin, correction_id) for f in facts]
+        self.conn.executemany(
+            "INSERT INTO fact(network_id, document_id, kind, key, value, num, qualifier, role, "
+            "detail, ev_start, ev_end, quote, origin, correction_id) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def document_row(self, doc_id: str) -> sqlite3.Row:
+        row = self.conn.execute("SELECT * FROM document WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no document with id {doc_id}")
+        return row
+
+    def resolve_id(self, prefix: str) -> DocumentId:
+        """Accept a full id or an unambiguous prefix (at least 4 characters)."""
+        row = self.conn.execute("SELECT id FROM document WHERE id = ?", (prefix,)).fetchone()
+        if row:
+            return DocumentId(row[0])
+        if len(prefix) >= 4:
+            rows = self.conn.execute(
+                "SELECT id FROM document WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                (_like_prefix(prefix),)).fetchall()
+            if len(rows) == 1:
+                return DocumentId(rows[0][0])
+        raise NotFound(f"no document with id {prefix}")
+
+    def document_ids(self) -> list[DocumentId]:
+        return [DocumentId(r[0]) for r in self.conn.execute(
+            "SELECT id FROM document ORDER BY published DESC, id")]
+
+    def networks_of(self, doc_id: str) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT * FROM network WHERE document_id = ? ORDER BY ordinal", (doc_id,)).fetchall()
+
+    def facts_of(self, net_id: str) -> list[sqlite3.Row]:
+        return self.conn.execute(
+            "SELECT * FROM live_fact WHERE network_id = ? ORDER BY ev_start, id", (net_id,)).fetchall()
+
+    def provenance_of(self, doc_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT file FROM provenance WHERE document_id = ? ORDER BY imported_at, file",
+            (doc_id,))]
+
+    def tags_of(self, target_type: str, target_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT tag FROM tag WHERE target_type = ? AND target_id = ? ORDER BY tag",
+            (target_type, target_id))]
+
+    def index_doc(self, doc_id: str) -> IndexDoc | None:
+        row = self.conn.execute(
+            "SELECT id, title, text, publisher, published, source_type, language, starred, file "
+            "FROM document WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        doc = IndexDoc(
+            id=row["id"], title=row["title"] or row["file"], text=row["text"],
+            publisher=row["publisher"] or "", published=row["published"],
+            source_type=row["source_type"], language=row["language"],
+            starred=bool(row["starred"]))
+        for f in self.conn.execute(
+                "SELECT DISTINCT kind, key, role FROM live_fact WHERE document_id = ? "
+                "AND kind IN ('country', 'actor', 'platform', 'operation')", (doc_id,)):
+            kind, key, role = f
+            if kind == "country":
+                _add(doc.countries, key)
+                if role == "origin":
+                    _add(doc.origins, key)
+                elif role == "target":
+                    _add(doc.targets, key)
+            elif kind in ("actor", "operation"):
+                _add(doc.actors, key)
+            elif kind == "platform":
+                _add(doc.platforms, key)
+        doc.tags = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT tag FROM tag WHERE (target_type = 'document' AND target_id = ?) "
+            "OR (target_type = 'network' AND target_id IN "
+            "(SELECT id FROM network WHERE document_id = ?))", (doc_id, doc_id))]
+        return doc
+
+    def iter_index_docs(self) -> Iterator[IndexDoc]:
+        for doc_id in [r[0] for r in self.conn.execute("SELECT id FROM document ORDER BY id")]:
+            doc = self.index_doc(doc_id)
+            if doc is not None:
+                yield doc
+
+    def count(self, table: str) -> int:
+        if table not in {"document", "network", "fact", "actor", "correction", "outbox", "tag"}:
+            raise ValueError(table)
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def delete_document(self, doc_id: str) -> None:
+        """Inside a transaction: remove a document and everything hanging off it."""
+        self.conn.execute("DELETE FROM fact WHERE document_id = ?", (doc_id,))
+        self.conn.execute(
+            "DELETE FROM tag WHERE target_type = 'network' AND target_id IN "
+            "(SELECT id FROM network WHERE document_id = ?)", (doc_id,))
+        self.conn.execute("DELETE FROM tag WHERE target_type = 'document' AND target_id = ?",
+                          (doc_id,))
+        self.conn.execute("DELETE FROM network WHERE document_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM correction WHERE document_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM actor_alias WHERE document_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM provenance WHERE document_id = ?", (doc_id,))
+        self.conn.execute("DELETE FROM document WHERE id = ?", (doc_id,))
+
+
+def network_id(doc_id: str, ordinal: int) -> str:
+    return f"{doc_id}-n{ordinal}"
+
+
+def _add(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def _like_prefix(prefix: str) -> str:
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _fact_row(doc_id: str, net_id: str, f: Fact, origin: str,
+              correction_id: int | None) -> tuple[Any, ...]:
+    num = float(f.value) if isinstance(f.value, int | float) and not isinstance(f.value, bool) else None
+    ev = f.evidence
+    return (net_id, doc_id, f.kind, f.key, json.dumps(f.value, ensure_ascii=False), num,
+            f.qualifier, f.role, json.dumps(f.detail, ensure_ascii=False, default=str),
+            ev.start if ev else None, ev.end if ev else None, ev.quote if ev else None,
+            origin, correction_id)
+
+
+def fact_from_row(row: sqlite3.Row) -> Fact:
+    from archive.facts import Evidence
+
+    ev = None
+    if row["ev_start"] is not None:
+        ev = Evidence(row["ev_start"], row["ev_end"], row["quote"] or "")
+    return Fact(kind=row["kind"], key=row["key"], value=json.loads(row["value"] or "null"),
+                qualifier=row["qualifier"], role=row["role"],
+                detail=json.loads(row["detail"] or "{}"), evidence=ev)
