@@ -26,6 +26,8 @@ _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0/C1 controls other than tab, newline, carriage return and form feed
 _CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")  # soft hyphen, zero-width spaces, stray BOMs
+_ODD_SPACES = re.compile("[\u00a0\u2007\u202f]")  # no-break spaces: plain spaces for search
 _NEWLINES = re.compile("\r\n|\r|\u2028|\u2029|\x85|\x0c")
 _TEXT_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 
@@ -132,8 +134,8 @@ def _codec_name(label: str) -> str | None:
 
 
 def sanitize_text(text: str, warnings: list[str]) -> str:
-    """Replace NULs and lone surrogates, drop bidi controls and stray C0/C1 controls,
-    normalise newlines to \\n and the text to NFC."""
+    """Replace NULs and lone surrogates, drop bidi controls, stray C0/C1 controls and
+    invisible characters, turn no-break spaces into spaces, newlines into \\n, text into NFC."""
     nuls = text.count("\x00")
     if nuls:
         text = text.replace("\x00", "\ufffd")
@@ -146,6 +148,7 @@ def sanitize_text(text: str, warnings: list[str]) -> str:
         warnings.append(f"{bidi} bidirectional control characters were removed")
     text = _NEWLINES.sub("\n", text)
     text = _CONTROL.sub("", text)
+    text = _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text))
     return unicodedata.normalize("NFC", text)
 
 

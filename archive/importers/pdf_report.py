@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings as pywarnings
 from typing import ClassVar
 
@@ -24,6 +25,7 @@ from archive.records import RawDocument
 
 _PASSWORD = "this PDF is password-protected"
 _MIN_TEXT_CHARS = 20
+_SOFT_BREAK = re.compile("[\u00ad\x02\ufffe]\r?\n")
 
 
 class _Encrypted(Exception):
@@ -118,7 +120,8 @@ class PdfReportImporter:
         texts, total, meta_title = read_pages(data, limits, warnings)
         if total > len(texts):
             warnings.append(f"Only the first {len(texts):,} of {total:,} pages were read (the limit)")
-        texts = [sanitize_text(t, warnings) for t in texts]
+        # A soft hyphen at a line end means the word goes on: join before the clean-up drops it.
+        texts = [sanitize_text(_SOFT_BREAK.sub("", t), warnings) for t in texts]
         doc = RawDocument(text="", media_type="application/pdf", importer=self.name,
                           warnings=warnings, pages=total)
         empty = sum(1 for t in texts if len("".join(t.split())) < 5)
