@@ -1,0 +1,34 @@
+"""The core never imports Qt or the desktop package; checked in a clean subprocess."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import archive
+
+
+def test_archive_modules_never_import_qt_or_desktop() -> None:
+    names = [m.name for m in pkgutil.walk_packages(archive.__path__, "archive.")
+             if not m.name.endswith("__main__")]
+    assert len(names) > 15
+    code = (
+        "import importlib, sys\n"
+        f"for n in {names!r}:\n"
+        "    importlib.import_module(n)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'desktop'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "", f"archive pulled in: {out.stdout.strip()}"
+
+
+def test_import_contract_configured() -> None:
+    import tomllib
+    from pathlib import Path
+
+    cfg = tomllib.loads((Path(archive.__file__).parent.parent / "pyproject.toml").read_text())
+    contract = cfg["tool"]["importlinter"]["contracts"][0]
+    assert set(contract["forbidden_modules"]) >= {"desktop", "PySide6", "shiboken6"}

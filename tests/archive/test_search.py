@@ -1,0 +1,60 @@
+"""Search: words, phrases, booleans, fields, snippets, sorting, and bad queries that fall back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.api import Archive
+from archive.index import FALLBACK_NOTICE
+
+DOCS = {
+    "a.txt": "Election meddling from Russia\n\nMeta removed 30 Facebook accounts for coordinated "
+             "inauthentic behavior targeting Moldova ahead of the election.\n",
+    "b.txt": "Telegram channels in Iran\n\nResearchers found Telegram channels spreading "
+             "propaganda about sanctions and the election.\n",
+    "c.txt": "Behavior that is coordinated\n\nThis explainer says behavior can look coordinated "
+             "without being inauthentic at all.\n",
+}
+
+
+@pytest.fixture
+def small(archive: Archive, tmp_path: Path) -> Archive:
+    for name, text in DOCS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    archive.import_paths([tmp_path / n for n in DOCS])
+    return archive
+
+
+def titles(result: object) -> set[str]:
+    return {h.title for h in result.hits}  # type: ignore[attr-defined]
+
+
+def test_word_and_boolean(small: Archive) -> None:
+    assert small.search("election").total == 2
+    assert small.search("election AND telegram").total == 1
+    assert small.search("election NOT telegram").total == 1
+    assert small.search("telegram OR explainer").total == 2
+
+
+def test_phrase_is_exact_not_just_the_words(small: Archive) -> None:
+    res = small.search('"coordinated inauthentic behavior"')
+    assert res.total == 1 and "Russia" in next(iter(titles(res)))
+    assert small.search('"behavior coordinated inauthentic"').total == 0
+
+
+def test_snippet_highlights_and_escapes(small: Archive) -> None:
+    hit = small.search("propaganda").hits[0]
+    assert "<b>propaganda</b>" in hit.snippet
+
+
+def test_bad_queries_fall_back_with_a_notice(small: Archive) -> None:
+    for q in ['"unbalanced', "NOT OR foo", "(title:", "election)", "AND election", "x" * 5000]:
+        res = small.search(q)
+        assert res.notice == FALLBACK_NOTICE, q
+    assert small.search("(election").total == 2
+
+
+def test_sort_by_date_never_crashes(small: Archive) -> None:
+    assert small.search("election", sort="date").total == 2
