@@ -388,7 +388,7 @@ class Archive:
         from archive.export import json_export
 
         ids = list(doc_ids) if doc_ids is not None else self.store.document_ids()
-        return json_export.write(self.store, ids, target, **kwargs)
+        return json_export.write(self.store, ids, str(target), **kwargs)
 
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = None,
                actor: str | None = None, query: str | None = None, since: str | None = None,

@@ -18,8 +18,8 @@ def _v1(db: object) -> None:
     from sqlite_utils import Database
 
     assert isinstance(db, Database)
-    db["settings"].create({"key": str, "value": str}, pk="key", not_null={"value"})
-    db["document"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("document").create(
         {
             "id": str, "sha256": str, "file": str, "size": int, "media_type": str,
             "importer": str, "title": str, "publisher": str, "published": str,
@@ -33,15 +33,15 @@ def _v1(db: object) -> None:
                   "text", "warnings", "flags", "imported_at", "starred"},
         defaults={"source_type": "other", "warnings": "[]", "flags": "[]", "starred": 0},
     )
-    db["document"].create_index(["sha256"], unique=True)
-    db["document"].create_index(["published"])
-    db["provenance"].create(
+    db.table("document").create_index(["sha256"], unique=True)
+    db.table("document").create_index(["published"])
+    db.table("provenance").create(
         {"document_id": str, "file": str, "imported_at": str},
         pk=("document_id", "file"),
         foreign_keys=[("document_id", "document", "id")],
         not_null={"imported_at"},
     )
-    db["network"].create(
+    db.table("network").create(
         {"id": str, "document_id": str, "ordinal": int, "label": str,
          "operation_name": str, "enforcement": str, "span_start": int, "span_end": int,
          "starred": int, "note": str},
@@ -50,8 +50,8 @@ def _v1(db: object) -> None:
         not_null={"document_id", "ordinal", "starred"},
         defaults={"starred": 0},
     )
-    db["network"].create_index(["document_id", "ordinal"], unique=True)
-    db["correction"].create(
+    db.table("network").create_index(["document_id", "ordinal"], unique=True)
+    db.table("correction").create(
         {"id": int, "document_id": str, "network_ordinal": int, "action": str,
          "kind": str, "key": str, "role": str, "value": str, "qualifier": str,
          "detail": str, "ev_start": int, "ev_end": int, "quote": str, "note": str,
@@ -60,7 +60,7 @@ def _v1(db: object) -> None:
         foreign_keys=[("document_id", "document", "id")],
         not_null={"document_id", "network_ordinal", "action", "kind", "key", "created_at"},
     )
-    db["fact"].create(
+    db.table("fact").create(
         {"id": int, "network_id": str, "document_id": str, "kind": str, "key": str,
          "value": str, "num": float, "qualifier": str, "role": str, "detail": str,
          "ev_start": int, "ev_end": int, "quote": str, "origin": str,
@@ -71,24 +71,24 @@ def _v1(db: object) -> None:
         not_null={"network_id", "document_id", "kind", "key", "origin", "detail"},
         defaults={"origin": "extractor", "detail": "{}"},
     )
-    db["fact"].create_index(["kind", "key", "role"])
-    db["fact"].create_index(["network_id"])
-    db["fact"].create_index(["document_id"])
+    db.table("fact").create_index(["kind", "key", "role"])
+    db.table("fact").create_index(["network_id"])
+    db.table("fact").create_index(["document_id"])
     # What users see: extractor facts not overridden by a correction, plus corrections.
     db.create_view("live_fact", "SELECT * FROM fact WHERE suppressed_by IS NULL")
-    db["actor"].create({"name": str, "kind": str}, pk="name")
-    db["actor_alias"].create(
+    db.table("actor").create({"name": str, "kind": str}, pk="name")
+    db.table("actor_alias").create(
         {"actor": str, "alias": str, "document_id": str},
         pk=("actor", "alias", "document_id"),
         foreign_keys=[("actor", "actor", "name"), ("document_id", "document", "id")],
     )
-    db["tag"].create(
+    db.table("tag").create(
         {"target_type": str, "target_id": str, "tag": str},
         pk=("target_type", "target_id", "tag"),
     )
-    db["tag"].create_index(["tag"])
-    db["saved_search"].create({"name": str, "query": str}, pk="name", not_null={"query"})
-    db["outbox"].create(
+    db.table("tag").create_index(["tag"])
+    db.table("saved_search").create({"name": str, "query": str}, pk="name", not_null={"query"})
+    db.table("outbox").create(
         {"id": int, "document_id": str, "op": str, "generation": int},
         pk="id",
         not_null={"document_id", "op", "generation"},
