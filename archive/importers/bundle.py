@@ -135,7 +135,8 @@ def _expand(fh: IO[bytes], name: str, limits: Limits, depth: int,
             budget: _Budget) -> Iterator[SourceFile | Rejected]:
     try:
         zf = zipfile.ZipFile(fh)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError,
+            EOFError) as exc:
         yield Rejected(name, f"broken zip bundle ({' '.join(str(exc).split())[:120]})")
         return
     with zf:

@@ -35,8 +35,11 @@ def remove_running_lines(pages: list[list[str]]) -> tuple[list[list[str]], int]:
     for page in pages:
         zone = set(_norm(line) for line in page[:_ZONE] + page[-_ZONE:])
         counts.update(zone)
-    threshold = max(2, math.ceil(0.5 * len(pages)))
-    repeated = {key for key, n in counts.items() if n >= threshold and len(pages) >= 2}
+    # Short documents need the line on every page; longer ones on 40% of pages (chapters
+    # often change the running head). Long lines are prose, never a running head.
+    threshold = len(pages) if len(pages) <= 3 else max(3, math.ceil(0.4 * len(pages)))
+    repeated = {key for key, n in counts.items()
+                if n >= threshold and len(pages) >= 2 and len(key) <= 120}
     removed = 0
     cleaned: list[list[str]] = []
     for page in pages:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from importer_helpers import DATA
 
 from archive.errors import ParseError
 from archive.importers import pick
 from archive.importers.text_plain import MarkdownImporter, PlainTextImporter
 from archive.limits import Limits
-
-from importer_helpers import DATA
+from archive.records import RawDocument
 
 RU = ("Отчёт о сети в Азербайджане\n\nКомпания удалила 589 аккаунтов и 7906 страниц, "
       "связанных с молодёжным союзом правящей партии. Сеть работала по будням.")
@@ -20,7 +20,7 @@ FR = ("Réseau démantelé en Azerbaïdjan\n\nLe réseau a été supprimé par l
 AZ = "Şəbəkə Azərbaycanda silindi\n\nMeta 589 hesabı sildi. Gənclər Birliyi ilə əlaqəli şəbəkə."
 
 
-def parse(data: bytes, name: str = "note.txt") -> object:
+def parse(data: bytes, name: str = "note.txt") -> RawDocument:
     return PlainTextImporter().parse(data, name, Limits())
 
 
