@@ -1,21 +1,26 @@
-"""Named crash points for fault-injection tests: nothing happens unless a test asks.
+"""Named crash points and parser faults for fault-injection tests: nothing happens unless asked.
 
 TAKEDOWN_ATLAS_CRASH_AT=<name>[,<name>...] makes the process SIGKILL itself when it
 reaches that point; TAKEDOWN_ATLAS_CRASH_SKIP=N lets the first N hits pass first.
+TAKEDOWN_ATLAS_PARSER_FAULT=<kind>:<marker>[,...] makes the sandboxed parser misbehave
+(hang, explode, crash, flood) on files whose name contains <marker>.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import time
 
 _hits: dict[str, int] = {}
 
 POINTS = (
     "import.after_parse", "import.after_blob", "import.in_transaction",
     "import.before_commit", "import.after_commit", "index.before_commit",
-    "index.after_commit", "index.after_generation",
+    "index.in_commit", "index.after_commit", "index.after_generation",
+    "backup.in_copy",
 )
+PARSER_FAULTS = ("hang", "explode", "crash", "flood")
 
 
 def crash_point(name: str) -> None:
@@ -24,4 +29,36 @@ def crash_point(name: str) -> None:
         return
     _hits[name] = _hits.get(name, 0) + 1
     if _hits[name] > int(os.environ.get("TAKEDOWN_ATLAS_CRASH_SKIP", "0")):
+        fired = os.environ.get("TAKEDOWN_ATLAS_CRASH_FIRED")
+        if fired:  # proof for the test that the kill landed here, written before dying
+            with open(fired, "a", encoding="utf-8") as fh:
+                fh.write(name + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def parser_fault(name: str) -> bool:
+    """Called by the sandbox worker before parsing *name*: misbehave if a test asked.
+
+    Returns True for "flood": the worker then answers with more output than allowed.
+    """
+    spec = os.environ.get("TAKEDOWN_ATLAS_PARSER_FAULT")
+    if not spec:
+        return False
+    for item in spec.split(","):
+        kind, _, marker = item.partition(":")
+        if not marker or marker not in name:
+            continue
+        if kind == "hang":
+            while True:
+                time.sleep(0.05)
+        elif kind == "explode":
+            hog: list[bytearray] = []
+            while True:  # grow until the address-space cap stops us
+                hog.append(bytearray(64 * 1024 * 1024))
+        elif kind == "crash":
+            os.kill(os.getpid(), signal.SIGSEGV)
+        elif kind == "flood":
+            return True
+    return False

@@ -1,0 +1,305 @@
+"""Parse untrusted files in a persistent child process with time, memory and output caps.
+
+`IsolatedParser` keeps one worker (`python -m archive.sandbox`) and talks to it over
+pipes in length-prefixed frames: raw bytes in, JSON of plain RawDocument fields out.
+Nothing is pickled. A worker that hangs, explodes or dies fails that one file with a
+ParseError and is replaced for the next one; it is always reaped (no zombies).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import selectors
+import signal
+import struct
+import subprocess
+import sys
+import time
+from dataclasses import asdict, fields
+from typing import IO, Any
+
+from archive.errors import ArchiveError, LimitExceeded, ParseError, UnsupportedFormat
+from archive.limits import Limits
+from archive.records import RawDocument, SourceFile
+
+_HEADER = struct.Struct(">cQ")  # frame kind, payload length
+_START_TIMEOUT_S = 60.0  # the worker's own start-up (imports), not counted per file
+_ERRORS: dict[str, type[ArchiveError]] = {
+    "ParseError": ParseError, "LimitExceeded": LimitExceeded,
+    "UnsupportedFormat": UnsupportedFormat,
+}
+_STR_FIELDS = ("text", "media_type", "importer")
+_OPT_STR_FIELDS = ("title", "publisher", "published", "language", "encoding")
+
+
+class _WorkerGone(Exception):
+    """The child closed its pipe or died."""
+
+
+class _Deadline(Exception):
+    """The child did not answer in time."""
+
+
+class IsolatedParser:
+    """The Parser protocol (see archive.parsing) backed by one sandboxed worker process."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self._proc: subprocess.Popen[bytes] | None = None
+        self.restarts = 0  # workers replaced after a failure (for tests and figures)
+
+    # --- the Parser protocol ----------------------------------------------------------
+
+    def parse(self, source: SourceFile) -> RawDocument:
+        if len(source.data) > self.limits.max_file_bytes:
+            raise LimitExceeded(f"file is larger than the "
+                                f"{self.limits.max_file_bytes // (1024 * 1024):,} MB limit")
+        proc = self._worker()
+        header = json.dumps({"name": source.name, "limits": asdict(self.limits)}).encode()
+        label = "file"
+        try:
+            assert proc.stdin is not None
+            _write_frame(proc.stdin, b"Q", header)
+            _write_frame(proc.stdin, b"B", source.data)
+            deadline = time.monotonic() + self.limits.parse_timeout_s
+            kind, payload = self._read_frame(deadline)
+            if kind == b"L":  # the importer picked: now the parse itself runs
+                label = payload.decode("utf-8", "replace")
+                kind, payload = self._read_frame(deadline)
+        except _Deadline:
+            self._kill()
+            raise LimitExceeded(f"could not read this {label}: it took longer than "
+                                f"{self.limits.parse_timeout_s:g} s") from None
+        except LimitExceeded:
+            self._kill()
+            raise LimitExceeded(f"could not read this {label}: it produced more than "
+                                f"{self.limits.max_output_bytes // (1024 * 1024):,} MB "
+                                "of output") from None
+        except (_WorkerGone, BrokenPipeError, OSError):
+            status = self._kill()
+            raise ParseError(f"could not read this {label}: the reader crashed"
+                             f"{_describe(status)}") from None
+        return _decode_reply(kind, payload, label)
+
+    def close(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        with contextlib.suppress(OSError):
+            assert proc.stdin is not None
+            proc.stdin.close()  # the worker exits on end of input
+        try:
+            proc.wait(timeout=2.0)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+    # --- the worker's life ------------------------------------------------------------
+
+    def _worker(self) -> subprocess.Popen[bytes]:
+        if self._proc is not None and self._proc.poll() is None:
+            return self._proc
+        if self._proc is not None:
+            self._kill()
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "archive.sandbox", str(self.limits.parse_memory_bytes)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=env, close_fds=True)
+        self._proc = proc
+        try:
+            kind, _ = self._read_frame(time.monotonic() + _START_TIMEOUT_S)
+        except (_Deadline, _WorkerGone, LimitExceeded, OSError):
+            self._kill()
+            raise ParseError("could not start the isolated file reader") from None
+        if kind != b"R":
+            self._kill()
+            raise ParseError("could not start the isolated file reader")
+        return proc
+
+    def _kill(self) -> int | None:
+        """Kill and reap the worker; return its exit status."""
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return None
+        self.restarts += 1
+        if proc.poll() is None:
+            with contextlib.suppress(OSError):
+                proc.kill()
+        status = proc.wait()
+        for pipe in (proc.stdin, proc.stdout):
+            with contextlib.suppress(OSError):
+                if pipe is not None:
+                    pipe.close()
+        return status
+
+    def _read_frame(self, deadline: float) -> tuple[bytes, bytes]:
+        head = self._read_exact(_HEADER.size, deadline)
+        kind, size = _HEADER.unpack(head)
+        if size > self.limits.max_output_bytes:
+            raise LimitExceeded("output cap")
+        return kind, self._read_exact(size, deadline)
+
+    def _read_exact(self, n: int, deadline: float) -> bytes:
+        assert self._proc is not None and self._proc.stdout is not None
+        fd = self._proc.stdout.fileno()
+        buf = bytearray()
+        with selectors.DefaultSelector() as sel:
+            sel.register(fd, selectors.EVENT_READ)
+            while len(buf) < n:
+                left = deadline - time.monotonic()
+                if left <= 0 or not sel.select(timeout=left):
+                    raise _Deadline()
+                chunk = os.read(fd, min(n - len(buf), 1 << 20))
+                if not chunk:
+                    raise _WorkerGone()
+                buf += chunk
+        return bytes(buf)
+
+
+def _write_frame(fh: IO[bytes], kind: bytes, payload: bytes) -> None:
+    fh.write(_HEADER.pack(kind, len(payload)))
+    fh.write(payload)
+    fh.flush()
+
+
+def _describe(status: int | None) -> str:
+    if status is None or status >= 0:
+        return ""
+    try:
+        name = signal.Signals(-status).name
+    except ValueError:
+        name = f"signal {-status}"
+    if name in ("SIGSEGV", "SIGABRT", "SIGBUS", "SIGKILL"):
+        return f" ({name}; it may have run out of memory)"
+    return f" ({name})"
+
+
+def _decode_reply(kind: bytes, payload: bytes, label: str) -> RawDocument:
+    """Rebuild a RawDocument from the worker's JSON, checking every field's type."""
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        raise ParseError(f"could not read this {label}: the reader sent garbage") from None
+    if not isinstance(data, dict):
+        raise ParseError(f"could not read this {label}: the reader sent garbage")
+    if kind == b"E":
+        cls = _ERRORS.get(str(data.get("error")), ParseError)
+        raise cls(str(data.get("message") or f"could not read this {label}")[:500])
+    if kind != b"D":
+        raise ParseError(f"could not read this {label}: the reader sent garbage")
+    known = {f.name for f in fields(RawDocument)}
+    clean: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+    ok = all(isinstance(clean.get(k), str) for k in _STR_FIELDS)
+    ok = ok and all(clean.get(k) is None or isinstance(clean[k], str) for k in _OPT_STR_FIELDS)
+    ok = ok and all(isinstance(clean.get(k, []), list)
+                    and all(isinstance(x, str) for x in clean.get(k, []))
+                    for k in ("warnings", "flags"))
+    ok = ok and (clean.get("pages") is None or type(clean["pages"]) is int)
+    conf = clean.get("encoding_confidence")
+    ok = ok and (conf is None or isinstance(conf, int | float))
+    if not ok:
+        raise ParseError(f"could not read this {label}: the reader sent garbage")
+    return RawDocument(**clean)
+
+
+# --- the worker side: runs in the child -----------------------------------------------
+
+
+def _harden_child(memory_bytes: int) -> None:
+    """Die with the parent, dump no core, refuse sockets; the address-space cap comes later."""
+    import resource
+
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: a killed importer takes us along
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+    def no_network(event: str, args: tuple[Any, ...]) -> None:
+        if event in ("socket.connect", "socket.getaddrinfo", "socket.bind"):
+            raise PermissionError("the file reader may not use the network")
+
+    sys.addaudithook(no_network)
+
+
+def _cap_memory(memory_bytes: int) -> None:
+    import resource
+
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+
+
+def _read_request(stdin: IO[bytes]) -> tuple[bytes, bytes] | None:
+    head = stdin.read(_HEADER.size)
+    if len(head) < _HEADER.size:
+        return None
+    kind, size = _HEADER.unpack(head)
+    payload = stdin.read(size)
+    if len(payload) < size:
+        return None
+    return kind, payload
+
+
+def _serve(memory_bytes: int) -> int:
+    from archive import importers
+    from archive.faults import parser_fault
+    from archive.parsing import parse_bytes
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # a chatty library must not write into our frames
+    importers.all_importers()  # load every plugin before the clock and the cap start
+    _cap_memory(memory_bytes)
+    _write_frame(stdout, b"R", b"")
+    while True:
+        first = _read_request(stdin)
+        second = _read_request(stdin) if first else None
+        if first is None or second is None:
+            return 0
+        header = json.loads(first[1])
+        limits = Limits(**header["limits"])
+        source = SourceFile(str(header["name"]), second[1])
+        label = "file"
+        try:
+            importer = importers.pick(source.name, source.data[: importers.SNIFF_BYTES])
+            label = importer.label
+            _write_frame(stdout, b"L", label.encode())
+            if parser_fault(source.name):
+                _write_frame(stdout, b"D", b" " * (limits.max_output_bytes + 1))
+                continue
+            raw = parse_bytes(source, limits)
+            reply = json.dumps(asdict(raw)).encode("ascii")  # \u escapes survive surrogates
+            kind = b"D"
+        except ArchiveError as exc:
+            kind = b"E"
+            reply = json.dumps({"error": type(exc).__name__, "message": str(exc)}).encode()
+        except MemoryError:
+            kind = b"E"
+            reply = json.dumps({"error": "LimitExceeded",
+                                "message": f"could not read this {label}: it needs too much "
+                                "memory"}).encode()
+        except Exception as exc:  # parse_bytes lets only ArchiveError out; belt and braces
+            kind = b"E"
+            reply = json.dumps({"error": "ParseError", "message":
+                                f"could not read this {label} ({type(exc).__name__})"}).encode()
+        _write_frame(stdout, kind, reply)
+
+
+if __name__ == "__main__":
+    _harden_child(int(sys.argv[1]))
+    sys.exit(_serve(int(sys.argv[1])))
