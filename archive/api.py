@@ -372,6 +372,12 @@ class Archive:
 
         return facets(self.store, doc_ids)
 
+    def document_rows(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Result-table cells (title, date, publisher, networks, assets, countries) by id."""
+        from archive.browse import document_rows
+
+        return document_rows(self.store, doc_ids)
+
     def select(self, *, country: str | None = None, actor: str | None = None,
                query: str | None = None, since: str | None = None,
                ids: Iterable[str] | None = None) -> list[DocumentId]:

@@ -86,6 +86,34 @@ def sort_ids(store: Store, ids: list[DocumentId], sort: str) -> list[DocumentId]
     return [DocumentId(r[0]) for r in rows if r[0] in wanted]
 
 
+def document_rows(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Table cells for a batch of documents (the desktop's lazy result table): id -> row."""
+    wanted = list(dict.fromkeys(ids))
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = (
+            "SELECT d.id, coalesce(d.title, d.file) AS title, d.file, d.published, d.publisher, "
+            "d.source_type, d.starred, "
+            "(SELECT count(*) FROM network n WHERE n.document_id = d.id) AS networks, "
+            "(SELECT coalesce(sum(num), 0) FROM live_fact f WHERE f.document_id = d.id "
+            " AND f.kind = 'count' AND f.key != 'combined_assets') AS assets, "
+            "(SELECT group_concat(DISTINCT key) FROM live_fact f WHERE f.document_id = d.id "
+            " AND f.kind = 'country' AND f.role = 'origin') AS origins, "
+            "(SELECT group_concat(DISTINCT key) FROM live_fact f WHERE f.document_id = d.id "
+            " AND f.kind = 'country' AND f.role = 'target') AS targets "
+            f"FROM document d WHERE d.id IN ({marks})")
+        for r in store.conn.execute(sql, chunk):
+            row = dict(r)
+            row["origins"] = sorted((row["origins"] or "").split(",")) if row["origins"] else []
+            row["targets"] = sorted((row["targets"] or "").split(",")) if row["targets"] else []
+            row["starred"] = bool(row["starred"])
+            row["assets"] = int(row["assets"] or 0)
+            out[row["id"]] = row
+    return out
+
+
 def removed_assets(store: Store, doc_id: str) -> int:
     row = store.conn.execute(
         "SELECT coalesce(sum(num), 0) FROM live_fact WHERE document_id = ? AND kind = 'count' "
