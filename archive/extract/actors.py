@@ -1,0 +1,202 @@
+"""Actors in a sentence with a role: attributed (with wording and strength), beneficiary,
+denied, researcher. Normalises names through the actor alias gazetteer.
+
+Generic phrases ("individuals in Iran", "a past operation") never become actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive.extract.gazetteer import Mention
+
+_ATTRIB = re.compile(
+    r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?to|(?:was|were|is|are)\s+(?:run|operated|orchestrated|directed|"
+    r"controlled|managed|created|conducted|carried out)\s+by|(?:run|operated|orchestrated|"
+    r"controlled|conducted) by)"
+    r"|(?P<w2>(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
+    r"(?:(?:direct|strong|clear|technical|some)\s+)?(?:links?|ties|connections?)\s+(?:back\s+)?"
+    r"(?:to|with)|(?:linked|tied|connected|traced)\s+(?:[\w-]+\s+){0,3}?(?:back\s+)?to)"
+    r"|(?P<w1>(?:individuals|people|persons|entities|employees|staff|users|accounts|"
+    r"operators|someone)\s+(?:\w+\s+)?(?:associated|affiliated|connected)\s+with|"
+    r"(?:associated|affiliated) with)",
+    re.IGNORECASE,
+)
+_WEAK_PREFIX = re.compile(
+    r"^(?:(?:the|a|an|some|several|two|three)\s+)?(?:individuals|people|persons|entities|"
+    r"employees|staff|users|operators|members|someone|those)\s+(?:(?:who\s+(?:are|were)\s+)?"
+    r"(?:associated|affiliated|connected)\s+with|(?:of|at|from|working for))\s+",
+    re.IGNORECASE,
+)
+_STOP = re.compile(
+    r"[.;:!?\"“”]|,\s(?!(?:Inc|Ltd|LLC|LLP)\b)|\s(?:which|who|that|but|while|as well as|"
+    r"according|in order|for violating|located|based|operating|working|including|although|"
+    r"though|because|after|before|since|when|and (?:we|the network|its|it|this|they|"
+    r"Facebook|Meta|Twitter|Google)|in (?:an?|the) (?:effort|attempt)|in\s+(?=[A-Z]))\b"
+)
+_GENERIC = re.compile(
+    r"^(?:(?:the|a|an|some|several|these|those|this|its|their|other|local|unknown|"
+    r"unidentified|foreign|individual|multiple|various|same|state|government|"
+    r"private|commercial|[A-Z][a-z]+(?:ian|ese|i|an|ish|ch))\s+)*(?:individuals?|people|"
+    r"persons?|actors?|entities|entity|users|accounts|operators|someone|groups?|"
+    r"activity|network|networks|operation|operations|campaigns?|clusters?|behaviou?r|"
+    r"influence operations?|takedowns?|threat actors?|freelancers?|locals?|nationals|"
+    r"residents|citizens|employees|contractors|IO|CIB|the same|them|it)$",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"\b(?:past|previous|previously|earlier|prior|former|another|an older)\b", re.I)
+_ORG_HEAD = re.compile(
+    r"\b(?:firm|company|agency|government|military|ministry|party|army|intelligence|"
+    r"services|organi[sz]ation|media|outlet|broadcaster|institute|union|movement|"
+    r"consultancy|PR|marketing|group|wing|office|department|bureau|unit|corps|council|"
+    r"committee|campaign team|foundation|center|centre|network of [A-Z])\b",
+    re.IGNORECASE,
+)
+_DENY = re.compile(
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
+    r"disputed|disputes|did not respond|didn't respond|has not responded|had not responded|"
+    r"declined to comment|could not be reached|did not immediately respond|"
+    r"called the (?:allegations|accusations|report|claims|findings)|"
+    r"said (?:it|they|he|she) (?:had|has|was|were) (?:no|not)\b)",
+    re.IGNORECASE,
+)
+_BENEFIT = re.compile(
+    r"\b(?:in (?:support|favou?r) of|supportive of|favou?rable to|to (?:benefit|boost|support|"
+    r"promote)|benefit(?:ed|ing|s)?|promot(?:ed|ing|e)\s+(?:content\s+(?:favou?rable\s+to|about)\s+)?"
+    r"|prais(?:ed|ing|e)|praise (?:of|for)|pro-)",
+    re.IGNORECASE,
+)
+_CAP_NP = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:(?:of|and|for|the|de|du|al|el|on|in)\s+)?"
+    r"(?:[A-Z][\w'’.-]*|\([A-Z]{2,}\)))*"
+)
+_NOT_SUBJECT = frozenset(
+    "The A An But However In On At It Its They We He She This That These Those And Or "
+    "Facebook Meta Twitter Google Instagram YouTube TikTok OpenAI Microsoft Telegram "
+    "Reuters AP AFP Asked When While After According Both Neither Officials Spokesperson "
+    "Spokesman Spokeswoman Company Government Ministry".split()
+)
+
+
+@dataclass(slots=True)
+class ActorHit:
+    name: str
+    role: str  # attributed | beneficiary | denied | researcher
+    start: int  # global offsets of the name as written
+    end: int
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _actor_at(mentions: list[Mention], a: int, b: int) -> Mention | None:
+    for m in mentions:
+        if m.of_kind("actor") and a <= m.start and m.end <= b:
+            return m
+    return None
+
+
+def _is_researcher(m: Mention) -> bool:
+    return any(e.sub == "researcher" for e in m.of_kind("actor"))
+
+
+def _clean_name(phrase: str) -> str:
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    return phrase.strip(" ,'\"“”’")
+
+
+def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
+    out: list[ActorHit] = []
+    for cue in _ATTRIB.finditer(s):
+        strength = 3 if cue.group("w3") else 2 if cue.group("w2") else 1
+        rest = s[cue.end() :]
+        lead = len(rest) - len(rest.lstrip())
+        stop = _STOP.search(rest, lead)
+        phrase_end = cue.end() + (stop.start() if stop else len(rest))
+        phrase = s[cue.end() + lead : phrase_end]
+        wording = cue.group(0).strip()
+        weak = _WEAK_PREFIX.match(phrase)
+        if weak:
+            strength = 1
+            wording = f"{wording} {weak.group(0).strip()}"
+            phrase = phrase[weak.end() :]
+        phrase_start = phrase_end - len(phrase)
+        if _PAST.search(phrase) or _PAST.search(s[max(0, cue.start() - 25) : cue.start()]):
+            continue
+        gm = _actor_at(mentions, off + phrase_start, off + phrase_end + 40)
+        detail: dict[str, Any] = {"wording": wording, "strength": strength}
+        if gm and gm.start < off + phrase_end + 2:
+            if _is_researcher(gm):
+                continue
+            canonical = gm.of_kind("actor")[0].value
+            out.append(ActorHit(canonical, "attributed", gm.start, gm.end,
+                                {**detail, "as_written": gm.surface}))
+            continue
+        name = _clean_name(phrase)
+        # A place or nationality on its own is an origin, not an actor.
+        if not name or _GENERIC.match(name) or _only_places(name, off + phrase_start, mentions):
+            continue
+        if not (_CAP_NP.search(name) or _ORG_HEAD.search(name)) or len(name.split()) > 12:
+            continue
+        start = off + s.find(name, phrase_start)
+        out.append(ActorHit(name, "attributed", start, start + len(name),
+                            {**detail, "as_written": name}))
+    return out
+
+
+def _only_places(name: str, start: int, mentions: list[Mention]) -> bool:
+    rest = name
+    for m in mentions:
+        if m.of_kind("country") or m.of_kind("region"):
+            rest = rest.replace(m.surface, " ")
+    rest = re.sub(r"\b(?:the|and|or|government|state|of|in|individuals|people|based|"
+                  r"authorities|regime)\b|[-,'s]", " ", rest, flags=re.I)
+    return not rest.strip() and rest != name
+
+
+def _denied(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
+    out: list[ActorHit] = []
+    for d in _DENY.finditer(s):
+        left = s[: d.start()]
+        clause = re.split(r"[;.]\s|,\s(?=but|while|and)", left)[-1]
+        base = off + len(left) - len(clause)
+        gms = [m for m in mentions if m.of_kind("actor") and base <= m.start < off + d.start()
+               and not _is_researcher(m)]
+        if gms:
+            m = gms[-1]
+            out.append(ActorHit(m.of_kind("actor")[0].value, "denied", m.start, m.end,
+                                {"as_written": m.surface, "wording": d.group(0)}))
+            continue
+        for np in _CAP_NP.finditer(clause):
+            words = np.group(0).split()
+            while words and words[0] in _NOT_SUBJECT:
+                words.pop(0)
+            if not words:
+                continue
+            name = " ".join(words)
+            start = base + np.start() + np.group(0).find(name)
+            out.append(ActorHit(name, "denied", start, start + len(name),
+                                {"as_written": name, "wording": d.group(0)}))
+            break
+    return out
+
+
+def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
+    """Actors stated in sentence *s* (starting at *offset*), each with its role."""
+    hits = _attributed(s, offset, mentions) + _denied(s, offset, mentions)
+    taken = {(h.start, h.end) for h in hits}
+    for m in mentions:
+        actors = m.of_kind("actor")
+        if not actors or (m.start, m.end) in taken:
+            continue
+        if _is_researcher(m):
+            hits.append(ActorHit(actors[0].value, "researcher", m.start, m.end,
+                                 {"as_written": m.surface}))
+            continue
+        before = s[max(0, m.start - offset - 60) : m.start - offset]
+        cue = list(_BENEFIT.finditer(before))
+        if cue and not re.search(r"[.;]", before[cue[-1].end() :]):
+            hits.append(ActorHit(actors[0].value, "beneficiary", m.start, m.end,
+                                 {"as_written": m.surface, "wording": cue[-1].group(0).strip()}))
+    return hits

@@ -1,0 +1,202 @@
+"""Countries and regions in a sentence, each with a role: origin, target, sponsor,
+impersonated or topic. Resolves ambiguous names (Georgia, Congo) from context.
+
+Works sentence by sentence on gazetteer mentions; never expands a region into countries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive.extract.gazetteer import Mention
+from archive.extract.languages import is_language_use
+
+# Cue phrases to the LEFT of a mention; the nearest one in the clause decides the role.
+_LEFT_CUES: list[tuple[str, str]] = [
+    ("origin", r"originat\w*(?: (?:in|from))?|based (?:in|out of)|operat\w* (?:out of|from)|"
+               r"(?:run|ran|managed|controlled|coordinated|operated) (?:out of|from)|"
+               r"com(?:es|ing|e) from|came from|located in|living in|emanat\w* from|"
+               r"stemm\w* from|traced (?:back )?to|link(?:ed|s)? (?:\w+ ){0,3}?to|ties to|tied to|"
+               r"connected to|connections? to|associated with|affiliated with|attribut\w* "
+               r"(?:\w+ ){0,3}?to|individuals (?:in|from)|(?:persons|operators|actors|"
+               r"people|employees|staff|freelancers|contractors|nationals) (?:based )?"
+               r"(?:in|from)|(?:network|operation|campaign|activity|accounts|pages|cluster)s? "
+               r"(?:from|in|out of)|from within|inside"),
+    ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
+               r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
+               r"readers|residents|communities|population|public) (?:in|of|across)|"
+               r"intended for|meant for|geared toward|(?:interfer\w*|meddl\w*) (?:\w+ )?in|"
+               r"elections? in|destabili[sz]\w*|sow\w* (?:\w+ )?in|directed toward|"
+               r"to influence|influenc\w* (?:\w+ )?in|reach (?:audiences|people) in"),
+    ("sponsor", r"sponsored by|funded by|financed by|paid (?:for )?by|backed by|"
+                r"on behalf of|at the behest of|at the direction of|directed by|"
+                r"commissioned by|working for"),
+    ("impersonated", r"pos(?:ed|ing|e) as|pretend\w* to be|impersonat\w*|masquerad\w* as|"
+                     r"claim\w* to be|purport\w* to be|disguised as|"
+                     r"portray\w* (?:themselves|itself|himself|herself) as|spoof\w*|"
+                     r"posing|fake (?:news )?outlets? (?:from|in)"),
+    ("topic", r"about|regarding|concerning|criticiz\w*|criticis\w*|critical of|prais\w*|"
+              r"support (?:for|of)|supportive of|narratives?|tensions? between|relations? "
+              r"(?:with|between)|war in|conflict in|stance on|coverage of|touched on|"
+              r"denigrat\w*|attack\w*|accus\w*|highlight\w*|promot\w*|situation in|"
+              r"news (?:about|from|in)|commentary on|opposition to|policies|relationship"),
+]
+_CUE_RE = [(role, re.compile(r"\b(?:" + pat + r")(?:\s|$)", re.IGNORECASE)) for role, pat in _LEFT_CUES]
+_BOUNDARY = re.compile(
+    r";|\.\s|—|\s–\s|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|,\s*with\b|"
+    r"\band (?:was|were|is|has|had|it|its|they|we|the network|then)\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(
+    r"^(?:[\s,:()]|\b(?:and|or|as well as|including|such as|especially|particularly|"
+    r"primarily|mainly|mostly|largely|notably|predominantly|chiefly|the|in|across|"
+    r"throughout|of|multiple|several|numerous|various|countries|nations|states|audiences|"
+    r"users|people|approximately|about|like|also|both|to a lesser extent|other|neighbouring|"
+    r"neighboring|at least|\d+)\b)*$",
+    re.IGNORECASE,
+)
+_ORIGIN_AFTER = re.compile(
+    r"^(?:[-‐‑ ](?:based|linked|run|origin|affiliated|connected|operated|headquartered)\b|"
+    r"'s? (?:government|military|army|intelligence|state media|security services|ministry)|"
+    r" (?:network|operation|campaign|actors?|operators?|individuals|people|entities|company|"
+    r"companies|firm|marketing firm|PR firm|government|military|army|state media|state|"
+    r"intelligence|troll|trolls|nationals|officials|agency|influence operation|"
+    r"threat actors?|IO|CIB|operatives|authorities|embassy|security services)\b)",
+    re.IGNORECASE,
+)
+_SPONSOR_AFTER = re.compile(r"^[-‐‑ ](?:backed|sponsored|funded|financed|directed)\b", re.I)
+_TARGET_AFTER = re.compile(
+    r"^'?s? ?(?:[-‐‑ ]speaking )?(?:audiences?|users|voters|citizens|people|public|"
+    r"population|electorate|residents|readers|diaspora|communities|speakers|"
+    r"internet users|social media users)\b",
+    re.IGNORECASE,
+)
+_TOPIC_WORDS = re.compile(
+    r"\b(?:about|criticism|critical|praise|prais\w*|narratives?|tensions?|conflict|war|"
+    r"relations|policies|policy|news|stance|coverage|denigrat\w*|accus\w*|highlight\w*|"
+    r"promot\w*|pro-\w+|anti-\w+|situation|topics?|themes?|commentary|discuss\w*|"
+    r"politics|election\w*|support(?:ive)? (?:for|of)|interests|content)\b",
+    re.IGNORECASE,
+)
+_GEORGIA_US = re.compile(
+    r"\b(?:Atlanta|Savannah|Fulton County|Peach State|Kemp|Raffensperger|runoffs?|Ossoff|"
+    r"Warnock|U\.?S\.? state|state of Georgia|Georgia's (?:secretary|governor|senate)|"
+    r"secretary of state|county|counties|swing states?|battleground|Arizona|Pennsylvania|"
+    r"Michigan|Wisconsin|North Carolina|Florida|Texas)\b"
+)
+_GEORGIA_GE = re.compile(
+    r"\b(?:Tbilisi|Georgian Dream|Ivanishvili|Saakashvili|Kobakhidze|Zurabishvili|Abkhazia|"
+    r"South Ossetia|Caucasus|Batumi|Kutaisi|Black Sea|Kremlin|EU candidate|Armenia|"
+    r"Azerbaijan|post-Soviet|Georgian government|Georgian language|lari)\b"
+)
+_CONGO_CG = re.compile(r"\b(?:Brazzaville|Sassou|Nguesso|Pointe-Noire|Republic of (?:the )?Congo)\b")
+DOMESTIC = re.compile(
+    r"\bdomestic(?:ally)?[- ](?:audiences?|users|population|public|political|politics|"
+    r"targets?|focused|influence operation|operation|network|campaign|activity|discourse|"
+    r"conversations?|voters|citizens|opponents|critics)|\btarget\w* (?:\w+ )?domestic\b|"
+    r"\bfocused (?:\w+ )?on (?:its own|domestic|local) (?:audiences|citizens|population)|"
+    r"\bits own (?:citizens|population)\b|\boriginat\w* in and target\w*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class PlaceHit:
+    kind: str  # country | region
+    key: str
+    role: str
+    start: int
+    end: int
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def resolve_code(m: Mention, context: str) -> tuple[str, dict[str, Any]] | None:
+    """The ISO code a country mention names, using *context* for ambiguous names."""
+    entries = m.of_kind("country")
+    if not entries:
+        return None
+    entry = entries[0]
+    if entry.sub != "ambiguous":
+        return entry.value, {}
+    low = m.surface.lower()
+    if low.startswith("georgia"):
+        us = len(_GEORGIA_US.findall(context))
+        ge = len(_GEORGIA_GE.findall(context))
+        if us > ge:
+            return "US", {"us_state": "Georgia"}
+        return "GE", {}
+    if low.startswith("congo"):
+        return ("CG", {}) if _CONGO_CG.search(context) else ("CD", {})
+    return entry.value, {}
+
+
+def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str | None:
+    clause_start = 0
+    for b in _BOUNDARY.finditer(s, 0, local):
+        clause_start = b.end()
+    best: tuple[int, int, str] | None = None
+    for role, rx in _CUE_RE:
+        for c in rx.finditer(s, clause_start, local):
+            if best is None or c.end() > best[1] or (c.end() == best[1] and role == "origin"):
+                best = (c.start(), c.end(), role)
+    if best is None:
+        return None
+    gap_chars = list(s[best[1] : local])
+    for a, b in mentions_local:
+        if best[1] <= a and b <= local:
+            for i in range(a - best[1], b - best[1]):
+                gap_chars[i] = " "
+    gap = "".join(gap_chars)
+    if len(gap.strip()) <= 45 or _LIST_GAP.match(gap):
+        return best[2]
+    return None
+
+
+def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> list[PlaceHit]:
+    """Country and region facts stated in sentence *s* (starting at *offset* in the text)."""
+    places = [m for m in mentions if m.of_kind("country") or m.of_kind("region")]
+    local_spans = [(m.start - offset, m.end - offset) for m in places]
+    hits: list[PlaceHit] = []
+    for m in places:
+        a, b = m.start - offset, m.end - offset
+        if m.of_kind("language") and is_language_use(s, a, b):
+            continue
+        after = s[b : b + 40]
+        if re.match(r"^ (?:individuals|nationals|people) (?:located|based|living) in", after):
+            continue  # "Azerbaijani individuals located in Iran": the place that follows counts
+        region = m.of_kind("region")
+        if region:
+            key, detail = region[0].value, {}
+            kind = "region"
+        else:
+            resolved = resolve_code(m, context)
+            if resolved is None:
+                continue
+            (key, detail), kind = resolved, "country"
+        detail = {**detail, "as_written": m.surface}
+        role = _role(s, a, b, after, local_spans)
+        if role:
+            hits.append(PlaceHit(kind, key, role, m.start, m.end, detail))
+    if re.search(r"\boriginat\w* in and target\w*", s, re.I):
+        for h in list(hits):
+            if h.role == "target":
+                hits.append(PlaceHit(h.kind, h.key, "origin", h.start, h.end, dict(h.detail)))
+    return hits
+
+
+def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
+    if _SPONSOR_AFTER.match(after):
+        return "sponsor"
+    if _ORIGIN_AFTER.match(after):
+        return "origin"
+    if _TARGET_AFTER.match(after):
+        return "target"
+    left = _left_role(s, a, spans)
+    possessive = re.match(r"^'s? (\w+)", after)
+    if possessive and left in ("target", None):
+        return "topic" if _TOPIC_WORDS.search(s) or left else None
+    if left:
+        return left
+    return "topic" if _TOPIC_WORDS.search(s) else None

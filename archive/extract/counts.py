@@ -1,0 +1,283 @@
+"""Counts in one sentence: removed assets, audience figures and ad spend, with qualifiers.
+
+Owns the grammar "NUMBER [modifiers] NOUN [on PLATFORM]" and the metric names of
+DESIGN §3. Works on one sentence at a time; knows nothing of networks or countries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive.extract.gazetteer import platform_data
+from archive.extract.numbers import Number, _qualifier, find_numbers
+
+_MODIFIERS = frozenset(
+    "fake inauthentic additional more related linked separate fictitious bogus automated "
+    "suspicious other new individual unique distinct active associated coordinated "
+    "state-backed state-linked state-sponsored troll sock-puppet spam spammy duplicate "
+    "bot fraudulent deceptive false such these of the total dormant compromised hacked "
+    "authentic verified official affiliated connected corresponding personal business "
+    "ad advertiser separate known identified".split()
+)
+_NOUN_METRIC = {
+    "page": "facebook_pages", "group": "facebook_groups", "event": "facebook_events",
+    "domain": "domains", "website": "websites", "blog": "blogger_blogs",
+    "ad_account": "ads_accounts", "adsense": "adsense_accounts",
+}
+_ACCOUNT_METRIC = {
+    "facebook": "facebook_accounts", "instagram": "instagram_accounts",
+    "threads": "threads_accounts", "twitter": "twitter_accounts",
+    "tiktok": "tiktok_accounts", "youtube": "youtube_channels",
+    "telegram": "telegram_channels", "google_ads": "ads_accounts",
+}
+_AUDIENCE_VERB = re.compile(
+    r"\s*(?:(?:that|who|which)\s+)?(?:had\s+)?(?:collectively\s+)?(?:followed|follow|follows|"
+    r"joined|join|subscribed|liked|were following|are following|were members)\b",
+    re.IGNORECASE,
+)
+_AUDIENCE_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}?(followers|subscribers|members|fans)\b", re.I)
+_AD_CONTEXT = re.compile(r"\bads?\b|advertis|\bspen[dt]|spending|\bpaid\b|promot", re.I)
+_MONEY = re.compile(
+    r"(?P<cur>US\$|USD\s?|\$|€|£|₹|₽|R\$|₦)\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<mult>\s*(?:million|thousand|billion|[kKmM])\b)?"
+    r"|(?P<num2>\d[\d,]*(?:\.\d+)?)(?P<mult2>\s*(?:million|thousand))?\s+(?P<curw>"
+    r"US dollars|U\.S\. dollars|dollars|euros|EUR|USD|GBP|pounds|rubles|roubles|rupees|"
+    r"yuan|zlotys|hryvnias|naira|rands|reais|lira|manats)\b",
+    re.IGNORECASE,
+)
+_PAID_IN = re.compile(
+    r"paid (?:for )?(?:\w+ )?in ([^.;]+?)(?:[.;]|, (?:likely|to|and (?:the|we))|$)", re.I
+)
+
+
+@dataclass(slots=True)
+class CountHit:
+    kind: str  # count | audience | ad_spend
+    key: str
+    value: float
+    qualifier: str
+    start: int  # sentence-local offsets of the phrase
+    end: int
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _nouns() -> list[tuple[str, str]]:
+    nouns = [(w, k) for k, ws in platform_data()["asset_nouns"].items() for w in ws]
+    return sorted(nouns, key=lambda p: -len(p[0]))
+
+
+def _platform_names() -> list[tuple[str, str]]:
+    names = [(w, k) for k, ws in platform_data()["platforms"].items() for w in ws]
+    names.append(("X", "twitter"))
+    return sorted(names, key=lambda p: -len(p[0]))
+
+
+def _match_word(text: str, pos: int, table: list[tuple[str, str]]) -> tuple[str, int] | None:
+    for word, key in table:
+        end = pos + len(word)
+        if text[pos:end].lower() == word.lower() and (end == len(text) or not text[end].isalnum()):
+            if word[:1].isupper() and not text[pos].isupper():
+                continue
+            return key, end
+    return None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u00a0\t":
+        pos += 1
+    return pos
+
+
+def _asset_phrase(s: str, pos: int) -> tuple[str, list[str], int] | None:
+    """After a number: modifiers, platforms and the asset noun. Returns noun, platforms, end."""
+    platforms: list[str] = []
+    for _ in range(6):
+        pos = _skip_space(s, pos)
+        noun = _match_word(s, pos, _nouns())
+        if noun:
+            return noun[0], platforms, noun[1]
+        plat = _match_word(s, pos, _platform_names())
+        if plat:
+            platforms.append(plat[0])
+            pos = plat[1]
+            continue
+        word = re.match(r"[\w'’-]+|,|/", s[pos:])
+        if not word or word.group(0).lower() not in _MODIFIERS | {"and", "or", ",", "/"}:
+            return None
+        pos += len(word.group(0))
+    return None
+
+
+def _audience_metric(s: str, pos: int, platform: str | None) -> str:
+    obj = re.split(r"[,;]| and ", s[pos : pos + 90])[0]
+    if re.search(r"Instagram accounts?|on Instagram|Instagram", obj):
+        return "instagram_followers"
+    if re.search(r"\bGroups?\b", obj, re.I):
+        return "facebook_group_members"
+    if re.search(r"\bPages?\b", obj, re.I):
+        return "facebook_page_followers"
+    if re.search(r"\bchannels?\b", obj, re.I):
+        return "youtube_subscribers" if platform in (None, "youtube") else "total_followers"
+    if platform == "twitter":
+        return "twitter_followers"
+    if platform == "instagram":
+        return "instagram_followers"
+    return "total_followers"
+
+
+def _follower_metric(s: str, num: Number, noun: str, platform: str | None) -> str:
+    left = re.split(r"[,;]", s[max(0, num.start - 90) : num.start])[-1]
+    right = s[num.end : num.end + 60]
+    near = left + right
+    if noun == "members" or re.search(r"\bGroups?\b", left):
+        return "facebook_group_members"
+    if "Instagram" in near:
+        return "instagram_followers"
+    if re.search(r"\bPages?\b", near):
+        return "facebook_page_followers"
+    if noun == "subscribers":
+        return "youtube_subscribers" if platform in (None, "youtube") else "total_followers"
+    if re.search(r"combined|total|collectively|together|in all|overall", near, re.I):
+        return "total_followers"
+    if re.search(r"Twitter|\bX\b", near) or platform == "twitter":
+        return "twitter_followers"
+    return "total_followers"
+
+
+def _sentence_platform(s: str) -> str | None:
+    for i in range(len(s)):
+        if i and s[i - 1].isalnum():
+            continue
+        hit = _match_word(s, i, _platform_names())
+        if hit and not (hit[0] == "twitter" and s[i : hit[1]] == "X" and not _x_is_platform(s, i)):
+            return hit[0]
+    return None
+
+
+def _x_is_platform(s: str, i: int) -> bool:
+    after = s[i + 1 : i + 30]
+    before = s[max(0, i - 12) : i]
+    return bool(
+        re.match(r"\s*(?:\(formerly|,? formerly|said|suspended|removed|has|banned|took|"
+                 r"announced|accounts?|account|posts?|users?|and|,)", after)
+        or re.search(r"\b(?:on|across|including|and|to)\s+$", before)
+    )
+
+
+def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
+    """Counts stated in sentence *s* (offsets local to *s*)."""
+    hits: list[CountHit] = []
+    sent_platform = _sentence_platform(s)
+    numbers = find_numbers(s)
+    list_platform: str | None = None
+    for num in numbers:
+        after = s[num.end : num.end + 3]
+        if after.startswith("%") or s[num.end :].lower().startswith(" percent"):
+            continue
+        if re.search(r"(?:followed by|members?:|followers?:)\s*(?:\w+\s+){0,2}$", s[: num.start]):
+            metric = _follower_metric(s, num, "followers", sent_platform)
+            hits.append(_hit("audience", metric, num, num.end))
+            continue
+        aud = _AUDIENCE_NOUN.match(s, num.end)
+        if aud and not num.is_word or aud and num.value > 1:
+            noun = aud.group(1).lower()
+            if noun in ("followers", "subscribers", "members", "fans"):
+                metric = _follower_metric(s, num, noun, sent_platform)
+                hits.append(_hit("audience", metric, num, aud.end()))
+                continue
+        if re.match(r"\s+(?:or more\s+)?of\b", s[num.end :]):
+            continue  # "one or more of these Pages", "two of the accounts"
+        people = re.match(r"\s+(?:people|users|persons|individuals)\b", s[num.end :])
+        if people and _AUDIENCE_VERB.match(s, num.end + people.end()):
+            verb_end = _AUDIENCE_VERB.match(s, num.end + people.end())
+            assert verb_end is not None
+            metric = _audience_metric(s, verb_end.end(), sent_platform)
+            hits.append(_hit("audience", metric, num, verb_end.end()))
+            continue
+        phrase = _asset_phrase(s, num.end)
+        if not phrase:
+            continue
+        noun, platforms, end = phrase
+        verb = _AUDIENCE_VERB.match(s, end)
+        if verb and noun == "account" or verb and noun in ("page", "group") and not platforms:
+            plat = platforms[0] if platforms else sent_platform
+            hits.append(_hit("audience", _audience_metric(s, verb.end(), plat), num, verb.end()))
+            continue
+        tail = s[end : end + 60]
+        on = re.match(r"\s+(?:on|across|from)\s+(\w[\w.]*)(?:\s+(?:and|or)\s+(\w+))?", tail)
+        for grp in (on.groups() if on else ()):
+            hit = _match_word(grp or "", 0, _platform_names()) if grp else None
+            if hit:
+                platforms.append(hit[0])
+        combined = re.match(
+            r"\s*(?:,\s*|\s+(?:and|or)\s+|\s*/\s*)(?:(?:Facebook|Instagram|fake)\s+)?"
+            r"(?:accounts|Pages|Groups|pages|groups|profiles|channels|Events)\b", tail
+        )
+        if combined or len(set(platforms)) > 1 or noun == "assets":
+            hits.append(_hit("count", "combined_assets", num, end))
+            continue
+        platform = platforms[0] if platforms else None
+        metric = _metric_for(noun, platform, list_platform or sent_platform or default_platform)
+        if metric:
+            if platform:
+                list_platform = platform if noun == "account" else list_platform
+            hits.append(_hit("count", metric, num, end))
+    hits += find_ad_spend(s)
+    return hits
+
+
+def _metric_for(noun: str, platform: str | None, fallback: str | None) -> str | None:
+    if noun in _NOUN_METRIC:
+        return _NOUN_METRIC[noun]
+    plat = platform or fallback
+    if noun == "account":
+        return _ACCOUNT_METRIC.get(plat or "")
+    if noun == "channel":
+        if plat == "telegram":
+            return "telegram_channels"
+        if plat == "tiktok":
+            return "tiktok_accounts"
+        return "youtube_channels"
+    if noun == "tweet":
+        return "tweets" if plat == "twitter" else None
+    if noun == "developer":
+        return "play_developers" if plat == "google_play" or platform is None else None
+    return None
+
+
+def _hit(kind: str, key: str, num: Number, end: int) -> CountHit:
+    value = int(num.value) if float(num.value).is_integer() else num.value
+    return CountHit(kind, key, value, num.qualifier, num.start, end, {"as_written": num.written})
+
+
+_CURRENCY_CODES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "us dollars": "USD",
+    "u.s. dollars": "USD", "€": "EUR", "eur": "EUR", "euros": "EUR", "£": "GBP",
+    "gbp": "GBP", "pounds": "GBP", "₽": "RUB", "rubles": "RUB", "roubles": "RUB",
+    "₹": "INR", "rupees": "INR", "yuan": "CNY", "zlotys": "PLN", "hryvnias": "UAH",
+    "naira": "NGN", "₦": "NGN", "rands": "ZAR", "r$": "BRL", "reais": "BRL", "lira": "TRY",
+    "manats": "AZN",
+}
+
+
+def find_ad_spend(s: str) -> list[CountHit]:
+    if not _AD_CONTEXT.search(s):
+        return []
+    out: list[CountHit] = []
+    for m in _MONEY.finditer(s):
+        cur = (m.group("cur") or m.group("curw") or "").strip().lower()
+        num = m.group("num") or m.group("num2")
+        mult = (m.group("mult") or m.group("mult2") or "").strip().lower()
+        value = float(num.replace(",", "")) * {
+            "million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "billion": 1e9
+        }.get(mult, 1.0)
+        qual = _qualifier(s, m.start(), m.end(), False)
+        detail: dict[str, Any] = {"currency_text": m.group("cur") or m.group("curw")}
+        paid = _PAID_IN.search(s, m.end())
+        if paid:
+            detail["paid_in"] = paid.group(1).strip()
+        code = _CURRENCY_CODES.get(cur, "USD" if "$" in cur else cur.upper())
+        out.append(CountHit("ad_spend", code, value, qual, m.start(), m.end(), detail))
+    return out

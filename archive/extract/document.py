@@ -1,0 +1,142 @@
+"""Document-level facts: publisher, published date, source type and language.
+
+Uses the importer's hints first, then the dateline, the page's furniture and the voice
+of the text (first-person platform report vs third-person news vs one-line bulletin).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateutil import parser as dateparser
+
+from archive.extract.layout import Layout
+from archive.extract.vocab import DATE, iso_date
+
+_WIRES = {
+    "Reuters": r"\(Reuters\)|Reuters\s*[-–—]",
+    "Associated Press": r"\(AP\)",
+    "AFP": r"\(AFP\)|AFP\s*[-–—]",
+}
+_OFFICIAL = [
+    ("Meta", r"\bMeta\b"),
+    ("Google Threat Analysis Group", r"\bTAG\b|Threat Analysis Group|\bGoogle\b|YouTube channels"),
+    ("OpenAI", r"\bOpenAI\b|ChatGPT"),
+    ("Twitter", r"\bTwitter\b"),
+    ("Microsoft", r"\bMicrosoft\b"),
+    ("TikTok", r"\bTikTok\b"),
+    ("Facebook", r"\bFacebook\b"),
+]
+_FIRST_PERSON = re.compile(
+    r"\b(?:we|We) (?:removed|took down|terminated|disrupted|actioned|banned|suspended|"
+    r"blocked|identified|found|attribute|have removed|are sharing|detected)\b|\bour "
+    r"(?:investigation|policy|platform|systems|teams?)\b"
+)
+_NEWS = re.compile(
+    r"\b(?:said|says|according to|told|stated|announced|reported|spokes(?:man|woman|person))\b"
+)
+_SITE = re.compile(
+    r"(?:(?i:updates from|news from|newsletter from)\s+|©\s*(?:\d{4}\s+)?|"
+    r"(?i:copyright)\s+(?:©\s*)?(?:\d{4}\s+)?)"
+    r"(?P<name>[A-Z][\w.&'-]*(?:[ \t]+[A-Z][\w.&'-]*){0,3})",
+)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z .'-]{1,30}|[A-Z ,.'-]{2,40})\s*[,(—–-]\s*(?P<date>(?:[A-Z][a-z]{2,8}\.? \d{1,2}"
+    r"(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?))",
+    re.MULTILINE,
+)
+_STOPWORDS = {
+    "en": "the and of to in that is was for with this on by it are were from has",
+    "fr": "le la les des et est une dans pour qui sur par au aux du ont été sont",
+    "de": "der die das und ist nicht mit von sich den auf für eine dem wurde",
+    "es": "el los las del que y en por una para con se fue como sus",
+    "ru": "и в не на что с по из это как для от его были был",
+}
+
+
+def iso_published(hint: str | None) -> str | None:
+    if not hint:
+        return None
+    try:
+        return dateparser.parse(hint, fuzzy=True, default=None).date().isoformat()  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        m = DATE.search(hint)
+        return iso_date(m) if m else None
+
+
+def guess_published(text: str) -> str | None:
+    head = text[:700]
+    m = re.search(r"(?:Published|Posted|Updated|Date)\s*:?\s*(?:on\s+)?([^\n|]{6,40})", head, re.I)
+    if m:
+        found = DATE.search(m.group(1))
+        if found and not found.group("y"):
+            return iso_date(found)
+    dl = _DATELINE.search(head)
+    if dl:
+        year = DATE.search(head)
+        raw = dl.group("date")
+        if not re.search(r"\d{4}", raw) and year and year.group("y"):
+            raw = f"{raw} {year.group(0)}"
+        try:
+            return dateparser.parse(raw, default=date(1900, 1, 1)).date().isoformat()  # type: ignore[arg-type]
+        except (ValueError, OverflowError):
+            pass
+    for found in DATE.finditer(head):
+        if found.group("mdy") or found.group("dmy") or found.group("iso"):
+            return iso_date(found)
+    return None
+
+
+def guess_language(text: str) -> str | None:
+    letters = [c for c in text[:5000] if c.isalpha()]
+    if not letters:
+        return None
+    cyr = sum("\u0400" <= c <= "\u04ff" for c in letters) / len(letters)
+    if cyr > 0.4:
+        return "ru"
+    words = re.findall(r"\w+", text[:5000].lower())
+    scores = {lang: sum(w in set(sw.split()) for w in words) for lang, sw in _STOPWORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] >= 3 else None
+
+
+def guess_publisher(text: str, layout: Layout, source_type: str) -> str | None:
+    for name, pat in _WIRES.items():
+        if re.search(pat, text[:800]):
+            return name
+    chrome = text[layout.content_end :]
+    for m in _SITE.finditer(chrome + "\n" + text[-600:]):
+        name = m.group("name").strip().rstrip(".")
+        if name.lower() not in ("all", "the", "our", "us"):
+            return name
+    if source_type in ("official_report", "bulletin"):
+        body = " ".join(s.text for s in layout.sentences[:40])
+        for name, pat in _OFFICIAL:
+            if re.search(pat, body):
+                return name
+    return None
+
+
+def guess_source_type(
+    text: str, layout: Layout, anchors: int, filename: str | None, media_type: str | None
+) -> str:
+    name = (filename or "").lower()
+    if name.endswith((".csv", ".tsv", ".json", ".xlsx", ".jsonl")) or (media_type or "").endswith(
+        ("csv", "json", "spreadsheetml.sheet")
+    ):
+        return "dataset"
+    body = "\n".join(s.text for s in layout.sentences)
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", " ", body)
+    first = len(_FIRST_PERSON.findall(unquoted))
+    news = len(_NEWS.findall(unquoted))
+    paras = {s.para for s in layout.sentences}
+    if anchors >= 3 and len(paras) and anchors >= 0.6 * len(paras) and first >= 2:
+        return "bulletin"
+    if first >= 2 and first >= news:
+        return "official_report"
+    if anchors and (news or layout.content_end < len(text)):
+        return "news"
+    if news >= 2 and anchors:
+        return "news"
+    return "news" if anchors and news else "other"

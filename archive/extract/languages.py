@@ -1,0 +1,60 @@
+"""Languages a network posted in (ISO 639-1), told apart from demonyms ("in Russian" vs
+"Russian network"). Sentence-local; knows nothing of networks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.extract.gazetteer import Mention
+
+_LIST_BEFORE = re.compile(
+    r"(?:\b(?:in|into|languages?(?: including| such as)?:?|translated (?:from|to))\s+"
+    r"(?:(?:both|either|mostly|primarily|mainly|largely|also|predominantly|either)\s+)?"
+    r"(?:[A-ZÀ-Ý][\w'-]+(?:\s*,\s*|\s*,?\s+and\s+(?:also\s+)?(?:in\s+)?|\s+or\s+|\s*/\s*))*$)",
+)
+_FOLLOW_OK = re.compile(
+    r"^(?:\s*$|\s*[,.;:)!?]|\s+(?:and|or|as well|as|on|to|with|while|but|for|from|in|among|"
+    r"across|at|—)\b|[-‐ ]language\b|\s+languages?\b|[-‐ ]speaking\b|\s+translations?\b)",
+)
+_CONTENT = re.compile(
+    r"\b(?:post\w*|publish\w*|wrote|writ\w*|content|language|comment\w*|articles?|shared|"
+    r"tweet\w*|videos?|messages?|translat\w*|spoke|speaking|text|captions?|materials?|"
+    r"operated|ran|news|stories|memes|subtitles?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageHit:
+    code: str
+    start: int  # global offsets of the language name
+    end: int
+
+
+def is_language_use(s: str, a: int, b: int) -> bool:
+    """True when s[a:b] names a language: "posted in Russian", "Arabic-language"."""
+    after = s[b : b + 20]
+    if re.match(r"^[-‐ ]language\b", after):
+        return True
+    if re.match(r"^[-‐ ]speaking\b", after):
+        return True  # a language of the audience, never a country
+    if not _FOLLOW_OK.match(after):
+        return False
+    return bool(_LIST_BEFORE.search(s[max(0, a - 120) : a])) and bool(_CONTENT.search(s))
+
+
+def find_languages(s: str, offset: int, mentions: list[Mention]) -> list[LanguageHit]:
+    out: list[LanguageHit] = []
+    for m in mentions:
+        langs = m.of_kind("language")
+        if not langs:
+            continue
+        a, b = m.start - offset, m.end - offset
+        after = s[b : b + 20]
+        if re.match(r"^[-‐ ]speaking\b", after):
+            continue  # the audience's language is not what the network posted in
+        if is_language_use(s, a, b):
+            out.append(LanguageHit(langs[0].value, m.start, m.end))
+    return out

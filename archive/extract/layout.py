@@ -1,0 +1,142 @@
+"""Document layout: paragraphs, headings, sentences with exact offsets, and page chrome.
+
+Owns what counts as boilerplate (comment forms, newsletter boxes, related stories, IOC
+tables); everything downstream reads only the content sentences this module returns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREV = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep", "lt", "gen", "col", "sgt", "prof", "jr", "sr", "e.g", "i.e", "etc", "approx", "fig", "cf", "u.s", "u.k", "u.n", "e.u"]
+)
+# A line that opens a trailing block of site furniture: everything after it is chrome.
+_TERMINAL = re.compile(
+    r"^(?:#+\s*)?(?:you may also like|related (?:stories|articles|posts|news|coverage|reading)"
+    r"|more (?:stories|from|news|on this)|read (?:more|next)\b|recommended(?: for you| stories)?"
+    r"|most (?:read|popular|viewed)|leave a (?:reply|comment)|\d+\s+comments?|comments?"
+    r"|trending(?: now| stories)?|latest (?:news|stories)|also read|popular posts"
+    r"|indicators of compromise|cross-links|share this(?: article| story)?:?"
+    r"|about the author|tags?:|filed under|what to read next|don't miss|further reading"
+    r"|sources?|references|footnotes|newsletter|sign up for our|subscribe to our)\b",
+    re.IGNORECASE,
+)
+# A single line of furniture anywhere in the page.
+_CHROME_LINE = re.compile(
+    r"^(?:\d+\s+comments?|leave a (?:reply|comment)|your email address will not be published"
+    r"|required fields are marked|this site uses akismet|sign up|subscribe|get notified"
+    r"|share (?:this|on)|follow us|advertisement|sponsored|related:|read more:?|see also:?"
+    r"|also read:?|click here|©|copyright|all rights reserved|cookie|privacy policy"
+    r"|terms of (?:use|service)|log ?in|sign in|posted in|share:?|tweet|email|print"
+    r"|photo:|image:|credit:|getty images|reuters/|ap photo|file photo|listen to this"
+    r"|\(?reporting by|editing by|our standards:|contact us)",
+    re.IGNORECASE,
+)
+_NEWSLETTER = re.compile(r"newsletter|subscribe|sign up|inbox|email address", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[-*•▪‣]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+_SPLIT = re.compile(r"[.!?]+['\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9А-ЯЁÀ-Ý])")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    para: int  # index of the paragraph (line block) it belongs to
+    heading: bool = False
+
+
+@dataclass(slots=True)
+class Layout:
+    text: str
+    sentences: list[Sentence]  # content sentences only, in order
+    headings: list[Sentence]  # heading lines inside the content, in order
+    content_end: int  # offset where trailing chrome begins (len(text) if none)
+    all_caps: bool = False
+
+
+def _is_heading(line: str) -> bool:
+    if line.startswith("#"):
+        return True
+    words = line.split()
+    if not words or len(words) > 16:
+        return False
+    if re.search(r"[.!?:;\"”]$", line) or line.endswith(","):
+        return False
+    return True
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cur = start
+    for m in _SPLIT.finditer(text, start, end):
+        stop = m.start()
+        # The word before the full stop: an abbreviation or an initial does not end a sentence.
+        word = re.search(r"([\w.]+)$", text[cur : stop + 1])
+        token = word.group(1).lower().rstrip(".") if word else ""
+        if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+            continue
+        punct_end = m.start() + len(m.group(0).rstrip())
+        spans.append((cur, punct_end))
+        cur = m.end()
+    if cur < end:
+        spans.append((cur, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    bullet = _BULLET.match(text, start, end)
+    if bullet:
+        start = bullet.end()
+    while start < end and text[start] in "*_>" :
+        start += 1
+    return start, end
+
+
+def build_layout(text: str, title: str | None = None) -> Layout:
+    letters = [c for c in text if c.isalpha()]
+    all_caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        s, e = _trim(text, pos, pos + len(raw.rstrip("\r\n")))
+        if e > s:
+            lines.append((s, e))
+        pos += len(raw)
+    content_end = len(text)
+    seen_body = 0
+    sentences: list[Sentence] = []
+    headings: list[Sentence] = []
+    for para, (s, e) in enumerate(lines):
+        line = text[s:e]
+        words = len(line.split())
+        if seen_body and _TERMINAL.match(line) and words <= 8:
+            content_end = s
+            break
+        if line.startswith("|") or (_CHROME_LINE.match(line) and words <= 30):
+            continue
+        if words <= 40 and _NEWSLETTER.search(line) and not re.search(r"\d", line):
+            continue
+        if line.startswith("#") or (_is_heading(line) and not all_caps) or (
+            all_caps and _is_heading(line) and not seen_body
+        ):
+            hs = s + len(line) - len(line.lstrip("#").lstrip())
+            headings.append(Sentence(hs, e, text[hs:e], para, heading=True))
+            continue
+        seen_body += 1
+        for a, b in _sentence_spans(text, s, e):
+            a, b = _trim(text, a, b)
+            if b > a:
+                sentences.append(Sentence(a, b, text[a:b], para))
+    if title:
+        # A title repeated as the first line is a heading, not a statement.
+        first = sentences[0] if sentences else None
+        if first and first.text.strip().rstrip(".") == title.strip().rstrip("."):
+            sentences.pop(0)
+    return Layout(text, sentences, headings, content_end, all_caps)

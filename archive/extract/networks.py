@@ -1,0 +1,156 @@
+"""Network segmentation: which sentences describe which takedown unit.
+
+A network is anchored by a sentence stating removed assets with a takedown verb (or,
+failing any, a lead sentence reporting a takedown with a place or actor). A new anchor
+starts a new network when its figures or origin disagree with the current one, or a
+heading or a reference to an earlier takedown separates them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.extract.layout import Layout
+
+TAKEDOWN = re.compile(
+    r"\b(?:remov(?:ed|ing|e|es)|took down|taken down|take down|taking down|actioned|"
+    r"terminat(?:ed|ing|e)|suspend(?:ed|ing|s)?|disrupt(?:ed|ing|s)?|bann(?:ed|ing)|"
+    r"block(?:ed|ing)|delet(?:ed|ing)|disabl(?:ed|ing)|dismantl(?:ed|ing)|shut down|"
+    r"purg(?:ed|ing)|eliminat(?:ed|ing)|deactivat(?:ed|ing)|enforced against|"
+    r"presence on|wiped|pulled down|took action against|closed)\b",
+    re.IGNORECASE,
+)
+_PAST_TAKEDOWN = re.compile(
+    r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|blocked|"
+    r"deleted|dismantled|shut down|purged|deactivated|took action against|actioned)\b",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\b(?:previously|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
+    r"had (?:previously )?(?:removed|taken down|suspended|terminated)|years? ago|"
+    r"in a (?:past|prior|previous|separate,? earlier)|back in (?:19|20)\d\d|"
+    r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had))\b",
+    re.IGNORECASE,
+)
+_SUMMARY = re.compile(
+    r"\b(?:in total|altogether|all told|to date|so far this year|combined total|"
+    r"(?:across|in|from) (?:the|these|all|those) (?:\w+ )?(?:networks|operations|campaigns)|"
+    r"since (?:19|20)\d\d,? we|networks? (?:this|last) (?:month|quarter|year)|"
+    r"(?:networks|operations|campaigns) (?:we|that we) (?:removed|took down))\b",
+    re.IGNORECASE,
+)
+_NETWORK_NOUN = re.compile(
+    r"\b(?:network|operation|campaign|accounts|activity|cluster|pages|channels|trolls?|bots?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    """What one content sentence states, before it is assigned to a network."""
+
+    removed: dict[str, float] = field(default_factory=dict)
+    origins: set[str] = field(default_factory=set)
+    has_place_or_actor: bool = False
+
+
+@dataclass(slots=True)
+class Segment:
+    sentences: list[int]  # indices into layout.sentences
+    anchor: int
+    earlier: bool = False  # a passing reference to an earlier takedown that states facts
+
+
+def _heading_between(layout: Layout, a: int, b: int) -> bool:
+    lo, hi = layout.sentences[a].end, layout.sentences[b].start
+    return any(lo <= h.start < hi for h in layout.headings)
+
+
+def is_summary(text: str) -> bool:
+    return bool(_SUMMARY.search(text))
+
+
+def _is_anchor(text: str, facts: SentenceFacts) -> bool:
+    return bool(facts.removed) and bool(TAKEDOWN.search(text)) and not is_summary(text)
+
+
+def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
+    sents = layout.sentences
+    anchors = [i for i, s in enumerate(sents) if _is_anchor(s.text, facts[i])]
+    if not anchors:
+        lead = _lead_anchor(layout, facts)
+        return [Segment([i for i in range(len(sents))], lead)] if lead is not None else []
+    groups: list[list[int]] = []
+    earlier: set[int] = set()
+    for i in anchors:
+        if _EARLIER.search(sents[i].text) and groups:
+            earlier.add(i)
+            groups.append([i])
+            continue
+        current = next((g for g in reversed(groups) if g[0] not in earlier), None)
+        if current is None or _starts_new(layout, facts, current, i):
+            groups.append([i])
+        else:
+            current.append(i)
+    main = [g for g in groups if g[0] not in earlier]
+    segments: list[Segment] = [Segment([g[0]], g[0], earlier=True) for g in groups
+                               if g[0] in earlier]
+    starts = [_section_start(layout, g[0], main[k - 1][-1] if k else None)
+              for k, g in enumerate(main)]
+    if len(main) == 1:
+        starts = [0]
+    for k, g in enumerate(main):
+        end = starts[k + 1] if k + 1 < len(main) else len(sents)
+        members = [i for i in range(starts[k], end) if i not in earlier]
+        segments.append(Segment(members, g[0]))
+    segments.sort(key=lambda seg: seg.anchor)
+    return segments
+
+
+def _starts_new(layout: Layout, facts: list[SentenceFacts], group: list[int], i: int) -> bool:
+    seen: dict[str, float] = {}
+    origins: set[str] = set()
+    for j in group:
+        seen.update(facts[j].removed)
+        origins |= facts[j].origins
+    new = facts[i].removed
+    if any(k in seen and seen[k] != v for k, v in new.items()):
+        return True
+    if origins and facts[i].origins and not origins & facts[i].origins:
+        return True
+    same_para = layout.sentences[i].para == layout.sentences[group[-1]].para
+    if not same_para and any(k in seen for k in new) and facts[i].origins:
+        return True  # bulletin lines: same figures, separate campaigns
+    return _heading_between(layout, group[-1], i)
+
+
+def _section_start(layout: Layout, anchor: int, prev_anchor: int | None) -> int:
+    sents = layout.sentences
+    floor = prev_anchor + 1 if prev_anchor is not None else 0
+    anchor_start = sents[anchor].start
+    heads = [h for h in layout.headings if h.start < anchor_start
+             and (prev_anchor is None or h.start > sents[prev_anchor].end)]
+    if heads:
+        cut = heads[-1].end
+        for i in range(floor, anchor + 1):
+            if sents[i].start >= cut:
+                return i
+    # No heading: the network starts with the paragraph of its anchor.
+    i = anchor
+    while i > floor and sents[i - 1].para == sents[anchor].para:
+        i -= 1
+    return i
+
+
+def _lead_anchor(layout: Layout, facts: list[SentenceFacts]) -> int | None:
+    """A story with no figures still describes one network if its lead reports a takedown."""
+    for i, s in enumerate(layout.sentences[:4]):
+        if (
+            _PAST_TAKEDOWN.search(s.text)
+            and _NETWORK_NOUN.search(s.text)
+            and facts[i].has_place_or_actor
+            and not is_summary(s.text)
+        ):
+            return i
+    return None

@@ -1,0 +1,125 @@
+"""Numbers as written in prose: "7,906", "7 906", "1.2 million", "Thirty-three", "a dozen".
+
+Owns number parsing and the qualifier words around a number; knows nothing of metrics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
+_SEP = r"[,\u00a0\u202f\u2009 ]"
+
+NUMBER = re.compile(
+    r"(?<![\w.,$€£])(?:"
+    r"(?P<digits>\d{1,3}(?:" + _SEP + r"\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<mult>\s*(?:million|thousand|billion|[kKmM]\b))?(?P<plus>\+)?"
+    r"|(?P<words>(?:(?:" + _WORD + r")(?:[\s-]+(?:and\s+)?)?)*(?:" + _WORD + r"))"
+    r"|(?P<dozen>(?:half\s+)?a\s+dozen|a\s+single|a\s+couple\s+of)"
+    r")(?![\w%])",
+    re.IGNORECASE,
+)
+_QUALIFIERS = [
+    ("more_than", r"more than|over|at least|upwards of|in excess of|north of|just over|"
+                  r"well over|greater than|above"),
+    ("fewer_than", r"fewer than|less than|under|up to|as many as|just under|no more than|"
+                   r"at most|below|a maximum of"),
+    ("about", r"about|around|approximately|approx\.|roughly|some|nearly|almost|close to|"
+              r"an estimated|estimated|circa|~|approximately|an approximate|roughly|"
+              r"somewhere around"),
+]
+_QUAL_RE = [
+    (name, re.compile(r"(?:\b(?:" + pat + r"))\s*(?:US\$|\$|€|£)?$", re.IGNORECASE))
+    for name, pat in _QUALIFIERS
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int
+    end: int
+    value: float
+    qualifier: str  # exact | about | more_than | fewer_than
+    written: str
+    is_word: bool
+
+
+def _words_value(words: str) -> int | None:
+    total = current = 0
+    seen = False
+    for tok in re.split(r"[\s-]+", words.lower()):
+        if tok == "and" or not tok:
+            continue
+        if tok in _UNITS:
+            current += _UNITS[tok]
+        elif tok in _TENS:
+            current += _TENS[tok]
+        elif tok == "hundred":
+            current = max(current, 1) * 100
+        elif tok in _SCALES:
+            total += max(current, 1) * _SCALES[tok]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _qualifier(text: str, start: int, end: int, plus: bool) -> str:
+    before = text[max(0, start - 30) : start]
+    for name, rx in _QUAL_RE:
+        if rx.search(before):
+            return name
+    after = text[end : end + 12].lower()
+    if plus or after.startswith(" or more") or after.startswith("-plus"):
+        return "more_than"
+    if after.startswith(" or so"):
+        return "about"
+    return "exact"
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Every number in text[start:end], with the qualifier written before (or after) it."""
+    end = len(text) if end is None else end
+    out: list[Number] = []
+    for m in NUMBER.finditer(text, start, end):
+        value: float | None
+        is_word = False
+        if m.group("digits"):
+            raw = re.sub(_SEP, "", m.group("digits"))
+            # "in 2020 589 accounts" is two numbers, not one: only 3-digit groups join.
+            value = float(raw)
+            mult = (m.group("mult") or "").strip().lower()
+            value *= {"million": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "k": 1e3}.get(
+                mult, 1
+            )
+        elif m.group("words"):
+            value = _words_value(m.group("words"))
+            is_word = True
+            if value is None or m.group("words").lower() in _SCALES:
+                continue
+        else:
+            low = m.group("dozen").lower()
+            value = 6 if low.startswith("half") else 12 if "dozen" in low else (
+                1 if "single" in low else 2
+            )
+            is_word = True
+        qual = _qualifier(text, m.start(), m.end(), bool(m.group("plus")))
+        if m.group("dozen") and "dozen" in m.group("dozen").lower() and qual == "exact":
+            qual = "about"
+        if m.group("dozen") and "couple" in m.group("dozen").lower():
+            qual = "about"
+        out.append(Number(m.start(), m.end(), value, qual, m.group(0), is_word))
+    return out

@@ -1,0 +1,214 @@
+"""The extraction pipeline: layout -> per-sentence facts -> networks -> DocumentFacts.
+
+Owns deduplication, the domestic rule (target = origin) and the evidence attached to
+every fact; the rules for each kind of fact live in their own modules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.extract.actors import ActorHit, find_actors
+from archive.extract.counts import CountHit, find_counts
+from archive.extract.countries import DOMESTIC, PlaceHit, find_places
+from archive.extract.document import (
+    guess_language,
+    guess_published,
+    guess_publisher,
+    guess_source_type,
+    iso_published,
+)
+from archive.extract.gazetteer import Mention, scan
+from archive.extract.languages import LanguageHit, find_languages
+from archive.extract.layout import Layout, Sentence, build_layout
+from archive.extract.networks import TAKEDOWN, Segment, SentenceFacts, is_summary, segment
+from archive.extract.vocab import VocabHit, find_dates, find_operations, find_platforms
+from archive.facts import REMOVED_METRICS, DocumentFacts, Evidence, Fact, NetworkFacts
+
+EXTRACTOR_VERSION = "1.0.0"
+
+_METRIC_PLATFORM = {
+    "facebook": "facebook", "instagram": "instagram", "threads": "threads",
+    "twitter": "twitter", "tweets": "twitter", "youtube": "youtube", "tiktok": "tiktok",
+    "telegram": "telegram", "blogger": "blogger", "play": "google_play",
+    "adsense": "google_ads", "ads": "google_ads",
+}
+
+
+@dataclass(slots=True)
+class _Found:
+    """Everything the sentence-level rules found in one sentence."""
+
+    counts: list[CountHit] = field(default_factory=list)
+    places: list[PlaceHit] = field(default_factory=list)
+    actors: list[ActorHit] = field(default_factory=list)
+    languages: list[LanguageHit] = field(default_factory=list)
+    vocab: list[VocabHit] = field(default_factory=list)
+
+
+def _default_platform(text: str, publisher: str | None) -> str | None:
+    probe = f"{publisher or ''} {text[:3000]}"
+    for pid, pat in (("twitter", r"\bTwitter\b"), ("facebook", r"\bFacebook\b|\bMeta\b"),
+                     ("tiktok", r"\bTikTok\b"), ("youtube", r"\bYouTube\b|\bGoogle\b")):
+        if re.search(pat, probe):
+            return pid
+    return None
+
+
+def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | None,
+                    context: str) -> list[_Found]:
+    out: list[_Found] = []
+    idx = 0
+    for sent in layout.sentences:
+        while idx < len(mentions) and mentions[idx].start < sent.start:
+            idx += 1
+        j = idx
+        local: list[Mention] = []
+        while j < len(mentions) and mentions[j].end <= sent.end:
+            local.append(mentions[j])
+            j += 1
+        s, off = sent.text, sent.start
+        found = _Found(
+            counts=[] if is_summary(s) else find_counts(s, platform),
+            places=find_places(s, off, local, context),
+            actors=find_actors(s, off, local),
+            languages=find_languages(s, off, local),
+            vocab=find_platforms(s, off, local) + find_operations(s, off, local)
+            + find_dates(s, off),
+        )
+        out.append(found)
+    return out
+
+
+def _evidence(sent: Sentence) -> Evidence:
+    return Evidence(sent.start, sent.end, sent.text)
+
+
+def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) -> NetworkFacts:
+    facts: list[Fact] = []
+    seen: set[tuple[str, str, str | None]] = set()
+
+    def add(fact: Fact, sent: Sentence) -> None:
+        ident = (fact.kind, fact.key, fact.role)
+        if ident in seen:
+            return
+        seen.add(ident)
+        fact.evidence = _evidence(sent)
+        facts.append(fact)
+
+    sents = layout.sentences
+    for i in seg.sentences:
+        for c in found[i].counts:
+            kind = c.kind
+            if kind == "count" and c.key not in REMOVED_METRICS:
+                continue
+            add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
+    for i in seg.sentences:
+        for p in found[i].places:
+            add(Fact(p.kind, p.key, None, None, p.role, dict(p.detail)), sents[i])
+    origins = [f for f in facts if f.kind == "country" and f.role == "origin"]
+    for i in seg.sentences:
+        if DOMESTIC.search(sents[i].text):
+            for o in origins:
+                add(Fact("country", o.key, None, None, "target",
+                         {"domestic": True, "as_written": o.detail.get("as_written")}), sents[i])
+            break
+    strong = {(f.kind, f.key) for f in facts if f.role in ("origin", "target", "sponsor")}
+    facts = [f for f in facts if not (f.role == "topic" and (f.kind, f.key) in strong)]
+    _add_actors(facts, seg, found, sents)
+    for i in seg.sentences:
+        for lang in found[i].languages:
+            add(Fact("language", lang.code), sents[i])
+    for i in seg.sentences:
+        for v in found[i].vocab:
+            add(Fact(v.kind, v.key, v.value), sents[i])
+    _add_count_platforms(facts, add, sents, seg, found)
+    ops = [f.key for f in facts if f.kind == "operation"]
+    anchor = sents[seg.anchor]
+    verb = TAKEDOWN.search(anchor.text)
+    return NetworkFacts(
+        label=_label(facts, ops, n),
+        facts=facts,
+        operation_name=ops[0] if ops else None,
+        enforcement=verb.group(0).lower() if verb else None,
+        span=(sents[seg.sentences[0]].start, sents[seg.sentences[-1]].end),
+    )
+
+
+def _add_actors(facts: list[Fact], seg: Segment, found: list[_Found], sents: list[Sentence]) -> None:
+    best: dict[tuple[str, str], tuple[ActorHit, Sentence]] = {}
+    for i in seg.sentences:
+        for a in found[i].actors:
+            key = (a.name, a.role)
+            old = best.get(key)
+            if old is None or a.detail.get("strength", 0) > old[0].detail.get("strength", 0):
+                best[key] = (a, sents[i])
+    researchers = {name for name, role in best if role == "researcher"}
+    for (name, role), (hit, sent) in best.items():
+        if role == "attributed" and name in researchers:
+            continue
+        facts.append(Fact("actor", name, None, None, role, dict(hit.detail), _evidence(sent)))
+
+
+def _add_count_platforms(facts: list[Fact], add: object, sents: list[Sentence], seg: Segment,
+                         found: list[_Found]) -> None:
+    have = {f.key for f in facts if f.kind == "platform"}
+    for f in list(facts):
+        if f.kind not in ("count", "audience") or f.evidence is None:
+            continue
+        pid = _METRIC_PLATFORM.get(f.key.split("_")[0])
+        if pid and pid not in have:
+            have.add(pid)
+            facts.append(Fact("platform", pid, evidence=f.evidence))
+
+
+def _label(facts: list[Fact], ops: list[str], n: int) -> str:
+    if ops:
+        return ops[0]
+    origin = [f.key for f in facts if f.kind in ("country", "region") and f.role == "origin"]
+    target = [f.key for f in facts if f.kind in ("country", "region") and f.role == "target"]
+    label = f"Network {n}"
+    if origin:
+        label = f"{'/'.join(origin[:3])}-based network"
+    if target:
+        label += f" targeting {'/'.join(target[:3])}"
+    return label
+
+
+def extract_facts(
+    text: str,
+    *,
+    title: str | None = None,
+    publisher: str | None = None,
+    published: str | None = None,
+    filename: str | None = None,
+    media_type: str | None = None,
+) -> DocumentFacts:
+    """Every network, count, place, actor, language and date *text* states, with evidence."""
+    layout = build_layout(text, title)
+    content = text[: layout.content_end]
+    mentions = [m for m in scan(text, layout.all_caps) if m.end <= layout.content_end]
+    platform = _default_platform(content, publisher)
+    found = _sentence_facts(layout, mentions, platform, content)
+    per_sentence = [
+        SentenceFacts(
+            removed={c.key: c.value for c in f.counts if c.kind == "count"},
+            origins={p.key for p in f.places if p.role == "origin"},
+            has_place_or_actor=bool(
+                [p for p in f.places if p.role in ("origin", "target")]
+                or [a for a in f.actors if a.role == "attributed"]
+            ),
+        )
+        for f in found
+    ]
+    segments = segment(layout, per_sentence)
+    networks = [_build_network(layout, seg, found, k + 1) for k, seg in enumerate(segments)]
+    source_type = guess_source_type(text, layout, len(segments), filename, media_type)
+    return DocumentFacts(
+        publisher=publisher or guess_publisher(text, layout, source_type),
+        published=iso_published(published) or guess_published(text),
+        source_type=source_type,
+        language=guess_language(content),
+        networks=networks,
+    )

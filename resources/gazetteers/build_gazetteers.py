@@ -1,0 +1,158 @@
+"""Generate countries.json and languages.json from pycountry plus the hand-written TSVs.
+
+Run from the repo root: `.venv/bin/python resources/gazetteers/build_gazetteers.py`.
+The output is committed; the app never imports pycountry's translations at run time.
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import re
+from pathlib import Path
+
+import pycountry
+
+HERE = Path(__file__).resolve().parent
+LANGS = ("ru", "fr")
+# Hand-picked language-name extras that pycountry lacks or names differently.
+LANGUAGE_EXTRAS = {
+    "fa": ["Farsi", "Persian", "Dari"],
+    "az": ["Azeri", "Azerbaijani"],
+    "zh": ["Mandarin", "Cantonese", "Chinese"],
+    "tl": ["Tagalog", "Filipino"],
+    "el": ["Greek"],
+    "ne": ["Nepali"],
+    "ms": ["Malay"],
+    "sw": ["Swahili", "Kiswahili"],
+    "ps": ["Pashto"],
+    "ky": ["Kyrgyz"],
+    "ht": ["Haitian Creole"],
+    "es": ["Spanish", "Castilian"],
+    "nl": ["Dutch", "Flemish"],
+    "ro": ["Romanian", "Moldovan"],
+    "sr": ["Serbian"],
+    "hr": ["Croatian"],
+    "bs": ["Bosnian"],
+    "uk": ["Ukrainian"],
+    "he": ["Hebrew"],
+    "ar": ["Arabic"],
+    "ur": ["Urdu"],
+    "hi": ["Hindi"],
+    "bn": ["Bengali", "Bangla"],
+    "ff": ["Fula", "Fulani"],
+    "ha": ["Hausa"],
+    "am": ["Amharic"],
+    "ka": ["Georgian"],
+    "hy": ["Armenian"],
+}
+# Language names that are too ambiguous to match as languages in English prose.
+LANGUAGE_STOP = {"Ido", "Ewe", "Ga", "Lao", "Yi", "Ii", "Kanuri", "Interlingua", "Volapük", "Avaric"}
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s*\(.*?\)", "", name).strip()
+
+
+def _russian_forms(word: str) -> list[str]:
+    """Crude case forms of a Russian country name (Россия -> России, Россию...)."""
+    forms = {word}
+    if " " in word:
+        return sorted(forms)
+    if word.endswith("ия"):
+        stem = word[:-1]
+        forms |= {stem + "и", stem + "ю", stem + "ей"}
+    elif word.endswith("а"):
+        stem = word[:-1]
+        forms |= {stem + "ы", stem + "и", stem + "е", stem + "у", stem + "ой"}
+    elif re.search(r"[бвгджзклмнпрстфхцчшщ]$", word):
+        forms |= {word + "а", word + "у", word + "е", word + "ом"}
+    return sorted(forms)
+
+
+def build_countries() -> dict[str, dict[str, object]]:
+    translators = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in LANGS
+    }
+    out: dict[str, dict[str, object]] = {}
+    for c in pycountry.countries:
+        en = {_clean(c.name)}
+        for attr in ("official_name", "common_name"):
+            val = getattr(c, attr, None)
+            if val:
+                en.add(_clean(val))
+        names: dict[str, list[str]] = {"en": sorted(en)}
+        for lang, tr in translators.items():
+            local = {_clean(tr.gettext(n)) for n in en} - en
+            if lang == "ru":
+                local = {f for n in local for f in _russian_forms(n)}
+            names[lang] = sorted(local)
+        out[c.alpha_2] = {
+            "name": getattr(c, "common_name", None) or c.name,
+            "names": names,
+            "aliases": [],
+            "cs_aliases": [],
+            "demonyms": [],
+            "ambiguous": [],
+        }
+    out["XK"] = {"name": "Kosovo", "names": {"en": ["Kosovo"], "ru": ["Косово"], "fr": []},
+                 "aliases": [], "cs_aliases": [], "demonyms": [], "ambiguous": []}
+    kinds = {"alias": "aliases", "cs_alias": "cs_aliases", "demonym": "demonyms",
+             "ambiguous": "ambiguous"}
+    for line in (HERE / "country_extra.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, kind, text = line.split("\t")
+        entry = out[code]
+        bucket = entry[kinds[kind]]
+        assert isinstance(bucket, list)
+        if text not in bucket:
+            bucket.append(text)
+    # Ambiguous names must not also be listed as plain names (Georgia, Congo).
+    amb: set[str] = set()
+    for entry in out.values():
+        amb.update(entry["ambiguous"])  # type: ignore[arg-type]
+    for entry in out.values():
+        names = entry["names"]
+        assert isinstance(names, dict)
+        names["en"] = [n for n in names["en"] if n not in amb]
+    return out
+
+
+def build_languages() -> dict[str, list[str]]:
+    langs: dict[str, set[str]] = {}
+    for lang in pycountry.languages:
+        code = getattr(lang, "alpha_2", None)
+        if not code:
+            continue
+        for part in lang.name.split(";"):
+            name = _clean(part)
+            if name and name not in LANGUAGE_STOP and len(name) > 3:
+                langs.setdefault(code, set()).add(name)
+    for code, extra in LANGUAGE_EXTRAS.items():
+        langs.setdefault(code, set()).update(extra)
+    langs["el"].discard("Modern Greek")
+    return {code: sorted(names) for code, names in sorted(langs.items())}
+
+
+def main() -> None:
+    countries = build_countries()
+    (HERE / "countries.json").write_text(
+        json.dumps({"countries": countries}, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    (HERE / "languages.json").write_text(
+        json.dumps({"languages": build_languages()}, ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8",
+    )
+    blockers = [
+        ln.strip()
+        for ln in (HERE / "country_blockers.tsv").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
+    print(f"{len(countries)} countries, {len(blockers)} blockers")
+
+
+if __name__ == "__main__":
+    main()
