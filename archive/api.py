@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from archive.blobs import BlobStore
-from archive.errors import ArchiveError, ReadOnlyArchive, StorageError
+from archive.errors import ArchiveError, CorruptArchive, ReadOnlyArchive, StorageError
 from archive.faults import crash_point
 from archive.index import IndexDamaged, SearchIndex, phrase_in_text
 from archive.limits import DEFAULT_LIMITS, Limits
-from archive.lock import WriterLock
+from archive.lock import WriterLock, read_lock_info
 from archive.progress import CancelToken, ProgressCallback
 from archive.records import DocumentId, ImportResult, SearchHit, SearchResult, SourceFile
 from archive.schema import SCHEMA_VERSION, migrate
@@ -65,6 +66,7 @@ class Archive:
         self._index: SearchIndex | None = None
         self._index_dir = root / "index"
         self._parser: Any = None
+        self._backup_due = False  # set by imports; a verified backup is made on close
         self.notices: list[str] = []
 
     # --- opening and closing ----------------------------------------------------------
@@ -89,8 +91,11 @@ class Archive:
         readonly = not os.access(root, os.W_OK) or (
             db_path.exists() and not os.access(db_path, os.W_OK))
         lock = None
+        unclean = False
         if write and not readonly:
             lock = WriterLock(root / ".lock")
+            # A holder that exits cleanly empties the file: a PID left in it means a crash.
+            unclean = db_path.exists() and read_lock_info(root / ".lock")[0] is not None
             lock.acquire(wait_s=wait_lock_s)
         try:
             if readonly:
@@ -99,9 +104,20 @@ class Archive:
             else:
                 conn = connect(db_path)
             if not readonly:
+                found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+                if 0 < found < SCHEMA_VERSION:
+                    from archive.backup import backup_database
+
+                    backup_database(conn, root, reason="before-upgrade")
                 migrate(conn)
             elif int(conn.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION:
                 raise ArchiveError("this read-only archive needs an upgrade that cannot be written")
+        except sqlite3.DatabaseError as exc:
+            if lock:
+                lock.release()
+            from archive.check import DAMAGED_HINT
+
+            raise CorruptArchive(f"{DAMAGED_HINT} ({exc})") from None
         except BaseException:
             if lock:
                 lock.release()
@@ -112,9 +128,25 @@ class Archive:
             archive.notices.append("This archive is on read-only media: browsing only.")
         elif lock is not None:
             archive.blobs.clean_temp_files()
+            if unclean:
+                from archive.check import recover_after_crash
+
+                try:
+                    archive.notices.extend(recover_after_crash(archive))
+                except BaseException:
+                    archive.close()
+                    raise
         return archive
 
     def close(self) -> None:
+        if self._backup_due and self.writable:
+            from archive.backup import backup_database
+
+            self._backup_due = False
+            try:
+                backup_database(self.store.conn, self.root, reason="after-import")
+            except ArchiveError as exc:  # the import itself is safe; say so, do not fail
+                self.notices.append(f"No automatic backup was made: {exc}")
         if self._parser is not None:
             self._parser.close()
             self._parser = None
@@ -183,7 +215,10 @@ class Archive:
         from archive.pipeline import import_paths
 
         self._require_writer()
-        return import_paths(self, [Path(p) for p in paths], on_progress=on_progress, cancel=cancel)
+        result = import_paths(self, [Path(p) for p in paths], on_progress=on_progress,
+                              cancel=cancel)
+        self._backup_due = self._backup_due or bool(result.added)
+        return result
 
     def import_text(self, text: str, name: str = "pasted text.txt", *,
                     on_progress: ProgressCallback | None = None) -> ImportResult:
@@ -491,6 +526,27 @@ class Archive:
         if repair:
             self._require_writer()
         return check_archive(self, repair=repair, verify_hashes=verify_hashes)
+
+    def backup(self) -> Path:
+        """A verified copy of the database in backups/ (SQLite backup API); N are kept."""
+        from archive.backup import backup_database
+
+        return backup_database(self.store.conn, self.root, reason="manual")
+
+    def export_bundle(self, target: str | os.PathLike[str]) -> int:
+        """A portable zip: every original plus manifest.json; re-imports into a fresh archive."""
+        from archive.backup import export_bundle
+
+        return export_bundle(self, target)
+
+    def import_bundle(self, path: str | os.PathLike[str]) -> tuple[ImportResult, int]:
+        """Import a portable bundle as untrusted files, then re-apply its corrections."""
+        from archive.backup import import_bundle
+
+        self._require_writer()
+        result, applied = import_bundle(self, path)
+        self._backup_due = self._backup_due or bool(result.added)
+        return result, applied
 
     def info(self) -> dict[str, Any]:
         from archive import __version__

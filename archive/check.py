@@ -1,53 +1,149 @@
 """Consistency check and repair: SQLite integrity, blobs against rows, index against database.
 
-Repairs only what can be rebuilt (index, orphan blobs, temp files); anything that would
-lose data (a missing original) is reported, never "fixed" by deletion.
+Repairs only what can be rebuilt or re-linked (index, orphan blobs, temp files, rows that
+point to nothing, aliases whose actor row is gone); anything that would lose data (a
+missing or damaged original) is reported, never "fixed" by deletion.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
+from archive.errors import CorruptArchive
 from archive.index import IndexDamaged, SearchIndex
 
 if TYPE_CHECKING:
     from archive.api import Archive, CheckReport
+
+# Child rows that mean nothing without their parent: (table, column, parent table).
+# Deleting them loses nothing the user made; documents themselves are never deleted here.
+_DEPENDENT = (
+    ("network", "document_id", "document"), ("fact", "network_id", "network"),
+    ("fact", "document_id", "document"), ("provenance", "document_id", "document"),
+    ("correction", "document_id", "document"), ("actor_alias", "document_id", "document"),
+)
+DAMAGED_HINT = ("The archive file is damaged. Run `takedown-atlas restore` to go back to the "
+                "latest backup (the damaged file is kept aside).")
 
 
 def check_archive(archive: Archive, *, repair: bool, verify_hashes: bool) -> CheckReport:
     from archive.api import CheckReport
 
     rep = CheckReport()
+    _check_database(archive, rep, repair)
+    _check_blobs(archive, rep, repair, verify_hashes)
+    problems = index_problems(archive)
+    if problems:
+        if repair and not archive.readonly:
+            archive.reindex()
+            rep.repaired.append("rebuilt the search index (" + "; ".join(problems) + ")")
+        else:
+            rep.problems.extend(f"search index: {p}" for p in problems)
+    return rep
+
+
+def quick_check(conn: sqlite3.Connection) -> None:
+    """Raise CorruptArchive unless SQLite's quick_check says ok (run after an unclean exit)."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise CorruptArchive(f"{DAMAGED_HINT} ({exc})") from None
+    if rows != ["ok"]:
+        raise CorruptArchive(f"{DAMAGED_HINT} ({rows[0][:120]})")
+
+
+def _check_database(archive: Archive, rep: CheckReport, repair: bool) -> None:
     conn = archive.store.conn
-    result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        result = [str(exc)]
     if result != ["ok"]:
         rep.problems.extend(f"database: {r}" for r in result[:20])
+        rep.problems.append("database: " + DAMAGED_HINT)
+        return  # nothing else can be trusted; repairs would make it worse
     fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    rep.checked["foreign_keys"] = len(fk)
     if fk:
-        rep.problems.append(f"database: {len(fk)} rows point to missing rows "
-                            f"(first in table {fk[0][0]})")
-    # Rows that sqlite-utils' FKs do not cover.
+        tables = sorted({r[0] for r in fk})
+        if repair:
+            rep.repaired.extend(_repair_links(conn))
+            left = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if left:
+                rep.problems.append(f"database: {len(left)} rows still point to missing rows")
+        else:
+            rep.problems.append(f"database: {len(fk)} rows point to missing rows "
+                                f"(in {', '.join(tables)}; check --repair re-links or removes them)")
     orphans = conn.execute(
         "SELECT count(*) FROM tag WHERE target_type = 'document' AND target_id NOT IN "
         "(SELECT id FROM document)").fetchone()[0]
     if orphans:
-        rep.problems.append(f"database: {orphans} tags on documents that do not exist")
         if repair:
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute("DELETE FROM tag WHERE target_type = 'document' AND target_id NOT IN "
-                         "(SELECT id FROM document)")
-            conn.execute("COMMIT")
+            _in_transaction(conn, [(
+                "DELETE FROM tag WHERE target_type = 'document' AND target_id NOT IN "
+                "(SELECT id FROM document)", ())])
             rep.repaired.append(f"removed {orphans} orphan tags")
+        else:
+            rep.problems.append(f"database: {orphans} tags on documents that do not exist")
 
-    rows = conn.execute("SELECT id, sha256, file FROM document").fetchall()
+
+def _repair_links(conn: sqlite3.Connection) -> list[str]:
+    """Re-link what can be re-linked (aliases of a lost actor), drop rows pointing to nothing."""
+    done: list[str] = []
+    lost_actors = [r[0] for r in conn.execute(
+        "SELECT DISTINCT actor FROM actor_alias WHERE actor NOT IN (SELECT name FROM actor)")]
+    statements: list[tuple[str, tuple[object, ...]]] = [
+        ("INSERT OR IGNORE INTO actor(name, kind) VALUES (?, NULL)", (a,)) for a in lost_actors]
+    if lost_actors:
+        done.append(f"re-created {len(lost_actors)} actors that aliases pointed to")
+    for table, column, parent in _DEPENDENT:
+        n = conn.execute(
+            f"SELECT count(*) FROM {table} WHERE {column} IS NOT NULL AND {column} NOT IN "
+            f"(SELECT id FROM {parent})").fetchone()[0]
+        if n:
+            statements.append((f"DELETE FROM {table} WHERE {column} IS NOT NULL AND {column} "
+                               f"NOT IN (SELECT id FROM {parent})", ()))
+            done.append(f"removed {n} {table} rows pointing to a missing {parent}")
+    n = conn.execute("SELECT count(*) FROM fact WHERE correction_id IS NOT NULL AND "
+                     "correction_id NOT IN (SELECT id FROM correction)").fetchone()[0]
+    if n:
+        statements.append(("DELETE FROM fact WHERE correction_id IS NOT NULL AND correction_id "
+                           "NOT IN (SELECT id FROM correction)", ()))
+        done.append(f"removed {n} facts of a deleted correction")
+    _in_transaction(conn, statements)
+    if any("document" in d or "fact" in d for d in done):
+        # The index may hold facts that are gone: mark every document for re-indexing.
+        _in_transaction(conn, [("INSERT INTO settings(key, value) VALUES ('generation', '0') "
+                                "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                                ())])
+    return done
+
+
+def _in_transaction(conn: sqlite3.Connection, statements: list[tuple[str, tuple[object, ...]]]
+                    ) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for sql, params in statements:
+            conn.execute(sql, params)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _check_blobs(archive: Archive, rep: CheckReport, repair: bool, verify_hashes: bool) -> None:
+    rows = archive.store.conn.execute("SELECT id, sha256, file FROM document").fetchall()
     rep.checked["documents"] = len(rows)
     known = set()
     for row in rows:
         known.add(row["sha256"])
         if not archive.blobs.has(row["sha256"]):
-            rep.problems.append(f"original missing for {row['id']} ({row['file']})")
+            rep.problems.append(f"original missing for {row['id']} ({row['file']}); "
+                                "re-import the file or restore a backup of the blobs folder")
         elif verify_hashes and not archive.blobs.verify(row["sha256"]):
-            rep.problems.append(f"original damaged (wrong hash) for {row['id']} ({row['file']})")
+            rep.problems.append(f"original damaged (wrong hash) for {row['id']} ({row['file']}); "
+                                "re-import the file to replace it")
     stray = [s for s in archive.blobs.all_shas() if s not in known]
     rep.checked["blobs"] = len(known) + len(stray)
     if stray:
@@ -58,22 +154,38 @@ def check_archive(archive: Archive, *, repair: bool, verify_hashes: bool) -> Che
         else:
             rep.problems.append(f"{len(stray)} orphan originals with no document "
                                 "(left by an interrupted import; check --repair removes them)")
-    if not archive.readonly and archive.writable:
-        tmp = archive.blobs.clean_temp_files() if repair else 0
+    if repair and not archive.readonly and archive.writable:
+        tmp = archive.blobs.clean_temp_files()
         if tmp:
             rep.repaired.append(f"removed {tmp} temporary files")
 
-    problems = _index_problems(archive)
-    if problems:
-        if repair and not archive.readonly:
-            archive.reindex()
-            rep.repaired.append("rebuilt the search index (" + "; ".join(problems) + ")")
-        else:
-            rep.problems.extend(f"search index: {p}" for p in problems)
-    return rep
+
+def recover_after_crash(archive: Archive) -> list[str]:
+    """After an unclean exit (the writer died holding the lock): finish or undo its work.
+
+    SQLite has already rolled back any open transaction; here orphan blobs and temp files
+    of the interrupted import go, and the index catches up (replay or rebuild).
+    """
+    notes: list[str] = []
+    quick_check(archive.store.conn)
+    known = {r[0] for r in archive.store.conn.execute("SELECT sha256 FROM document")}
+    stray = [s for s in archive.blobs.all_shas() if s not in known]
+    for sha in stray:
+        archive.blobs.delete(sha)
+    archive.blobs.clean_temp_files()
+    rebuild = archive.root / ".index-rebuild"
+    if rebuild.exists():
+        import shutil
+
+        shutil.rmtree(rebuild, ignore_errors=True)
+    archive.sync_index()
+    if stray:
+        notes.append(f"The last import was interrupted; {len(stray)} unfinished file(s) "
+                     "were not added. Import them again to finish.")
+    return notes
 
 
-def _index_problems(archive: Archive) -> list[str]:
+def index_problems(archive: Archive) -> list[str]:
     path = archive.root / "index"
     try:
         ix = SearchIndex.open(path)
@@ -88,10 +200,16 @@ def _index_problems(archive: Archive) -> list[str]:
         if gen != db_gen:
             out.append(f"generation {gen} differs from the database's {db_gen}")
         db_ids = {r[0] for r in archive.store.conn.execute("SELECT id FROM document")}
-        ix_ids = ix.all_ids()
+        try:
+            ix_ids = ix.all_ids()
+            count = ix.doc_count()
+        except Exception as exc:  # a segment that opens but cannot be read
+            return [f"damaged ({type(exc).__name__})"]
         if db_ids != ix_ids:
             out.append(f"{len(db_ids - ix_ids)} documents missing from the index, "
                        f"{len(ix_ids - db_ids)} extra")
+        if count != len(ix_ids):
+            out.append(f"{count - len(ix_ids)} documents indexed twice")
         return out
     finally:
         ix.close()

@@ -85,6 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--note")
     s.add_argument("--json", action="store_true")
 
+    sub.add_parser("backup", help="write a verified backup of the database (keeps the last 5)")
+    s = sub.add_parser("restore", help="go back to the latest backup (or --from FILE); "
+                       "the current database is kept aside")
+    s.add_argument("--from", dest="source", metavar="FILE", help="a backup file to restore")
+    s.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    s = sub.add_parser("export-bundle", help="write every original plus a manifest to a zip")
+    s.add_argument("-o", "--output", required=True, metavar="FILE")
+    s = sub.add_parser("import-bundle", help="import a bundle made by export-bundle")
+    s.add_argument("path", metavar="BUNDLE")
+    s.add_argument("--json", action="store_true")
+
     s = sub.add_parser("tag", help="set the tags of a document")
     s.add_argument("id")
     s.add_argument("tags", nargs="*")
@@ -137,9 +148,11 @@ def _run(args: argparse.Namespace) -> int:
 
     path = resolve_archive_path(args.archive)
     cmd = args.command
-    writes = cmd in ("import", "reindex", "reextract", "correct", "tag") or (
-        cmd == "check" and args.repair)
-    create = cmd == "import"
+    if cmd == "restore":  # works on a database too damaged to open
+        return _cmd_restore(path, args)
+    writes = cmd in ("import", "reindex", "reextract", "correct", "tag", "backup",
+                     "import-bundle") or (cmd == "check" and args.repair)
+    create = cmd in ("import", "import-bundle")
     with Archive.open(path, create=create, write=writes) as archive:
         return int(COMMANDS[cmd](archive, args))
 
@@ -272,10 +285,61 @@ def _cmd_tag(archive: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(archive: Any, args: argparse.Namespace) -> int:
+    print(f"backup written: {archive.backup()}")
+    return 0
+
+
+def _cmd_restore(path: Any, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from archive.backup import backup_time, list_backups, restore
+
+    source = Path(args.source) if args.source else next(iter(list_backups(Path(path))), None)
+    if source is None:
+        raise ArchiveError(f"no backup found in {Path(path) / 'backups'}")
+    if not args.yes:
+        question = (f"Restore the backup taken {backup_time(source)} ({source.name})? "
+                    "The current database is kept aside. [y/N] ")
+        if not sys.stdin.isatty():
+            raise ArchiveError(f"{question.split('?')[0]}? Add --yes to confirm.")
+        if input(question).strip().lower() not in ("y", "yes"):
+            _err("nothing was changed")
+            return 1
+    res = restore(Path(path), source)
+    print(f"restored the backup taken {res.taken_at} ({res.restored_from.name})")
+    if res.damaged_kept_as:
+        print(f"the previous database was kept as {res.damaged_kept_as}")
+    if res.readded:
+        print(f"{res.readded} originals stored after the backup were imported again")
+    return 0
+
+
+def _cmd_export_bundle(archive: Any, args: argparse.Namespace) -> int:
+    n = archive.export_bundle(args.output)
+    print(f"exported {n} originals and a manifest to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_import_bundle(archive: Any, args: argparse.Namespace) -> int:
+    result, applied = archive.import_bundle(args.path)
+    rejected = [r for r in result.rejected if not r.file.endswith("!manifest.json")]
+    if args.json:
+        _print_json({**result.to_json(), "corrections": applied})
+    else:
+        print(f"{len(result.added)} added, {len(result.duplicates)} already in the archive, "
+              f"{len(rejected)} rejected, {applied} corrections re-applied")
+    for r in rejected:
+        _err(f"{r.file}: {r.reason}")
+    return 1 if rejected else 0
+
+
 COMMANDS = {
     "import": _cmd_import, "search": _cmd_search, "show": _cmd_show, "export": _cmd_export,
     "check": _cmd_check, "reindex": _cmd_reindex, "reextract": _cmd_reextract,
     "info": _cmd_info, "correct": _cmd_correct, "tag": _cmd_tag,
+    "backup": _cmd_backup, "export-bundle": _cmd_export_bundle,
+    "import-bundle": _cmd_import_bundle,
 }
 
 

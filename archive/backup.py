@@ -1,0 +1,303 @@
+"""Backups of the archive database and the portable export bundle (originals + manifest).
+
+Copies of the live database are made only with SQLite's backup API, never a file copy,
+then verified with integrity_check before they get their final name; N are kept.
+`restore` sets the damaged file aside (like Zotero) and re-adds originals newer than
+the backup through the normal import path. Bundles are read as untrusted input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from archive.errors import ArchiveError, CorruptArchive, StorageError
+from archive.faults import crash_point
+from archive.lock import WriterLock
+from archive.store import DB_NAME
+
+if TYPE_CHECKING:
+    from archive.api import Archive
+
+BACKUP_DIR = "backups"
+KEEP = 5
+MANIFEST = "manifest.json"
+BUNDLE_SCHEMA = "takedown-atlas-bundle/1"
+MAX_MANIFEST_BYTES = 32 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class RestoreResult:
+    restored_from: Path
+    taken_at: str
+    damaged_kept_as: Path | None
+    readded: int
+
+
+def backup_database(conn: sqlite3.Connection, root: Path, reason: str = "manual",
+                    keep: int = KEEP) -> Path:
+    """Write a verified, self-contained copy of the database into root/backups; rotate."""
+    folder = root / BACKUP_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"cannot create the backups folder: {exc.strerror}") from None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    final = folder / f"archive-{stamp}-{reason}.sqlite"
+    tmp = folder / f".{final.name}.part"
+    try:
+        dest = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.backup(dest, pages=256, progress=lambda *_: crash_point("backup.in_copy"))
+            dest.execute("PRAGMA journal_mode = DELETE")  # one file, fit for any media
+            ok = [r[0] for r in dest.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            dest.close()
+        if ok != ["ok"]:
+            raise CorruptArchive(f"the backup failed its integrity check ({ok[0][:80]}); "
+                                 "the database may be damaged: run `takedown-atlas check`")
+        _fsync(tmp)
+        os.replace(tmp, final)
+    except sqlite3.Error as exc:
+        _unlink(tmp)
+        raise StorageError(_storage_message("the backup", exc)) from None
+    except OSError as exc:
+        _unlink(tmp)
+        raise StorageError(_storage_message("the backup", exc)) from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+    for old in list_backups(root)[keep:]:
+        _unlink(old)
+    return final
+
+
+def list_backups(root: Path) -> list[Path]:
+    """Finished backups, newest first (temp files of an interrupted backup are ignored)."""
+    folder = root / BACKUP_DIR
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.glob("archive-*.sqlite") if p.is_file()),
+                  key=lambda p: p.name, reverse=True)
+
+
+def backup_time(path: Path) -> str:
+    """When a backup was taken, from its name (UTC, to the second)."""
+    try:
+        stamp = path.name.split("-")[1]
+        return datetime.strptime(stamp[:15], "%Y%m%dT%H%M%S").strftime("%Y-%m-%d %H:%M UTC")
+    except (IndexError, ValueError):
+        return "unknown time"
+
+
+def restore(root: Path, source: Path | None = None) -> RestoreResult:
+    """Replace the archive's database with a backup; keep the damaged one aside.
+
+    Works on a database too damaged to open. Takes the writer lock, so no other window
+    can have the archive open. Originals stored after the backup are imported again.
+    """
+    root = Path(root)
+    chosen = Path(source) if source else next(iter(list_backups(root)), None)
+    if chosen is None:
+        raise ArchiveError(f"no backup found in {root / BACKUP_DIR}")
+    if not chosen.is_file():
+        raise ArchiveError(f"no backup file at {chosen}")
+    _verify_backup(chosen)
+    lock = WriterLock(root / ".lock")
+    lock.acquire()
+    try:
+        db = root / DB_NAME
+        aside = None
+        if db.exists():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            aside = root / f"{DB_NAME}.damaged-{stamp}"
+            os.replace(db, aside)
+            for suffix in ("-wal", "-shm"):  # keep the pair together, never delete a -wal
+                side = Path(str(db) + suffix)
+                if side.exists():
+                    os.replace(side, Path(str(aside) + suffix))
+        src = sqlite3.connect(f"file:{chosen}?mode=ro", uri=True)
+        tmp = root / f".{DB_NAME}.restoring"
+        try:
+            dest = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                src.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        os.replace(tmp, db)
+        for stale in (root / "index", root / ".index-rebuild"):  # the index follows the database
+            if stale.exists():
+                import shutil
+
+                shutil.rmtree(stale, ignore_errors=True)
+    finally:
+        lock.release()
+    readded = _readd_newer_originals(root)
+    return RestoreResult(chosen, backup_time(chosen), aside, readded)
+
+
+def _verify_backup(path: Path) -> None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            ok = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptArchive(f"the backup {path.name} cannot be read ({exc})") from None
+    if ok != ["ok"]:
+        raise CorruptArchive(f"the backup {path.name} is damaged too ({ok[0][:80]})")
+
+
+def _readd_newer_originals(root: Path) -> int:
+    """Originals in the blob store that the restored database does not know: import again."""
+    from archive.api import Archive
+    from archive.records import SourceFile
+
+    with Archive.open(root, create=False) as archive:
+        known = {r[0] for r in archive.store.conn.execute("SELECT sha256 FROM document")}
+        stray = [s for s in archive.blobs.all_shas() if s not in known]
+        sources = [SourceFile(f"recovered-{sha[:12]}", archive.blobs.read(sha)) for sha in stray]
+        archive.sync_index()  # the old index was dropped: rebuild it from the restored rows
+        if not sources:
+            return 0
+        from archive.pipeline import import_sources
+
+        result = import_sources(archive, sources, total=len(sources))
+        return len(result.added)
+
+
+# --- the portable bundle ----------------------------------------------------------------
+
+
+def export_bundle(archive: Archive, target: str | os.PathLike[str]) -> int:
+    """Write originals + manifest.json (sha256, names, import dates, corrections) to a zip."""
+    from archive.export.atomic import atomic_output, safe_filename
+
+    store = archive.store
+    docs: list[dict[str, Any]] = []
+    rows = store.conn.execute(
+        "SELECT id, sha256, file, imported_at, media_type, title, encoding FROM document "
+        "ORDER BY imported_at, id").fetchall()
+    with atomic_output(str(target)) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+        for row in rows:
+            entry = f"originals/{row['sha256'][:16]}/{safe_filename(row['file']) or 'file'}"
+            zf.writestr(entry, archive.blobs.read(row["sha256"]))
+            docs.append({
+                "id": row["id"], "sha256": row["sha256"], "file": row["file"],
+                "path": entry, "imported_at": row["imported_at"],
+                "media_type": row["media_type"], "title": row["title"],
+                "encoding": row["encoding"], "names": store.provenance_of(row["id"]),
+                "corrections": _corrections_of(archive, row["id"]),
+            })
+        manifest = {"schema": BUNDLE_SCHEMA,
+                    "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
+                    "documents": docs}
+        zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+    return len(docs)
+
+
+def _corrections_of(archive: Archive, doc_id: str) -> list[dict[str, Any]]:
+    keys = ("network_ordinal", "action", "kind", "key", "role", "value", "qualifier",
+            "target_key", "target_role", "note")
+    rows = archive.store.conn.execute(
+        "SELECT * FROM correction WHERE document_id = ? ORDER BY id", (doc_id,)).fetchall()
+    columns = set(rows[0].keys()) if rows else set()
+    return [{k: r[k] for k in keys if k in columns} for r in rows]
+
+
+def import_bundle(archive: Archive, path: str | os.PathLike[str]) -> tuple[Any, int]:
+    """Import a bundle's originals as untrusted files, then re-apply its corrections.
+
+    The manifest is only ever parsed as JSON; nothing in the bundle is executed or opened
+    as a database or index. Returns (ImportResult, corrections applied).
+    """
+    result = archive.import_paths([path])
+    manifest = _read_manifest(Path(path))
+    applied = 0
+    for doc in manifest.get("documents", []):
+        if not isinstance(doc, dict) or not isinstance(doc.get("sha256"), str):
+            continue
+        doc_id = archive.store.id_for_sha(doc["sha256"])
+        if doc_id is None or archive.corrections(doc_id):
+            continue  # not imported, or corrections already there (a second run)
+        for c in doc.get("corrections") or []:
+            if not isinstance(c, dict):
+                continue
+            with contextlib.suppress(ArchiveError, ValueError, TypeError):
+                archive.correct(doc_id, **_replay_args(c))
+                applied += 1
+    return result, applied
+
+
+def _replay_args(c: dict[str, Any]) -> dict[str, Any]:
+    """Turn a stored correction row back into the arguments that made it."""
+    action, key, role = str(c.get("action")), _opt(c.get("key")), _opt(c.get("role"))
+    args: dict[str, Any] = {"network": int(c.get("network_ordinal") or 1), "action": action,
+                            "kind": str(c.get("kind")), "value": _json_value(c.get("value")),
+                            "qualifier": _opt(c.get("qualifier")), "note": _opt(c.get("note"))}
+    if action == "add":
+        args.update(key=key, role=role)
+    else:
+        target_key, target_role = _opt(c.get("target_key")) or key, _opt(c.get("target_role"))
+        args.update(key=target_key, role=target_role,
+                    new_key=key if key != target_key else None,
+                    new_role=role if role != target_role else None)
+    return args
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(MANIFEST)
+            if info.file_size > MAX_MANIFEST_BYTES:
+                return {}
+            with zf.open(info) as fh:
+                raw = fh.read(MAX_MANIFEST_BYTES + 1)
+        data = json.loads(raw)
+    except (KeyError, OSError, ValueError, zipfile.BadZipFile, RuntimeError,
+            NotImplementedError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or data.get("schema") != BUNDLE_SCHEMA:
+        return {}
+    return data
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _json_value(value: object) -> Any:
+    """Correction values are stored as JSON text; decode them, never evaluate them."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _storage_message(what: str, exc: BaseException) -> str:
+    text = str(exc).lower()
+    if "full" in text or getattr(exc, "errno", None) == 28:
+        return f"Could not write {what} (disk full). The archive is unchanged."
+    return f"Could not write {what}: {exc}"
