@@ -53,49 +53,11 @@ from archive.export.briefing_text import (
     removed_assets,
     summary_text,
 )
-from archive.export.model import Scope, document_view
+from archive.export.model import Scope
+from archive.export.selection import gather
 from archive.progress import CancelToken, Progress, ProgressCallback
 
 CONTENT_WIDTH = PAGE[0] - 2 * MARGIN_X
-
-
-def gather(archive: Any, doc_ids: list[str], scope: Scope, *,
-           on_progress: ProgressCallback | None = None,
-           cancel: CancelToken | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The documents and, flattened, the networks in scope (each with its document's fields)."""
-    docs, nets = [], []
-    for n, doc_id in enumerate(doc_ids, start=1):
-        if cancel:
-            cancel.raise_if_cancelled()
-        doc = document_view(archive.store, doc_id)
-        docs.append(doc)
-        for net in doc["networks"]:
-            if _in_scope(net, scope):
-                net = dict(net, document_id=doc["id"], published=doc["published"],
-                           publisher=doc["publisher"], title=doc["title"] or doc["file"],
-                           file=doc["file"])
-                nets.append(net)
-        if on_progress:
-            on_progress(Progress("export", n, len(doc_ids), "reading documents"))
-    nets.sort(key=lambda x: (str(x.get("published") or ""), x["id"]), reverse=True)
-    return docs, nets
-
-
-def _in_scope(net: dict[str, Any], scope: Scope) -> bool:
-    if scope.country:
-        roles = ("origin_countries", "target_countries", "sponsor_countries",
-                 "impersonated_countries")
-        if not any(scope.country in (net.get(r) or []) for r in roles):
-            return False
-    if scope.actor:
-        want = scope.actor.casefold()
-        names = [str(net.get("operation_name") or "")]
-        for a in net.get("actors") or []:
-            names += [str(a.get("name") or ""), str(a.get("as_written") or "")]
-        if not any(want in n.casefold() for n in names):
-            return False
-    return bool(net.get("counts") or net.get("actors") or net.get("origin_countries")
-                or net.get("target_countries") or net.get("evidence"))
 
 
 def title_of(scope: Scope) -> tuple[str, str]:

@@ -123,13 +123,7 @@ def _is_num(v: Any) -> bool:
 
 @cache
 def _country_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    try:
-        import pycountry
-
-        names.update({c.alpha_2: getattr(c, "common_name", c.name) for c in pycountry.countries})
-    except ImportError:
-        pass
+    names: dict[str, str] = {"RU": "Russia", "XK": "Kosovo"}
     try:
         from resources import path
 
@@ -139,7 +133,13 @@ def _country_names() -> dict[str, str]:
                 names.setdefault(code, str(entry["name"]))
     except (OSError, ValueError, AttributeError):
         pass
-    names.setdefault("XK", "Kosovo")
+    try:
+        import pycountry
+
+        for c in pycountry.countries:
+            names.setdefault(c.alpha_2, getattr(c, "common_name", c.name))
+    except ImportError:
+        pass
     return names
 
 
