@@ -32,6 +32,7 @@ from archive.export.briefing_charts import over_time, platforms
 from archive.export.briefing_layout import (
     ACCENT,
     BAND,
+    FONT,
     INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -123,7 +124,7 @@ def _key_figures(docs: list[dict[str, Any]], nets: list[dict[str, Any]]) -> Tabl
     row = [[Paragraph(esc(v), st["figure"]), Paragraph(esc(k), st["figure_label"])]
            for v, k in cells]
     t = Table([row], colWidths=[CONTENT_WIDTH / 4] * 4)
-    t.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
+    t.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT), ("FONT", (0, 0), (-1, -1), FONT),
                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("TOPPADDING", (0, 0), (-1, -1), 6)]))
@@ -150,7 +151,7 @@ def _summary_table(nets: list[dict[str, Any]]) -> Table:
     widths = [17 * mm, 27 * mm, 38 * mm, 36 * mm, 18 * mm, CONTENT_WIDTH - 136 * mm]
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), INK),
+        ("BACKGROUND", (0, 0), (-1, 0), INK), ("FONT", (0, 0), (-1, -1), FONT),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, BAND]),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -183,6 +184,7 @@ def render(archive_name: str, scope: Scope, docs: list[dict[str, Any]],
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                           topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
+                          initialFontName=FONT,
                           title=clean(f"{kicker}: {title}", 200), author="Takedown Atlas",
                           creator="Takedown Atlas", subject=clean(scope.describe(), 200))
     decorate = page_decorator(clean(f"Takedown Atlas · {kicker}: {title}", 200), today)

@@ -61,7 +61,7 @@ def over_time(nets: list[dict[str, Any]], width: float, font: str, bold: str) ->
     rows = periods(nets)
     if not rows:
         return None
-    d = Drawing(width, 150)
+    d = Drawing(width, 150, initialFontName=font)
     half = (width - 24) / 2
     for i, (title, values, colour) in enumerate((
             ("Networks per period", [r[1] for r in rows], INK),
@@ -90,7 +90,7 @@ def platforms(nets: list[dict[str, Any]], width: float, font: str, bold: str) ->
     if not rows:
         return None
     height = 34 + 16 * len(rows)
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=font)
     d.add(String(0, height - 12, "Removed assets by platform", fontName=bold, fontSize=9,
                  fillColor=INK))
     chart = HorizontalBarChart()

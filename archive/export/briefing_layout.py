@@ -120,6 +120,7 @@ class NumberedCanvas(Canvas):
     """Defers page output so the footer can say "Page 3 of 12"."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT  # not Helvetica
         super().__init__(*args, **kwargs)
         self._saved: list[dict[str, Any]] = []
 
