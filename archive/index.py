@@ -197,8 +197,11 @@ class SearchIndex:
     def search(self, text: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance",
                restrict_ids: Iterable[str] | None = None) -> IndexResult:
         """Run a user query; a query the parser rejects falls back to a plain word search."""
+        shortened = len(text) > MAX_QUERY_CHARS
         text = _clean_query(text)
         q, notice = self._parse(text)
+        if shortened:
+            notice = f"The query was shortened to {MAX_QUERY_CHARS:,} characters."
         if q is None:
             return IndexResult(0, [], notice, frozenset(), [])
         raw = _raw_phrases(text)
@@ -253,7 +256,7 @@ class SearchIndex:
         if not text:
             return ""
         frag = highlight.ContextFragmenter(maxchars=220, surround=60)
-        fmt = highlight.HtmlFormatter(tagname="b", between=" … ")
+        fmt = _BoldFormatter(between=" … ")
         out = ""
         if terms:
             out = highlight.highlight(text[:200_000], terms, _TEXT, frag, fmt, top=top)
@@ -266,6 +269,13 @@ class SearchIndex:
 
     def close(self) -> None:
         self._ix.close()
+
+
+class _BoldFormatter(highlight.HtmlFormatter):  # type: ignore[misc]
+    """Plain <b>…</b> around hits; the text between is HTML-escaped by the base class."""
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return "<b>" + highlight.htmlescape(highlight.get_text(text, token, replace)) + "</b>"
 
 
 def _fields(doc: IndexDoc) -> dict[str, Any]:
