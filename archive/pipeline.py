@@ -134,6 +134,10 @@ def _extract(raw: RawDocument, name: str) -> DocumentFacts:
     except RecursionError:
         raw.warnings.append("fact extraction gave up on this text (too deeply nested)")
         return DocumentFacts(publisher=raw.publisher, published=raw.published)
+    except Exception as exc:  # an extractor bug must not cost the user the document
+        raw.warnings.append(f"fact extraction failed ({type(exc).__name__}); "
+                            "the document was kept without facts — please report this")
+        return DocumentFacts(publisher=raw.publisher, published=raw.published)
 
 
 def _display_name(name: str) -> str:
