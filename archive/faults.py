@@ -1,7 +1,9 @@
 """Named crash points and parser faults for fault-injection tests: nothing happens unless asked.
 
 TAKEDOWN_ATLAS_CRASH_AT=<name>[,<name>...] makes the process SIGKILL itself when it
-reaches that point; TAKEDOWN_ATLAS_CRASH_SKIP=N lets the first N hits pass first.
+reaches that point; TAKEDOWN_ATLAS_CRASH_SKIP=N lets the first N hits pass first;
+TAKEDOWN_ATLAS_CRASH_FIRED=<file> records the point just before the kill (proof it landed),
+TAKEDOWN_ATLAS_CRASH_TRACE=<file> records every point passed (for calibration).
 TAKEDOWN_ATLAS_PARSER_FAULT=<kind>:<marker>[,...] makes the sandboxed parser misbehave
 (hang, explode, crash, flood) on files whose name contains <marker>.
 """
@@ -24,6 +26,10 @@ PARSER_FAULTS = ("hang", "explode", "crash", "flood")
 
 
 def crash_point(name: str) -> None:
+    trace = os.environ.get("TAKEDOWN_ATLAS_CRASH_TRACE")
+    if trace:  # a calibration run records every point it passes
+        with open(trace, "a", encoding="utf-8") as fh:
+            fh.write(name + "\n")
     wanted = os.environ.get("TAKEDOWN_ATLAS_CRASH_AT")
     if not wanted or name not in wanted.split(","):
         return

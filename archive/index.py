@@ -281,7 +281,9 @@ class _BoldFormatter(highlight.HtmlFormatter):  # type: ignore[misc]
 def _fields(doc: IndexDoc) -> dict[str, Any]:
     year = (doc.published or "")[:4]
     return {
-        "id": doc.id, "title": doc.title or "", "body": doc.text, "pairs": doc.text,
+        "id": doc.id, "title": doc.title or "", "body": doc.text,
+        # BiWordFilter raises UnboundLocalError on a text with no word at all (unreadable file).
+        "pairs": doc.text if _WORD_SPLIT.search(doc.text) else None,
         "publisher": doc.publisher or "", "actor": ", ".join(doc.actors) or None,
         "country": ",".join(doc.countries) or None, "origin": ",".join(doc.origins) or None,
         "target": ",".join(doc.targets) or None, "platform": ",".join(doc.platforms) or None,
