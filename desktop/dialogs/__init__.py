@@ -1,0 +1,1 @@
+"""Dialogs: import report, fact editing, about. They ask and show; the archive decides."""
