@@ -123,7 +123,7 @@ def _key_figures(docs: list[dict[str, Any]], nets: list[dict[str, Any]]) -> Tabl
              (number(len(docs)), "source documents"), (period, "period covered")]
     row = [[Paragraph(esc(v), st["figure"]), Paragraph(esc(k), st["figure_label"])]
            for v, k in cells]
-    t = Table([row], colWidths=[CONTENT_WIDTH / 4] * 4)
+    t = Table([row], colWidths=[CONTENT_WIDTH * f for f in (0.2, 0.27, 0.23, 0.3)])
     t.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT), ("FONT", (0, 0), (-1, -1), FONT),
                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -136,8 +136,8 @@ def _summary_table(nets: list[dict[str, Any]]) -> Table:
     head = ["Date", "Publisher", "Network", "Origin → targets", "Removed assets", "Attributed to"]
     rows: list[list[Any]] = [[Paragraph(h, st["cell_head"]) for h in head]]
     for i, n in enumerate(nets, start=1):
-        origin = ", ".join(country_name(c) for c in n.get("origin_countries") or []) or "?"
-        targets = ", ".join(country_name(c) for c in n.get("target_countries") or []) or "?"
+        origin = ", ".join(country_name(c) for c in n.get("origin_countries") or []) or "not stated"
+        targets = ", ".join(country_name(c) for c in n.get("target_countries") or []) or "not stated"
         actors = "; ".join(clean(a.get("name"), 60) for a in n.get("actors") or []
                            if a.get("role") == "attributed") or "—"
         label = n.get("operation_name") or n.get("label") or f"Network {i}"
@@ -148,7 +148,7 @@ def _summary_table(nets: list[dict[str, Any]]) -> Table:
                      Paragraph(esc(f"{origin} → {targets}", 120), st["cell"]),
                      Paragraph(esc(number(assets) if assets else "—"), st["cell"]),
                      Paragraph(esc(actors, 140), st["cell"])])
-    widths = [17 * mm, 27 * mm, 38 * mm, 36 * mm, 18 * mm, CONTENT_WIDTH - 136 * mm]
+    widths = [19.5 * mm, 27 * mm, 36 * mm, 37 * mm, 17 * mm, CONTENT_WIDTH - 136.5 * mm]
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), INK), ("FONT", (0, 0), (-1, -1), FONT),

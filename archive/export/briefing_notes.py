@@ -65,7 +65,8 @@ class Notes:
                   + esc(net.get("published") or "undated") + ", file "
                   + esc(net.get("file"), 160) + ".")
         if ev and ev.get("quote"):
-            body = "“" + esc(ev["quote"], QUOTE_LIMIT) + "” — " + source
+            quote = clean(ev["quote"]).lstrip("•·*-–— ")  # list bullets are layout, not words
+            body = "“" + esc(quote, QUOTE_LIMIT) + "” — " + source
         elif corrected:
             body = "Entered as a correction by a user of this archive; no source sentence. " + source
         else:

@@ -67,7 +67,8 @@ def test_neutralise_property() -> None:
     def check(s: str) -> None:
         v = tables.neutralise(s)
         assert not v.startswith(FORMULA_START)
-        assert v.lstrip("'").endswith(s[-1:]) or not s or s[-1] < " "
+        if not s.startswith(FORMULA_START) and not any(c < " " for c in s):
+            assert v == s  # ordinary text passes unchanged
 
     check()
 
@@ -145,3 +146,17 @@ def test_disk_full_leaves_no_file_under_the_final_name(fmt: str, az_archive: Arc
 def test_missing_folder_is_a_plain_error(az_archive: Archive, out: Path) -> None:
     with pytest.raises(StorageError, match="does not exist"):
         az_archive.export("csv", out / "nope" / "x.csv")
+
+
+def test_export_job_proposes_a_safe_name_and_runs(az_archive: Archive, out: Path) -> None:
+    from archive.export.jobs import ExportJob
+    from archive.progress import Progress
+
+    job = ExportJob("pdf", country="az", today="2026-05-01")
+    assert job.proposed_filename() == "Azerbaijan briefing 2026-05-01.pdf"
+    hostile = ExportJob("xlsx", actor='../../etc/<passwd>:"CON"', today="2026-05-01")
+    name = hostile.proposed_filename()
+    assert "/" not in name and "<" not in name and name.endswith(".xlsx")
+    seen: list[Progress] = []
+    assert job.run(az_archive, out / job.proposed_filename(), on_progress=seen.append) == 1
+    assert seen and (out / "Azerbaijan briefing 2026-05-01.pdf").exists()

@@ -1,0 +1,57 @@
+"""A Qt-free export job for the desktop: what to export, a proposed file name, and one run call.
+
+The desktop runs `ExportJob.run` on a worker with `on_progress` and a `cancel` token;
+it never touches reportlab, pandas or stix2 itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive.export.atomic import safe_filename
+from archive.export.briefing_text import country_name
+from archive.progress import CancelToken, ProgressCallback
+
+SUFFIXES = {"pdf": ".pdf", "csv": ".csv", "xlsx": ".xlsx", "stix": ".stix.json", "json": ".json"}
+LABELS = {"pdf": "PDF briefing", "csv": "CSV table", "xlsx": "Excel workbook",
+          "stix": "STIX 2.1 bundle", "json": "JSON (takedown-atlas/1)"}
+
+
+@dataclass(slots=True)
+class ExportJob:
+    """One export as the user chose it in the dialog."""
+
+    fmt: str
+    country: str | None = None
+    actor: str | None = None
+    query: str | None = None
+    since: str | None = None
+    ids: list[str] | None = None
+    today: str = field(default_factory=lambda: dt.date.today().isoformat())
+
+    def proposed_filename(self) -> str:
+        """A sanitised file name from the scope, e.g. "Azerbaijan briefing 2026-05-01.pdf"."""
+        if self.country:
+            what = country_name(self.country)
+        elif self.actor:
+            what = self.actor
+        elif self.query:
+            what = f"search {self.query}"
+        elif self.ids:
+            what = f"{len(self.ids)} selected documents"
+        else:
+            what = "archive"
+        kind = "briefing" if self.fmt == "pdf" else "networks" if self.fmt in ("csv", "xlsx") \
+            else "export"
+        return safe_filename(f"{what} {kind} {self.today}", SUFFIXES.get(self.fmt, ""), 100)
+
+    def run(self, archive: Any, target: str | os.PathLike[str], *,
+            on_progress: ProgressCallback | None = None,
+            cancel: CancelToken | None = None) -> int:
+        """Write the export (temp file + rename); return how many documents it covers."""
+        return int(archive.export(self.fmt, target, country=self.country, actor=self.actor,
+                                  query=self.query, since=self.since, ids=self.ids,
+                                  on_progress=on_progress, cancel=cancel))
