@@ -33,7 +33,8 @@ _WEAK_PREFIX = re.compile(
 )
 _STOP = re.compile(
     r"[.;:!?\"“”]|,\s(?!(?:Inc|Ltd|LLC|LLP)\b)|\s(?:which|who|that|but|while|as well as|"
-    r"according|in order|for violating|located|based|operating|working|including|although|"
+    r"according|in order|for violating|located|based|operating|working (?:on|with|from|in)|"
+    r"including|although|"
     r"though|because|after|before|since|when|and (?:we|the network|its|it|this|they|"
     r"Facebook|Meta|Twitter|Google)|in (?:an?|the) (?:effort|attempt)|in\s+(?=[A-Z]))\b"
 )
@@ -44,7 +45,9 @@ _GENERIC = re.compile(
     r"persons?|actors?|entities|entity|users|accounts|operators|someone|groups?|"
     r"activity|network|networks|operation|operations|campaigns?|clusters?|behaviou?r|"
     r"influence operations?|takedowns?|threat actors?|freelancers?|locals?|nationals|"
-    r"residents|citizens|employees|contractors|IO|CIB|the same|them|it)$",
+    r"residents|citizens|employees|contractors|IO|CIB|the same|them|it|firms?|companies|"
+    r"company|agency|agencies|(?:group|number|team|network) of (?:individuals|people|accounts)|"
+    r"(?:same|specific|particular|single) \w+|any \w+(?: \w+)?)$",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:past|previous|previously|earlier|prior|former|another|an older)\b", re.I)
@@ -57,8 +60,7 @@ _ORG_HEAD = re.compile(
 )
 _DENY = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
-    r"disputed|disputes|did not respond|didn't respond|has not responded|had not responded|"
-    r"declined to comment|could not be reached|did not immediately respond|"
+    r"disputed (?:the|that|any|claims|allegations|findings)|nothing to do with|"
     r"called the (?:allegations|accusations|report|claims|findings)|"
     r"said (?:it|they|he|she) (?:had|has|was|were) (?:no|not)\b)",
     re.IGNORECASE,
@@ -77,7 +79,8 @@ _NOT_SUBJECT = frozenset(
     "The A An But However In On At It Its They We He She This That These Those And Or "
     "Facebook Meta Twitter Google Instagram YouTube TikTok OpenAI Microsoft Telegram "
     "Reuters AP AFP Asked When While After According Both Neither Officials Spokesperson "
-    "Spokesman Spokeswoman Company Government Ministry".split()
+    "Spokesman Spokeswoman Company Government Ministry Earlier Later Meanwhile Separately "
+    "Asked Yet Still Instead Opposition".split()
 )
 
 
@@ -106,10 +109,46 @@ def _clean_name(phrase: str) -> str:
     return phrase.strip(" ,'\"“”’")
 
 
+_STATE_NP = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|ese|i|an|ish|ch|ic)|[A-Z][a-z]+)\s+(?:military|army|government|"
+    r"law enforcement|intelligence|navy|police|security services|state media|authorities|"
+    r"ministry of \w+|armed forces)$|^(?:government|ministry \w+ \w+|army|military) of "
+    r"(?:the )?[A-Z][\w ]+$"
+)
+_LEADING_LOWER = re.compile(r"^(?:[a-z][\w-]*\s+)+(?=(?:[A-Z]))")
+
+
+def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[str, int]]:
+    """Proper names in an attribution phrase, split on "and"/commas, places dropped."""
+    out: list[tuple[str, int]] = []
+    for part in re.finditer(r"[^,]+?(?=\s+and\s+|,|$)", phrase):
+        text = part.group(0).strip()
+        text = re.sub(r"^(?:and|or)\s+", "", text)
+        text = _clean_name(re.split(r"'s\b|’s\b", text, flags=re.I)[0])
+        if not text or _GENERIC.match(text):
+            continue
+        offset = start + phrase.find(text)
+        if _STATE_NP.match(text) or _STATE_NP.match(text.lower().capitalize()):
+            out.append((text, offset))
+            continue
+        text = _LEADING_LOWER.sub("", text)
+        text = re.split(r"\s+(?:in|from|of (?:the )?(?:city|town))\s+(?:the\s+)?(?=[A-Z])", text)[0]
+        bare = re.sub(r"\b[\w ]+-(?:based|linked|backed|run)\b", " ", text)
+        if not _CAP_NP.search(bare) or _only_places(text, offset, mentions):
+            continue
+        if len(text.split()) > 8:
+            continue
+        out.append((text, start + phrase.find(text)))
+    return out
+
+
 def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
     out: list[ActorHit] = []
     for cue in _ATTRIB.finditer(s):
         strength = 3 if cue.group("w3") else 2 if cue.group("w2") else 1
+        if re.search(r"\b(?:not|no|never|unable to|without|cannot|n't)\b(?:\s+\w+){0,2}\s*$",
+                     s[max(0, cue.start() - 25) : cue.start()], re.I):
+            continue
         rest = s[cue.end() :]
         lead = len(rest) - len(rest.lstrip())
         stop = _STOP.search(rest, lead)
@@ -124,24 +163,26 @@ def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
         phrase_start = phrase_end - len(phrase)
         if _PAST.search(phrase) or _PAST.search(s[max(0, cue.start() - 25) : cue.start()]):
             continue
-        gm = _actor_at(mentions, off + phrase_start, off + phrase_end + 40)
         detail: dict[str, Any] = {"wording": wording, "strength": strength}
-        if gm and gm.start < off + phrase_end + 2:
-            if _is_researcher(gm):
-                continue
-            canonical = gm.of_kind("actor")[0].value
-            out.append(ActorHit(canonical, "attributed", gm.start, gm.end,
-                                {**detail, "as_written": gm.surface}))
+        clause_end = off + cue.end() + (re.search(r"[.;]|\s(?:which|who|but)\s", rest) or
+                                        re.search(r"$", rest)).start()  # type: ignore[union-attr]
+        gms = [m for m in mentions if m.of_kind("actor") and off + phrase_start <= m.start
+               and m.end <= min(clause_end, off + phrase_end + 120) and not _is_researcher(m)]
+        if gms:
+            for gm in gms:
+                out.append(ActorHit(gm.of_kind("actor")[0].value, "attributed", gm.start, gm.end,
+                                    {**detail, "as_written": gm.surface}))
             continue
-        name = _clean_name(phrase)
-        # A place or nationality on its own is an origin, not an actor.
-        if not name or _GENERIC.match(name) or _only_places(name, off + phrase_start, mentions):
-            continue
-        if not (_CAP_NP.search(name) or _ORG_HEAD.search(name)) or len(name.split()) > 12:
-            continue
-        start = off + s.find(name, phrase_start)
-        out.append(ActorHit(name, "attributed", start, start + len(name),
-                            {**detail, "as_written": name}))
+        names = _names_in(phrase, mentions, off + phrase_start)
+        if not names and stop and s[phrase_end : phrase_end + 2] == ", ":
+            # Apposition: "a local advertising agency, Spectrum Media".
+            tail = s[phrase_end + 2 :]
+            tail_stop = re.search(r"[.;:]|,\s(?:a|an|the|which|who)\b|\s(?:which|who)\b", tail)
+            appos = tail[: tail_stop.start() if tail_stop else len(tail)]
+            names = _names_in(appos, mentions, off + phrase_end + 2)
+        for name, start in names:
+            out.append(ActorHit(name, "attributed", start, start + len(name),
+                                {**detail, "as_written": name}))
     return out
 
 
@@ -168,11 +209,19 @@ def _denied(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
             out.append(ActorHit(m.of_kind("actor")[0].value, "denied", m.start, m.end,
                                 {"as_written": m.surface, "wording": d.group(0)}))
             continue
+        coref = re.match(r"\s*(?:the|The)\s+(group|party|company|firm|agency|ministry|army|"
+                         r"military|organi[sz]ation|companies|firms|government)\b", clause)
+        if coref:
+            out.append(ActorHit("@coref", "denied", base, base + len(coref.group(0)),
+                                {"as_written": coref.group(0).strip(), "wording": d.group(0)}))
+            continue
         for np in _CAP_NP.finditer(clause):
-            words = np.group(0).split()
-            while words and words[0] in _NOT_SUBJECT:
+            if _only_places(re.split(r"'s\b|’s\b", np.group(0))[0], 0, mentions):
+                continue
+            words = re.split(r"'s\b|’s\b", np.group(0))[0].split()
+            while words and (words[0] in _NOT_SUBJECT or words[0].lower() == "the"):
                 words.pop(0)
-            if not words:
+            if not words or _only_places(" ".join(words), 0, mentions):
                 continue
             name = " ".join(words)
             start = base + np.start() + np.group(0).find(name)

@@ -17,13 +17,15 @@ from archive.extract.languages import is_language_use
 _LEFT_CUES: list[tuple[str, str]] = [
     ("origin", r"originat\w*(?: (?:in|from))?|based (?:in|out of)|operat\w* (?:out of|from)|"
                r"(?:run|ran|managed|controlled|coordinated|operated) (?:out of|from)|"
+               r"(?:run|operated|managed|controlled|created|used|staffed) by (?:\w+ ){0,3}?"
+               r"(?:in|from)|"
                r"com(?:es|ing|e) from|came from|located in|living in|emanat\w* from|"
                r"stemm\w* from|traced (?:back )?to|link(?:ed|s)? (?:\w+ ){0,3}?to|ties to|tied to|"
                r"connected to|connections? to|associated with|affiliated with|attribut\w* "
                r"(?:\w+ ){0,3}?to|individuals (?:in|from)|(?:persons|operators|actors|"
-               r"people|employees|staff|freelancers|contractors|nationals) (?:based )?"
+               r"employees|staff|freelancers|contractors|nationals) (?:based )?"
                r"(?:in|from)|(?:network|operation|campaign|activity|accounts|pages|cluster)s? "
-               r"(?:from|in|out of)|from within|inside"),
+               r"from|from within|(?:its|their|had its) origins? in|origins? in"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
                r"readers|residents|communities|population|public) (?:in|of|across)|"
@@ -32,7 +34,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"to influence|influenc\w* (?:\w+ )?in|reach (?:audiences|people) in"),
     ("sponsor", r"sponsored by|funded by|financed by|paid (?:for )?by|backed by|"
                 r"on behalf of|at the behest of|at the direction of|directed by|"
-                r"commissioned by|working for"),
+                r"commissioned by"),
     ("impersonated", r"pos(?:ed|ing|e) as|pretend\w* to be|impersonat\w*|masquerad\w* as|"
                      r"claim\w* to be|purport\w* to be|disguised as|"
                      r"portray\w* (?:themselves|itself|himself|herself) as|spoof\w*|"
@@ -62,8 +64,8 @@ _ORIGIN_AFTER = re.compile(
     r"'s? (?:government|military|army|intelligence|state media|security services|ministry)|"
     r" (?:network|operation|campaign|actors?|operators?|individuals|people|entities|company|"
     r"companies|firm|marketing firm|PR firm|government|military|army|state media|state|"
-    r"intelligence|troll|trolls|nationals|officials|agency|influence operation|"
-    r"threat actors?|IO|CIB|operatives|authorities|embassy|security services)\b)",
+    r"intelligence|troll|trolls|nationals|agency|influence operation|"
+    r"threat actors?|IO|CIB|operatives|security services)\b)",
     re.IGNORECASE,
 )
 _SPONSOR_AFTER = re.compile(r"^[-‐‑ ](?:backed|sponsored|funded|financed|directed)\b", re.I)

@@ -14,9 +14,15 @@ _LIST_BEFORE = re.compile(
     r"(?:(?:both|either|mostly|primarily|mainly|largely|also|predominantly|either)\s+)?"
     r"(?:[A-ZÀ-Ý][\w'-]+(?:\s*,\s*|\s*,?\s+and\s+(?:also\s+)?(?:in\s+)?|\s+or\s+|\s*/\s*))*$)",
 )
-_FOLLOW_OK = re.compile(
-    r"^(?:\s*$|\s*[,.;:)!?]|\s+(?:and|or|as well|as|on|to|with|while|but|for|from|in|among|"
-    r"across|at|—)\b|[-‐ ]language\b|\s+languages?\b|[-‐ ]speaking\b|\s+translations?\b)",
+# After a language name: punctuation, a function word or a verb, not a noun it modifies
+# ("in Russian media", "in Russian Telegram channels" are not languages).
+_FOLLOW_BAD = re.compile(
+    r"^[-‐ ]?(?:[A-Z]\w+|media|state|government|officials?|military|troops|forces|army|"
+    r"people|citizens|users|audiences?|accounts|networks?|outlets?|authorities|embassy|"
+    r"territor\w*|regions?|cities|city|side|border|state-\w+|-\w+|diaspora|nationals|"
+    r"politicians?|leaders?|president|influence|interests?|policy|policies|ministry|"
+    r"intelligence|agents?|operatives|actors|entities|companies|firms?|individuals|"
+    r"soldiers|speakers|society|elections?|opposition|war|news|economy|backed|based|linked)\b"
 )
 _CONTENT = re.compile(
     r"\b(?:post\w*|publish\w*|wrote|writ\w*|content|language|comment\w*|articles?|shared|"
@@ -40,7 +46,7 @@ def is_language_use(s: str, a: int, b: int) -> bool:
         return True
     if re.match(r"^[-‐ ]speaking\b", after):
         return True  # a language of the audience, never a country
-    if not _FOLLOW_OK.match(after):
+    if _FOLLOW_BAD.match(after.lstrip(" ") if after.startswith(" ") else after):
         return False
     return bool(_LIST_BEFORE.search(s[max(0, a - 120) : a])) and bool(_CONTENT.search(s))
 

@@ -18,7 +18,8 @@ TAKEDOWN = re.compile(
     r"terminat(?:ed|ing|e)|suspend(?:ed|ing|s)?|disrupt(?:ed|ing|s)?|bann(?:ed|ing)|"
     r"block(?:ed|ing)|delet(?:ed|ing)|disabl(?:ed|ing)|dismantl(?:ed|ing)|shut down|"
     r"purg(?:ed|ing)|eliminat(?:ed|ing)|deactivat(?:ed|ing)|enforced against|"
-    r"presence on|wiped|pulled down|took action against|closed)\b",
+    r"presence on|wiped|pulled down|took action against|closed|removal|deletion|"
+    r"takedowns?|take-down|suspension|termination|liquidation|purge)\b",
     re.IGNORECASE,
 )
 _PAST_TAKEDOWN = re.compile(
@@ -28,14 +29,14 @@ _PAST_TAKEDOWN = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:previously|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
-    r"had (?:previously )?(?:removed|taken down|suspended|terminated)|years? ago|"
+    r"had previously (?:removed|taken down|suspended|terminated)|years? ago|"
     r"in a (?:past|prior|previous|separate,? earlier)|back in (?:19|20)\d\d|"
     r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had))\b",
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(
-    r"\b(?:in total|altogether|all told|to date|so far this year|combined total|"
-    r"(?:across|in|from) (?:the|these|all|those) (?:\w+ )?(?:networks|operations|campaigns)|"
+    r"\b(?:to date|so far this year|"
+    r"(?:across|in|from) (?:the|these|all|those|both) (?:\w+ )?(?:networks|operations|campaigns)|"
     r"since (?:19|20)\d\d,? we|networks? (?:this|last) (?:month|quarter|year)|"
     r"(?:networks|operations|campaigns) (?:we|that we) (?:removed|took down))\b",
     re.IGNORECASE,
@@ -60,6 +61,7 @@ class Segment:
     sentences: list[int]  # indices into layout.sentences
     anchor: int
     earlier: bool = False  # a passing reference to an earlier takedown that states facts
+    shared: list[int] = field(default_factory=list)  # sentences about every network
 
 
 def _heading_between(layout: Layout, a: int, b: int) -> bool:
@@ -71,8 +73,18 @@ def is_summary(text: str) -> bool:
     return bool(_SUMMARY.search(text))
 
 
+_SUBJECT = re.compile(
+    r"\b(?:network|operation|campaign|cluster)\b|\b(?:consist\w*|includ\w*|compris\w*|"
+    r"made up of|spanned)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_anchor(text: str, facts: SentenceFacts) -> bool:
-    return bool(facts.removed) and bool(TAKEDOWN.search(text)) and not is_summary(text)
+    """Removed assets stated with a takedown verb, or as the make-up of a named network."""
+    if not facts.removed or is_summary(text):
+        return False
+    return bool(TAKEDOWN.search(text) or _SUBJECT.search(text))
 
 
 def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:

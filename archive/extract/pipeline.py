@@ -81,6 +81,29 @@ def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | Non
     return out
 
 
+_COLLECTIVE = re.compile(
+    r"\b(?:both|all (?:three|four|five|six|seven|eight|of the|these|those|the)|each of the|"
+    r"the (?:two|three|four|five|six) ?)\s*(?:\w+\s+)?(?:networks|operations|campaigns)\b",
+    re.IGNORECASE,
+)
+
+
+def _share_collective(layout: Layout, segments: list[Segment], facts: list[SentenceFacts]
+                      ) -> None:
+    """"Both networks were linked to X" speaks for every network; a preamble naming a single
+    origin ("two networks originating in Russia") gives it to networks that state none."""
+    if len(segments) < 2:
+        return
+    first = min(min(seg.sentences) for seg in segments if seg.sentences)
+    shared = [i for i, s in enumerate(layout.sentences) if _COLLECTIVE.search(s.text)]
+    for seg in segments:
+        if seg.earlier:
+            continue
+        extra = [i for i in shared if i not in seg.sentences
+                 and (i < first or not any(per > 0 for per in [len(facts[i].removed)]))]
+        seg.shared = extra
+
+
 def _evidence(sent: Sentence) -> Evidence:
     return Evidence(sent.start, sent.end, sent.text)
 
@@ -98,6 +121,10 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
         facts.append(fact)
 
     sents = layout.sentences
+    for i in seg.sentences + seg.shared:
+        for p in found[i].places:
+            if p.role in ("origin", "sponsor") and i in seg.shared:
+                add(Fact(p.kind, p.key, None, None, p.role, dict(p.detail)), sents[i])
     for i in seg.sentences:
         for c in found[i].counts:
             kind = c.kind
@@ -138,12 +165,18 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
 
 def _add_actors(facts: list[Fact], seg: Segment, found: list[_Found], sents: list[Sentence]) -> None:
     best: dict[tuple[str, str], tuple[ActorHit, Sentence]] = {}
-    for i in seg.sentences:
+    for i in seg.sentences + seg.shared:
         for a in found[i].actors:
             key = (a.name, a.role)
             old = best.get(key)
             if old is None or a.detail.get("strength", 0) > old[0].detail.get("strength", 0):
                 best[key] = (a, sents[i])
+    attributed = [name for name, role in best if role == "attributed"]
+    if ("@coref", "denied") in best:
+        hit, sent = best.pop(("@coref", "denied"))
+        if attributed:
+            hit.name = attributed[-1]
+            best.setdefault((attributed[-1], "denied"), (hit, sent))
     researchers = {name for name, role in best if role == "researcher"}
     for (name, role), (hit, sent) in best.items():
         if role == "attributed" and name in researchers:
@@ -203,6 +236,7 @@ def extract_facts(
         for f in found
     ]
     segments = segment(layout, per_sentence)
+    _share_collective(layout, segments, per_sentence)
     networks = [_build_network(layout, seg, found, k + 1) for k, seg in enumerate(segments)]
     source_type = guess_source_type(text, layout, len(segments), filename, media_type)
     return DocumentFacts(
