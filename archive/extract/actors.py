@@ -115,6 +115,7 @@ _STATE_NP = re.compile(
     r"ministry of \w+|armed forces)$|^(?:government|ministry \w+ \w+|army|military) of "
     r"(?:the )?[A-Z][\w ]+$"
 )
+_ASSET_WORDS = frozenset("Page Pages Group Groups Account Accounts Channel Channels".split())
 _LEADING_LOWER = re.compile(r"^(?:[a-z][\w-]*\s+)+(?=(?:[A-Z]))")
 
 
@@ -136,7 +137,7 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
         bare = re.sub(r"\b[\w ]+-(?:based|linked|backed|run)\b", " ", text)
         if not _CAP_NP.search(bare) or _only_places(text, offset, mentions):
             continue
-        if len(text.split()) > 8:
+        if len(text.split()) > 8 or text.split()[0] in _ASSET_WORDS:
             continue
         out.append((text, start + phrase.find(text)))
     return out

@@ -47,7 +47,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
 ]
 _CUE_RE = [(role, re.compile(r"\b(?:" + pat + r")(?:\s|$)", re.IGNORECASE)) for role, pat in _LEFT_CUES]
 _BOUNDARY = re.compile(
-    r";|\.\s|—|\s–\s|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|,\s*with\b|"
+    r";|(?<![A-Z])\.\s+(?=[A-Z])|—|\s–\s|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|,\s*with\b|"
     r"\band (?:was|were|is|has|had|it|its|they|we|the network|then)\b",
     re.IGNORECASE,
 )

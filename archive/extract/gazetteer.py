@@ -61,7 +61,8 @@ def _entry(kind: str, value: str, surface: str, sub: str = "", cs: bool = False)
         value=value,
         sub=sub,
         case_sensitive=cs or _is_acronym(surface),
-        needs_capital=first.isupper(),
+        # "sub-Saharan Africa" is written both ways; a one-word name must keep its capital.
+        needs_capital=first.isupper() and not (kind == "region" and " " in surface),
     )
 
 

@@ -1,0 +1,211 @@
+"""Hard cases written for these tests (not the corpus): ambiguity, roles, numbers, scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.extract import EXTRACTOR_VERSION, extract_facts
+from tests.archive.extract.conftest import counts, facts_of, keys, only_network
+
+
+def test_version_is_a_string() -> None:
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+@pytest.mark.parametrize(
+    ("sentence", "origin", "target"),
+    [
+        ("Meta removed 12 Facebook accounts run from Georgia that targeted audiences in "
+         "Armenia, praising the Georgian Dream government in Tbilisi.", {"GE"}, {"AM"}),
+        ("Meta removed 12 Facebook accounts run from Russia that targeted voters in Georgia "
+         "ahead of the Senate runoff in Atlanta and Fulton County.", {"RU"}, {"US"}),
+        ("Twitter suspended 40 accounts operated from Niger that targeted users in Nigeria.",
+         {"NE"}, {"NG"}),
+        ("Twitter suspended 40 accounts operated from Nigeria that targeted users in Niger.",
+         {"NG"}, {"NE"}),
+        ("Meta removed 9 Pages run from DR Congo that targeted people in Congo-Brazzaville.",
+         {"CD"}, {"CG"}),
+        ("Meta removed 9 Pages that originated in Guinea-Bissau and targeted audiences in "
+         "Equatorial Guinea, Guinea and Papua New Guinea.", {"GW"}, {"GQ", "GN", "PG"}),
+        ("Meta removed 9 Pages that originated in Türkiye and targeted the U.S. and the UK.",
+         {"TR"}, {"US", "GB"}),
+        ("Meta removed 9 Pages that originated in Serbia and targeted audiences in Kosovo and "
+         "Côte d'Ivoire.", {"RS"}, {"XK", "CI"}),
+        ("Meta removed 9 Pages from an Iran-based network aimed at Azerbaijani audiences.",
+         {"IR"}, {"AZ"}),
+    ],
+)
+def test_places_and_their_roles(sentence: str, origin: set[str], target: set[str]) -> None:
+    net = only_network(extract_facts(sentence))
+    assert keys(net, "country", "origin") == origin
+    assert keys(net, "country", "target") == target
+
+
+def test_regions_stay_regions() -> None:
+    net = only_network(extract_facts(
+        "Meta removed 30 Facebook accounts that originated in Russia and targeted audiences "
+        "in Latin America, the Baltics and sub-Saharan Africa."))
+    assert keys(net, "region", "target") == {"Latin America", "the Baltics", "Sub-Saharan Africa"}
+    assert keys(net, "country", "target") == set()
+
+
+def test_topic_is_not_target_and_context_is_nothing() -> None:
+    net = only_network(extract_facts(
+        "Meta removed 30 Facebook accounts that originated in Egypt and targeted Libya. "
+        "The accounts posted criticism of Turkey and praise of the United Arab Emirates. "
+        "The company's offices in Ireland handled the review."))
+    assert keys(net, "country", "origin") == {"EG"}
+    assert keys(net, "country", "target") == {"LY"}
+    assert {"TR", "AE"} <= keys(net, "country", "topic")
+    assert "IE" not in {f.key for f in net.facts if f.kind == "country"}
+
+
+def test_headline_country_is_not_a_fact() -> None:
+    text = ("Germany votes on Sunday\n\n"
+            "Meta said it removed 14 Facebook accounts that originated in Iran and targeted "
+            "Israel.")
+    net = only_network(extract_facts(text, title="Germany votes on Sunday"))
+    assert "DE" not in {f.key for f in net.facts if f.kind == "country"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We removed 7 906 Facebook accounts and Thirty-three Pages.",
+         {"facebook_accounts": (7906, "exact"), "facebook_pages": (33, "exact")}),
+        ("We removed about 1,600 Facebook accounts, two Groups and a dozen Instagram accounts.",
+         {"facebook_accounts": (1600, "about"), "facebook_groups": (2, "exact"),
+          "instagram_accounts": (12, "about")}),
+        ("Twitter suspended more than 3,000 accounts and fewer than 20 accounts on TikTok.",
+         {"twitter_accounts": (3000, "more_than"), "tiktok_accounts": (20, "fewer_than")}),
+        ("We removed nearly 900 Pages, roughly 40 Groups and over 1.2 million tweets on Twitter.",
+         {"facebook_pages": (900, "about"), "facebook_groups": (40, "about"),
+          "tweets": (1_200_000, "more_than")}),
+        ("We took down 107 Pages, Groups and accounts on Facebook.",
+         {"combined_assets": (107, "exact")}),
+    ],
+)
+def test_counts_and_qualifiers(sentence: str, expected: dict[str, tuple[float, str]]) -> None:
+    net = only_network(extract_facts(sentence))
+    got = {f.key: (f.value, f.qualifier) for f in facts_of(net, "count")}
+    assert got == expected
+
+
+def test_audience_and_ad_spend_are_apart_from_removed_assets() -> None:
+    net = only_network(extract_facts(
+        "We removed 41 Facebook accounts, 5 Pages and 9 Instagram accounts. About 4,000 "
+        "accounts followed one or more of these Pages and around 1,100 people joined the "
+        "Groups. The network spent around $400 on ads, paid for mostly in euros, and "
+        "less than €50 in a second campaign."))
+    assert counts(net) == {"facebook_accounts": 41, "facebook_pages": 5, "instagram_accounts": 9,
+                           "facebook_page_followers": 4000, "facebook_group_members": 1100}
+    assert {f.key for f in facts_of(net, "audience")} == {"facebook_page_followers",
+                                                          "facebook_group_members"}
+    spend = {(f.key, f.value, f.qualifier) for f in facts_of(net, "ad_spend")}
+    assert spend == {("USD", 400.0, "about"), ("EUR", 50.0, "fewer_than")}
+
+
+def test_actor_roles_and_strength() -> None:
+    net = only_network(extract_facts(
+        "Meta removed 50 Facebook accounts that originated in Israel. Meta attributed the "
+        "network to STOIC, a political marketing firm. Researchers at Graphika and the "
+        "Stanford Internet Observatory helped identify it. The posts praised the Likud party. "
+        "STOIC denied the findings."))
+    roles = {(f.key, f.role) for f in facts_of(net, "actor")}
+    assert ("STOIC", "attributed") in roles
+    assert ("STOIC", "denied") in roles
+    assert ("Graphika", "researcher") in roles
+    assert ("Stanford Internet Observatory", "researcher") in roles
+    assert ("Graphika", "attributed") not in roles
+    stoic = [f for f in facts_of(net, "actor", "attributed") if f.key == "STOIC"][0]
+    assert stoic.detail["strength"] == 3
+
+
+def test_weak_attribution_wording() -> None:
+    net = only_network(extract_facts(
+        "We removed 20 Facebook accounts from Russia. We found links to individuals "
+        "associated with the Internet Research Agency."))
+    ira = facts_of(net, "actor", "attributed")
+    assert [a.key for a in ira] == ["Internet Research Agency"]
+    assert ira[0].detail["strength"] == 1
+    assert "associated with" in ira[0].detail["wording"]
+
+
+def test_generic_attribution_is_not_an_actor() -> None:
+    net = only_network(extract_facts(
+        "We removed 20 Facebook accounts. We attribute this network to Azerbaijani "
+        "individuals located in Iran and Germany."))
+    assert facts_of(net, "actor") == []
+    assert keys(net, "country", "origin") == {"IR", "DE"}
+
+
+def test_languages_are_not_countries() -> None:
+    net = only_network(extract_facts(
+        "Meta removed 30 Facebook accounts from Belarus that targeted Poland. The network "
+        "posted primarily in Polish, and also in Russian and English."))
+    assert [f.key for f in facts_of(net, "language")] == ["pl", "ru", "en"]
+    assert keys(net, "country", "origin") == {"BY"}
+    assert "RU" not in {f.key for f in net.facts if f.kind == "country"}
+
+
+def test_explainer_has_no_network() -> None:
+    doc = extract_facts(
+        "Platforms remove networks of fake accounts when the people behind them coordinate to "
+        "mislead others. Counts are not comparable across companies, and attribution wording "
+        "ranges from links to individuals associated with a group to a firm attribution.")
+    assert doc.networks == []
+
+
+def test_passing_mention_without_facts_creates_nothing() -> None:
+    doc = extract_facts(
+        "The company announced new rules for political advertisers on Monday. It has "
+        "published reports on influence operations since 2017, when it first took down "
+        "networks linked to Russia. The new checks start in September.")
+    assert doc.networks == []
+
+
+def test_bulletin_one_network_per_line() -> None:
+    text = (
+        "We terminated 4 YouTube channels as part of our investigation into coordinated "
+        "influence operations linked to Venezuela.\n\n"
+        "We terminated 4 YouTube channels as part of our investigation into coordinated "
+        "influence operations linked to Ethiopia.\n\n"
+        "We terminated 11 YouTube channels as part of our investigation into coordinated "
+        "influence operations linked to Indonesia.\n")
+    doc = extract_facts(text)
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"VE"}, {"ET"}, {"ID"}]
+    assert doc.source_type == "bulletin"
+
+
+def test_multi_network_report_keeps_facts_apart() -> None:
+    text = (
+        "# Monthly report\n\nThis month we removed two networks.\n\n## Iran\n\n"
+        "We removed 10 Facebook accounts and 2 Pages. This network originated in Iran and "
+        "targeted Israel.\n\n## Peru\n\n"
+        "We removed 10 Facebook accounts and 7 Pages. This network originated in Peru and "
+        "targeted domestic audiences. It posted in Spanish.\n")
+    doc = extract_facts(text)
+    assert len(doc.networks) == 2
+    iran, peru = doc.networks
+    assert keys(iran, "country", "origin") == {"IR"} and keys(iran, "country", "target") == {"IL"}
+    assert keys(peru, "country", "origin") == {"PE"} and keys(peru, "country", "target") == {"PE"}
+    assert facts_of(iran, "language") == []
+    assert doc.source_type == "official_report"
+
+
+def test_operation_and_dates() -> None:
+    net = only_network(extract_facts(
+        "Meta removed 300 Facebook accounts tied to Doppelganger, a Russian operation. The "
+        "network was active from March 2022 until June 2023."))
+    assert net.operation_name == "Doppelganger"
+    dates = {(f.key, f.value) for f in facts_of(net, "date")}
+    assert dates == {("active_since", "2022-03"), ("active_until", "2023-06")}
+
+
+def test_all_caps_wire_brief() -> None:
+    net = only_network(extract_facts(
+        "FACEBOOK SAID IT HAD REMOVED 103 PAGES AND 5 INSTAGRAM ACCOUNTS RUN FROM PAKISTAN "
+        "THAT TARGETED AUDIENCES IN INDIA."))
+    assert counts(net) == {"facebook_pages": 103, "instagram_accounts": 5}
+    assert keys(net, "country", "origin") == {"PK"}
+    assert keys(net, "country", "target") == {"IN"}
