@@ -76,11 +76,7 @@ _CAP_NP = re.compile(
     r"(?:[A-Z][\w'’.-]*|\([A-Z]{2,}\)))*"
 )
 _NOT_SUBJECT = frozenset(
-    "The A An But However In On At It Its They We He She This That These Those And Or "
-    "Facebook Meta Twitter Google Instagram YouTube TikTok OpenAI Microsoft Telegram "
-    "Reuters AP AFP Asked When While After According Both Neither Officials Spokesperson "
-    "Spokesman Spokeswoman Company Government Ministry Earlier Later Meanwhile Separately "
-    "Asked Yet Still Instead Opposition".split()
+    ["The", "A", "An", "But", "However", "In", "On", "At", "It", "Its", "They", "We", "He", "She", "This", "That", "These", "Those", "And", "Or", "Facebook", "Meta", "Twitter", "Google", "Instagram", "YouTube", "TikTok", "OpenAI", "Microsoft", "Telegram", "Reuters", "AP", "AFP", "Asked", "When", "While", "After", "According", "Both", "Neither", "Officials", "Spokesperson", "Spokesman", "Spokeswoman", "Company", "Government", "Ministry", "Earlier", "Later", "Meanwhile", "Separately", "Asked", "Yet", "Still", "Instead", "Opposition"]
 )
 
 
@@ -115,7 +111,7 @@ _STATE_NP = re.compile(
     r"ministry of \w+|armed forces)$|^(?:government|ministry \w+ \w+|army|military) of "
     r"(?:the )?[A-Z][\w ]+$"
 )
-_ASSET_WORDS = frozenset("Page Pages Group Groups Account Accounts Channel Channels".split())
+_ASSET_WORDS = frozenset(["Page", "Pages", "Group", "Groups", "Account", "Accounts", "Channel", "Channels"])
 _LEADING_LOWER = re.compile(r"^(?:[a-z][\w-]*\s+)+(?=(?:[A-Z]))")
 
 

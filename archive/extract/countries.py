@@ -136,8 +136,8 @@ def resolve_code(m: Mention, context: str) -> tuple[str, dict[str, Any]] | None:
 
 def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str | None:
     clause_start = 0
-    for b in _BOUNDARY.finditer(s, 0, local):
-        clause_start = b.end()
+    for brk in _BOUNDARY.finditer(s, 0, local):
+        clause_start = brk.end()
     best: tuple[int, int, str] | None = None
     for role, rx in _CUE_RE:
         for c in rx.finditer(s, clause_start, local):
@@ -169,6 +169,7 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
         if re.match(r"^ (?:individuals|nationals|people) (?:located|based|living) in", after):
             continue  # "Azerbaijani individuals located in Iran": the place that follows counts
         region = m.of_kind("region")
+        detail: dict[str, Any]
         if region:
             key, detail = region[0].value, {}
             kind = "region"

@@ -14,12 +14,7 @@ from archive.extract.gazetteer import platform_data
 from archive.extract.numbers import Number, _qualifier, find_numbers
 
 _MODIFIERS = frozenset(
-    "fake inauthentic additional more related linked separate fictitious bogus automated "
-    "suspicious other new individual unique distinct active associated coordinated "
-    "state-backed state-linked state-sponsored troll sock-puppet spam spammy duplicate "
-    "bot fraudulent deceptive false such these of the total dormant compromised hacked "
-    "authentic verified official affiliated connected corresponding personal business "
-    "ad advertiser separate known identified".split()
+    ["fake", "inauthentic", "additional", "more", "related", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified"]
 )
 _NOUN_METRIC = {
     "page": "facebook_pages", "group": "facebook_groups", "event": "facebook_events",
@@ -171,7 +166,7 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
     hits: list[CountHit] = []
     sent_platform = _sentence_platform(s)
     numbers = find_numbers(s)
-    list_platform: str | None = None
+    list_platform: str | None = None  # the platform of the previous count in a list
     for num in numbers:
         after = s[num.end : num.end + 3]
         if after.startswith("%") or s[num.end :].lower().startswith(" percent"):
@@ -218,12 +213,12 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
         if combined or len(set(platforms)) > 1 or noun == "assets":
             hits.append(_hit("count", "combined_assets", num, end))
             continue
-        platform = platforms[0] if platforms else None
-        metric = _metric_for(noun, platform, list_platform or sent_platform or default_platform)
-        if metric:
-            if platform:
-                list_platform = platform if noun == "account" else list_platform
-            hits.append(_hit("count", metric, num, end))
+        explicit = platforms[0] if platforms else None
+        asset = _metric_for(noun, explicit, list_platform or sent_platform or default_platform)
+        if asset:
+            if explicit and noun == "account":
+                list_platform = explicit
+            hits.append(_hit("count", asset, num, end))
     hits += find_ad_spend(s)
     return hits
 

@@ -63,9 +63,7 @@ def _is_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 16:
         return False
-    if re.search(r"[.!?:;\"”]$", line) or line.endswith(","):
-        return False
-    return True
+    return not (re.search(r"[.!?:;\"”]$", line) or line.endswith(","))
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

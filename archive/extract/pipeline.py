@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from archive.extract.actors import ActorHit, find_actors
-from archive.extract.counts import CountHit, find_counts
 from archive.extract.countries import DOMESTIC, PlaceHit, find_places
+from archive.extract.counts import CountHit, find_counts
 from archive.extract.document import (
     guess_language,
     guess_published,
