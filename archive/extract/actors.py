@@ -111,7 +111,20 @@ _STATE_NP = re.compile(
     r"ministry of \w+|armed forces)$|^(?:government|ministry \w+ \w+|army|military) of "
     r"(?:the )?[A-Z][\w ]+$"
 )
-_ASSET_WORDS = frozenset(["Page", "Pages", "Group", "Groups", "Account", "Accounts", "Channel", "Channels"])
+_HYPERLINK = re.compile(
+    r"\s*(?:(?:the|a|an|its|their|these|other)\s+)?(?:\w+\s+)?(?:websites?|sites?|articles?|"
+    r"domains?|urls?|pages?|posts?|videos?|content|news|stor(?:y|ies)|channels?)\b",
+    re.IGNORECASE,
+)
+_POSING = re.compile(
+    r"\b(?:claim\w*|purport\w*|pretend\w*|pos(?:ed|ing)|masquerad\w*|appear\w*|"
+    r"designed|made)\s+to\s+(?:be|have been)\b[^.;]*$|\bas if\b[^.;]*$",
+    re.IGNORECASE,
+)
+_ASSET_WORDS = frozenset(
+    "Facebook Instagram Twitter YouTube TikTok Telegram Meta Google Page Pages Group Groups "
+    "Account Accounts Channel Channels".split()
+)
 _LEADING_LOWER = re.compile(r"^(?:[a-z][\w-]*\s+)+(?=(?:[A-Z]))")
 
 
@@ -147,6 +160,9 @@ def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
                      s[max(0, cue.start() - 25) : cue.start()], re.I):
             continue
         rest = s[cue.end() :]
+        before = s[max(0, cue.start() - 40) : cue.start()]
+        if _HYPERLINK.match(rest) or _POSING.search(before + cue.group(0)):
+            continue  # "sharing links to the website", "claimed to be run by locals"
         lead = len(rest) - len(rest.lstrip())
         stop = _STOP.search(rest, lead)
         phrase_end = cue.end() + (stop.start() if stop else len(rest))

@@ -94,6 +94,11 @@ _GEORGIA_GE = re.compile(
     r"Azerbaijan|post-Soviet|Georgian government|Georgian language|lari)\b"
 )
 _CONGO_CG = re.compile(r"\b(?:Brazzaville|Sassou|Nguesso|Pointe-Noire|Republic of (?:the )?Congo)\b")
+_POSING_BEFORE = re.compile(
+    r"\b(?:(?:claim\w*|purport\w*|pretend\w*|appear\w*|seem\w*)\s+to\s+be|"
+    r"(?:pos(?:ed|ing)|masquerad\w*|disguised)\s+as|look like)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 DOMESTIC = re.compile(
     r"\bdomestic(?:ally)?[- ](?:audiences?|users|population|public|political|politics|"
     r"targets?|focused|influence operation|operation|network|campaign|activity|discourse|"
@@ -145,6 +150,8 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
                 best = (c.start(), c.end(), role)
     if best is None:
         return None
+    if best[2] in ("origin", "sponsor") and _POSING_BEFORE.search(s[clause_start : best[0]]):
+        return "impersonated"  # "claimed to be run by Taiwanese volunteers"
     gap_chars = list(s[best[1] : local])
     for a, b in mentions_local:
         if best[1] <= a and b <= local:
@@ -189,7 +196,17 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
     return hits
 
 
+_INFRA_AFTER = re.compile(
+    r"^[-‐ ]based (?:proxy|proxies|IPs?|VPNs?|servers?|infrastructure|hosting|phone numbers?)",
+    re.IGNORECASE,
+)
+
+
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
+    if _INFRA_AFTER.match(after):
+        return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
+    if _POSING_BEFORE.search(s[max(0, a - 60) : a]):
+        return "impersonated"
     if _SPONSOR_AFTER.match(after):
         return "sponsor"
     if _ORIGIN_AFTER.match(after):

@@ -195,6 +195,11 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
         if not phrase:
             continue
         noun, platforms, end = phrase
+        written_noun = s[:end].split()[-1] if s[:end].split() else ""
+        if noun in ("group", "event", "page") and written_noun.islower() and (
+            num.is_word and not platforms
+        ):
+            continue  # "one group turned its attention...": a word, not a Facebook Group
         verb = _AUDIENCE_VERB.match(s, end)
         if verb and noun == "account" or verb and noun in ("page", "group") and not platforms:
             plat = platforms[0] if platforms else sent_platform
