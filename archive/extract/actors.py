@@ -122,8 +122,7 @@ _POSING = re.compile(
     re.IGNORECASE,
 )
 _ASSET_WORDS = frozenset(
-    "Facebook Instagram Twitter YouTube TikTok Telegram Meta Google Page Pages Group Groups "
-    "Account Accounts Channel Channels".split()
+    ["Facebook", "Instagram", "Twitter", "YouTube", "TikTok", "Telegram", "Meta", "Google", "Page", "Pages", "Group", "Groups", "Account", "Accounts", "Channel", "Channels"]
 )
 _LEADING_LOWER = re.compile(r"^(?:[a-z][\w-]*\s+)+(?=(?:[A-Z]))")
 
