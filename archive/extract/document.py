@@ -7,7 +7,7 @@ of the text (first-person platform report vs third-person news vs one-line bulle
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from dateutil import parser as dateparser
 
@@ -79,7 +79,7 @@ def guess_published(text: str) -> str | None:
         if not re.search(r"\d{4}", raw) and year and year.group("y"):
             raw = f"{raw} {year.group(0)}"
         try:
-            return dateparser.parse(raw, default=date(1900, 1, 1)).date().isoformat()  # type: ignore[arg-type]
+            return dateparser.parse(raw, default=datetime(1900, 1, 1)).date().isoformat()
         except (ValueError, OverflowError):
             pass
     for found in DATE.finditer(head):
