@@ -97,6 +97,39 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_BLOCK_START = re.compile(r"^(?:#|\||==|[-*•▪‣]\s|\(?\d{1,2}[.)]\s|[A-Za-z][\w ]{0,30}:\s*$)")
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines (plain-text mail, newsletters, fixed-width reports) into
+    their paragraphs by turning the line break into spaces. Same length as *text*, so
+    every offset still points at the same character of the original."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        lines.append((pos, raw))
+        pos += len(raw)
+    lengths = [len(r.rstrip()) for _, r in lines if r.strip()]
+    if len(lengths) < 5:
+        return text
+    width = max(lengths)
+    if width > 100 or sum(n >= 0.75 * width for n in lengths) < 0.3 * len(lengths):
+        return text  # long lines are paragraphs already; not a hard-wrapped text
+    out = list(text)
+    first = next(k for k, (_, r) in enumerate(lines) if r.strip())
+    for k in range(first + 1, len(lines) - 1):
+        start, raw = lines[k]
+        cur, nxt = raw.strip(), lines[k + 1][1].strip()
+        if not cur or not nxt or _BLOCK_START.match(cur) and len(cur) < 0.75 * width:
+            continue
+        if cur.startswith(("#", "|", "==")) or _BLOCK_START.match(nxt):
+            continue
+        if len(raw.rstrip()) >= 0.75 * width or nxt[0].islower():
+            for i in range(start + len(raw.rstrip("\r\n")), start + len(raw)):
+                out[i] = " "
+    return "".join(out)
+
+
 def build_layout(text: str, title: str | None = None) -> Layout:
     letters = [c for c in text if c.isalpha()]
     all_caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8

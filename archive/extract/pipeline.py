@@ -21,12 +21,12 @@ from archive.extract.document import (
 )
 from archive.extract.gazetteer import Mention, scan
 from archive.extract.languages import LanguageHit, find_languages
-from archive.extract.layout import Layout, Sentence, build_layout
+from archive.extract.layout import Layout, Sentence, build_layout, unwrap
 from archive.extract.networks import TAKEDOWN, Segment, SentenceFacts, is_summary, segment
 from archive.extract.vocab import VocabHit, find_dates, find_operations, find_platforms
 from archive.facts import REMOVED_METRICS, DocumentFacts, Evidence, Fact, NetworkFacts
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 _METRIC_PLATFORM = {
     "facebook": "facebook", "instagram": "instagram", "threads": "threads",
@@ -219,6 +219,7 @@ def extract_facts(
     media_type: str | None = None,
 ) -> DocumentFacts:
     """Every network, count, place, actor, language and date *text* states, with evidence."""
+    original, text = text, unwrap(text)
     layout = build_layout(text, title)
     content = text[: layout.content_end]
     mentions = [m for m in scan(text, layout.all_caps) if m.end <= layout.content_end]
@@ -238,6 +239,12 @@ def extract_facts(
     segments = segment(layout, per_sentence)
     _share_collective(layout, segments, per_sentence)
     networks = [_build_network(layout, seg, found, k + 1) for k, seg in enumerate(segments)]
+    if text != original:  # evidence quotes the text as given, line breaks and all
+        for net in networks:
+            for f in net.facts:
+                if f.evidence is not None:
+                    ev = f.evidence
+                    f.evidence = Evidence(ev.start, ev.end, original[ev.start : ev.end])
     source_type = guess_source_type(text, layout, len(segments), filename, media_type)
     return DocumentFacts(
         publisher=publisher or guess_publisher(text, layout, source_type),
