@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from archive.errors import ArchiveError, Cancelled
@@ -102,7 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None,
+         gui: Callable[[list[str]], int] | None = None) -> int:
+    """Run one command; with no command, hand over to *gui* (the desktop launcher passes it)."""
     args = build_parser().parse_args(argv)
     if args.version:
         from archive import __version__
@@ -110,7 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG} {__version__}")
         return 0
     if args.command is None:
-        return _open_desktop(args)
+        if gui is None:
+            _err("no command given; the desktop app starts from `takedown-atlas` "
+                 f"with no arguments (see `{PROG} --help`)")
+            return 2
+        return int(gui(["--archive", args.archive] if args.archive else []))
     try:
         return int(_run(args))
     except Cancelled:
@@ -131,16 +137,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         _err(f"internal error: {type(exc).__name__}: {str(exc)[:200]} (run with --debug for details)")
         return 2
-
-
-def _open_desktop(args: argparse.Namespace) -> int:
-    try:
-        from desktop.app import main as desktop_main
-    except ImportError as exc:
-        _err(f"the desktop app is not available ({exc}); try `{PROG} --help`")
-        return 2
-    argv = ["--archive", args.archive] if args.archive else []
-    return int(desktop_main(argv))
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -32,3 +32,14 @@ def test_import_contract_configured() -> None:
     cfg = tomllib.loads((Path(archive.__file__).parent.parent / "pyproject.toml").read_text())
     contract = cfg["tool"]["importlinter"]["contracts"][0]
     assert set(contract["forbidden_modules"]) >= {"desktop", "PySide6", "shiboken6"}
+
+
+def test_import_linter_contract_holds() -> None:
+    import shutil
+    from pathlib import Path
+
+    exe = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
+    root = Path(archive.__file__).parent.parent
+    out = subprocess.run([exe], capture_output=True, text=True, timeout=300, cwd=root)
+    assert out.returncode == 0, out.stdout[-2000:]
+    assert "1 kept, 0 broken" in out.stdout
