@@ -82,11 +82,15 @@ _SUBJECT = re.compile(
 )
 
 
+_ENUMERATED = re.compile(r"\(\d{1,2}\)\s+(?:about |around |more than |over )?\d")
+
+
 def _is_anchor(text: str, facts: SentenceFacts) -> bool:
     """Removed assets stated with a takedown verb, or as the make-up of a named network."""
     if not facts.removed or is_summary(text):
         return False
-    return bool(TAKEDOWN.search(text) or _SUBJECT.search(text))
+    # "(2) 50 accounts that amplified ...": an enumerated item under "We removed two networks."
+    return bool(TAKEDOWN.search(text) or _SUBJECT.search(text) or _ENUMERATED.match(text))
 
 
 def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
