@@ -221,7 +221,14 @@ def import_bundle(archive: Archive, path: str | os.PathLike[str]) -> tuple[Any, 
     The manifest is only ever parsed as JSON; nothing in the bundle is executed or opened
     as a database or index. Returns (ImportResult, corrections applied).
     """
-    result = archive.import_paths([path])
+    from archive.importers.bundle import iter_sources
+    from archive.pipeline import import_sources
+    from archive.records import SourceFile
+
+    skip = f"{path}!{MANIFEST}"  # our own manifest is read below as data, not as a document
+    sources = (s for s in iter_sources([Path(path)], archive.limits)
+               if not (isinstance(s, SourceFile) and s.name == skip))
+    result = import_sources(archive, sources)
     manifest = _read_manifest(Path(path))
     applied = 0
     for doc in manifest.get("documents", []):
