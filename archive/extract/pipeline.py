@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.extract.actors import ActorHit, find_actors
-from archive.extract.countries import DOMESTIC, PlaceHit, find_places
+from archive.extract.countries import DOMESTIC, PlaceHit, find_places, resolve_code
 from archive.extract.counts import CountHit, find_counts
 from archive.extract.document import (
     guess_language,
@@ -102,6 +102,67 @@ def _share_collective(layout: Layout, segments: list[Segment], facts: list[Sente
         extra = [i for i in shared if i not in seg.sentences
                  and (i < first or not any(per > 0 for per in [len(facts[i].removed)]))]
         seg.shared = extra
+
+
+_HEAD_PREFIX = re.compile(r"^[#=*\s]*(?:\d{1,2}[.)]\s*|[IVX]{1,4}\.\s+)?")
+_HEAD_JOIN = re.compile(r"^(?:\s*(?:,|and|&|/)\s*)$", re.IGNORECASE)
+
+
+def _heading_origins(layout: Layout, heading: Sentence, mentions: list[Mention],
+                     context: str) -> list[tuple[str, Mention]]:
+    """Countries a section heading names as the section's subject: "RUSSIA", "2. Canada and
+    Ecuador", "== India: INC IT Cell ==", "Bad Grammar (Russia)"."""
+    here = [m for m in mentions if heading.start <= m.start and m.end <= heading.end
+            and m.of_kind("country")]
+    if not here:
+        return []
+    text = layout.text
+    lead = _HEAD_PREFIX.match(text, heading.start, heading.end)
+    pos = lead.end() if lead else heading.start
+    named: list[Mention] = []
+    for m in here:  # a run of countries at the start of the heading
+        if _HEAD_JOIN.match(text[pos : m.start]) or (not named and m.start == pos):
+            named.append(m)
+            pos = m.end
+        else:
+            break
+    rest = text[pos : heading.end].strip(" =#*")
+    if not (named and (not rest or rest[0] in ":(-–—|")):
+        named = []
+        tail = re.search(r"\(([^()]+)\)\W*$", text[heading.start : heading.end])
+        if tail:
+            a = heading.start + tail.start(1)
+            b = heading.start + tail.end(1)
+            inside = [m for m in here if a <= m.start and m.end <= b]
+            gaps = [text[x.end : y.start] for x, y in zip(inside, inside[1:], strict=False)]
+            if (inside and text[a : inside[0].start].strip() == ""
+                    and text[inside[-1].end : b].strip() == ""
+                    and all(_HEAD_JOIN.match(g) for g in gaps)):
+                named = inside
+    out = []
+    for m in named:
+        resolved = resolve_code(m, context)
+        if resolved:
+            out.append((resolved[0], m))
+    return out
+
+
+def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
+                         mentions: list[Mention], context: str) -> None:
+    """A network under a country heading that states no origin of its own comes from there."""
+    if seg.earlier or any(f.role == "origin" for f in net.facts):
+        return
+    anchor = layout.sentences[seg.anchor]
+    heads = [h for h in layout.headings if h.end <= anchor.start]
+    if not heads:
+        return
+    head = heads[-1]
+    for key, m in _heading_origins(layout, head, mentions, context):
+        if any(f.kind == "country" and f.key == key and f.role == "origin" for f in net.facts):
+            continue
+        net.facts.append(Fact("country", key, None, None, "origin",
+                              {"as_written": m.surface, "from_heading": True},
+                              _evidence(head)))
 
 
 def _evidence(sent: Sentence) -> Evidence:
@@ -239,6 +300,8 @@ def extract_facts(
     segments = segment(layout, per_sentence)
     _share_collective(layout, segments, per_sentence)
     networks = [_build_network(layout, seg, found, k + 1) for k, seg in enumerate(segments)]
+    for seg, net in zip(segments, networks, strict=True):
+        _origin_from_heading(layout, seg, net, mentions, content)
     if text != original:  # evidence quotes the text as given, line breaks and all
         for net in networks:
             for f in net.facts:
