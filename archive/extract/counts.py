@@ -191,6 +191,12 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             metric = _audience_metric(s, verb_end.end(), sent_platform)
             hits.append(_hit("audience", metric, num, verb_end.end()))
             continue
+        bare = None if num.is_word else _AUDIENCE_VERB.match(s, num.end)
+        if bare and re.match(r"\s", s[num.end : num.end + 1]):
+            # "... and about 917,000 followed the Instagram accounts": the figure is the audience
+            metric = _audience_metric(s, bare.end(), sent_platform)
+            hits.append(_hit("audience", metric, num, bare.end()))
+            continue
         phrase = _asset_phrase(s, num.end)
         if not phrase:
             continue

@@ -7,7 +7,7 @@ of the text (first-person platform report vs third-person news vs one-line bulle
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 
 from dateutil import parser as dateparser
 
