@@ -137,6 +137,9 @@ def _starts_new(layout: Layout, facts: list[SentenceFacts], group: list[int], i:
         return True
     if origins and facts[i].origins and not origins & facts[i].origins:
         return True
+    if (len(new) >= 2 and all(seen.get(k) == v for k, v in new.items())
+            and not facts[i].origins - origins):
+        return False  # the same figures restated (a summary table under its own heading)
     same_para = layout.sentences[i].para == layout.sentences[group[-1]].para
     if not same_para and any(k in seen for k in new) and facts[i].origins:
         return True  # bulletin lines: same figures, separate campaigns
