@@ -31,7 +31,9 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"readers|residents|communities|population|public) (?:in|of|across)|"
                r"intended for|meant for|geared toward|(?:interfer\w*|meddl\w*) (?:\w+ )?in|"
                r"elections? in|destabili[sz]\w*|sow\w* (?:\w+ )?in|directed toward|"
-               r"to influence|influenc\w* (?:\w+ )?in|reach (?:audiences|people) in"),
+               r"to influence|influenc\w* (?:\w+ )?in|reach (?:audiences|people) in|"
+               r"(?:countries|nations|places|audiences) (?:most |primarily |mainly )?"
+               r"(?:affected|targeted|hit) (?:were|was|included|are)"),
     ("sponsor", r"sponsored by|funded by|financed by|paid (?:for )?by|backed by|"
                 r"on behalf of|at the behest of|at the direction of|directed by|"
                 r"commissioned by"),
