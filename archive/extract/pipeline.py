@@ -129,6 +129,16 @@ def _heading_origins(layout: Layout, heading: Sentence, mentions: list[Mention],
     rest = text[pos : heading.end].strip(" =#*")
     if not (named and (not rest or rest[0] in ":(-–—|")):
         named = []
+        dash = re.search(r"\s[-–—]\s*(?:likely |probably |possibly |suspected |presumably )?"
+                         r"([^-–—]+?)\W*$", text[heading.start : heading.end])
+        if dash:  # 'Operation "Sneer Review" — likely China'
+            a, b = heading.start + dash.start(1), heading.start + dash.end(1)
+            inside = [m for m in here if a <= m.start and m.end <= b]
+            gaps = [text[x.end : y.start] for x, y in zip(inside, inside[1:], strict=False)]
+            if (inside and text[a : inside[0].start].strip() == ""
+                    and text[inside[-1].end : b].strip() == ""
+                    and all(_HEAD_JOIN.match(g) for g in gaps)):
+                named = inside
         tail = re.search(r"\(([^()]+)\)\W*$", text[heading.start : heading.end])
         if tail:
             a = heading.start + tail.start(1)
@@ -144,6 +154,24 @@ def _heading_origins(layout: Layout, heading: Sentence, mentions: list[Mention],
         resolved = resolve_code(m, context)
         if resolved:
             out.append((resolved[0], m))
+    return out
+
+
+def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> list[Segment]:
+    """Sections under headings that name a country ("Bad Grammar (Russia)", "RUSSIA"), in a
+    document that reports a takedown: one network each. Used when the figures alone find
+    fewer networks than such sections (reports that describe operations without counts)."""
+    sents = layout.sentences
+    heads = [h for h in layout.headings if _heading_origins(layout, h, mentions, context)]
+    if len(heads) < 2 or not any(TAKEDOWN.search(x.text) for x in sents
+                                 if x.start < heads[0].start):
+        return []
+    out: list[Segment] = []
+    for h in heads:
+        nxt = next((g.start for g in layout.headings if g.start > h.end), layout.content_end)
+        members = [i for i, x in enumerate(sents) if h.end <= x.start and x.end <= nxt]
+        if members:
+            out.append(Segment(members, members[0]))
     return out
 
 
@@ -298,6 +326,10 @@ def extract_facts(
         for f in found
     ]
     segments = segment(layout, per_sentence)
+    sections = _heading_sections(layout, mentions, content)
+    if len(sections) >= 2 and len([g for g in segments if not g.earlier]) < len(sections):
+        segments = [g for g in segments if g.earlier] + sections
+        segments.sort(key=lambda g: g.anchor)
     _share_collective(layout, segments, per_sentence)
     networks = [_build_network(layout, seg, found, k + 1) for k, seg in enumerate(segments)]
     for seg, net in zip(segments, networks, strict=True):
