@@ -212,7 +212,9 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
     if _SPONSOR_AFTER.match(after):
         return "sponsor"
     if _ORIGIN_AFTER.match(after):
-        return "origin"
+        # "critical of the Ukrainian government", "about India's military": talked about
+        left = _left_role(s, a, spans)
+        return "topic" if left == "topic" else "origin"
     if _TARGET_AFTER.match(after):
         return "target"
     left = _left_role(s, a, spans)
