@@ -178,7 +178,7 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
 def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
                          mentions: list[Mention], context: str) -> None:
     """A network under a country heading that states no origin of its own comes from there."""
-    if seg.earlier or any(f.role == "origin" for f in net.facts):
+    if any(f.role == "origin" for f in net.facts):
         return
     anchor = layout.sentences[seg.anchor]
     heads = [h for h in layout.headings if h.end <= anchor.start]
