@@ -30,7 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "samples"
 
 _base = getSampleStyleSheet()
 BODY = ParagraphStyle("body", parent=_base["BodyText"], fontName="Helvetica",
