@@ -78,6 +78,33 @@ def disk_full(archive: str, big: str, export_to: str) -> dict[str, object]:
     return out
 
 
+def e2e(workdir: str) -> dict[str, object]:
+    """Import a mixed corpus, search it, export a PDF briefing and JSON: the offline path."""
+    import importlib.util
+
+    from archive.api import Archive
+
+    # By file path: putting tests/ on sys.path would let tests/archive shadow the package.
+    spec = importlib.util.spec_from_file_location("helpers", Path(__file__).with_name("helpers.py"))
+    assert spec and spec.loader
+    helpers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(helpers)
+    make_mixed_corpus = helpers.make_mixed_corpus
+
+    root = Path(workdir)
+    corpus = make_mixed_corpus(root / "corpus")
+    (root / "corpus" / "q_active.html").write_text(
+        '<html><head><link rel="stylesheet" href="http://203.0.113.5/s.css"></head><body>'
+        '<img src="http://203.0.113.5/p.gif"><p>Meta removed 9 accounts in Chad.</p></body></html>')
+    with Archive.open(root / "arch") as a:
+        res = a.import_paths([corpus])
+        hits = a.search("accounts").total
+        pdf_docs = a.export("pdf", root / "briefing.pdf")
+        json_docs = a.export("json", root / "export.json")
+    return {"added": len(res.added), "hits": hits, "pdf": pdf_docs, "json": json_docs,
+            "pdf_ok": (root / "briefing.pdf").read_bytes()[:5] == b"%PDF-"}
+
+
 if __name__ == "__main__":
     name, args = sys.argv[1], sys.argv[2:]
     if name == "hold":

@@ -157,9 +157,9 @@ def test_I21_entry_over_the_size_limit_inside_a_zip(arch: Archive, tmp_path: Pat
 
 
 def test_I22_page_cap_reads_the_first_pages_and_says_so(tmp_path: Path) -> None:
-    from reportlab.pdfgen import canvas
-
     import io
+
+    from reportlab.pdfgen import canvas
     buf = io.BytesIO()
     c = canvas.Canvas(buf)
     for i in range(5):
