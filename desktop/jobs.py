@@ -77,10 +77,7 @@ def load_entity(session: ArchiveSession, kind: str, key: str, *,
                 on_progress: ProgressCallback | None = None,
                 cancel: CancelToken | None = None) -> summary.EntitySummary:
     archive = session.for_thread()
-    if kind == "country":
-        nets = archive.networks(country=key)
-    else:
-        nets = archive.networks(actor=key)
+    nets = archive.networks(country=key) if kind == "country" else archive.networks(actor=key)
     return summary.summarise(kind, key, nets)
 
 

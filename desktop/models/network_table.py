@@ -83,7 +83,7 @@ class NetworkTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         key = COLUMNS[column][2]
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         order_ = sorted(range(len(self._rows)), key=lambda i: key(self._rows[i]),
                         reverse=order == Qt.SortOrder.DescendingOrder)
         new_row = {old: new for new, old in enumerate(order_)}
@@ -91,4 +91,4 @@ class NetworkTableModel(QAbstractTableModel):
         old = self.persistentIndexList()
         self.changePersistentIndexList(
             old, [self.index(new_row[i.row()], i.column()) for i in old])
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()

@@ -27,7 +27,10 @@ class ResultTableView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        model.blockSignals(True)  # enabling sorting calls sort(): no query from here
         self.setSortingEnabled(True)
+        model.blockSignals(False)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setShowGrid(False)
@@ -36,7 +39,6 @@ class ResultTableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
         widths = {"starred": 28, "published": 92, "title": 360, "publisher": 130, "origins": 70,

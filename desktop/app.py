@@ -1,0 +1,94 @@
+"""Start the desktop app. The order matters and is kept here in one place:
+
+1. parse our own flags (before Qt sees argv), resolve the archive path once
+   (--archive > TAKEDOWN_ATLAS_ARCHIVE > the platform data folder);
+2. refuse politely when there is no display (exit 2) instead of letting Qt abort;
+3. create the QApplication (Fusion style, palette from the system's light/dark scheme);
+4. open the archive (a clear message if another window holds it), show the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from archive import APP_ID, APP_NAME, __version__
+from archive.paths import resolve_archive_path
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="takedown-atlas-desktop", description=f"{APP_NAME} desktop")
+    p.add_argument("--archive", help="archive folder (default: $TAKEDOWN_ATLAS_ARCHIVE or the "
+                   "platform data folder)")
+    p.add_argument("--settings", help="UI settings file (default: the platform config folder)")
+    p.add_argument("--reset-ui", action="store_true", help="forget window layout and columns")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return p.parse_args(list(argv))
+
+
+def display_available() -> bool:
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(("offscreen", "minimal", "vnc", "eglfs", "linuxfb")):
+        return True
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def build_window(args: argparse.Namespace, app: object) -> object:
+    """Open the archive and make the main window (not yet shown); None after a message."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from archive.errors import ArchiveError, ArchiveLocked
+    from desktop.mainwindow import MainWindow
+    from desktop.session import ArchiveSession
+    from desktop.settings import UiSettings
+    from desktop.tasks import TaskRunner
+
+    path = resolve_archive_path(args.archive)
+    ui = UiSettings(args.settings)
+    if args.reset_ui:
+        ui.reset()
+    try:
+        session = ArchiveSession.open(path)
+    except ArchiveLocked as exc:
+        QMessageBox.warning(None, APP_NAME, f"{exc}\n\nClose the other window, or open a "
+                            "different archive with --archive.")
+        return None
+    except ArchiveError as exc:
+        QMessageBox.critical(None, APP_NAME, f"Cannot open the archive at {path}:\n{exc}")
+        return None
+    return MainWindow(session, TaskRunner(), ui)
+
+
+def make_application() -> object:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("takedown-atlas")
+    app.setStyle("Fusion")  # Fusion follows the system colour scheme (light or dark)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if not display_available():
+        print(f"{APP_NAME}: no display found (set DISPLAY, or run `takedown-atlas --help` for "
+              "the command line).", file=sys.stderr)
+        return 2
+    app = make_application()
+    window = build_window(args, app)
+    if window is None:
+        return 2
+    window.show()  # type: ignore[attr-defined]
+    return int(app.exec())  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

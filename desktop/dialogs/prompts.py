@@ -1,0 +1,83 @@
+"""Small questions the window asks before a write: fact edits, tags, notes, originals, export.
+
+Each asks with a standard dialog and hands the answer to the controller; none decides
+anything about the data itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from archive import APP_NAME
+from archive.api import Archive
+from desktop.dialogs.fact_dialog import FactDialog
+
+WEB_PAGES = (".html", ".htm", ".mhtml", ".mht", ".xhtml")
+
+
+def ask_edit(parent: QWidget, library: Any, doc_id: str, target: Any, what: str,
+             networks: int) -> None:
+    """what: "edit" / "add" a fact, or "tags" / "note" / "network_tags" / "network_note"."""
+    if what in ("edit", "add"):
+        dialog = FactDialog(target, networks, parent)
+        if dialog.exec():
+            library.correct(doc_id, dialog.correction())
+        return
+    kind = "network" if what.startswith("network_") else "document"
+    if what.endswith("tags"):
+        text, ok = QInputDialog.getText(parent, "Tags", "Tags, separated by commas:",
+                                        text=", ".join(target.get("tags", [])))
+        if ok:
+            library.annotate(doc_id, kind, target["id"], {"tags": text.split(",")})
+    else:
+        text, ok = QInputDialog.getMultiLineText(parent, "Note", "Your note:", target.get("note") or "")
+        if ok:
+            library.annotate(doc_id, kind, target["id"], {"note": text.strip() or None})
+
+
+def handle_original(parent: QWidget, archive: Archive, doc_id: str, mode: str) -> None:
+    """Save a copy of the original file, or open it (never a web page: it could fetch)."""
+    name, data = archive.original(doc_id)
+    name = Path(name.rsplit("!", 1)[-1]).name or "original"
+    if mode == "save":
+        target, _ = QFileDialog.getSaveFileName(parent, "Save the original", name)
+        if target:
+            Path(target).write_bytes(data)
+        return
+    if Path(name).suffix.lower() in WEB_PAGES:
+        QMessageBox.information(parent, APP_NAME, "Saved web pages are not opened in a browser, "
+                                "which could fetch from the network. Use “Save a copy…”.")
+        return
+    folder = Path(tempfile.mkdtemp(prefix="takedown-atlas-original-"))
+    (folder / name).write_bytes(data)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder / name)))
+
+
+def run_export_hook(parent: QWidget, archive: Archive, ids: list[str], query: str) -> bool:
+    """Open the export dialog if this build has one (desktop/dialogs/export_dialog.py).
+
+    Its contract: show_export_dialog(parent, archive, ids, query).
+    """
+    if importlib.util.find_spec("desktop.dialogs.export_dialog") is None:
+        return False
+    module = importlib.import_module("desktop.dialogs.export_dialog")
+    show = getattr(module, "show_export_dialog", None)
+    if show is None:
+        return False
+    show(parent, archive, ids, query)
+    return True
+
+
+def extractor_version(archive: Archive) -> str | None:
+    try:
+        return archive.extractor_version
+    except (ImportError, AttributeError):
+        return None

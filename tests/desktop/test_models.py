@@ -1,0 +1,66 @@
+"""Every item model passes qtmodeltester, filled from a real sample archive."""
+
+from __future__ import annotations
+
+from desktop import jobs, summary
+from desktop.models.document_table import COLUMNS, DocumentTableModel, Role
+from desktop.models.fact_tree import FactTreeModel, fact_rows
+from desktop.models.facets import FacetModel
+from desktop.models.network_table import NetworkTableModel
+
+
+def test_document_table_model_is_consistent_and_lazy(qtmodeltester, sample_archive):
+    ids, _ = sample_archive.query_ids("", sort="date")
+    loads: list[int] = []
+
+    def load(batch):
+        loads.append(len(batch))
+        return sample_archive.document_rows(batch)
+
+    model = DocumentTableModel(load)
+    model.show_ids(ids)
+    assert loads == []  # nothing read until a cell is asked for
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(ids)
+    assert model.index(0, 0).data(Role.DOCUMENT_ID) == ids[0]
+    title_col = [c.key for c in COLUMNS].index("title")
+    assert model.index(0, title_col).data()
+    assert max(loads) <= 64
+
+
+def test_document_table_sort_asks_the_archive(qtbot, sample_archive):
+    model = DocumentTableModel(sample_archive.document_rows)
+    with qtbot.waitSignal(model.sort_requested) as blocker:
+        model.sort([c.key for c in COLUMNS].index("assets"), __import__("PySide6.QtCore").QtCore.Qt.SortOrder.DescendingOrder)
+    assert blocker.args == ["assets", False]
+
+
+def test_facet_model_is_consistent(qtmodeltester, session):
+    outcome = jobs.run_query(session, 1, "", {}, "date")
+    model = FacetModel()
+    model.set_counts(outcome.facets)
+    qtmodeltester.check(model)
+    origin = model.index(model.group_row("origin"), 0)
+    assert model.rowCount(origin) == len(outcome.facets["origin"])
+
+
+def test_fact_tree_and_network_models_are_consistent(qtmodeltester, session, sample_archive):
+    doc = next(d for d in (sample_archive.document(i) for i in sample_archive.query_ids("")[0])
+               if d["networks"])
+    tree = FactTreeModel()
+    tree.set_document(doc, sample_archive.corrections(doc["id"]))
+    qtmodeltester.check(tree)
+    assert len(tree.facts()) == sum(len(fact_rows(n)) for n in doc["networks"])
+    page = jobs.load_entity(session, "country", "AZ")
+    table = NetworkTableModel()
+    table.set_rows(page.networks)
+    qtmodeltester.check(table)
+    table.sort(5)
+    assert table.rowCount() == len(page.networks) > 0
+
+
+def test_entity_in_query():
+    assert summary.entity_in_query("country:az") == ("country", "AZ")
+    assert summary.entity_in_query('actor:"Internet Research Agency"') == (
+        "actor", "Internet Research Agency")
+    assert summary.entity_in_query("country:AZ troll") is None
