@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +59,37 @@ def build_actions(parent: QObject) -> dict[str, QAction]:
         action.setProperty("writes", spec.writes)
         actions[spec.id] = action
     return actions
+
+
+MENUS = (
+    ("&File", ("new_archive", "open_archive", "@recent", "-", "import_files", "import_folder",
+               "paste_document", "export", "-", "quit")),
+    ("&View", ("focus_search", "clear_filters", "next_result", "previous_result", "open_result",
+               "close_tab")),
+    ("&Help", ("search_help", "about")),
+)
+TOOLBAR = ("import_files", "paste_document", "export")
+
+
+def install_menus(window: QMainWindow, actions: dict[str, QAction]) -> QMenu:
+    """Menus and toolbar from the tables above; returns the (empty) recent-archives menu."""
+    recent = QMenu("Recent archives", window)
+    for title, entries in MENUS:
+        menu = window.menuBar().addMenu(title)
+        for entry in entries:
+            if entry == "-":
+                menu.addSeparator()
+            elif entry == "@recent":
+                menu.addMenu(recent)
+            else:
+                menu.addAction(actions[entry])
+    toolbar = QToolBar("Main", window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for name in TOOLBAR:
+        toolbar.addAction(actions[name])
+    window.addToolBar(toolbar)
+    for action in actions.values():
+        window.addAction(action)  # shortcuts work wherever the focus is in the window
+    return recent

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from archive import APP_NAME
 from archive.errors import ArchiveError
 from archive.records import ImportResult
 from desktop import jobs, settings
-from desktop.actions import build_actions
+from desktop.actions import build_actions, install_menus
 from desktop.dialogs import prompts
 from desktop.dialogs.about import show_about
 from desktop.dialogs.import_report import ImportReportDialog, summary_line
@@ -111,33 +110,8 @@ class MainWindow(QMainWindow):
     # --- composition ---------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        a = self.actions_
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        for name in ("new_archive", "open_archive"):
-            file_menu.addAction(a[name])
-        self.recent_menu = file_menu.addMenu("Recent archives")
-        file_menu.addSeparator()
-        for name in ("import_files", "import_folder", "paste_document", "export"):
-            file_menu.addAction(a[name])
-        file_menu.addSeparator()
-        file_menu.addAction(a["quit"])
-        view_menu = bar.addMenu("&View")
-        for name in ("focus_search", "clear_filters", "next_result", "previous_result",
-                     "open_result", "close_tab"):
-            view_menu.addAction(a[name])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(a["search_help"])
-        help_menu.addAction(a["about"])
-        toolbar = QToolBar("Main", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in ("import_files", "paste_document", "export"):
-            toolbar.addAction(a[name])
-        self.addToolBar(toolbar)
-        for action in a.values():
-            self.addAction(action)  # shortcuts work wherever the focus is in the window
+        self.recent_menu = install_menus(self, self.actions_)
+        for action in self.actions_.values():
             action.triggered.connect(getattr(self, f"_on_{action.objectName()[7:]}_triggered"))
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
 
@@ -187,27 +161,15 @@ class MainWindow(QMainWindow):
         self.library.run_query(self.search.text)
 
     def _restore_state(self) -> None:
-        for key, widget in ((settings.MAIN_SPLITTER, self.main_splitter),
-                            (settings.LIBRARY_SPLITTER, self.library_splitter),
-                            (settings.READER_SPLITTER, self.reader.splitter)):
-            state = self.ui.get(key)
-            if not state.isEmpty():
-                widget.restoreState(state)
-        geometry: QByteArray = self.ui.get(settings.GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        header = self.ui.get(settings.TABLE_HEADER)
-        if not header.isEmpty():
-            self.table.horizontalHeader().restoreState(header)
+        settings.restore_window(self.ui, self, self._splitters(), self.table.horizontalHeader())
 
     def save_state(self) -> None:
-        self.ui.set(settings.GEOMETRY, self.saveGeometry())
-        self.ui.set(settings.WINDOW_STATE, self.saveState())
-        self.ui.set(settings.MAIN_SPLITTER, self.main_splitter.saveState())
-        self.ui.set(settings.LIBRARY_SPLITTER, self.library_splitter.saveState())
-        self.ui.set(settings.READER_SPLITTER, self.reader.splitter.saveState())
-        self.ui.set(settings.TABLE_HEADER, self.table.horizontalHeader().saveState())
-        self.ui.sync()
+        settings.save_window(self.ui, self, self._splitters(), self.table.horizontalHeader())
+
+    def _splitters(self) -> dict[settings.Key, QSplitter]:
+        return {settings.MAIN_SPLITTER: self.main_splitter,
+                settings.LIBRARY_SPLITTER: self.library_splitter,
+                settings.READER_SPLITTER: self.reader.splitter}
 
     # --- what other parts call --------------------------------------------------------------
 

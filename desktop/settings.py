@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 MAX_RECENT = 8
 
@@ -77,3 +78,27 @@ class UiSettings:
 
     def reset(self) -> None:
         self._qs.clear()
+
+
+def restore_window(ui: UiSettings, window: QMainWindow, splitters: dict[Key, QSplitter],
+                   header: QHeaderView) -> None:
+    for key, splitter in splitters.items():
+        state = ui.get(key)
+        if not state.isEmpty():
+            splitter.restoreState(state)
+    geometry = ui.get(GEOMETRY)
+    if not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    state = ui.get(TABLE_HEADER)
+    if not state.isEmpty():
+        header.restoreState(state)
+
+
+def save_window(ui: UiSettings, window: QMainWindow, splitters: dict[Key, QSplitter],
+                header: QHeaderView) -> None:
+    ui.set(GEOMETRY, window.saveGeometry())
+    ui.set(WINDOW_STATE, window.saveState())
+    for key, splitter in splitters.items():
+        ui.set(key, splitter.saveState())
+    ui.set(TABLE_HEADER, header.saveState())
+    ui.sync()
