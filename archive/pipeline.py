@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from archive.api import Archive
 
 
+EXTRACT_MAX_CHARS = 300_000
+
+
 def document_id_for(sha: str) -> DocumentId:
     """Ids are derived from content, so the same report has the same id in every archive."""
     return DocumentId(sha[:16])
@@ -126,8 +129,14 @@ def _extract(raw: RawDocument, name: str) -> DocumentFacts:
                              language=raw.language)
     from archive.extract import extract_facts
 
+    text = raw.text
+    if len(text) > EXTRACT_MAX_CHARS:
+        # Extraction cost grows faster than linearly; disclosures state their facts early.
+        text = text[:EXTRACT_MAX_CHARS]
+        raw.warnings.append(f"facts were extracted from the first {EXTRACT_MAX_CHARS:,} "
+                            "characters only; the whole text is searchable")
     try:
-        return extract_facts(raw.text, title=raw.title, publisher=raw.publisher,
+        return extract_facts(text, title=raw.title, publisher=raw.publisher,
                              published=raw.published, filename=name, media_type=raw.media_type)
     except ArchiveError:
         raise
