@@ -27,6 +27,7 @@ from desktop.views.text_view import SafeTextBrowser
 
 SPAN_KIND = {"count": "count", "audience": "count", "ad_spend": "count", "country": "country",
              "region": "country", "actor": "actor", "operation": "actor"}
+PAINT_ORDER = ("other", "country", "actor", "count")  # later kinds are painted on top
 
 
 class ReaderPane(QWidget):
@@ -174,6 +175,8 @@ class ReaderPane(QWidget):
         self.facts.expandAll()
         spans = [(f.start, f.end, SPAN_KIND.get(f.kind, "other"))
                  for f in self.facts_model.facts() if f.start is not None and f.end is not None]
+        # Where sentences carry several facts, counts show, then actors, then countries.
+        spans.sort(key=lambda s: PAINT_ORDER.index(s[2]))
         self.text.highlight(spans)  # type: ignore[arg-type]
         self.text.verticalScrollBar().setValue(scroll)
         self._on_facts_current_changed(QModelIndex(), QModelIndex())

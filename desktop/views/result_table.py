@@ -45,6 +45,9 @@ class ResultTableView(QTableView):
                   "targets": 70, "networks": 70, "assets": 110}
         for i, col in enumerate(COLUMNS):
             self.setColumnWidth(i, widths.get(col.key, 100))
+        # The title takes whatever width is left, so the table always fills its pane.
+        header.setSectionResizeMode([c.key for c in COLUMNS].index("title"),
+                                    QHeaderView.ResizeMode.Stretch)
         self.selectionModel().selectionChanged.connect(self._on_selection_model_selection_changed)
         self.doubleClicked.connect(self._on_self_double_clicked)
         self.customContextMenuRequested.connect(self._on_self_custom_context_menu_requested)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from desktop import jobs, summary
 from desktop.models.document_table import COLUMNS, DocumentTableModel, Role
-from desktop.models.fact_tree import FactTreeModel, fact_rows
 from desktop.models.facets import FacetModel
+from desktop.models.fact_tree import FactTreeModel, fact_rows
 from desktop.models.network_table import NetworkTableModel
 
 
