@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desktop import jobs, summary
 from desktop.models.document_table import COLUMNS, DocumentTableModel, Role
 from desktop.models.facets import FacetModel
@@ -31,7 +33,7 @@ def test_document_table_model_is_consistent_and_lazy(qtmodeltester, sample_archi
 def test_document_table_sort_asks_the_archive(qtbot, sample_archive):
     model = DocumentTableModel(sample_archive.document_rows)
     with qtbot.waitSignal(model.sort_requested) as blocker:
-        model.sort([c.key for c in COLUMNS].index("assets"), __import__("PySide6.QtCore").QtCore.Qt.SortOrder.DescendingOrder)
+        model.sort([c.key for c in COLUMNS].index("assets"), Qt.SortOrder.DescendingOrder)
     assert blocker.args == ["assets", False]
 
 
