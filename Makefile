@@ -37,3 +37,7 @@ bench: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) $(SAMPLE) build *.egg-info
+
+screenshots: sample
+	$(BIN)/python bench/screenshots.py
+	$(BIN)/python docs/screenshots/render_briefing_screenshots.py
