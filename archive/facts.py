@@ -42,6 +42,17 @@ FACT_KINDS = (
     "language", "operation", "date",
 )
 SOURCE_TYPES = ("official_report", "news", "bulletin", "dataset", "other")
+# A network needs the journalist's review when any of its facts is less sure than this.
+REVIEW_THRESHOLD = 0.7
+# Below this the extractor abstains: the fact is not stored at all.
+ABSTAIN_BELOW = 0.5
+
+
+def fact_confidence(detail: dict[str, Any]) -> float:
+    """How explicit the cue of a fact was (0..1), as the extractor recorded it in *detail*;
+    facts stored before confidences existed count as sure."""
+    value = detail.get("confidence", 1.0)
+    return round(float(value), 2) if isinstance(value, int | float) else 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,3 +93,4 @@ class DocumentFacts:
     source_type: str = "other"
     language: str | None = None
     networks: list[NetworkFacts] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. facts not extracted, and why

@@ -30,9 +30,6 @@ if TYPE_CHECKING:
     from archive.api import Archive
 
 
-EXTRACT_MAX_CHARS = 300_000
-
-
 def document_id_for(sha: str) -> DocumentId:
     """Ids are derived from content, so the same report has the same id in every archive."""
     return DocumentId(sha[:16])
@@ -96,7 +93,7 @@ def _import_one(archive: Archive, source: SourceFile, result: ImportResult) -> N
         result.rejected.append(Rejected(
             source.name, f"{exc}; the original was kept as {document_id_for(sha)}"))
     crash_point("import.after_parse")
-    facts = _extract(raw, source.name)
+    facts = extract_document(raw, source.name)
     doc_id = document_id_for(sha)
     try:
         archive.blobs.put(source.data, sha)
@@ -123,21 +120,19 @@ def _import_one(archive: Archive, source: SourceFile, result: ImportResult) -> N
     result.warnings.extend(f"{source.name}: {w}" for w in raw.warnings)
 
 
-def _extract(raw: RawDocument, name: str) -> DocumentFacts:
+def extract_document(raw: RawDocument, name: str) -> DocumentFacts:
+    """The facts of one parsed file; an extractor failure costs the facts, never the file."""
     if not raw.text.strip():
         return DocumentFacts(publisher=raw.publisher, published=raw.published,
                              language=raw.language)
     from archive.extract import extract_facts
 
-    text = raw.text
-    if len(text) > EXTRACT_MAX_CHARS:
-        # Extraction cost grows faster than linearly; disclosures state their facts early.
-        text = text[:EXTRACT_MAX_CHARS]
-        raw.warnings.append(f"facts were extracted from the first {EXTRACT_MAX_CHARS:,} "
-                            "characters only; the whole text is searchable")
     try:
-        return extract_facts(text, title=raw.title, publisher=raw.publisher,
-                             published=raw.published, filename=name, media_type=raw.media_type)
+        facts = extract_facts(raw.text, title=raw.title, publisher=raw.publisher,
+                              published=raw.published, filename=name,
+                              media_type=raw.media_type, language=raw.language)
+        raw.warnings.extend(w for w in facts.warnings if w not in raw.warnings)
+        return facts
     except ArchiveError:
         raise
     except RecursionError:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def reextract_all(archive: Archive, *, on_progress: ProgressCallback | None = None,
                   cancel: CancelToken | None = None, reparse: bool = True) -> int:
-    from archive.pipeline import _extract
+    from archive.pipeline import extract_document
 
     report = throttle(on_progress)
     store = archive.store
@@ -43,7 +43,7 @@ def reextract_all(archive: Archive, *, on_progress: ProgressCallback | None = No
             raw = RawDocument(text=doc["text"], media_type=doc["media_type"], title=doc["title"],
                               publisher=doc["publisher"], published=doc["published"],
                               language=doc["language"], importer=doc["importer"], flags=flags)
-        facts = _extract(raw, row["file"])
+        facts = extract_document(raw, row["file"])
         with archive.write_transaction():
             store.conn.execute(
                 "UPDATE document SET text = ?, title = ?, publisher = ?, published = ?, "

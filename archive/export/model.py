@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from archive.facts import REVIEW_THRESHOLD, fact_confidence
 from archive.store import Store, fact_from_row
 
 SCHEMA_ID = "takedown-atlas/1"
@@ -45,6 +46,7 @@ def network_view(store: Store, net: Any) -> dict[str, Any]:
         "note": net["note"],
     }
     domestic_flag = False
+    lowest = 1.0
     for row in store.facts_of(net["id"]):
         f = fact_from_row(row)
         corrected = row["origin"] == "correction"
@@ -56,11 +58,14 @@ def network_view(store: Store, net: Any) -> dict[str, Any]:
         if f.detail.get("domestic"):
             domestic_flag = True
         if f.evidence is not None:
+            confidence = 1.0 if corrected else fact_confidence(f.detail)
             ev: dict[str, Any] = {"field": field, "start": f.evidence.start,
-                                  "end": f.evidence.end, "quote": f.evidence.quote}
+                                  "end": f.evidence.end, "quote": f.evidence.quote,
+                                  "confidence": confidence}
             if corrected:
                 ev["correction"] = True
             out["evidence"].append(ev)
+            lowest = min(lowest, confidence)
         if corrected:
             out["corrections"].append(field)
     if out["operation_name"] is None:
@@ -69,6 +74,7 @@ def network_view(store: Store, net: Any) -> dict[str, Any]:
             out["operation_name"] = ops[0]["field"].split(".", 1)[1]
     origins, targets = set(out["origin_countries"]), set(out["target_countries"])
     out["domestic"] = bool(domestic_flag or (origins and origins == targets))
+    out["needs_review"] = lowest < REVIEW_THRESHOLD
     return out
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
+from typing import Any
 
 from dateutil import parser as dateparser
 
@@ -46,13 +48,7 @@ _DATELINE = re.compile(
     r"(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?))",
     re.MULTILINE,
 )
-_STOPWORDS = {
-    "en": "the and of to in that is was for with this on by it are were from has",
-    "fr": "le la les des et est une dans pour qui sur par au aux du ont été sont",
-    "de": "der die das und ist nicht mit von sich den auf für eine dem wurde",
-    "es": "el los las del que y en por una para con se fue como sus",
-    "ru": "и в не на что с по из это как для от его были был",
-}
+_URLISH = re.compile(r"\S+(?:://|www\.|@)\S*|\b[\w-]+(?:\[\.\]|\.)[a-z]{2,}\b")
 
 
 def iso_published(hint: str | None) -> str | None:
@@ -66,6 +62,8 @@ def iso_published(hint: str | None) -> str | None:
 
 
 def guess_published(text: str) -> str | None:
+    """The publication date the head of the text states: a "Published:" line, a dateline
+    (its year from the same head, never a default), or the first full date."""
     head = text[:700]
     m = re.search(r"(?:Published|Posted|Updated|Date)\s*:?\s*(?:on\s+)?([^\n|]{6,40})", head, re.I)
     if m:
@@ -74,12 +72,15 @@ def guess_published(text: str) -> str | None:
             return iso_date(found)
     dl = _DATELINE.search(head)
     if dl:
-        year = DATE.search(head)
         raw = dl.group("date")
-        if not re.search(r"\d{4}", raw) and year and year.group("y"):
-            raw = f"{raw} {year.group(0)}"
+        if not re.search(r"\d{4}", raw):
+            year = next((y for y in DATE.finditer(head) if y.group("y") or y.group("my")), None)
+            if year is None:
+                return None  # "Aug 29" with no year anywhere near: unknown, not 1900
+            digits = re.search(r"(?:19|20)\d\d", year.group(0))
+            raw = f"{raw} {digits.group(0) if digits else ''}"
         try:
-            return dateparser.parse(raw, default=datetime(1900, 1, 1)).date().isoformat()
+            return dateparser.parse(raw, default=datetime(2000, 1, 1)).date().isoformat()
         except (ValueError, OverflowError):
             pass
     for found in DATE.finditer(head):
@@ -88,17 +89,21 @@ def guess_published(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
 def guess_language(text: str) -> str | None:
-    letters = [c for c in text[:5000] if c.isalpha()]
-    if not letters:
+    """ISO 639-1 of the document's own text (py3langid, 97 languages), or None when the
+    text is too short or the model is unsure."""
+    sample = _URLISH.sub(" ", text[:20_000])
+    if sum(c.isalpha() for c in sample) < 40:
         return None
-    cyr = sum("\u0400" <= c <= "\u04ff" for c in letters) / len(letters)
-    if cyr > 0.4:
-        return "ru"
-    words = re.findall(r"\w+", text[:5000].lower())
-    scores = {lang: sum(w in set(sw.split()) for w in words) for lang, sw in _STOPWORDS.items()}
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] >= 3 else None
+    code, prob = _identifier().classify(sample)
+    return str(code) if prob >= 0.6 else None
 
 
 def guess_publisher(text: str, layout: Layout, source_type: str) -> str | None:

@@ -6,6 +6,7 @@ nothing of roles or networks. Loaded once per process (module-level cache).
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -151,14 +152,19 @@ def scan(text: str, all_caps: bool = False) -> list[Mention]:
         if entries:
             raw.append(Mention(start, end, text[start:end], entries))
     raw.sort(key=lambda m: (-(m.end - m.start), m.start))
-    taken: list[Mention] = []
-    occupied: list[tuple[int, int]] = []
+    # Longest first; the kept spans are disjoint, so a sorted list of their starts and one
+    # bisect per candidate decides overlap (linear-logarithmic, not quadratic).
+    starts: list[int] = []
+    kept: dict[int, Mention] = {}
     for m in raw:
-        if any(m.start < e and s < m.end for s, e in occupied):
-            continue
-        occupied.append((m.start, m.end))
-        taken.append(m)
-    taken.sort(key=lambda m: m.start)
+        k = bisect.bisect_left(starts, m.start)
+        if k < len(starts) and starts[k] < m.end:
+            continue  # a kept span starts inside this one
+        if k > 0 and kept[starts[k - 1]].end > m.start:
+            continue  # the kept span before this one reaches into it
+        starts.insert(k, m.start)
+        kept[m.start] = m
+    taken = [kept[s] for s in starts]
     return [m for m in taken if not _is_currency(text, m) and not m.of_kind("blocker")]
 
 

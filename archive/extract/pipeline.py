@@ -26,7 +26,9 @@ from archive.extract.networks import TAKEDOWN, Segment, SentenceFacts, is_summar
 from archive.extract.vocab import VocabHit, find_dates, find_operations, find_platforms
 from archive.facts import REMOVED_METRICS, DocumentFacts, Evidence, Fact, NetworkFacts
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "2.0.0"
+# Languages whose cue words (takedown verbs, roles, asset nouns) the rules know.
+SUPPORTED_LANGUAGES = frozenset({"en", "es", "fr", "ru"})
 
 _METRIC_PLATFORM = {
     "facebook": "facebook", "instagram": "instagram", "threads": "threads",
@@ -306,11 +308,23 @@ def extract_facts(
     published: str | None = None,
     filename: str | None = None,
     media_type: str | None = None,
+    language: str | None = None,
 ) -> DocumentFacts:
-    """Every network, count, place, actor, language and date *text* states, with evidence."""
+    """Every network, count, place, actor, language and date *text* states, with evidence.
+
+    *language* is what the file declared; the text's own language, as detected, wins. In a
+    language whose cue words the rules do not know, no facts are extracted (and the result
+    says so) rather than wrong ones."""
     original, text = text, unwrap(text)
     layout = build_layout(text, title)
     content = text[: layout.content_end]
+    doc_language = guess_language(content) or language
+    if doc_language and doc_language not in SUPPORTED_LANGUAGES:
+        return DocumentFacts(
+            publisher=publisher, published=iso_published(published) or guess_published(text),
+            source_type=guess_source_type(text, layout, 0, filename, media_type),
+            language=doc_language,
+            warnings=[f"facts not extracted: language not supported yet ({doc_language})"])
     mentions = [m for m in scan(text, layout.all_caps) if m.end <= layout.content_end]
     platform = _default_platform(content, publisher)
     found = _sentence_facts(layout, mentions, platform, content)
@@ -345,6 +359,6 @@ def extract_facts(
         publisher=publisher or guess_publisher(text, layout, source_type),
         published=iso_published(published) or guess_published(text),
         source_type=source_type,
-        language=guess_language(content),
+        language=doc_language,
         networks=networks,
     )

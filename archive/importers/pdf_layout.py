@@ -108,8 +108,17 @@ def pick_title(meta_title: str | None, text: str) -> str | None:
         if (t and t.lower() not in ("untitled", "(anonymous)", "(unspecified)", "title")
                 and not re.search(r"\.(docx?|pptx?|pdf|indd|odt|rtf)$", t, re.IGNORECASE)):
             return t[:500]
-    for para in text.split("\n\n")[:3]:
+    for para in text.split("\n\n")[:6]:
         p = para.strip()
-        if p and len(p.split()) <= 20 and not p.endswith((".", ",", ";")):
+        if p and len(p.split()) <= 20 and not p.endswith((".", ",", ";")) and not _NOT_TITLE.match(p):
             return p
     return None
+
+
+# A first line that is a date ("October 2020"), a page number or a section label is not a title.
+_NOT_TITLE = re.compile(
+    r"^(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{0,2},?\s*"
+    r"(?:19|20)\d\d|q[1-4]\s+(?:19|20)\d\d|page\s+\d+|\d+|contents|table of contents|"
+    r"executive summary|summary|introduction|for immediate release)\W*$",
+    re.IGNORECASE,
+)

@@ -1,8 +1,8 @@
 """PDF importer: text per page with pypdfium2 (pypdf as a pure-Python fallback), then
 running heads, page numbers and line wrapping cleaned up by pdf_layout.
 
-`published` is left None: a PDF's CreationDate is when the file was made, not when the
-report was published, and the archive never guesses. Never renders images or runs JS.
+`published` is the date the first pages state, else the Info CreationDate (ModDate),
+a PDF date "D:YYYYMMDD...". Never renders images or runs JS.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import pypdf
 import pypdfium2 as pdfium
 
 from archive.errors import ParseError
+from archive.extract.document import guess_published
 from archive.importers import register
 from archive.importers.decoding import cap_text, sanitize_text
 from archive.importers.pdf_layout import join_paragraphs, pick_title, remove_running_lines
@@ -32,8 +33,8 @@ class _Encrypted(Exception):
     pass
 
 
-def _pages_pdfium(data: bytes, max_pages: int) -> tuple[list[str], int, str | None]:
-    """(page texts, total page count, metadata title) via PDFium."""
+def _pages_pdfium(data: bytes, max_pages: int) -> tuple[list[str], int, dict[str, str]]:
+    """(page texts, total page count, Info metadata) via PDFium."""
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -42,7 +43,8 @@ def _pages_pdfium(data: bytes, max_pages: int) -> tuple[list[str], int, str | No
         raise
     try:
         total = len(pdf)
-        title = pdf.get_metadata_dict(skip_empty=True).get("Title")
+        meta = {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items()
+                if isinstance(v, str)}
         texts: list[str] = []
         for index in range(min(total, max_pages)):
             page = pdf[index]
@@ -54,13 +56,13 @@ def _pages_pdfium(data: bytes, max_pages: int) -> tuple[list[str], int, str | No
                     textpage.close()
             finally:
                 page.close()
-        return texts, total, title if isinstance(title, str) else None
+        return texts, total, meta
     finally:
         pdf.close()
 
 
-def _pages_pypdf(data: bytes, max_pages: int) -> tuple[list[str], int, str | None]:
-    """(page texts, total page count, metadata title) via pypdf."""
+def _pages_pypdf(data: bytes, max_pages: int) -> tuple[list[str], int, dict[str, str]]:
+    """(page texts, total page count, Info metadata) via pypdf."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     with pywarnings.catch_warnings():
         pywarnings.simplefilter("ignore")
@@ -69,12 +71,12 @@ def _pages_pypdf(data: bytes, max_pages: int) -> tuple[list[str], int, str | Non
             raise _Encrypted()
         total = len(reader.pages)
         texts = [reader.pages[i].extract_text() or "" for i in range(min(total, max_pages))]
-        meta = reader.metadata
-        title = meta.title if meta is not None else None
-        return texts, total, title if isinstance(title, str) else None
+        info = reader.metadata or {}
+        meta = {str(k).lstrip("/"): str(v) for k, v in info.items() if isinstance(v, str)}
+        return texts, total, meta
 
 
-def read_pages(data: bytes, limits: Limits, warnings: list[str]) -> tuple[list[str], int, str | None]:
+def read_pages(data: bytes, limits: Limits, warnings: list[str]) -> tuple[list[str], int, dict[str, str]]:
     """Page texts by PDFium, falling back to pypdf; ParseError with a one-line reason."""
     try:
         return _pages_pdfium(data, limits.max_pdf_pages)
@@ -117,7 +119,8 @@ class PdfReportImporter:
 
     def parse(self, data: bytes, name: str, limits: Limits) -> RawDocument:
         warnings: list[str] = []
-        texts, total, meta_title = read_pages(data, limits, warnings)
+        texts, total, meta = read_pages(data, limits, warnings)
+        meta_title = meta.get("Title")
         if total > len(texts):
             warnings.append(f"Only the first {len(texts):,} of {total:,} pages were read (the limit)")
         # A soft hyphen at a line end means the word goes on: join before the clean-up drops it.
@@ -136,4 +139,19 @@ class PdfReportImporter:
         text = cap_text(join_paragraphs(pages), limits.max_text_chars, warnings)
         doc.text = text
         doc.title = pick_title(meta_title, text)
+        # The date the report states wins; else when the file was made (reports are
+        # exported on the day they are published far more often than not).
+        doc.published = guess_published(text) or pdf_date(meta.get("CreationDate")) or pdf_date(
+            meta.get("ModDate"))
         return doc
+
+
+_PDF_DATE = re.compile(r"^(?:D:)?((?:19|20)\d\d)(\d\d)(\d\d)")
+
+
+def pdf_date(value: str | None) -> str | None:
+    """ISO date of a PDF date string ("D:20201008093000Z"), or None if it is not one."""
+    m = _PDF_DATE.match((value or "").strip())
+    if not m or not ("01" <= m.group(2) <= "12" and "01" <= m.group(3) <= "31"):
+        return None
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"

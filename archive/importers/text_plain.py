@@ -20,6 +20,7 @@ from archive.importers.decoding import (
     sanitize_text,
     tidy_lines,
 )
+from archive.importers.front_matter import split_front_matter
 from archive.importers.markdown_text import strip_markdown
 from archive.limits import Limits
 from archive.records import RawDocument
@@ -84,10 +85,13 @@ class PlainTextImporter:
 
     def parse(self, data: bytes, name: str, limits: Limits) -> RawDocument:
         text, encoding, confidence, warnings = read_text(data, limits)
-        text = _finish(text, warnings)
+        meta = split_front_matter(text)
+        text = _finish(meta.body, warnings)
         return RawDocument(
-            text=text, media_type="text/plain", title=headline(text), encoding=encoding,
-            encoding_confidence=confidence, importer=self.name, warnings=warnings,
+            text=text, media_type="text/plain", title=meta.title or headline(text),
+            publisher=meta.publisher, published=meta.published, language=meta.language,
+            encoding=encoding, encoding_confidence=confidence, importer=self.name,
+            warnings=warnings,
         )
 
 
@@ -108,10 +112,12 @@ class MarkdownImporter:
 
     def parse(self, data: bytes, name: str, limits: Limits) -> RawDocument:
         text, encoding, confidence, warnings = read_text(data, limits)
-        plain, title = strip_markdown(text)
+        meta = split_front_matter(text)
+        plain, title = strip_markdown(meta.body)
         plain = _finish(plain, warnings)
         return RawDocument(
-            text=plain, media_type="text/markdown", title=title or headline(plain),
+            text=plain, media_type="text/markdown", title=meta.title or title or headline(plain),
+            publisher=meta.publisher, published=meta.published, language=meta.language,
             encoding=encoding, encoding_confidence=confidence, importer=self.name,
             warnings=warnings,
         )
