@@ -24,8 +24,9 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"connected to|connections? to|associated with|affiliated with|attribut\w* "
                r"(?:\w+ ){0,3}?to|individuals (?:in|from)|(?:persons|operators|actors|"
                r"employees|staff|freelancers|contractors|nationals) (?:based )?"
-               r"(?:in|from)|(?:network|operation|campaign|activity|accounts|pages|cluster)s? "
-               r"from|from within|(?:its|their|had its) origins? in|origins? in"),
+               r"(?:in|from)|(?:network|operation|campaign|activity|accounts|pages|cluster|IO|"
+               r"group|set|persona|troll|bot)s?,? (?:\w+ )?from|from within|"
+               r"(?:its|their|had its) origins? in|origins? in"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
                r"readers|residents|communities|population|public) (?:in|of|across)|"
@@ -58,13 +59,20 @@ _LIST_GAP = re.compile(
     r"primarily|mainly|mostly|largely|notably|predominantly|chiefly|the|in|across|"
     r"throughout|of|multiple|several|numerous|various|countries|nations|states|audiences|"
     r"users|people|approximately|about|like|also|both|to a lesser extent|other|neighbouring|"
-    r"neighboring|at least|\d+)\b)*$",
+    r"neighboring|at least|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"separate|distinct|different|following|such)\b)*$",
     re.IGNORECASE,
 )
 _ORIGIN_AFTER = re.compile(
     r"^(?:[-‐‑ ](?:based|linked|run|origin|affiliated|connected|operated|headquartered)\b|"
     r"'s? (?:government|military|army|intelligence|state media|security services|ministry)|"
-    r" (?:network|operation|campaign|actors?|operators?|individuals|people|entities|company|"
+    r" (?:(?:(?:disinformation|influence|propaganda|covert|troll|bot|state-backed|"
+    r"state-linked|state-sponsored|inauthentic|coordinated|malicious|information|online|"
+    r"hacking|hacker|cyber|espionage|spam|fake|disinfo|threat|government-linked|military-linked|"
+    r"persona|content|AI|cross-platform|sprawling|prolific|large|small|new) ){1,2}"
+    r"(?:network|operation|campaign|group|actors?|cluster|collective|effort)s?\b|"
+    r"(?:groups?|IOs?|clusters?|sets?)\b|"
+    r"network|operation|campaign|actors?|operators?|individuals|people|entities|company|"
     r"companies|firm|marketing firm|PR firm|government|military|army|state media|state|"
     r"intelligence|troll|trolls|nationals|agency|influence operation|"
     r"threat actors?|IO|CIB|operatives|security services)\b)",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from archive.extract.actors import ActorHit, find_actors
 from archive.extract.countries import DOMESTIC, PlaceHit, find_places, resolve_code
 from archive.extract.counts import CountHit, find_counts
+from archive.extract.discovery import discover
 from archive.extract.document import (
     guess_language,
     guess_published,
@@ -348,6 +349,7 @@ def extract_facts(
     networks = [_build_network(layout, seg, found, k + 1) for k, seg in enumerate(segments)]
     for seg, net in zip(segments, networks, strict=True):
         _origin_from_heading(layout, seg, net, mentions, content)
+    networks = discover(layout, found, segments, networks)
     if text != original:  # evidence quotes the text as given, line breaks and all
         for net in networks:
             for f in net.facts:

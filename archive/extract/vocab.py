@@ -117,24 +117,63 @@ def find_platforms(s: str, offset: int, mentions: list[Mention]) -> list[VocabHi
     return out
 
 
+_OP_CUE = re.compile(
+    r"\b(?:dubbed|known as|nicknamed|code-?named|codenamed|called|named|tracked as|"
+    r"(?:which|that|whom) (?:we|researchers|it|the company|they|[A-Z]\w+) (?:call(?:ed|s)?|"
+    r"named|dubbed|have dubbed|refer(?:s|red)? to as|track as|labell?ed))\s+(?:the\s+)?",
+)
+_QUOTED = re.compile(r"[\"“‘'«]([^\"“”‘’'«»]{2,60}?)[\"”’'»]")
+_CAP_NAME = re.compile(
+    r"(?:Operation\s+)?[A-Z][\w-]+(?:\s+(?:of\s+|and\s+(?=[A-Z][\w-]+\s+[A-Z]))?[A-Z][\w-]+){0,4}")
+_OP_CONTEXT = re.compile(
+    r"\b(?:operations?|campaigns?|networks?|influence|efforts?|IOs?|groups?|clusters?|"
+    r"activity|actors?|case study|case|scheme|project|accounts)\b", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+_NOT_OP = frozenset(["The", "A", "An", "Facebook", "Meta", "Twitter", "Google", "It", "This",
+                     "That", "Our", "We", "They", "OpenAI", "TikTok", "YouTube", "Instagram"])
+
+
+def _names_after(s: str, pos: int) -> list[tuple[str, int, int]]:
+    """One name, or a list of quoted names ("A" and "B"), starting at *pos*."""
+    out: list[tuple[str, int, int]] = []
+    while True:
+        q = _QUOTED.match(s, pos)
+        if q:
+            name = q.group(1).strip(" ,.")
+            out.append((name, q.start(1), q.start(1) + len(name)))
+            pos = q.end()
+        elif not out:
+            c = _CAP_NAME.match(s, pos)
+            if not c:
+                return out
+            out.append((c.group(0), c.start(), c.end()))
+            return out
+        else:
+            return out
+        join = _LIST_JOIN.match(s, pos)
+        if not join or not _QUOTED.match(s, join.end()):
+            return out
+        pos = join.end()
+
+
 def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabHit]:
+    """Operation names: known ones from the gazetteer, and names a sentence introduces
+    ("dubbed 'Fish Food'", "known as “Bad Grammar” and “Doppelganger”", "which we call X")."""
     out = [
         VocabHit("operation", m.of_kind("operation")[0].value, None, m.start, m.end)
         for m in mentions
         if m.of_kind("operation")
     ]
-    for named in re.finditer(
-        r"\b(?:dubbed|known as|nicknamed|code-?named|called|which (?:we|researchers) "
-        r"(?:call|named|dubbed))\s+[\"“‘']?((?:Operation\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})",
-        s,
-    ):
-        name = named.group(1)
-        if any(h.key == name for h in out) or name.split()[0] in ("The", "A", "Facebook"):
-            continue
-        if re.search(r"\b(?:operation|campaign|network|influence|effort)\b",
-                     s[max(0, named.start() - 60) : named.start()], re.I):
-            out.append(VocabHit("operation", name, None, offset + named.start(1),
-                                offset + named.end(1)))
+    for cue in _OP_CUE.finditer(s):
+        context = s[max(0, cue.start() - 80) : cue.start()]
+        for name, a, b in _names_after(s, cue.end()):
+            words = name.split()
+            if (not words or words[0] in _NOT_OP or len(words) > 6 or any(h.key == name for h in out)
+                    or not name[0].isupper()):
+                continue
+            if not (_OP_CONTEXT.search(context) or _OP_CONTEXT.search(s[b : b + 40])):
+                continue
+            out.append(VocabHit("operation", name, None, offset + a, offset + b))
     return out
 
 

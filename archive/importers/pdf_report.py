@@ -71,7 +71,7 @@ def _pages_pypdf(data: bytes, max_pages: int) -> tuple[list[str], int, dict[str,
             raise _Encrypted()
         total = len(reader.pages)
         texts = [reader.pages[i].extract_text() or "" for i in range(min(total, max_pages))]
-        info = reader.metadata or {}
+        info: dict[str, object] = dict(reader.metadata or {})
         meta = {str(k).lstrip("/"): str(v) for k, v in info.items() if isinstance(v, str)}
         return texts, total, meta
 

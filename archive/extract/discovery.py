@@ -1,0 +1,223 @@
+"""Networks described without figures, and country lists spread over the networks they name.
+
+Runs after the figure-anchored segmentation. Finds the units a document introduces by name
+or by enumeration ("two operations originating in Iraq and Ukraine", "five campaigns
+associated with five countries: ...", "known as 'Bad Grammar' and 'Doppelganger'") and
+makes one network per unit, with one origin each; a figure network that names one of them
+becomes that unit, and a summary network that merely repeats the list loses the copies.
+Pure: takes sentences and their facts, returns NetworkFacts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from archive.extract.layout import Layout, Sentence
+from archive.extract.networks import TAKEDOWN, Segment
+from archive.facts import Evidence, Fact, NetworkFacts
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "both": 2}
+_PLURAL_UNIT = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\s+"
+    r"(?:(?:[\w-]+\s+){0,3}))?"
+    r"(?:networks|operations|campaigns|IOs|clusters|groups|sets of accounts|account sets|"
+    r"influence operations|information operations)\b",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\b(?:previously|in the past|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
+    r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b",
+    re.IGNORECASE,
+)
+ENUMERATION_CONFIDENCE = 0.8
+OPERATION_ORIGIN_CONFIDENCE = 0.85
+NEIGHBOUR_ORIGIN_CONFIDENCE = 0.7
+
+
+class _SentenceFound(Protocol):
+    places: Sequence[Any]
+    vocab: Sequence[Any]
+
+
+@dataclass(slots=True)
+class _Unit:
+    kind: str  # country | operation
+    value: str
+    sentence: int
+    facts: list[Fact] = field(default_factory=list)
+    network: NetworkFacts | None = None
+
+
+def _evidence(sent: Sentence) -> Evidence:
+    return Evidence(sent.start, sent.end, sent.text)
+
+
+def _origins(found: _SentenceFound) -> list[Any]:
+    seen: dict[str, Any] = {}
+    for p in found.places:
+        if p.kind == "country" and p.role == "origin":
+            seen.setdefault(p.key, p)
+    return list(seen.values())
+
+
+def _operations(found: _SentenceFound) -> list[Any]:
+    seen: dict[str, Any] = {}
+    for v in found.vocab:
+        if v.kind == "operation":
+            seen.setdefault(v.key, v)
+    return list(seen.values())
+
+
+def _enumerated_units(layout: Layout, found: Sequence[_SentenceFound]) -> list[_Unit]:
+    """Countries a sentence lists as the origins of as many units as it names."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        origins = _origins(found[i])
+        if len(origins) < 2 or _EARLIER.search(sent.text):
+            continue
+        plural = _PLURAL_UNIT.search(sent.text)
+        if not plural:
+            continue
+        n = plural.group("n")
+        if n:
+            count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+            if count != len(origins):
+                continue  # "three networks from Russia and Iran": which is which is unknown
+        for p in origins:
+            fact = Fact("country", p.key, None, None, "origin",
+                        {**p.detail, "confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
+                        _evidence(sent))
+            units.append(_Unit("country", p.key, i, [fact]))
+    return units
+
+
+def _operation_units(layout: Layout, found: Sequence[_SentenceFound]) -> list[_Unit]:
+    units: dict[str, _Unit] = {}
+    sents = layout.sentences
+    for i, sent in enumerate(sents):
+        ops = _operations(found[i])
+        if not ops or _EARLIER.search(sent.text):
+            continue
+        origins = _origins(found[i])
+        targets = [p for p in found[i].places if p.kind in ("country", "region")
+                   and p.role == "target"]
+        # A sentence naming several operations and several origins does not say which is which.
+        shared = len(ops) == 1 or len(origins) <= 1
+        for op in ops:
+            unit = units.get(op.key)
+            if unit is None:
+                unit = units[op.key] = _Unit("operation", op.key, i)
+                unit.facts.append(Fact("operation", op.key, None, None, None,
+                                       {"confidence": 0.9}, _evidence(sent)))
+            if not shared:
+                continue
+            have = {(f.kind, f.key, f.role) for f in unit.facts}
+            for p in origins:
+                if ("country", p.key, "origin") not in have and not any(
+                        f.role == "origin" for f in unit.facts):
+                    unit.facts.append(Fact("country", p.key, None, None, "origin",
+                                           {**p.detail, "confidence": OPERATION_ORIGIN_CONFIDENCE},
+                                           _evidence(sent)))
+            for p in targets:
+                if (p.kind, p.key, "target") not in have:
+                    unit.facts.append(Fact(p.kind, p.key, None, None, "target",
+                                           {**p.detail, "confidence": 0.8}, _evidence(sent)))
+    for unit in units.values():
+        if any(f.role == "origin" for f in unit.facts):
+            continue
+        # "Meta dismantled a Chinese campaign ... Dubbed 'Spamouflage', the operation ...":
+        # the sentence before, in the same paragraph, naming one origin and no other operation.
+        i = unit.sentence
+        if i > 0 and sents[i - 1].para == sents[i].para and not _operations(found[i - 1]):
+            prev = _origins(found[i - 1])
+            if len(prev) == 1:
+                unit.facts.append(Fact("country", prev[0].key, None, None, "origin",
+                                       {**prev[0].detail, "confidence": NEIGHBOUR_ORIGIN_CONFIDENCE},
+                                       _evidence(sents[i - 1])))
+    return list(units.values())
+
+
+def _origin_keys(net: NetworkFacts) -> set[str]:
+    return {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
+
+
+def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
+           found: Sequence[_SentenceFound]) -> _Unit | None:
+    free = [u for u in units if u.network is None]
+    ops = {f.key for f in net.facts if f.kind == "operation"}
+    for u in free:
+        if u.kind == "operation" and u.value in ops:
+            return u
+    origins = _origin_keys(net)
+    hits = [u for u in free if u.kind == "country" and u.value in origins]
+    if len(hits) == 1 and len(origins & {u.value for u in units if u.kind == "country"}) == 1:
+        return hits[0]
+    if not origins:
+        named = {p.key for p in found[seg.anchor].places if p.kind == "country"}
+        hits = [u for u in free if u.kind == "country" and u.value in named]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def discover(layout: Layout, found: Sequence[_SentenceFound], segments: list[Segment],
+             networks: list[NetworkFacts]) -> list[NetworkFacts]:
+    """*networks* (one per segment) plus the units the text introduces without figures."""
+    if not any(TAKEDOWN.search(s.text) for s in layout.sentences):
+        return networks
+    enumerated = _enumerated_units(layout, found)
+    units = enumerated + [u for u in _operation_units(layout, found)
+                          if not any(e.kind == "operation" and e.value == u.value
+                                     for e in enumerated)]
+    if not units or (len(units) == 1 and networks):
+        if units and networks and len(networks) == 1:
+            _adopt(networks[0], units[0])
+        return networks
+    country_units = {u.value for u in units if u.kind == "country"}
+    kept: list[NetworkFacts] = []
+    for seg, net in zip(segments, networks, strict=True):
+        if len(_origin_keys(net) & country_units) >= 2:
+            # A summary restating the list: the countries belong to their own networks.
+            net.facts = [f for f in net.facts if not (f.kind == "country" and f.role == "origin"
+                                                      and f.key in country_units)]
+            if not any(f.kind in ("count", "operation") for f in net.facts):
+                continue
+        unit = _claim(net, seg, units, found)
+        if unit is not None:
+            unit.network = net
+            _adopt(net, unit)
+        kept.append(net)
+    for unit in units:
+        if unit.network is None:
+            net = NetworkFacts(label=_label(unit), facts=list(unit.facts),
+                               operation_name=unit.value if unit.kind == "operation" else None,
+                               span=(layout.sentences[unit.sentence].start,
+                                     layout.sentences[unit.sentence].end))
+            unit.network = net
+            kept.append(net)
+    kept.sort(key=lambda n: n.span[0] if n.span else 0)
+    return kept
+
+
+def _adopt(net: NetworkFacts, unit: _Unit) -> None:
+    """A figure network that is one of the introduced units takes what the intro said."""
+    have_origin = bool(_origin_keys(net))
+    have = {(f.kind, f.key, f.role) for f in net.facts}
+    for f in unit.facts:
+        if f.role == "origin" and have_origin:
+            continue
+        if (f.kind, f.key, f.role) not in have:
+            net.facts.append(f)
+    if unit.kind == "operation" and net.operation_name is None:
+        net.operation_name = unit.value
+        net.label = unit.value
+
+
+def _label(unit: _Unit) -> str:
+    if unit.kind == "operation":
+        return unit.value
+    return f"{unit.value}-based network"
