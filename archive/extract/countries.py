@@ -60,7 +60,9 @@ _LIST_GAP = re.compile(
     r"throughout|of|multiple|several|numerous|various|countries|nations|states|audiences|"
     r"users|people|approximately|about|like|also|both|to a lesser extent|other|neighbouring|"
     r"neighboring|at least|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"separate|distinct|different|following|such)\b)*$",
+    r"separate|distinct|different|following|such|world|globe|region|regions|continent|around|"
+    r"global|globally|worldwide|specifically|namely|many|number|a number|a range|range|"
+    r"mostly in|parts|part|especially in)\b)*$",
     re.IGNORECASE,
 )
 _ORIGIN_AFTER = re.compile(

@@ -146,7 +146,7 @@ def _origin_keys(net: NetworkFacts) -> set[str]:
 
 
 def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
-           found: Sequence[_SentenceFound]) -> _Unit | None:
+           named_in: Sequence[list[str]]) -> _Unit | None:
     free = [u for u in units if u.network is None]
     ops = {f.key for f in net.facts if f.kind == "operation"}
     for u in free:
@@ -157,16 +157,31 @@ def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
     if len(hits) == 1 and len(origins & {u.value for u in units if u.kind == "country"}) == 1:
         return hits[0]
     if not origins:
-        named = {p.key for p in found[seg.anchor].places if p.kind == "country"}
+        # "In Egypt, Twitter removed 2,541 accounts": the unit the anchor sentence names, or,
+        # of several, the one it opens with.
+        named = named_in[seg.anchor]
         hits = [u for u in free if u.kind == "country" and u.value in named]
-        if len(hits) == 1:
-            return hits[0]
+        if len(hits) == 1 or hits and named and hits[0].value == named[0]:
+            return next(u for u in hits if u.value == named[0]) if len(hits) > 1 else hits[0]
+    return None
+
+
+def _shared_origin(layout: Layout, found: Sequence[_SentenceFound]) -> Fact | None:
+    """"two operations originating from China": one origin stated for several units."""
+    for i, sent in enumerate(layout.sentences):
+        plural = _PLURAL_UNIT.search(sent.text)
+        origins = _origins(found[i])
+        if plural and plural.group("n") and len(origins) == 1 and not _EARLIER.search(sent.text):
+            p = origins[0]
+            return Fact("country", p.key, None, None, "origin",
+                        {**p.detail, "confidence": 0.75, "shared": True}, _evidence(sent))
     return None
 
 
 def discover(layout: Layout, found: Sequence[_SentenceFound], segments: list[Segment],
-             networks: list[NetworkFacts]) -> list[NetworkFacts]:
-    """*networks* (one per segment) plus the units the text introduces without figures."""
+             networks: list[NetworkFacts], named_in: Sequence[list[str]]) -> list[NetworkFacts]:
+    """*networks* (one per segment) plus the units the text introduces without figures.
+    *named_in* lists, per sentence, the country codes it mentions in order (any role)."""
     if not any(TAKEDOWN.search(s.text) for s in layout.sentences):
         return networks
     enumerated = _enumerated_units(layout, found)
@@ -186,7 +201,7 @@ def discover(layout: Layout, found: Sequence[_SentenceFound], segments: list[Seg
                                                       and f.key in country_units)]
             if not any(f.kind in ("count", "operation") for f in net.facts):
                 continue
-        unit = _claim(net, seg, units, found)
+        unit = _claim(net, seg, units, named_in)
         if unit is not None:
             unit.network = net
             _adopt(net, unit)
@@ -199,6 +214,12 @@ def discover(layout: Layout, found: Sequence[_SentenceFound], segments: list[Seg
                                      layout.sentences[unit.sentence].end))
             unit.network = net
             kept.append(net)
+    shared = _shared_origin(layout, found)
+    if shared is not None and len(kept) > 1:
+        for net in kept:
+            if not _origin_keys(net):
+                net.facts.append(Fact(shared.kind, shared.key, None, None, "origin",
+                                      dict(shared.detail), shared.evidence))
     kept.sort(key=lambda n: n.span[0] if n.span else 0)
     return kept
 

@@ -196,6 +196,24 @@ def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
                               _evidence(head)))
 
 
+def _countries_named(layout: Layout, mentions: list[Mention], context: str) -> list[list[str]]:
+    """Per content sentence, the countries it mentions in order, whatever their role."""
+    out: list[list[str]] = []
+    k = 0
+    for sent in layout.sentences:
+        while k < len(mentions) and mentions[k].start < sent.start:
+            k += 1
+        codes: list[str] = []
+        j = k
+        while j < len(mentions) and mentions[j].end <= sent.end:
+            resolved = resolve_code(mentions[j], context) if mentions[j].of_kind("country") else None
+            if resolved and resolved[0] not in codes:
+                codes.append(resolved[0])
+            j += 1
+        out.append(codes)
+    return out
+
+
 def _evidence(sent: Sentence) -> Evidence:
     return Evidence(sent.start, sent.end, sent.text)
 
@@ -349,7 +367,8 @@ def extract_facts(
     networks = [_build_network(layout, seg, found, k + 1) for k, seg in enumerate(segments)]
     for seg, net in zip(segments, networks, strict=True):
         _origin_from_heading(layout, seg, net, mentions, content)
-    networks = discover(layout, found, segments, networks)
+    networks = discover(layout, found, segments, networks,
+                        _countries_named(layout, mentions, content))
     if text != original:  # evidence quotes the text as given, line breaks and all
         for net in networks:
             for f in net.facts:
