@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from archive.extract.gazetteer import Mention
@@ -34,7 +35,8 @@ _WEAK_PREFIX = re.compile(
 _STOP = re.compile(
     r"[.;:!?\"“”]|,\s(?!(?:Inc|Ltd|LLC|LLP)\b)|\s(?:which|who|that|but|while|as well as|"
     r"according|in order|for violating|located|based|operating|working (?:on|with|from|in)|"
-    r"including|although|"
+    r"including|although|was|were|is|are|has|have|had|will|would|for \w+ing|"
+    r"to (?:promote|spread|push|amplify|target|influence|post|share|boost|run|manage)|"
     r"though|because|after|before|since|when|and (?:we|the network|its|it|this|they|"
     r"Facebook|Meta|Twitter|Google)|in (?:an?|the) (?:effort|attempt)|in\s+(?=[A-Z]))\b"
 )
@@ -145,13 +147,27 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
         bare = re.sub(r"\b[\w ]+-(?:based|linked|backed|run)\b", " ", text)
         if not _CAP_NP.search(bare) or _only_places(text, offset, mentions):
             continue
-        if len(text.split()) > 8 or text.split()[0] in _ASSET_WORDS:
+        if len(text.split()) > 8 or text.split()[0] in _ASSET_WORDS or not valid_actor_name(text):
             continue
         out.append((text, start + phrase.find(text)))
     return out
 
 
+_ACRONYM_DOTS = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
 def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
+    # "U.S.-based PR firm": the dots of an acronym do not end the phrase (same length kept).
+    s = _ACRONYM_DOTS.sub(lambda m: m.group(0).replace(".", "\u2024"), s)
+    hits = _attributed_masked(s, off, mentions)
+    for h in hits:
+        h.name = h.name.replace("\u2024", ".")
+        if "as_written" in h.detail:
+            h.detail["as_written"] = str(h.detail["as_written"]).replace("\u2024", ".")
+    return hits
+
+
+def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
     out: list[ActorHit] = []
     for cue in _ATTRIB.finditer(s):
         strength = 3 if cue.group("w3") else 2 if cue.group("w2") else 1
@@ -243,9 +259,80 @@ def _denied(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
     return out
 
 
+_PRONOUNS = frozenset(
+    "i me my we us our ours you your he him his she her it its they them their theirs this that "
+    "these those who whom which what as so such one ones someone somebody anyone everyone "
+    "nobody none all both each either neither other others another".split())
+_GENERIC_HEADS = frozenset(
+    "firm firms company companies agency agencies entity entities actor actors operator operators "
+    "individual individuals people person persons user users account accounts network networks "
+    "operation operations campaign campaigns cluster clusters group groups forces force activity "
+    "activities team teams outlet outlets sites site website websites page pages channel channels "
+    "content propaganda account cloud server servers tools tool ai model models pr marketing "
+    "consulting consultancy advertising media digital communications public relations political "
+    "private local foreign commercial firm's".split())
+_STATE_HEADS = frozenset(
+    "government military army navy police intelligence ministry regime authorities state "
+    "kgb gru fsb svr law enforcement security services armed forces".split())
+_VERB_INSIDE = re.compile(r"\b(?:to|is|are|was|were|has|have|had|will|would|can|could|said|says|"
+                          r"told|known as|called|dubbed|that|who|which|used|using)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an|the)\s+[\w\s]{0,40}?spokes|,?\s*(?:said|says|"
+                            r"told|stated|added|noted|wrote)\b)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    import json
+
+    from resources import path as resource_path
+
+    with resource_path("gazetteers/countries.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)["countries"]
+    words: set[str] = set()
+    for c in data.values():
+        for name in [*c["demonyms"], *c["aliases"], c["name"], *c["names"].get("en", [])]:
+            words.update(w.lower() for w in re.findall(r"[\w-]+", name))
+    return frozenset(words)
+
+
+def valid_actor_name(name: str) -> bool:
+    """A name that can be an actor: not a pronoun, a single letter, a fragment, a phrase
+    with a verb in it, or generic words ("Russian consulting firm", "their cloud account").
+    "<Demonym> government" and the like are kept: they name a state actor."""
+    name = re.sub(r"[\w.]+-(?:based|linked|backed|run|owned|affiliated)\b", " ", name)
+    words = re.findall(r"[\w'’.-]+", name)
+    if not words or len(name.strip(" .")) < 2 or len(words) > 9:
+        return False
+    if name.count("(") != name.count(")") or name.strip()[:1] in "(,-)" or name.strip()[-1:] in "(,-":
+        return False  # a parenthesised fragment of a longer name
+    low = [w.lower().strip(".'’") for w in words]
+    if all(w in _PRONOUNS for w in low) or low[0] in _PRONOUNS and len(low) <= 2:
+        return False
+    if len(words) == 1 and len(words[0].strip(".")) <= 1:
+        return False
+    if len(words) == 1 and not words[0][:1].isupper():
+        return False
+    if _VERB_INSIDE.search(name):
+        return False
+    places = _place_words()
+    content = [w for w in low if w not in places and w not in ("the", "of", "and", "-", "state",
+                                                              "based", "linked", "backed")]
+    if not content:
+        return False  # only places: "Russia", "Iranian"
+    if all(w in _GENERIC_HEADS for w in content):
+        return False
+    if any(w in _STATE_HEADS for w in content) and all(
+            w in _STATE_HEADS or w in _GENERIC_HEADS for w in content):
+        return any(w in places for w in low)  # "Saudi government" yes, "the government" no
+    # a name needs a capitalised word that is neither a place nor a generic noun
+    return any(w[:1].isupper() and w.lower() not in places and w.lower() not in _GENERIC_HEADS
+               for w in words)
+
+
 def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     """Actors stated in sentence *s* (starting at *offset*), each with its role."""
-    hits = _attributed(s, offset, mentions) + _denied(s, offset, mentions)
+    hits = [h for h in _attributed(s, offset, mentions) + _denied(s, offset, mentions)
+            if _keep(h, s, offset, mentions)]
     taken = {(h.start, h.end) for h in hits}
     for m in mentions:
         actors = m.of_kind("actor")
@@ -261,3 +348,15 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
             hits.append(ActorHit(actors[0].value, "beneficiary", m.start, m.end,
                                  {"as_written": m.surface, "wording": cue[-1].group(0).strip()}))
     return hits
+
+
+def _keep(hit: ActorHit, s: str, offset: int, mentions: list[Mention]) -> bool:
+    known = any(m.start == hit.start and m.of_kind("actor") for m in mentions)
+    if hit.name == "@coref":
+        return True
+    if not known and not valid_actor_name(hit.name):
+        return False
+    if any(m.of_kind("operation") and hit.start <= m.start and m.end <= hit.end for m in mentions):
+        return False  # "the Russian operation known as Doppelganger" is an operation
+    # The speaker of a quote ("X, a spokesperson, said") is not who ran the network.
+    return hit.role == "denied" or not _SPEAKER_AFTER.match(s[hit.end - offset :])
