@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from archive.extract import EXTRACTOR_VERSION, extract_facts  # noqa: E402
 from archive.extract.pipeline import SUPPORTED_LANGUAGES  # noqa: E402
-from archive.facts import DocumentFacts, NetworkFacts  # noqa: E402
+from archive.facts import REVIEW_THRESHOLD, DocumentFacts, NetworkFacts, fact_confidence  # noqa: E402
 
 TRUTH = ROOT / "bench" / "realdocs" / "truth"
 FIELDS = ("origin", "target", "counts", "audience", "actors", "languages", "platforms")
@@ -177,7 +177,7 @@ def score_docs(rows: list[tuple[dict[str, Any], DocumentFacts, Any]], verbose: b
                           f"missing={sorted(map(str, t[f] - p[f]))}")
         for net in doc.networks:
             review[0] += 1
-            review[1] += any(f.detail.get("confidence", 1.0) < 0.6 for f in net.facts)
+            review[1] += any(fact_confidence(f.detail) < REVIEW_THRESHOLD for f in net.facts)
         title = _norm_text(raw.title)
         got = {"doc_language": doc.language, "published": doc.published,
                "publisher": doc.publisher,

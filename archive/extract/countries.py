@@ -26,7 +26,12 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"employees|staff|freelancers|contractors|nationals) (?:based )?"
                r"(?:in|from)|(?:network|operation|campaign|activity|accounts|pages|cluster|IO|"
                r"group|set|persona|troll|bot)s?,? (?:\w+ )?from|from within|"
-               r"(?:its|their|had its) origins? in|origins? in"),
+               r"(?:its|their|had its) origins? in|origins? in|"
+               r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde|de origen|"
+               r"vinculad[ao]s? (?:a|al|con)|"
+               r"origin\w+ (?:de|d'|du|des)|en provenance (?:de|d'|du)|basée?s? (?:en|au|à)|"
+               r"depuis|liée?s? (?:à|au|aux)|"
+               r"из|с территории|связанн\w+ с|базирующ\w+ в|возникл\w+ в|происход\w+ из"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
                r"readers|residents|communities|population|public) (?:in|of|across)|"
@@ -34,7 +39,11 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"elections? in|destabili[sz]\w*|sow\w* (?:\w+ )?in|directed toward|"
                r"to influence|influenc\w* (?:\w+ )?in|reach (?:audiences|people) in|"
                r"(?:countries|nations|places|audiences) (?:most |primarily |mainly )?"
-               r"(?:affected|targeted|hit) (?:were|was|included|are)"),
+               r"(?:affected|targeted|hit) (?:were|was|included|are)|"
+               r"dirigid[ao]s? (?:a|al|contra|hacia)|contra|enfocad[ao]s? en|apuntaba a|"
+               r"cibl\w+|visant|dirigée?s? (?:contre|vers)|à destination (?:de|du|des)|"
+               r"нацелен\w* на|направленн\w* (?:на|против)|против|сосредоточен\w*"
+               r"(?: в первую очередь)? на|ориентирован\w* на|аудитори\w+ (?:в|из)"),
     ("sponsor", r"sponsored by|funded by|financed by|paid (?:for )?by|backed by|"
                 r"on behalf of|at the behest of|at the direction of|directed by|"
                 r"commissioned by"),
@@ -200,6 +209,7 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
         detail = {**detail, "as_written": m.surface}
         role = _role(s, a, b, after, local_spans)
         if role:
+            detail["confidence"] = role_confidence(s, a, b, role, m.surface)
             hits.append(PlaceHit(kind, key, role, m.start, m.end, detail))
     if re.search(r"\boriginat\w* in and target\w*", s, re.I):
         for h in list(hits):
@@ -234,3 +244,41 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
     if left:
         return left
     return "topic" if _TOPIC_WORDS.search(s) else None
+
+
+_STRONG_ORIGIN = re.compile(
+    r"\b(?:originat\w*|based (?:in|out of)|operat\w* (?:out of|from)|(?:run|ran|managed|"
+    r"controlled|coordinated|operated) (?:out of|from)|com(?:es|ing|e) from|came from|located in|"
+    r"emanat\w* from|from|(?:its|their) origins? in|individuals (?:in|from))\b[^;]{0,60}$",
+    re.IGNORECASE)
+_WEAK_ORIGIN = re.compile(
+    r"\b(?:link\w*|ties|tied|connect\w*|associated|affiliated|attribut\w*|traced)\b[^;]{0,60}$",
+    re.IGNORECASE)
+_STRONG_TARGET = re.compile(
+    r"\b(?:target\w*|aim\w* at|focus\w* (?:\w+ ){0,2}?on|directed at|audiences? (?:in|across)|"
+    r"(?:users|people|voters|citizens|residents|public) (?:in|of)|intended for|geared toward)\b"
+    r"[^;]{0,80}$", re.IGNORECASE)
+
+
+def role_confidence(s: str, a: int, b: int, role: str, surface: str) -> float:
+    """How explicit the cue for *role* was: "originated in X" is surer than "linked to X",
+    "targeting X" surer than "to influence X"; topics and posing are weak by nature."""
+    left = s[max(0, a - 90) : a]
+    right = s[b : b + 30]
+    if role == "origin":
+        if _STRONG_ORIGIN.search(left) and not _WEAK_ORIGIN.search(left[-25:]):
+            return 0.95
+        if re.match(r"^[-‐‑ ](?:based|run|operated|headquartered)\b", right):
+            return 0.9
+        if _ORIGIN_AFTER.match(right):
+            return 0.85  # "a Russian network", "Iran's government"
+        return 0.75  # "linked to X", "ties to X"
+    if role == "target":
+        if _STRONG_TARGET.search(left) or _TARGET_AFTER.match(right):
+            return 0.9
+        return 0.65
+    if role == "sponsor":
+        return 0.8
+    if role == "impersonated":
+        return 0.7
+    return 0.6

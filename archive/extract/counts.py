@@ -14,7 +14,7 @@ from archive.extract.gazetteer import platform_data
 from archive.extract.numbers import Number, _qualifier, find_numbers
 
 _MODIFIERS = frozenset(
-    ["fake", "inauthentic", "additional", "more", "related", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified"]
+    ["fake", "inauthentic", "additional", "more", "related", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified", "faux", "fausses", "fake", "faux-", "falsas", "falsos", "de", "en", "sur", "в", "фейковых", "фейковые", "поддельных", "фальшивых", "ложных", "несуществующих", "неаутентичных", "страниц", "и"]
 )
 _NOUN_METRIC = {
     "page": "facebook_pages", "group": "facebook_groups", "event": "facebook_events",
@@ -212,7 +212,8 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             hits.append(_hit("audience", _audience_metric(s, verb.end(), plat), num, verb.end()))
             continue
         tail = s[end : end + 60]
-        on = re.match(r"\s+(?:on|across|from)\s+(\w[\w.]*)(?:\s+(?:and|or)\s+(\w+))?", tail)
+        on = re.match(r"\s+(?:(?:on|across|from|de|en|sur|в|на)\s+)?(\w[\w.]*)"
+                      r"(?:\s+(?:and|or|y|et|и)\s+(\w+))?", tail)
         for grp in (on.groups() if on else ()):
             hit = _match_word(grp or "", 0, _platform_names()) if grp else None
             if hit:
@@ -255,6 +256,8 @@ def _metric_for(noun: str, platform: str | None, fallback: str | None) -> str | 
 
 def _hit(kind: str, key: str, num: Number, end: int) -> CountHit:
     value = int(num.value) if float(num.value).is_integer() else num.value
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num.written.strip()):
+        value = int(num.written.replace(".", ""))  # "4.258 cuentas": a dot between thousands
     return CountHit(kind, key, value, num.qualifier, num.start, end, {"as_written": num.written})
 
 

@@ -19,12 +19,18 @@ TAKEDOWN = re.compile(
     r"block(?:ed|ing)|delet(?:ed|ing)|disabl(?:ed|ing)|dismantl(?:ed|ing)|shut down|"
     r"purg(?:ed|ing)|eliminat(?:ed|ing)|deactivat(?:ed|ing)|enforced against|"
     r"presence on|wiped|pulled down|took action against|closed|removal|deletion|"
-    r"takedowns?|take-down|suspension|termination|liquidation|purge)\b",
+    r"takedowns?|take-down|suspension|termination|liquidation|purge|"
+    # Spanish, French, Russian: the verbs platforms' removals are reported with
+    r"elimin\w+|suspendi\w+|retir\w+|bloque\w+|dio de baja|dado de baja|desmantel\w+|"
+    r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|"
+    r"удал\w+|заблокир\w+|блокир\w+|ликвидир\w+|приостанов\w+)\b",
     re.IGNORECASE,
 )
 _PAST_TAKEDOWN = re.compile(
     r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|blocked|"
-    r"deleted|dismantled|shut down|purged|deactivated|took action against|actioned)\b",
+    r"deleted|dismantled|shut down|purged|deactivated|took action against|actioned|"
+    r"eliminó|eliminado|eliminaron|suspendió|retiró|bloqueó|desmanteló|supprimé|retiré|"
+    r"démantelé|bloqué|suspendu|удалил\w*|удален\w*|удалён\w*|заблокировал\w*)\b",
     re.IGNORECASE,
 )
 _EARLIER = re.compile(

@@ -25,7 +25,14 @@ from archive.extract.languages import LanguageHit, find_languages
 from archive.extract.layout import Layout, Sentence, build_layout, unwrap
 from archive.extract.networks import TAKEDOWN, Segment, SentenceFacts, is_summary, segment
 from archive.extract.vocab import VocabHit, find_dates, find_operations, find_platforms
-from archive.facts import REMOVED_METRICS, DocumentFacts, Evidence, Fact, NetworkFacts
+from archive.facts import (
+    ABSTAIN_BELOW,
+    REMOVED_METRICS,
+    DocumentFacts,
+    Evidence,
+    Fact,
+    NetworkFacts,
+)
 
 EXTRACTOR_VERSION = "2.0.0"
 # Languages whose cue words (takedown verbs, roles, asset nouns) the rules know.
@@ -214,6 +221,34 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str) -> l
     return out
 
 
+_KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language": 0.85,
+                    "platform": 0.9, "operation": 0.9, "date": 0.8, "region": 0.75}
+
+
+def _rate(net: NetworkFacts) -> None:
+    """Give every fact a confidence (how explicit its cue was) and abstain below the floor."""
+    for f in net.facts:
+        d = f.detail
+        if f.kind == "actor":
+            base = {3: 0.9, 2: 0.8, 1: 0.65}.get(int(d.get("strength", 2)), 0.8)
+            conf = {"attributed": base, "denied": 0.8, "beneficiary": 0.7,
+                    "researcher": 0.9}.get(f.role or "", 0.7)
+        elif f.kind == "country":
+            conf = d.get("confidence", 0.8)
+            if d.get("from_heading"):
+                conf = 0.8
+            if d.get("domestic"):
+                conf = 0.85
+        elif f.kind == "count":
+            conf = 0.8 if f.key == "combined_assets" else 0.9
+            if f.qualifier not in (None, "exact"):
+                conf -= 0.05
+        else:
+            conf = d.get("confidence", _KIND_CONFIDENCE.get(f.kind, 0.8))
+        d["confidence"] = round(float(conf), 2)
+    net.facts = [f for f in net.facts if f.detail["confidence"] >= ABSTAIN_BELOW]
+
+
 def _evidence(sent: Sentence) -> Evidence:
     return Evidence(sent.start, sent.end, sent.text)
 
@@ -234,7 +269,9 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
     for i in seg.sentences + seg.shared:
         for p in found[i].places:
             if p.role in ("origin", "sponsor") and i in seg.shared:
-                add(Fact(p.kind, p.key, None, None, p.role, dict(p.detail)), sents[i])
+                shared = {**p.detail, "shared": True,
+                          "confidence": min(0.7, p.detail.get("confidence", 0.7))}
+                add(Fact(p.kind, p.key, None, None, p.role, shared), sents[i])
     for i in seg.sentences:
         for c in found[i].counts:
             kind = c.kind
@@ -369,6 +406,8 @@ def extract_facts(
         _origin_from_heading(layout, seg, net, mentions, content)
     networks = discover(layout, found, segments, networks,
                         _countries_named(layout, mentions, content))
+    for net in networks:
+        _rate(net)
     if text != original:  # evidence quotes the text as given, line breaks and all
         for net in networks:
             for f in net.facts:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pycountry
 
 HERE = Path(__file__).resolve().parent
-LANGS = ("ru", "fr")
+LANGS = ("ru", "fr", "es")
 # Hand-picked language-name extras that pycountry lacks or names differently.
 LANGUAGE_EXTRAS = {
     "fa": ["Farsi", "Persian", "Dari"],
@@ -98,6 +98,19 @@ def build_countries() -> dict[str, dict[str, object]]:
         }
     out["XK"] = {"name": "Kosovo", "names": {"en": ["Kosovo"], "ru": ["Косово"], "fr": []},
                  "aliases": [], "cs_aliases": [], "demonyms": [], "ambiguous": []}
+    for line in (HERE / "country_local.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, names_text = line.split("\t")
+        local_names = out[code]["names"]
+        assert isinstance(local_names, dict)
+        for name in names_text.split("|"):
+            lang = "ru" if re.search("[а-яё]", name, re.I) else "fr"
+            forms = _russian_forms(name) if lang == "ru" else [name]
+            bucket = local_names.setdefault(lang, [])
+            for form in forms:
+                if form not in bucket and form not in local_names["en"]:
+                    bucket.append(form)
     kinds = {"alias": "aliases", "cs_alias": "cs_aliases", "demonym": "demonyms",
              "ambiguous": "ambiguous"}
     for line in (HERE / "country_extra.tsv").read_text(encoding="utf-8").splitlines():
