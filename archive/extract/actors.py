@@ -292,7 +292,11 @@ def _place_words() -> frozenset[str]:
     for c in data.values():
         for name in [*c["demonyms"], *c["aliases"], c["name"], *c["names"].get("en", [])]:
             words.update(w.lower() for w in re.findall(r"[\w-]+", name))
-    return frozenset(words)
+    # Words of long official names that are not places by themselves.
+    return frozenset(words - {"the", "of", "and", "republic", "islands", "island", "united",
+                              "democratic", "people", "people's", "state", "states", "federal",
+                              "kingdom", "new", "south", "north", "east", "west", "central",
+                              "saint", "st", "great", "federation", "union", "national"})
 
 
 def valid_actor_name(name: str) -> bool:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
+from archive.extract.countries import DOMESTIC
 from archive.extract.layout import Layout, Sentence
 from archive.extract.networks import TAKEDOWN, Segment
 from archive.facts import Evidence, Fact, NetworkFacts
@@ -38,11 +39,6 @@ OPERATION_ORIGIN_CONFIDENCE = 0.85
 NEIGHBOUR_ORIGIN_CONFIDENCE = 0.7
 
 
-class _SentenceFound(Protocol):
-    places: Sequence[Any]
-    vocab: Sequence[Any]
-
-
 @dataclass(slots=True)
 class _Unit:
     kind: str  # country | operation
@@ -56,7 +52,7 @@ def _evidence(sent: Sentence) -> Evidence:
     return Evidence(sent.start, sent.end, sent.text)
 
 
-def _origins(found: _SentenceFound) -> list[Any]:
+def _origins(found: Any) -> list[Any]:
     seen: dict[str, Any] = {}
     for p in found.places:
         if p.kind == "country" and p.role == "origin":
@@ -64,7 +60,7 @@ def _origins(found: _SentenceFound) -> list[Any]:
     return list(seen.values())
 
 
-def _operations(found: _SentenceFound) -> list[Any]:
+def _operations(found: Any) -> list[Any]:
     seen: dict[str, Any] = {}
     for v in found.vocab:
         if v.kind == "operation":
@@ -72,7 +68,7 @@ def _operations(found: _SentenceFound) -> list[Any]:
     return list(seen.values())
 
 
-def _enumerated_units(layout: Layout, found: Sequence[_SentenceFound]) -> list[_Unit]:
+def _enumerated_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     """Countries a sentence lists as the origins of as many units as it names."""
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
@@ -87,15 +83,21 @@ def _enumerated_units(layout: Layout, found: Sequence[_SentenceFound]) -> list[_
             count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
             if count != len(origins):
                 continue  # "three networks from Russia and Iran": which is which is unknown
+        domestic = bool(DOMESTIC.search(sent.text))
         for p in origins:
             fact = Fact("country", p.key, None, None, "origin",
                         {**p.detail, "confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
                         _evidence(sent))
-            units.append(_Unit("country", p.key, i, [fact]))
+            unit = _Unit("country", p.key, i, [fact])
+            if domestic:  # "two operations in Iraq and Ukraine engaging in domestic-focused ..."
+                unit.facts.append(Fact("country", p.key, None, None, "target",
+                                       {"as_written": p.detail.get("as_written"), "domestic": True,
+                                        "confidence": ENUMERATION_CONFIDENCE}, _evidence(sent)))
+            units.append(unit)
     return units
 
 
-def _operation_units(layout: Layout, found: Sequence[_SentenceFound]) -> list[_Unit]:
+def _operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     units: dict[str, _Unit] = {}
     sents = layout.sentences
     for i, sent in enumerate(sents):
@@ -166,7 +168,7 @@ def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
     return None
 
 
-def _shared_origin(layout: Layout, found: Sequence[_SentenceFound]) -> Fact | None:
+def _shared_origin(layout: Layout, found: Sequence[Any]) -> Fact | None:
     """"two operations originating from China": one origin stated for several units."""
     for i, sent in enumerate(layout.sentences):
         plural = _PLURAL_UNIT.search(sent.text)
@@ -178,7 +180,7 @@ def _shared_origin(layout: Layout, found: Sequence[_SentenceFound]) -> Fact | No
     return None
 
 
-def discover(layout: Layout, found: Sequence[_SentenceFound], segments: list[Segment],
+def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
              networks: list[NetworkFacts], named_in: Sequence[list[str]]) -> list[NetworkFacts]:
     """*networks* (one per segment) plus the units the text introduces without figures.
     *named_in* lists, per sentence, the country codes it mentions in order (any role)."""

@@ -100,8 +100,12 @@ def guess_language(text: str) -> str | None:
     """ISO 639-1 of the document's own text (py3langid, 97 languages), or None when the
     text is too short or the model is unsure."""
     sample = _URLISH.sub(" ", text[:20_000])
-    if sum(c.isalpha() for c in sample) < 40:
+    # A CJK character carries about as much as a short word.
+    if sum((3 if c >= "\u2e80" else 1) for c in sample if c.isalpha()) < 40:
         return None
+    letters = [c for c in sample if c.isalpha()]
+    if sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        sample = sample.lower()  # all-caps wire briefs read as noise to the model
     code, prob = _identifier().classify(sample)
     return str(code) if prob >= 0.6 else None
 

@@ -25,7 +25,9 @@ _SEP = r"[,\u00a0\u202f\u2009 ]"
 NUMBER = re.compile(
     r"(?<![\w.,$€£])(?:"
     r"(?P<digits>\d{1,3}(?:" + _SEP + r"\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<mult>\s*(?:million|thousand|billion|[kKmM]\b))?(?P<plus>\+)?"
+    r"(?P<mil>\s+mil\s+\d{3}\b)?"
+    r"(?P<mult>\s*(?:million|thousand|billion|millones|millón|mil|mille|тыс\.|тысяч[аи]?|"
+    r"млн\.?|миллион\w*|[kKmM]\b))?(?P<plus>\+)?"
     r"|(?P<words>(?:(?:" + _WORD + r")(?:[\s-]+(?:and\s+)?)?)*(?:" + _WORD + r"))"
     r"|(?P<dozen>(?:half\s+)?a\s+dozen|a\s+single|a\s+couple\s+of)"
     r")(?![\w%])",
@@ -101,7 +103,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             raw = re.sub(_SEP, "", m.group("digits"))
             # "in 2020 589 accounts" is two numbers, not one: only 3-digit groups join.
             value = float(raw)
-            mult = (m.group("mult") or "").strip().lower()
+            if m.group("mil"):  # "4 mil 258" (Spanish): 4,258
+                value = value * 1000 + float(m.group("mil").split()[-1])
+            mult = (m.group("mult") or "").strip().lower().rstrip(".")
+            if mult.startswith(("миллион", "млн", "millon", "millón")):
+                mult = "million"
+            elif mult.startswith(("тыс", "mil")) and mult != "million":
+                mult = "thousand"
             value *= {"million": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "k": 1e3}.get(
                 mult, 1
             )

@@ -30,7 +30,10 @@ def test_two_column_report_reads_column_by_column(two_column_pdf: bytes) -> None
     assert not re.search(r"(?m)^\d+$", text)
     assert doc.title == "Quarterly Adversarial Threat Report"  # type: ignore[attr-defined]
     assert doc.pages and doc.pages >= 3  # type: ignore[attr-defined]
-    assert doc.published is None  # type: ignore[attr-defined]
+    # No date in the text: the Info dictionary's CreationDate stands in for it.
+    created = re.search(rb"/CreationDate \(D:(\d{4})(\d\d)(\d\d)", two_column_pdf)
+    assert created is not None
+    assert doc.published == "-".join(g.decode() for g in created.groups())  # type: ignore[attr-defined]
     # one paragraph per block: a body paragraph is whole and the heading stands alone
     paragraphs = text.split("\n\n")
     assert paragraphs[0] == "Coordinated inauthentic behaviour in Azerbaijan"
