@@ -29,6 +29,8 @@ REMOVED_METRICS = (
     "instagram_accounts", "threads_accounts", "twitter_accounts", "youtube_channels",
     "tiktok_accounts", "telegram_channels", "ads_accounts", "adsense_accounts",
     "blogger_blogs", "play_developers", "domains", "websites", "tweets", "combined_assets",
+    # accounts banned by AI companies on their own services
+    "chatgpt_accounts", "claude_accounts", "gemini_accounts",
 )
 AUDIENCE_METRICS = (
     "facebook_page_followers", "facebook_group_members", "instagram_followers",

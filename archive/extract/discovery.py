@@ -34,6 +34,9 @@ _EARLIER = re.compile(
     r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b",
     re.IGNORECASE,
 )
+_ONE_CAMPAIGN_IDIOM = re.compile(
+    r"\b(?:investigation into|as part of)\s+(?:\w+\s+){0,3}operations\b", re.I)
+_COUNTRIES_WORD = re.compile(r"\b(?:countries|nations|pa[íi]ses|pays|стран\w*)\b", re.I)
 ENUMERATION_CONFIDENCE = 0.8
 OPERATION_ORIGIN_CONFIDENCE = 0.85
 NEIGHBOUR_ORIGIN_CONFIDENCE = 0.7
@@ -79,6 +82,8 @@ def _enumerated_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
         if not plural:
             continue
         n = plural.group("n")
+        if not n and _ONE_CAMPAIGN_IDIOM.search(sent.text) and not _COUNTRIES_WORD.search(sent.text):
+            continue  # "investigation into coordinated influence operations linked to A and B"
         if n:
             count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
             if count != len(origins):
@@ -216,6 +221,16 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                      layout.sentences[unit.sentence].end))
             unit.network = net
             kept.append(net)
+    # A sentence that introduces one operation speaks for it, not for the network around it.
+    for unit in units:
+        if unit.kind != "operation":
+            continue
+        spans = {f.evidence.start for f in unit.facts if f.evidence is not None}
+        for net in kept:
+            if net is unit.network or net.operation_name in (None, unit.value):
+                continue
+            net.facts = [f for f in net.facts if not (
+                f.kind == "country" and f.evidence is not None and f.evidence.start in spans)]
     shared = _shared_origin(layout, found)
     if shared is not None and len(kept) > 1:
         for net in kept:

@@ -42,7 +42,8 @@ _METRIC_PLATFORM = {
     "facebook": "facebook", "instagram": "instagram", "threads": "threads",
     "twitter": "twitter", "tweets": "twitter", "youtube": "youtube", "tiktok": "tiktok",
     "telegram": "telegram", "blogger": "blogger", "play": "google_play",
-    "adsense": "google_ads", "ads": "google_ads",
+    "adsense": "google_ads", "ads": "google_ads", "chatgpt": "chatgpt", "claude": "claude",
+    "gemini": "gemini",
 }
 
 
@@ -57,13 +58,23 @@ class _Found:
     vocab: list[VocabHit] = field(default_factory=list)
 
 
+_PLATFORM_NAMES = (("twitter", r"\bTwitter\b|\bX\s*\(formerly"), ("facebook", r"\bFacebook\b|\bMeta\b"),
+                   ("tiktok", r"\bTikTok\b"), ("youtube", r"\bYouTube\b|\bGoogle\b|\bTAG\b"),
+                   ("chatgpt", r"\bOpenAI\b|\bChatGPT\b"))
+
+
 def _default_platform(text: str, publisher: str | None) -> str | None:
-    probe = f"{publisher or ''} {text[:3000]}"
-    for pid, pat in (("twitter", r"\bTwitter\b"), ("facebook", r"\bFacebook\b|\bMeta\b"),
-                     ("tiktok", r"\bTikTok\b"), ("youtube", r"\bYouTube\b|\bGoogle\b")):
-        if re.search(pat, probe):
-            return pid
-    return None
+    """The platform whose accounts a bare "accounts" means: the one the text (and its
+    publisher) names most often near the top; ties go to the first named."""
+    probe = f"{publisher or ''} {text[:4000]}"
+    best: tuple[int, int, str] | None = None
+    for pid, pat in _PLATFORM_NAMES:
+        hits = list(re.finditer(pat, probe))
+        if hits:
+            score = (len(hits), -hits[0].start(), pid)
+            if best is None or score[:2] > best[:2]:
+                best = score
+    return best[2] if best else None
 
 
 def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | None,
