@@ -21,12 +21,16 @@ from archive.extract.networks import TAKEDOWN, Segment
 from archive.facts import Evidence, Fact, NetworkFacts
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "both": 2}
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "both": 2,
+                 "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "deux": 2, "trois": 3,
+                 "quatre": 4, "cinq": 5, "две": 2, "два": 2, "три": 3, "четыре": 4, "пять": 5}
 _PLURAL_UNIT = re.compile(
-    r"\b(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\s+"
+    r"\b(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|"
+    r"dos|tres|cuatro|cinco|deux|trois|quatre|cinq|две|два|три|четыре|пять)\s+"
     r"(?:(?:[\w-]+\s+){0,3}))?"
     r"(?:networks|operations|campaigns|IOs|clusters|groups|sets of accounts|account sets|"
-    r"influence operations|information operations)\b",
+    r"influence operations|information operations|redes|operaciones|campañas|réseaux|"
+    r"opérations|campagnes|сети|сетей|операции|операций|кампании|кампаний)\b",
     re.IGNORECASE,
 )
 _EARLIER = re.compile(
@@ -201,7 +205,10 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         return networks
     country_units = {u.value for u in units if u.kind == "country"}
     kept: list[NetworkFacts] = []
+    listing = {u.sentence for u in enumerated}
     for seg, net in zip(segments, networks, strict=True):
+        if seg.anchor in listing and len(_origin_keys(net) & country_units) >= 2:
+            continue  # figures stated with the list are its total, not one unit's
         if len(_origin_keys(net) & country_units) >= 2:
             # A summary restating the list: the countries belong to their own networks.
             net.facts = [f for f in net.facts if not (f.kind == "country" and f.role == "origin"
