@@ -30,7 +30,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde|de origen|"
                r"vinculad[ao]s? (?:a|al|con)|"
                r"origin\w+ (?:de|d'|du|des)|en provenance (?:de|d'|du)|basée?s? (?:en|au|à)|"
-               r"depuis|liée?s? (?:à|au|aux)|"
+               r"depuis|liée?s? (?:à|au|aux)|(?:information|influence) operations? (?:in|from)|"
+               r"tying (?:\w+ ){0,4}?to|con origen en|"
                r"из|с территории|связанн\w+ с|базирующ\w+ в|возникл\w+ в|происход\w+ из"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"

@@ -106,7 +106,7 @@ def _enumerated_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     return units
 
 
-def _operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]) -> list[_Unit]:
     units: dict[str, _Unit] = {}
     sents = layout.sentences
     for i, sent in enumerate(sents):
@@ -140,6 +140,12 @@ def _operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     for unit in units.values():
         if any(f.role == "origin" for f in unit.facts):
             continue
+        label = labels[unit.sentence] if labels else None
+        if label:  # "• Russia: ... a fake news agency called PeaceData ..."
+            unit.facts.append(Fact("country", label[0], None, None, "origin",
+                                   {"as_written": label[1], "from_label": True,
+                                    "confidence": 0.85}, _evidence(label[2])))
+            continue
         # "Meta dismantled a Chinese campaign ... Dubbed 'Spamouflage', the operation ...":
         # the sentence before, in the same paragraph, naming one origin and no other operation.
         i = unit.sentence
@@ -157,24 +163,33 @@ def _origin_keys(net: NetworkFacts) -> set[str]:
 
 
 def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
-           named_in: Sequence[list[str]]) -> _Unit | None:
+           named_in: Sequence[list[str]]) -> list[_Unit]:
+    """The introduced units a figure network is: an operation it names (unless the
+    operation's own intro gives another origin), and the country unit of its origin."""
     free = [u for u in units if u.network is None]
     ops = {f.key for f in net.facts if f.kind == "operation"}
+    origins = _origin_keys(net)
+    out: list[_Unit] = []
     for u in free:
         if u.kind == "operation" and u.value in ops:
-            return u
-    origins = _origin_keys(net)
+            theirs = {f.key for f in u.facts if f.role == "origin"}
+            if not (theirs and origins and not theirs & origins):
+                out.append(u)
+                break
+    country_units = {u.value for u in units if u.kind == "country"}
     hits = [u for u in free if u.kind == "country" and u.value in origins]
-    if len(hits) == 1 and len(origins & {u.value for u in units if u.kind == "country"}) == 1:
-        return hits[0]
-    if not origins:
+    if len(hits) == 1 and len(origins & country_units) == 1:
+        return [*out, hits[0]]
+    if not origins and not out:
         # "In Egypt, Twitter removed 2,541 accounts": the unit the anchor sentence names, or,
         # of several, the one it opens with.
         named = named_in[seg.anchor]
         hits = [u for u in free if u.kind == "country" and u.value in named]
-        if len(hits) == 1 or hits and named and hits[0].value == named[0]:
-            return next(u for u in hits if u.value == named[0]) if len(hits) > 1 else hits[0]
-    return None
+        if len(hits) == 1:
+            return hits
+        if hits and named and hits[0].value == named[0]:
+            return [next(u for u in hits if u.value == named[0])]
+    return out
 
 
 def _shared_origin(layout: Layout, found: Sequence[Any]) -> Fact | None:
@@ -190,13 +205,14 @@ def _shared_origin(layout: Layout, found: Sequence[Any]) -> Fact | None:
 
 
 def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
-             networks: list[NetworkFacts], named_in: Sequence[list[str]]) -> list[NetworkFacts]:
+             networks: list[NetworkFacts], named_in: Sequence[list[str]],
+             labels: Sequence[Any] = ()) -> list[NetworkFacts]:
     """*networks* (one per segment) plus the units the text introduces without figures.
     *named_in* lists, per sentence, the country codes it mentions in order (any role)."""
     if not any(TAKEDOWN.search(s.text) for s in layout.sentences):
         return networks
     enumerated = _enumerated_units(layout, found)
-    units = enumerated + [u for u in _operation_units(layout, found)
+    units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]
     if not units or (len(units) == 1 and networks):
@@ -215,8 +231,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                                       and f.key in country_units)]
             if not any(f.kind in ("count", "operation") for f in net.facts):
                 continue
-        unit = _claim(net, seg, units, named_in)
-        if unit is not None:
+        for unit in _claim(net, seg, units, named_in):
             unit.network = net
             _adopt(net, unit)
         kept.append(net)
@@ -232,6 +247,12 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     for unit in units:
         if unit.kind != "operation":
             continue
+        for net in kept:
+            if net is not unit.network:
+                net.facts = [f for f in net.facts
+                             if not (f.kind == "operation" and f.key == unit.value)]
+                if net.operation_name == unit.value:
+                    net.operation_name = None
         spans = {f.evidence.start for f in unit.facts if f.evidence is not None}
         for net in kept:
             if net is unit.network or net.operation_name in (None, unit.value):

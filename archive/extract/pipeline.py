@@ -196,12 +196,48 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
     return out
 
 
+_LABEL = re.compile(r"^([^:;,.]{2,40}?)\s*(?::|\s[-–—]\s)\s*\S")
+
+
+def _labels(layout: Layout, mentions: list[Mention], context: str
+            ) -> list[tuple[str, str, Sentence] | None]:
+    """Per content sentence, the country its paragraph is labelled with ("• Iran: ...",
+    "Russia – ..."), if the paragraph opens with one."""
+    firsts: dict[int, Sentence] = {}
+    for x in layout.sentences:
+        firsts.setdefault(x.para, x)
+    by_para: dict[int, tuple[str, str, Sentence] | None] = {}
+    k = 0
+    for para, lead in sorted(firsts.items(), key=lambda kv: kv[1].start):
+        by_para[para] = None
+        label = _LABEL.match(lead.text)
+        while k < len(mentions) and mentions[k].start < lead.start:
+            k += 1
+        if not label or k >= len(mentions):
+            continue
+        m = mentions[k]
+        if m.start == lead.start and m.end == lead.start + len(label.group(1).rstrip()) and (
+                m.of_kind("country")):
+            resolved = resolve_code(m, context)
+            if resolved:
+                by_para[para] = (resolved[0], m.surface, lead)
+    return [by_para.get(x.para) for x in layout.sentences]
+
+
 def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
-                         mentions: list[Mention], context: str) -> None:
+                         mentions: list[Mention], context: str,
+                         labels: list[tuple[str, str, Sentence] | None]) -> None:
     """A network under a country heading that states no origin of its own comes from there."""
     if any(f.role == "origin" for f in net.facts):
         return
     anchor = layout.sentences[seg.anchor]
+    label = labels[seg.anchor]
+    if label:  # "• Saudi Arabia: A total of 33 accounts ...": the item's label is its origin
+        code, surface, lead = label
+        net.facts.append(Fact("country", code, None, None, "origin",
+                              {"as_written": surface, "from_label": True, "confidence": 0.85},
+                              _evidence(lead)))
+        return
     heads = [h for h in layout.headings if h.end <= anchor.start]
     if not heads:
         return
@@ -413,10 +449,11 @@ def extract_facts(
         segments.sort(key=lambda g: g.anchor)
     _share_collective(layout, segments, per_sentence)
     networks = [_build_network(layout, seg, found, k + 1) for k, seg in enumerate(segments)]
+    labels = _labels(layout, mentions, content)
     for seg, net in zip(segments, networks, strict=True):
-        _origin_from_heading(layout, seg, net, mentions, content)
+        _origin_from_heading(layout, seg, net, mentions, content, labels)
     networks = discover(layout, found, segments, networks,
-                        _countries_named(layout, mentions, content))
+                        _countries_named(layout, mentions, content), labels)
     for net in networks:
         _rate(net)
     if text != original:  # evidence quotes the text as given, line breaks and all

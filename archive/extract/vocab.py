@@ -156,6 +156,10 @@ def _names_after(s: str, pos: int) -> list[tuple[str, int, int]]:
         pos = join.end()
 
 
+def _op_norm(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name).lower()
+
+
 def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabHit]:
     """Operation names: known ones from the gazetteer, and names a sentence introduces
     ("dubbed 'Fish Food'", "known as “Bad Grammar” and “Doppelganger”", "which we call X")."""
@@ -168,9 +172,10 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
         context = s[max(0, cue.start() - 80) : cue.start()]
         for name, a, b in _names_after(s, cue.end()):
             words = name.split()
-            if (not words or words[0] in _NOT_OP or len(words) > 6 or any(h.key == name for h in out)
-                    or not name[0].isupper()):
-                continue
+            if (not words or words[0] in _NOT_OP or len(words) > 6 or not name[0].isupper()
+                    or any(_op_norm(h.key) == _op_norm(name) or h.start < offset + b
+                           and offset + a < h.end for h in out)):
+                continue  # known already, under this or another spelling
             if not (_OP_CONTEXT.search(context) or _OP_CONTEXT.search(s[b : b + 40])):
                 continue
             out.append(VocabHit("operation", name, None, offset + a, offset + b))
