@@ -41,7 +41,25 @@ def half_of(sha256: str) -> str:
     return "dev" if int(sha256[:2], 16) % 2 == 0 else "blind"
 
 
+def _aliases() -> dict[str, str]:
+    """Every alias in the actor gazetteer -> its canonical name (both sides may use either)."""
+    if not _ALIAS_CACHE:
+        data = json.loads((ROOT / "resources" / "gazetteers" / "actors.json").read_text("utf-8"))
+        for actor in data["actors"]:
+            for alias in {actor["name"], *actor["aliases"]}:
+                _ALIAS_CACHE[_plain(alias)] = _plain(actor["name"])
+    return _ALIAS_CACHE
+
+
+_ALIAS_CACHE: dict[str, str] = {}
+
+
 def norm_actor(name: str) -> str:
+    plain = _plain(name)
+    return _aliases().get(plain, plain)
+
+
+def _plain(name: str) -> str:
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c)).lower()
     name = re.sub(r"\([^)]*\)", " ", name)

@@ -351,7 +351,50 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
         if cue and not re.search(r"[.;]", before[cue[-1].end() :]):
             hits.append(ActorHit(actors[0].value, "beneficiary", m.start, m.end,
                                  {"as_written": m.surface, "wording": cue[-1].group(0).strip()}))
+    taken = {(h.start, h.end) for h in hits}
+    hits += [h for h in _beneficiaries(s, offset, mentions)
+             if not any(a < h.end and h.start < b for a, b in taken)]
     return hits
+
+
+_TITLED = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Chancellor|King|Crown Prince|Senator|Governor|"
+    r"Vice President|Minister|opposition leader|candidate|Mayor|Emir|Sheikh)\s+"
+    r"(?P<name>(?:[A-ZÀ-Ý][\w'’.-]+(?:\s+|$)){1,4})")
+_PARTY = re.compile(
+    r"\b(?P<name>(?:[A-ZÀ-Ý][\w'’.-]+\s+){0,4}(?:Party|Front|Movement|Alliance|Congress|"
+    r"Partido|Parti|Frente|League|Coalition)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+)?)\b"
+    r"(?:\s*\([A-Z]{2,}\))?")
+_FAVOUR = re.compile(
+    r"\b(?:supportive of|in (?:support|favou?r) of|support(?:ing)? for|favou?rable to|"
+    r"to (?:benefit|boost|support|promote|praise)|promot(?:ed|ing|e)|prais(?:ed|ing|e)|praise of|"
+    r"cheerlead(?:ing)? for|amplif(?:y|ied|ying)(?: the account of)?|retweeting the account of|"
+    r"boost(?:ing|ed)?|positive (?:narratives|coverage|content) about|pro-)", re.IGNORECASE)
+_AGAINST = re.compile(
+    r"\b(?:critical of|critici[sz]\w*|against|attack\w*|denigrat\w*|opponents?|opposition|"
+    r"smear\w*|disparag\w*|mock\w*|negative)\b", re.IGNORECASE)
+
+
+def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
+    """Named people ("President Vladimir Putin") and parties a network praised or promoted:
+    the nearest cue to their left in the clause decides; criticism makes them a topic."""
+    out: list[ActorHit] = []
+    found = [(m.start("name"), m.group("name").strip()) for m in _TITLED.finditer(s)]
+    found += [(m.start("name"), m.group("name").strip()) for m in _PARTY.finditer(s)]
+    for start, name in sorted(found):
+        name = re.sub(r"^(?:the|ruling|governing)\s+", "", name, flags=re.I).strip(" '’.,")
+        name = re.split(r"['’]s\b", name)[0].strip()
+        if not valid_actor_name(name) or len(name.split()) < 2 and not name.isupper():
+            continue
+        clause = re.split(r"[;.]\s|—|\bwhile\b|\bbut\b", s[max(0, start - 120) : start])[-1]
+        pro = list(_FAVOUR.finditer(clause))
+        con = list(_AGAINST.finditer(clause))
+        if not pro or (con and con[-1].start() > pro[-1].start()):
+            continue
+        a = offset + start + s[start:].find(name)
+        out.append(ActorHit(name, "beneficiary", a, a + len(name),
+                            {"as_written": name, "wording": pro[-1].group(0).strip()}))
+    return out
 
 
 def _keep(hit: ActorHit, s: str, offset: int, mentions: list[Mention]) -> bool:
