@@ -17,8 +17,12 @@ _ATTRIB = re.compile(
     r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
     r"(?:[\w-]+\s+){0,3}?to|(?:was|were|is|are)\s+(?:run|operated|orchestrated|directed|"
     r"controlled|managed|created|conducted|carried out)\s+by|(?:run|operated|orchestrated|"
-    r"controlled|conducted) by)"
-    r"|(?P<w2>(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
+    r"controlled|conducted) by|"
+    r"(?:administrad|operad|dirigid|gestionad|cread|manejad)[ao]s?\s+por|"
+    r"(?:gérée?s?|opérée?s?|dirigée?s?|menée?s?|orchestrée?s?|attribuée?s?)\s+(?:par|à)|"
+    r"(?:управля|руковод|созда|организова)\w*\s+(?:со стороны\s+)?)"
+    r"|(?P<w2>originat\w*\s+(?:from|with)(?=\s+(?:the\s+)?[A-Z])|"
+    r"vinculad[ao]s?\s+(?:a|al|con)|liée?s?\s+(?:à|au|aux)|связанн\w+\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
     r"(?:(?:direct|strong|clear|technical|some)\s+)?(?:links?|ties|connections?)\s+(?:back\s+)?"
     r"(?:to|with)|(?:linked|tied|connected|traced)\s+(?:[\w-]+\s+){0,3}?(?:back\s+)?to)"
     r"|(?P<w1>(?:individuals|people|persons|entities|employees|staff|users|accounts|"
@@ -35,7 +39,8 @@ _WEAK_PREFIX = re.compile(
 _STOP = re.compile(
     r"[.;:!?\"“”]|,\s(?!(?:Inc|Ltd|LLC|LLP)\b)|\s(?:which|who|that|but|while|as well as|"
     r"according|in order|for violating|located|based|operating|working (?:on|with|from|in)|"
-    r"including|although|was|were|is|are|has|have|had|will|would|for \w+ing|"
+    r"including|although|was|were|is|are|has|have|had|will|would|for \w+ing|reportedly|"
+    r"allegedly|apparently|used|using|"
     r"to (?:promote|spread|push|amplify|target|influence|post|share|boost|run|manage)|"
     r"though|because|after|before|since|when|and (?:we|the network|its|it|this|they|"
     r"Facebook|Meta|Twitter|Google)|in (?:an?|the) (?:effort|attempt)|in\s+(?=[A-Z]))\b"
@@ -110,8 +115,8 @@ def _clean_name(phrase: str) -> str:
 _STATE_NP = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|ese|i|an|ish|ch|ic)|[A-Z][a-z]+)\s+(?:military|army|government|"
     r"law enforcement|intelligence|navy|police|security services|state media|authorities|"
-    r"ministry of \w+|armed forces)$|^(?:government|ministry \w+ \w+|army|military) of "
-    r"(?:the )?[A-Z][\w ]+$"
+    r"ministry of \w+|armed forces|KGB|GRU|FSB|SVR)$|^(?i:government|ministry \w+ \w+|army|"
+    r"military) of (?:the )?[A-Z][\w ]+$"
 )
 _HYPERLINK = re.compile(
     r"\s*(?:(?:the|a|an|its|their|these|other)\s+)?(?:\w+\s+)?(?:websites?|sites?|articles?|"
@@ -154,6 +159,36 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
 
 
 _ACRONYM_DOTS = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+_GOVERNMENT_OF = re.compile(r"^(?i:the\s+)?(?i:government|regime)\s+of\s+(?:the\s+)?(.+)$")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    import json
+
+    from resources import path as resource_path
+
+    with resource_path("gazetteers/countries.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)["countries"]
+    out: dict[str, str] = {}
+    for c in data.values():
+        english = [d for d in c["demonyms"] if re.fullmatch(r"[A-Z][a-z]+", d)]
+        if english:
+            for name in [*c["aliases"], c["name"], *c["names"].get("en", [])]:
+                out.setdefault(name.lower(), english[0])
+    return out
+
+
+def canonical_actor(name: str) -> str:
+    """One spelling for a state actor: "Government of Armenia" -> "Armenian government"."""
+    m = _GOVERNMENT_OF.match(name.strip())
+    if m:
+        demonym = _demonyms().get(m.group(1).strip().lower())
+        if demonym:
+            return f"{demonym} government"
+    return name
 
 
 def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
@@ -270,12 +305,15 @@ _GENERIC_HEADS = frozenset(
     "activities team teams outlet outlets sites site website websites page pages channel channels "
     "content propaganda account cloud server servers tools tool ai model models pr marketing "
     "consulting consultancy advertising media digital communications public relations political "
-    "private local foreign commercial firm's".split())
+    "private local foreign commercial firm's facebook instagram twitter youtube tiktok telegram "
+    "meta google sur et aux les des du".split())
 _STATE_HEADS = frozenset(
     "government military army navy police intelligence ministry regime authorities state "
     "kgb gru fsb svr law enforcement security services armed forces".split())
 _VERB_INSIDE = re.compile(r"\b(?:to|is|are|was|were|has|have|had|will|would|can|could|said|says|"
-                          r"told|known as|called|dubbed|that|who|which|used|using)\b", re.I)
+                          r"told|known as|called|dubbed|that|who|which|used|using|"
+                          r"a|ont|est|sont|été|ha|han|fue|es|son|fueron|был\w*|являет\w*)\b"
+                          r"|\b\d{2,}\b", re.I)
 _SPEAKER_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an|the)\s+[\w\s]{0,40}?spokes|,?\s*(?:said|says|"
                             r"told|stated|added|noted|wrote)\b)", re.I)
 
@@ -290,7 +328,8 @@ def _place_words() -> frozenset[str]:
         data = json.load(fh)["countries"]
     words: set[str] = set()
     for c in data.values():
-        for name in [*c["demonyms"], *c["aliases"], c["name"], *c["names"].get("en", [])]:
+        local = [n for names in c["names"].values() for n in names]
+        for name in [*c["demonyms"], *c["aliases"], c["name"], *local]:
             words.update(w.lower() for w in re.findall(r"[\w-]+", name))
     # Words of long official names that are not places by themselves.
     return frozenset(words - {"the", "of", "and", "republic", "islands", "island", "united",
@@ -337,6 +376,8 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     """Actors stated in sentence *s* (starting at *offset*), each with its role."""
     hits = [h for h in _attributed(s, offset, mentions) + _denied(s, offset, mentions)
             if _keep(h, s, offset, mentions)]
+    for h in hits:
+        h.name = canonical_actor(h.name)
     taken = {(h.start, h.end) for h in hits}
     for m in mentions:
         actors = m.of_kind("actor")
@@ -351,6 +392,10 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
         if cue and not re.search(r"[.;]", before[cue[-1].end() :]):
             hits.append(ActorHit(actors[0].value, "beneficiary", m.start, m.end,
                                  {"as_written": m.surface, "wording": cue[-1].group(0).strip()}))
+    taken = {(h.start, h.end) for h in hits}
+    hits += [h for h in _agents(s, offset)
+             if not any(a < h.end and h.start < b for a, b in taken) and h.name not in
+             {x.name for x in hits}]
     taken = {(h.start, h.end) for h in hits}
     hits += [h for h in _beneficiaries(s, offset, mentions)
              if not any(a < h.end and h.start < b for a, b in taken)]
@@ -373,6 +418,28 @@ _FAVOUR = re.compile(
 _AGAINST = re.compile(
     r"\b(?:critical of|critici[sz]\w*|against|attack\w*|denigrat\w*|opponents?|opposition|"
     r"smear\w*|disparag\w*|mock\w*|negative)\b", re.IGNORECASE)
+
+
+_AGENT = re.compile(
+    r"(?P<np>(?:[A-Z][\w'’.-]+\s+){0,4}(?:[A-Z][\w'’.-]+))\s+(?:(?:has|had|have)\s+)?"
+    r"(?:set up|created|ran|operated|orchestrated|was behind|were behind|is behind|are behind)\b"
+    r"(?=[^.;]{0,80}\b(?:accounts|network|campaign|operation|Pages|pages|profiles|channels)\b)")
+
+
+def _agents(s: str, offset: int) -> list[ActorHit]:
+    """"the Belarusian KGB has set up dozens of fake accounts": the subject who ran it."""
+    out: list[ActorHit] = []
+    for m in _AGENT.finditer(s):
+        words = m.group("np").split()
+        while words and (words[0] in _NOT_SUBJECT or words[0].lower() in ("the", "a")):
+            words.pop(0)
+        name = " ".join(words)
+        if not name or not valid_actor_name(name) or name in _NOT_SUBJECT:
+            continue
+        a = offset + m.start("np") + m.group("np").find(name)
+        out.append(ActorHit(name, "attributed", a, a + len(name),
+                            {"as_written": name, "wording": "set up by", "strength": 2}))
+    return out
 
 
 def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
@@ -403,7 +470,8 @@ def _keep(hit: ActorHit, s: str, offset: int, mentions: list[Mention]) -> bool:
         return True
     if not known and not valid_actor_name(hit.name):
         return False
-    if any(m.of_kind("operation") and hit.start <= m.start and m.end <= hit.end for m in mentions):
+    if not known and any(m.of_kind("operation") and hit.start <= m.start and m.end <= hit.end
+                         for m in mentions):
         return False  # "the Russian operation known as Doppelganger" is an operation
     # The speaker of a quote ("X, a spokesperson, said") is not who ran the network.
     return hit.role == "denied" or not _SPEAKER_AFTER.match(s[hit.end - offset :])

@@ -29,10 +29,13 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:its|their|had its) origins? in|origins? in|"
                r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde|de origen|"
                r"vinculad[ao]s? (?:a|al|con)|"
-               r"origin\w+ (?:de|d'|du|des)|en provenance (?:de|d'|du)|basée?s? (?:en|au|à)|"
+               r"origin\w+ (?:de|d'|du|des)|en provenance (?:de|d'|du)|basée?s? (?:en|au|aux|à)|"
                r"depuis|liée?s? (?:à|au|aux)|(?:information|influence) operations? (?:in|from)|"
                r"tying (?:\w+ ){0,4}?to|con origen en|"
-               r"из|с территории|связанн\w+ с|базирующ\w+ в|возникл\w+ в|происход\w+ из"),
+               r"из|с территории|связанн\w+ с|базирующ\w+ в|возникл\w+ в|происход\w+ из|"
+               # the demonym after the noun: "la red venezolana", "un réseau russe"
+               r"red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|"
+               r"cuentas|comptes|grupos?|groupes?|cl[uú]ster"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
                r"readers|residents|communities|population|public) (?:in|of|across)|"

@@ -33,7 +33,11 @@ _AUDIENCE_VERB = re.compile(
     r"joined|join|subscribed|liked|were following|are following|were members)\b",
     re.IGNORECASE,
 )
-_AUDIENCE_NOUN = re.compile(r"\s+(?:\w+\s+){0,2}?(followers|subscribers|members|fans)\b", re.I)
+_AUDIENCE_NOUN = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(followers|subscribers|members|fans|abonnés|seguidores|suscriptores|"
+    r"membres|miembros|подписчик\w*|участник\w*)(?!\w)", re.I)
+_AUDIENCE_WORD = {"abonnés": "followers", "seguidores": "followers", "suscriptores": "subscribers",
+                  "membres": "members", "miembros": "members"}
 _AD_CONTEXT = re.compile(r"\bads?\b|advertis|\bspen[dt]|spending|\bpaid\b|promot", re.I)
 _MONEY = re.compile(
     r"(?P<cur>US\$|USD\s?|\$|€|£|₹|₽|R\$|₦)\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
@@ -179,6 +183,8 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
         aud = _AUDIENCE_NOUN.match(s, num.end)
         if aud and not num.is_word or aud and num.value > 1:
             noun = aud.group(1).lower()
+            noun = _AUDIENCE_WORD.get(noun, "followers" if noun.startswith("подписчик") else
+                                      "members" if noun.startswith("участник") else noun)
             if noun in ("followers", "subscribers", "members", "fans"):
                 metric = _follower_metric(s, num, noun, sent_platform)
                 hits.append(_hit("audience", metric, num, aud.end()))

@@ -254,8 +254,10 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 if net.operation_name == unit.value:
                     net.operation_name = None
         spans = {f.evidence.start for f in unit.facts if f.evidence is not None}
+        # Operations introduced together ("known as A and B") share what that sentence says.
+        together = {u.value for u in units if u.kind == "operation" and u.sentence == unit.sentence}
         for net in kept:
-            if net is unit.network or net.operation_name in (None, unit.value):
+            if net is unit.network or net.operation_name in (None, *together):
                 continue
             net.facts = [f for f in net.facts if not (
                 f.kind == "country" and f.evidence is not None and f.evidence.start in spans)]

@@ -22,6 +22,7 @@ TAKEDOWN = re.compile(
     r"takedowns?|take-down|suspension|termination|liquidation|purge|"
     # Spanish, French, Russian: the verbs platforms' removals are reported with
     r"elimin\w+|suspendi\w+|retir\w+|bloque\w+|dio de baja|dado de baja|desmantel\w+|"
+    r"cancel[óa]\w*|cerr[óa]\w*|"
     r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|"
     r"удал\w+|заблокир\w+|блокир\w+|ликвидир\w+|приостанов\w+)\b",
     re.IGNORECASE,
@@ -82,7 +83,8 @@ def is_summary(text: str) -> bool:
 
 
 _SUBJECT = re.compile(
-    r"\b(?:network|operation|campaign|cluster)\b|\b(?:consist\w*|includ\w*|compris\w*|"
+    r"\b(?:network|operation|campaign|cluster|réseau|campagne|opération|red|campaña|operación|"
+    r"сеть|сети|кампани\w*|операци\w*)\b|\b(?:consist\w*|includ\w*|compris\w*|"
     r"made up of|spanned)\b",
     re.IGNORECASE,
 )

@@ -13,6 +13,11 @@ _UNITS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19,
+    # French, Spanish and Russian 2..12 ("neuf groupes", "tres cuentas", "пять страниц")
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "doce": 12, "два": 2, "две": 2, "три": 3,
+    "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
 }
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -28,6 +33,7 @@ NUMBER = re.compile(
     r"(?P<mil>\s+mil\s+\d{3}\b)?"
     r"(?P<mult>\s*(?:million|thousand|billion|millones|millón|mil|mille|тыс\.|тысяч[аи]?|"
     r"млн\.?|миллион\w*|[kKmM]\b))?(?P<plus>\+)?"
+    r"|(?P<milonly>(?<!\d\s)\bmil\s+\d{1,3}\b)"
     r"|(?P<words>(?:(?:" + _WORD + r")(?:[\s-]+(?:and\s+)?)?)*(?:" + _WORD + r"))"
     r"|(?P<dozen>(?:half\s+)?a\s+dozen|a\s+single|a\s+couple\s+of)"
     r")(?![\w%])",
@@ -113,6 +119,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             value *= {"million": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "k": 1e3}.get(
                 mult, 1
             )
+        elif m.group("milonly"):  # "mil 19 cuentas" (Spanish): 1,019
+            value = 1000 + float(m.group("milonly").split()[-1])
         elif m.group("words"):
             value = _words_value(m.group("words"))
             is_word = True

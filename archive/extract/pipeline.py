@@ -196,6 +196,7 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
     return out
 
 
+_LOCATIVE = re.compile(r"^(?:(?:Mientras que|Meanwhile|Separately|And),?\s+)?(?:In|En|Au|В)\s+(?:the\s+)?")
 _LABEL = re.compile(r"^([^:;,.]{2,40}?)\s*(?::|\s[-–—]\s)\s*\S")
 
 
@@ -238,6 +239,16 @@ def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
                               {"as_written": surface, "from_label": True, "confidence": 0.85},
                               _evidence(lead)))
         return
+    lead_place = _LOCATIVE.match(anchor.text)
+    if lead_place:  # "In Egypt, Twitter removed 2,541 accounts": where it was, weakly
+        named = [m for m in mentions if m.start == anchor.start + lead_place.end()
+                 and m.of_kind("country")]
+        resolved = resolve_code(named[0], context) if named else None
+        if resolved and TAKEDOWN.search(anchor.text):
+            net.facts.append(Fact("country", resolved[0], None, None, "origin",
+                                  {"as_written": named[0].surface, "locative": True,
+                                   "confidence": 0.65}, _evidence(anchor)))
+            return
     heads = [h for h in layout.headings if h.end <= anchor.start]
     if not heads:
         return
