@@ -46,6 +46,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:affected|targeted|hit) (?:were|was|included|are)|"
                r"dirigid[ao]s? (?:a|al|contra|hacia)|contra|enfocad[ao]s? en|apuntaba a|"
                r"cibl\w+|visant|dirigée?s? (?:contre|vers)|à destination (?:de|du|des)|"
+               r"(?:пользовател|аудитори|жител|граждан|избирател)\w* из|"
                r"нацелен\w* на|направленн\w* (?:на|против)|против|сосредоточен\w*"
                r"(?: в первую очередь)? на|ориентирован\w* на|аудитори\w+ (?:в|из)"),
     ("sponsor", r"sponsored by|funded by|financed by|paid (?:for )?by|backed by|"
@@ -84,9 +85,12 @@ _ORIGIN_AFTER = re.compile(
     r" (?:(?:(?:disinformation|influence|propaganda|covert|troll|bot|state-backed|"
     r"state-linked|state-sponsored|inauthentic|coordinated|malicious|information|online|"
     r"hacking|hacker|cyber|espionage|spam|fake|disinfo|threat|government-linked|military-linked|"
-    r"persona|content|AI|cross-platform|sprawling|prolific|large|small|new) ){1,2}"
+    r"persona|content|AI|cross-platform|sprawling|prolific|large|small|new|фейков\w+|"
+    r"пропагандистск\w+|дезинформационн\w+|скоординированн\w+) ){1,2}"
     r"(?:network|operation|campaign|group|actors?|cluster|collective|effort)s?\b|"
     r"(?:groups?|IOs?|clusters?|sets?)\b|"
+    r"(?:сет[ьиейям]\w*|кампани\w*|операци\w*|аккаунт\w*|спецслужб\w*|правительств\w*|"
+    r"власт\w*|пропаганд\w*|военн\w+|разведк\w*|хакер\w*|групп\w*|тролл\w*|бот\w*)|"
     r"network|operation|campaign|actors?|operators?|individuals|people|entities|company|"
     r"companies|firm|marketing firm|PR firm|government|military|army|state media|state|"
     r"intelligence|troll|trolls|nationals|agency|influence operation|"
@@ -95,6 +99,7 @@ _ORIGIN_AFTER = re.compile(
 )
 _SPONSOR_AFTER = re.compile(r"^[-‐‑ ](?:backed|sponsored|funded|financed|directed)\b", re.I)
 _TARGET_AFTER = re.compile(
+    r"^ (?:аудитори\w*|пользовател\w*|избирател\w*|граждан\w*|читател\w*|общественност\w*)|"
     r"^'?s? ?(?:[-‐‑ ]speaking )?(?:audiences?|users|voters|citizens|people|public|"
     r"population|electorate|residents|readers|diaspora|communities|speakers|"
     r"internet users|social media users)\b",
@@ -171,7 +176,10 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     best: tuple[int, int, str] | None = None
     for role, rx in _CUE_RE:
         for c in rx.finditer(s, clause_start, local):
-            if best is None or c.end() > best[1] or (c.end() == best[1] and role == "origin"):
+            # The cue nearest the mention wins; at the same end the longer cue ("users from"
+            # over "from"), and at the same span the origin.
+            if (best is None or c.end() > best[1] or c.end() == best[1] and (
+                    c.start() < best[0] or c.start() == best[0] and role == "origin")):
                 best = (c.start(), c.end(), role)
     if best is None:
         return None

@@ -51,7 +51,9 @@ _SUMMARY = re.compile(
     re.IGNORECASE,
 )
 _NETWORK_NOUN = re.compile(
-    r"\b(?:network|operation|campaign|accounts|activity|cluster|pages|channels|trolls?|bots?)\b",
+    r"\b(?:network|operation|campaign|accounts|activity|cluster|pages|channels|trolls?|bots?|"
+    r"red|redes|cuentas|campaña|operación|réseaux?|comptes|campagne|opération|"
+    r"сет[ьи]|сетей|аккаунт\w*|кампани\w*|операци\w*)\b",
     re.IGNORECASE,
 )
 
