@@ -279,6 +279,16 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str) -> l
     return out
 
 
+# Words that show a sentence talks about the network itself (its accounts, content, people).
+_ABOUT_NETWORK = re.compile(
+    r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
+    r"personas?|channels?|posts?|posted|content|videos?|comments?|tweets?|websites?|domains?|"
+    r"operators?|people behind|individuals|actors?|trolls?|bots?|audiences?|targeted|targeting|"
+    r"originated|removed|took down|terminated|suspended|banned|disrupted|"
+    r"red|redes|cuentas|páginas|campaña|operación|réseaux?|comptes|campagne|opération|"
+    r"сет[ьи]|сетей|аккаунт\w*|страниц\w*|кампани\w*|операци\w*|публикац\w*)(?:s|es)?\b",
+    re.IGNORECASE,
+)
 _KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language": 0.85,
                     "platform": 0.9, "operation": 0.9, "date": 0.8, "region": 0.75}
 
@@ -337,7 +347,10 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
                 continue
             add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
     for i in seg.sentences:
+        about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))
         for p in found[i].places:
+            if p.role == "origin" and not about:
+                continue  # a sentence not about the network (commentary, history) states no role
             add(Fact(p.kind, p.key, None, None, p.role, dict(p.detail)), sents[i])
     origins = [f for f in facts if f.kind == "country" and f.role == "origin"]
     for i in seg.sentences:
