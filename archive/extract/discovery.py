@@ -93,7 +93,11 @@ def _enumerated_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
             if count != len(origins):
                 continue  # "three networks from Russia and Iran": which is which is unknown
         domestic = bool(DOMESTIC.search(sent.text))
+        if {p.key for p in origins} <= {u.value for u in units}:
+            continue  # the same list again (a caption repeating the lead)
         for p in origins:
+            if any(u.value == p.key for u in units):
+                continue
             fact = Fact("country", p.key, None, None, "origin",
                         {**p.detail, "confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
                         _evidence(sent))

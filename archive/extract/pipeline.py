@@ -196,7 +196,9 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
     return out
 
 
-_LOCATIVE = re.compile(r"^(?:(?:Mientras que|Meanwhile|Separately|And),?\s+)?(?:In|En|Au|В)\s+(?:the\s+)?")
+_LOCATIVE = re.compile(
+    r"^(?:(?:Mientras que|Meanwhile|Separately|And|Also|Asimismo|Además),?\s+)?"
+    r"(?:In the case of|En el caso de|Dans le cas de|In|En|Au|Aux|В)\s+(?:the\s+|la\s+|le\s+|el\s+)?")
 _LABEL = re.compile(r"^([^:;,.]{2,40}?)\s*(?::|\s[-–—]\s)\s*\S")
 
 
