@@ -75,11 +75,45 @@ def _operations(found: Any) -> list[Any]:
     return list(seen.values())
 
 
-def _enumerated_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+_LIST_AFTER_UNIT = re.compile(r"\s*(?:[—–:,(-]\s*)?(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?")
+_LIST_JOIN = re.compile(r"^(?:\s*(?:,|and|y|et|и|&)\s*|\s*,\s*(?:and|y|et|и)\s+)(?:the\s+)?$")
+
+
+def _listed_after(sent: Sentence, plural: re.Match[str], named: list[tuple[str, int, int, str]]
+                  ) -> list[Any]:
+    """"six CIB networks — in the United States, Iran, China ...": the list right after."""
+    lead = _LIST_AFTER_UNIT.match(sent.text, plural.end())
+    if not lead:
+        return []
+    pos = sent.start + lead.end()
+    out = []
+    for code, a, b, surface in named:
+        if a < pos:
+            continue
+        if a != pos and not _LIST_JOIN.match(sent.text[pos - sent.start : a - sent.start]):
+            break
+        out.append(_Listed(code, {"as_written": surface}))
+        pos = b
+    return out
+
+
+@dataclass(slots=True)
+class _Listed:
+    key: str
+    detail: dict[str, Any]
+    kind: str = "country"
+    role: str = "origin"
+
+
+def _enumerated_units(layout: Layout, found: Sequence[Any],
+                      named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
     """Countries a sentence lists as the origins of as many units as it names."""
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         origins = _origins(found[i])
+        unit_match = _PLURAL_UNIT.search(sent.text)
+        if unit_match and len(origins) < 2:
+            origins = _listed_after(sent, unit_match, list(named_in[i])) or origins
         if len(origins) < 2 or _EARLIER.search(sent.text):
             continue
         plural = _PLURAL_UNIT.search(sent.text)
@@ -167,7 +201,7 @@ def _origin_keys(net: NetworkFacts) -> set[str]:
 
 
 def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
-           named_in: Sequence[list[str]]) -> list[_Unit]:
+           named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
     """The introduced units a figure network is: an operation it names (unless the
     operation's own intro gives another origin), and the country unit of its origin."""
     free = [u for u in units if u.network is None]
@@ -187,7 +221,7 @@ def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
     if not origins and not out:
         # "In Egypt, Twitter removed 2,541 accounts": the unit the anchor sentence names, or,
         # of several, the one it opens with.
-        named = named_in[seg.anchor]
+        named = [x[0] for x in named_in[seg.anchor]]
         hits = [u for u in free if u.kind == "country" and u.value in named]
         if len(hits) == 1:
             return hits
@@ -209,13 +243,13 @@ def _shared_origin(layout: Layout, found: Sequence[Any]) -> Fact | None:
 
 
 def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
-             networks: list[NetworkFacts], named_in: Sequence[list[str]],
+             networks: list[NetworkFacts], named_in: Sequence[list[tuple[str, int, int, str]]],
              labels: Sequence[Any] = ()) -> list[NetworkFacts]:
     """*networks* (one per segment) plus the units the text introduces without figures.
-    *named_in* lists, per sentence, the country codes it mentions in order (any role)."""
+    *named_in* lists, per sentence, the countries it mentions in order (any role)."""
     if not any(TAKEDOWN.search(s.text) for s in layout.sentences):
         return networks
-    enumerated = _enumerated_units(layout, found)
+    enumerated = _enumerated_units(layout, found, named_in)
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]

@@ -263,21 +263,24 @@ def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
                               _evidence(head)))
 
 
-def _countries_named(layout: Layout, mentions: list[Mention], context: str) -> list[list[str]]:
-    """Per content sentence, the countries it mentions in order, whatever their role."""
-    out: list[list[str]] = []
+def _countries_named(layout: Layout, mentions: list[Mention], context: str
+                     ) -> list[list[tuple[str, int, int, str]]]:
+    """Per content sentence, the countries it mentions in order, whatever their role:
+    (code, start, end, as written), first mention of each code."""
+    out: list[list[tuple[str, int, int, str]]] = []
     k = 0
     for sent in layout.sentences:
         while k < len(mentions) and mentions[k].start < sent.start:
             k += 1
-        codes: list[str] = []
+        named: list[tuple[str, int, int, str]] = []
         j = k
         while j < len(mentions) and mentions[j].end <= sent.end:
-            resolved = resolve_code(mentions[j], context) if mentions[j].of_kind("country") else None
-            if resolved and resolved[0] not in codes:
-                codes.append(resolved[0])
+            m = mentions[j]
+            resolved = resolve_code(m, context) if m.of_kind("country") else None
+            if resolved and all(resolved[0] != x[0] for x in named):
+                named.append((resolved[0], m.start, m.end, m.surface))
             j += 1
-        out.append(codes)
+        out.append(named)
     return out
 
 
