@@ -11,13 +11,21 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from whoosh import highlight, index, query
-from whoosh.analysis import BiWordFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import (
+    BiWordFilter,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.qparser import MultifieldParser, syntax
@@ -29,14 +37,34 @@ from archive.progress import CancelToken, Progress, ProgressCallback
 from archive.store import IndexDoc
 
 GENERATION_FILE = "GENERATION"
-INDEX_FORMAT = "2"  # bump when the schema below changes: the index is then rebuilt
+INDEX_FORMAT = "3"  # bump when the schema below changes: the index is then rebuilt
 MAX_QUERY_CHARS = 1000
 SEARCH_SECONDS = 5.0
 FALLBACK_NOTICE = "Search syntax not understood; searched for the words instead."
 
+_SPECIAL_FOLDS = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ø": "o", "Ø": "o", "ß": "ss",
+                                 "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "æ": "ae", "œ": "oe",
+                                 "þ": "th", "ð": "d"})
+
+
+def fold_accents(text: str) -> str:
+    """"Ciucă" -> "Ciuca", "Azərbaycan" -> "Azerbaycan": what search compares, both sides."""
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL_FOLDS))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+class _FoldFilter(Filter):  # type: ignore[misc]
+    """Folds accents off every token, so a name written with "ă" is found by "a"."""
+
+    def __call__(self, tokens: Any) -> Any:
+        for t in tokens:
+            t.text = fold_accents(t.text)
+            yield t
+
+
 _WORD = RegexTokenizer(r"\w+(?:[.'’]\w+)*")
-_PAIRS = _WORD | LowercaseFilter() | BiWordFilter(sep=" ")
-_TEXT = StemmingAnalyzer()
+_PAIRS = _WORD | LowercaseFilter() | _FoldFilter() | BiWordFilter(sep=" ")
+_TEXT = RegexTokenizer() | LowercaseFilter() | _FoldFilter() | StopFilter() | StemFilter()
 
 # Field names a user may type before a colon, and the index field they mean.
 FIELD_ALIASES = {
@@ -54,7 +82,7 @@ def _schema() -> Schema:
         body=TEXT(analyzer=_TEXT, phrase=False),
         pairs=TEXT(analyzer=_PAIRS, phrase=False),
         publisher=TEXT(analyzer=_TEXT, phrase=True),
-        actor=TEXT(analyzer=_WORD | LowercaseFilter(), phrase=True),
+        actor=TEXT(analyzer=_WORD | LowercaseFilter() | _FoldFilter(), phrase=True),
         country=KEYWORD(lowercase=True, commas=True),
         origin=KEYWORD(lowercase=True, commas=True),
         target=KEYWORD(lowercase=True, commas=True),
@@ -372,7 +400,7 @@ def _raw_phrases(text: str) -> dict[tuple[str, ...], list[str]]:
     """
     out: dict[tuple[str, ...], list[str]] = {}
     for m in re.finditer(r'(?<![\w:])"([^"]+)"', text):
-        words = [w.lower() for w in _WORD_SPLIT.findall(m.group(1))]
+        words = [fold_accents(w.lower()) for w in _WORD_SPLIT.findall(m.group(1))]
         key = tuple(t for w in words for t in _analyse(w))
         out[key] = words
     return out
@@ -381,7 +409,7 @@ def _raw_phrases(text: str) -> dict[tuple[str, ...], list[str]]:
 def _rewrite_phrases(q: Any, raw: dict[tuple[str, ...], list[str]]) -> Any:
     """Turn body phrases into conjunctions of word-pair terms (fast, no positions)."""
     if isinstance(q, query.Phrase) and q.fieldname == "body":
-        words = raw.get(tuple(q.words), [w.lower() for w in q.words])
+        words = raw.get(tuple(q.words), [fold_accents(w.lower()) for w in q.words])
         if len(words) < 2:
             terms = _analyse(words[0]) if words else []
             return query.Term("body", terms[0]) if terms else query.NullQuery
@@ -433,5 +461,5 @@ def _clean_query(text: str) -> str:
 
 def phrase_in_text(words: list[str], text: str) -> bool:
     """Exact check of a phrase (word sequence, punctuation-insensitive) in a document."""
-    pattern = r"\W+".join(re.escape(w) for w in words)
-    return re.search(rf"(?<!\w){pattern}(?!\w)", text, flags=re.IGNORECASE) is not None
+    pattern = r"\W+".join(re.escape(fold_accents(w)) for w in words)
+    return re.search(rf"(?<!\w){pattern}(?!\w)", fold_accents(text), flags=re.IGNORECASE) is not None

@@ -60,3 +60,18 @@ def test_bad_queries_fall_back_with_a_notice(small: Archive) -> None:
 
 def test_sort_by_date_never_crashes(small: Archive) -> None:
     assert small.search("election", sort="date").total == 2
+
+
+def test_accents_fold_both_ways(archive: Archive, tmp_path: Path) -> None:
+    (tmp_path / "ro.txt").write_text(
+        "Rețea din Moldova\n\nMeta a eliminat conturi care îl lăudau pe Nicolae Ciucă și "
+        "publicau în Azərbaycan despre Vučić.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "Plain names\n\nA story that mentions Ciuca and Vucic without any accents.\n",
+        encoding="utf-8")
+    archive.import_paths([tmp_path / "ro.txt", tmp_path / "en.txt"])
+    assert archive.search("Ciuca").total == 2
+    assert archive.search("Ciucă").total == 2
+    assert archive.search("azerbaycan").total == 1
+    assert archive.search('"Nicolae Ciuca"').total == 1
+    assert archive.search("vucic").total == 2
