@@ -35,17 +35,42 @@ def _text_like(head: bytes) -> bool:
     return bool(head) and not head.startswith(_BINARY_MAGIC) and not looks_binary(head)
 
 
+_SUBJECT_LINE = re.compile(r"^(?:Subject|Betreff|Objet|Asunto|Тема)\s*:\s*(.+)$", re.IGNORECASE)
+_MAIL_HEADER = re.compile(r"^(?:From|To|Cc|Date|Sent|Reply-To|De|Para|À|От|Кому)\s*:", re.IGNORECASE)
+# Wire slugs ("BC-US-META-TAKEDOWN", "UPDATE 2-Facebook ...", "BRIEF-..."), datelines, bylines
+_SLUG = re.compile(r"^(?:[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){2,}\S*|(?:UPDATE|CORRECTED|REFILE|BRIEF)"
+                   r"(?:\s*\d+)?\s*-|date\s+\d{4}-\d\d|By\s+[A-Z]|Updated\b|Published\b)")
+_MASTHEADS = re.compile(
+    r"^(?:Google\s+)?Threat Analysis Group|Meta Newsroom|Twitter Safety|Microsoft Threat "
+    r"Intelligence|OpenAI Global Affairs|About Facebook|Meta Security|Newsroom|Home|Menu|"
+    r"Skip to (?:main )?content\W*$", re.IGNORECASE)
+_MASTHEAD_WORDS = 3  # a first line of one or two words is a masthead or section name
+
+
 def headline(text: str) -> str | None:
-    """The first non-blank line when it reads like a headline: short, no closing period,
-    and followed by more text."""
+    """The headline among the first lines: a mail's Subject, else the first line that reads
+    like one (short, no closing period, followed by more text). Mastheads and section names
+    ("Meta", "Threat Analysis Group"), mail headers, wire slugs and bylines are passed over."""
     lines = text.split("\n")
-    for i, line in enumerate(lines):
+    seen = 0
+    for i, line in enumerate(lines[:40]):
         s = line.strip()
         if not s:
             continue
+        subject = _SUBJECT_LINE.match(s)
+        if subject:
+            return subject.group(1).strip() or None
+        if _MAIL_HEADER.match(s) or _SLUG.match(s):
+            continue
+        seen += 1
+        if seen > 4:
+            return None
         rest = "\n".join(lines[i + 1 :]).strip()
         if (rest and len(s) <= 160 and len(s.split()) <= 24 and not _HEADLINE_END.search(s)
                 and any(ch.isalpha() for ch in s)):
+            if (len(s.split()) < _MASTHEAD_WORDS and not re.search(r"\d", s)
+                    or _MASTHEADS.match(s)):
+                continue
             return s
         return None
     return None
