@@ -165,6 +165,17 @@ def extract_file(path: Path) -> tuple[DocumentFacts, Any]:
     return extract_document(raw, path.name), raw
 
 
+_PUBLISHER_ALIASES = {"google tag": "google threat analysis group", "tag": "google threat analysis group",
+                      "facebook": "meta", "x": "twitter"}
+
+
+def _same_publisher(name: str | None) -> str | None:
+    """One name per speaker: Facebook and Meta are the same company, TAG is Google's."""
+    if not name:
+        return name
+    return _PUBLISHER_ALIASES.get(_norm_text(name), name)
+
+
 def _norm_text(s: str | None) -> str:
     return " ".join(re.sub(r"[^\w ]+", " ", (s or "").lower()).split())
 
@@ -207,6 +218,7 @@ def score_docs(rows: list[tuple[dict[str, Any], DocumentFacts, Any]], verbose: b
             if f == "published" and want and have:
                 ok = have.startswith(want) or want.startswith(have)
             elif f == "publisher":
+                want, have = _same_publisher(want), _same_publisher(have)
                 ok = bool(want and have) and (_norm_text(want) in _norm_text(have)
                                               or _norm_text(have) in _norm_text(want))
             else:

@@ -110,7 +110,21 @@ def guess_language(text: str) -> str | None:
     return str(code) if prob >= 0.6 else None
 
 
+_MASTHEAD_PUBLISHER = [
+    ("Google Threat Analysis Group", re.compile(r"^\s*(?:Google\s+)?Threat Analysis Group\s*$")),
+    ("Meta", re.compile(r"^\s*Meta(?: Newsroom)?\s*$")),
+    ("Twitter", re.compile(r"^\s*Twitter Safety\s*$")),
+    ("OpenAI", re.compile(r"^\s*OpenAI\s*$")),
+]
+
+
 def guess_publisher(text: str, layout: Layout, source_type: str) -> str | None:
+    """Who speaks: a wire's credit, the site's own name in its furniture, a platform's
+    masthead line, or, for a platform's first-person report, that platform."""
+    first = text.lstrip().split("\n", 1)[0]
+    for name, rx in _MASTHEAD_PUBLISHER:
+        if rx.match(first):
+            return name
     for name, pat in _WIRES.items():
         if re.search(pat, text[:800]):
             return name

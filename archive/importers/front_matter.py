@@ -18,7 +18,8 @@ _MAX_LINES = 200
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _KEYS = {
     "title": ("title", "headline", "name"),
-    "publisher": ("publisher", "site", "site_name", "outlet", "publication", "source", "author"),
+    # an author is a person, not who publishes: never the publisher
+    "publisher": ("publisher", "site", "site_name", "outlet", "publication", "source"),
     "published": ("date", "published", "published_at", "pubdate", "created", "date_published"),
     "url": ("url", "source_url", "link", "canonical", "source", "original_url"),
     "language": ("lang", "language", "locale"),
