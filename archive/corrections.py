@@ -74,7 +74,8 @@ def record(store: Store, c: Correction) -> int:
             raise ArchiveError(
                 f"network {c.network} of {c.document_id} has no {c.kind} fact {c.key!r}"
                 + (f" with role {c.role}" if c.role else ""))
-    detail = {"note": c.note} if c.note else {}
+    detail: dict[str, Any] = {"note": c.note} if c.note else {}
+    detail["anchor"] = _anchor_of(store, c)
     cur = store.conn.execute(
         "INSERT INTO correction(document_id, network_ordinal, action, kind, key, role, value, "
         "qualifier, detail, ev_start, ev_end, quote, note, created_at, target_key, target_role) "
@@ -107,8 +108,49 @@ def apply_corrections(store: Store, doc_id: str) -> int:
     return len(rows)
 
 
+def _anchor_of(store: Store, c: Correction) -> dict[str, Any]:
+    """Where in the text the corrected network and fact are, so the correction finds them
+    again after a new extractor renumbers or splits the networks."""
+    net = store.conn.execute("SELECT span_start, span_end FROM network WHERE id = ?",
+                             (network_id(c.document_id, c.network),)).fetchone()
+    anchor: dict[str, Any] = {}
+    if net is not None and net["span_start"] is not None:
+        anchor["span"] = [net["span_start"], net["span_end"]]
+    if c.action != "add":
+        facts = _matching(store, c.document_id, c.network, c.kind, c.key, c.role)
+        if facts and facts[0]["ev_start"] is not None:
+            anchor["ev"] = [facts[0]["ev_start"], facts[0]["ev_end"]]
+    return anchor
+
+
+def _resolve_ordinal(store: Store, row: sqlite3.Row) -> int:
+    """The network a stored correction means now: the one holding the same fact at the
+    same words, else the one whose text span holds them, else the recorded number."""
+    ordinal = int(row["network_ordinal"])
+    anchor = json.loads(row["detail"] or "{}").get("anchor") or {}
+    nets = store.conn.execute(
+        "SELECT ordinal, span_start, span_end FROM network WHERE document_id = ? ORDER BY ordinal",
+        (row["document_id"],)).fetchall()
+    if not nets or not anchor:
+        return ordinal
+    ev = anchor.get("ev")
+    if ev and row["action"] in ("set", "delete"):
+        for net in nets:
+            for f in _matching(store, row["document_id"], net["ordinal"], row["kind"],
+                               row["target_key"], row["target_role"]):
+                if f["ev_start"] == ev[0]:
+                    return int(net["ordinal"])
+    point = ev[0] if ev else (anchor["span"][0] if anchor.get("span") else None)
+    if point is not None:
+        holding = [n for n in nets if n["span_start"] is not None
+                   and n["span_start"] <= point < n["span_end"]]
+        if len(holding) == 1:
+            return int(holding[0]["ordinal"])
+    return ordinal
+
+
 def _apply_one(store: Store, row: sqlite3.Row) -> None:
-    doc_id, ordinal = row["document_id"], row["network_ordinal"]
+    doc_id, ordinal = row["document_id"], _resolve_ordinal(store, row)
     net_id = _ensure_network(store, doc_id, ordinal)
     cid = row["id"]
     replaced: list[sqlite3.Row] = []

@@ -27,6 +27,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:in|from)|(?:network|operation|campaign|activity|accounts|pages|cluster|IO|"
                r"group|set|persona|troll|bot)s?,? (?:\w+ )?from|from within|"
                r"(?:its|their|had its) origins? in|origins? in|"
+               r"(?:first|second|third|fourth|fifth|other|another|latter|former),? (?:one,? )?from|"
                r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde|de origen|"
                r"vinculad[ao]s? (?:a|al|con)|"
                r"origin\w+ (?:de|d'|du|des)|en provenance (?:de|d'|du)|basée?s? (?:en|au|aux|à)|"

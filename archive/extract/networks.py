@@ -92,6 +92,10 @@ _SUBJECT = re.compile(
 )
 
 
+_ORDINAL_UNIT = re.compile(
+    r"^\W*(?:The (?:first|second|third|fourth|fifth|other|larger|smaller|largest|smallest|latter|"
+    r"former)|One|Another|A (?:second|third|separate)|El (?:primero|segundo)|La (?:primera|segunda)|"
+    r"Le (?:premier|second)|La (?:première|seconde))\b", re.IGNORECASE)
 _ENUMERATED = re.compile(r"\(\d{1,2}\)\s+(?:about |around |more than |over )?\d")
 
 
@@ -100,7 +104,9 @@ def _is_anchor(text: str, facts: SentenceFacts) -> bool:
     if not facts.removed or is_summary(text):
         return False
     # "(2) 50 accounts that amplified ...": an enumerated item under "We removed two networks."
-    return bool(TAKEDOWN.search(text) or _SUBJECT.search(text) or _ENUMERATED.match(text))
+    # "The second, from Peru, had 70 accounts": one of the units a preamble announced.
+    return bool(TAKEDOWN.search(text) or _SUBJECT.search(text) or _ENUMERATED.match(text)
+                or _ORDINAL_UNIT.match(text))
 
 
 def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:

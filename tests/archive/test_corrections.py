@@ -60,3 +60,36 @@ def test_country_correction_changes_facets(seeded: tuple[Archive, str]) -> None:
     archive.correct(doc_id, action="add", kind="country", key="AM", role="target")
     assert ("AM", 1) in archive.facets()["target"]
     assert archive.search("target:AM").total == 1
+
+
+def test_corrections_follow_their_network_when_a_new_extractor_renumbers(
+        archive: Archive, tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    import archive.extract as extract
+    from archive.facts import NetworkFacts
+
+    src = Path(str(tmp_path)) / "two.txt"
+    src.write_text("Meta removed two networks.\n\nThe first, from Chile, had 40 Facebook "
+                   "accounts.\n\nThe second, from Peru, had 70 Facebook accounts.\n",
+                   encoding="utf-8")
+    doc_id = archive.import_paths([src]).added[0]
+    nets = archive.document(doc_id)["networks"]
+    peru = next(i for i, n in enumerate(nets, start=1) if n["origin_countries"] == ["PE"])
+    archive.correct(doc_id, network=peru, action="set", kind="count",
+                    key="facebook_accounts", value=75)
+    real = extract.extract_facts
+
+    def renumbering(*args: object, **kwargs: object) -> object:
+        doc = real(*args, **kwargs)  # type: ignore[arg-type]
+        doc.networks.insert(0, NetworkFacts(label="a unit a newer extractor found first"))
+        return doc
+
+    monkeypatch.setattr(extract, "extract_facts", renumbering)
+    archive.reextract()
+    after = archive.document(doc_id)["networks"]
+    assert len(after) == len(nets) + 1
+    by_origin = {tuple(n["origin_countries"]): n for n in after}
+    assert by_origin[("PE",)]["counts"]["facebook_accounts"] == 75
+    assert by_origin[("CL",)]["counts"]["facebook_accounts"] == 40
+    assert archive.corrections(doc_id)  # the correction itself was kept
