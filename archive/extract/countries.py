@@ -48,7 +48,9 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"dirigid[ao]s? (?:a|al|contra|hacia)|contra|enfocad[ao]s? en|apuntaba a|"
                r"cibl\w+|visant|dirigée?s? (?:contre|vers)|à destination (?:de|du|des)|"
                r"(?:пользовател|аудитори|жител|граждан|избирател)\w* из|"
-               r"нацелен\w* на|направленн\w* (?:на|против)|против|сосредоточен\w*"
+               r"sembrar (?:\w+ ){0,2}en|influir en|semer (?:\w+ ){0,2}(?:en|au)|"
+               r"концентрир\w+ на|фокусир\w+ на|нацелен\w* на|направленн\w* (?:на|против)|против|"
+               r"сосредоточен\w*"
                r"(?: в первую очередь)? на|ориентирован\w* на|аудитори\w+ (?:в|из)"),
     ("sponsor", r"sponsored by|funded by|financed by|paid (?:for )?by|backed by|"
                 r"on behalf of|at the behest of|at the direction of|directed by|"
@@ -135,7 +137,9 @@ DOMESTIC = re.compile(
     r"targets?|focused|influence operation|operation|network|campaign|activity|discourse|"
     r"conversations?|voters|citizens|opponents|critics)|\btarget\w* (?:\w+ )?domestic\b|"
     r"\bfocused (?:\w+ )?on (?:its own|domestic|local) (?:audiences|citizens|population)|"
-    r"\bits own (?:citizens|population)\b|\boriginat\w* in and target\w*",
+    r"\bits own (?:citizens|population)\b|\boriginat\w* in and target\w*|"
+    r"\btarget\w* (?:\w+ ){0,2}in their own countr(?:y|ies)\b|\baudiencias nacionales\b|"
+    r"\bpublic (?:intérieur|national)\b|\bвнутренн\w+ аудитори\w+",
     re.IGNORECASE,
 )
 
