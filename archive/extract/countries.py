@@ -34,9 +34,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"depuis|liée?s? (?:à|au|aux)|(?:information|influence) operations? (?:in|from)|"
                r"tying (?:\w+ ){0,4}?to|con origen en|"
                r"из|с территории|связанн\w+ с|базирующ\w+ в|возникл\w+ в|происход\w+ из|"
-               # the demonym after the noun: "la red venezolana", "un réseau russe"
-               r"red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|"
-               r"cuentas|comptes|grupos?|groupes?|cl[uú]ster"),
+               r"registrad[ao]s? en|pour le compte (?:de|du)|radicad[ao]s? en|"
+               r"(?:red|redes|entramado|réseaux?) (?:\w+ ){0,2}?(?:en|au|aux)"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
                r"readers|residents|communities|population|public) (?:in|of|across)|"
@@ -241,9 +240,17 @@ _INFRA_AFTER = re.compile(
 )
 
 
+# The demonym right after the noun it qualifies: "la red venezolana", "un réseau russe".
+_NOUN_BEFORE_DEMONYM = re.compile(
+    r"\b(?:red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|cuentas|"
+    r"comptes|grupos?|groupes?|cl[uú]ster|entramado)\s+$", re.IGNORECASE)
+
+
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
+    if _NOUN_BEFORE_DEMONYM.search(s[max(0, a - 20) : a]) and s[a : a + 1].islower():
+        return "origin"
     if _POSING_BEFORE.search(s[max(0, a - 60) : a]):
         return "impersonated"
     if _SPONSOR_AFTER.match(after):

@@ -7,6 +7,7 @@ DESIGN §3. Works on one sentence at a time; knows nothing of networks or countr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,11 +64,13 @@ class CountHit:
     detail: dict[str, Any] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=1)
 def _nouns() -> list[tuple[str, str]]:
     nouns = [(w, k) for k, ws in platform_data()["asset_nouns"].items() for w in ws]
     return sorted(nouns, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=1)
 def _platform_names() -> list[tuple[str, str]]:
     names = [(w, k) for k, ws in platform_data()["platforms"].items() for w in ws]
     names.append(("X", "twitter"))
@@ -146,14 +149,25 @@ def _follower_metric(s: str, num: Number, noun: str, platform: str | None) -> st
     return "total_followers"
 
 
-def _sentence_platform(s: str) -> str | None:
-    for i in range(len(s)):
-        if i and s[i - 1].isalnum():
-            continue
+def _sentence_platform(s: str) -> tuple[str | None, int]:
+    """The first platform a sentence names, and where (len(s) if none)."""
+    for m in _word_starts().finditer(s):
+        i = m.start()
         hit = _match_word(s, i, _platform_names())
         if hit and not (hit[0] == "twitter" and s[i : hit[1]] == "X" and not _x_is_platform(s, i)):
-            return hit[0]
-    return None
+            return hit[0], i
+    return None, len(s)
+
+
+_PAGES_GROUPS = re.compile(r"\b\d[\d,.]*\s+(?:Facebook\s+)?(?:Pages|Groups)\b")
+
+
+@lru_cache(maxsize=1)
+def _word_starts() -> re.Pattern[str]:
+    """Positions where a platform name can start: its first letters, at a word boundary."""
+    firsts = sorted({w[0].lower() for w, _ in _platform_names()} | {w[0].upper()
+                    for w, _ in _platform_names()})
+    return re.compile(r"(?<!\w)[" + re.escape("".join(firsts)) + "]")
 
 
 def _x_is_platform(s: str, i: int) -> bool:
@@ -169,7 +183,9 @@ def _x_is_platform(s: str, i: int) -> bool:
 def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
     """Counts stated in sentence *s* (offsets local to *s*)."""
     hits: list[CountHit] = []
-    sent_platform = _sentence_platform(s)
+    sent_platform, sent_platform_at = _sentence_platform(s)
+    # Pages and Groups are Facebook's: bare "accounts" counted beside them are Facebook's too.
+    facebook_list = bool(_PAGES_GROUPS.search(s))
     numbers = find_numbers(s)
     list_platform: str | None = None  # the platform of the previous count in a list
     for num in numbers:
@@ -233,7 +249,11 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             hits.append(_hit("count", "combined_assets", num, end))
             continue
         explicit = platforms[0] if platforms else None
-        asset = _metric_for(noun, explicit, list_platform or sent_platform or default_platform)
+        # "155 accounts, 11 Pages and 6 Instagram accounts": a platform named only later in the
+        # list belongs to its own figure; a bare "accounts" before it is the document's platform.
+        fallback = sent_platform if sent_platform_at < num.start else (
+            "facebook" if facebook_list else default_platform or sent_platform)
+        asset = _metric_for(noun, explicit, list_platform or fallback)
         if asset:
             if explicit and noun == "account":
                 list_platform = explicit

@@ -264,9 +264,16 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         if seg.anchor in listing and len(_origin_keys(net) & country_units) >= 2:
             continue  # figures stated with the list are its total, not one unit's
         if len(_origin_keys(net) & country_units) >= 2:
-            # A summary restating the list: the countries belong to their own networks.
+            # A summary restating the list: the countries belong to their own networks. What
+            # the network's own sentences say of its origin stays.
             net.facts = [f for f in net.facts if not (f.kind == "country" and f.role == "origin"
                                                       and f.key in country_units)]
+            own = {p.key: (p, i) for i in seg.sentences if i not in listing
+                   for p in _origins(found[i]) if p.key in country_units}
+            if len(own) == 1:
+                p, i = next(iter(own.values()))
+                net.facts.append(Fact("country", p.key, None, None, "origin", dict(p.detail),
+                                      _evidence(layout.sentences[i])))
             if not any(f.kind in ("count", "operation") for f in net.facts):
                 continue
         for unit in _claim(net, seg, units, named_in):
