@@ -55,7 +55,9 @@ _ALIAS_CACHE: dict[str, str] = {}
 
 
 def norm_actor(name: str) -> str:
-    plain = _plain(name)
+    from archive.extract.actors import canonical_actor
+
+    plain = _plain(canonical_actor(name))
     return _aliases().get(plain, plain)
 
 

@@ -15,7 +15,7 @@ from archive.extract.gazetteer import Mention
 
 _ATTRIB = re.compile(
     r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
-    r"(?:[\w-]+\s+){0,3}?to|(?:was|were|is|are)\s+(?:run|operated|orchestrated|directed|"
+    r"(?:[\w-]+\s+){0,5}?to|(?:was|were|is|are)\s+(?:run|operated|orchestrated|directed|"
     r"controlled|managed|created|conducted|carried out)\s+by|(?:run|operated|orchestrated|"
     r"controlled|conducted) by|"
     r"(?:administrad|operad|dirigid|gestionad|cread|manejad)[ao]s?\s+por|"
@@ -25,7 +25,12 @@ _ATTRIB = re.compile(
     r"vinculad[ao]s?\s+(?:a|al|con)|liée?s?\s+(?:à|au|aux)|связанн\w+\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
     r"(?:(?:direct|strong|clear|technical|some)\s+)?(?:links?|ties|connections?)\s+(?:back\s+)?"
     r"(?:to|with)|(?:linked|tied|connected|traced)\s+(?:[\w-]+\s+){0,3}?(?:back\s+)?to)"
-    r"|(?P<w1>(?:individuals|people|persons|entities|employees|staff|users|accounts|"
+    r"|(?:on behalf of|at the behest of|at the direction of|en nombre de|pour le compte de)"
+    r"(?=\s+(?:the\s+)?(?:employees\s+of\s+)?[A-Z])"
+    r"|(?P<w1>(?:employees|staff|members|officials|operatives|emplead[oa]s|trabajador[ae]s|"
+    r"funcionari[oa]s|employés|salariés)\s+(?:of|at|de|del|du|de la)(?=\s+(?:the\s+|la\s+|el\s+)?"
+    r"(?:\w+\s+){0,4}[A-Z])|(?:individuals\s+|people\s+)?(?:working|worked)\s+for|"
+    r"(?:individuals|people|persons|entities|employees|staff|users|accounts|"
     r"operators|someone)\s+(?:\w+\s+)?(?:associated|affiliated|connected)\s+with|"
     r"(?:associated|affiliated) with)",
     re.IGNORECASE,
@@ -458,6 +463,12 @@ def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHi
         con = list(_AGAINST.finditer(clause))
         if not pro or (con and con[-1].start() > pro[-1].start()):
             continue
+        if re.search(r"\b(?:about|on|regarding|concerning|of|toward|towards)\s+(?:the\s+)?$",
+                     clause) and not re.sub(r"\s+the\s*$", "", clause).rstrip().endswith((
+                                                                "supportive of", "in support of",
+                                                                "praise of", "in favour of",
+                                                                "in favor of")):
+            continue  # "narratives about the Communist Party": a topic, not who gained
         a = offset + start + s[start:].find(name)
         out.append(ActorHit(name, "beneficiary", a, a + len(name),
                             {"as_written": name, "wording": pro[-1].group(0).strip()}))
