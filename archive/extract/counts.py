@@ -7,8 +7,8 @@ DESIGN §3. Works on one sentence at a time; knows nothing of networks or countr
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from archive.extract.gazetteer import platform_data
