@@ -48,6 +48,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"cibl\w+|visant|dirigée?s? (?:contre|vers)|à destination (?:de|du|des)|"
                r"(?:пользовател|аудитори|жител|граждан|избирател)\w* из|"
                r"sembrar (?:\w+ ){0,2}en|influir en|semer (?:\w+ ){0,2}(?:en|au)|"
+               r"influencer|influenciar|visant à influencer|destinad[ao]s? a influir en|"
                r"концентрир\w+ на|фокусир\w+ на|нацелен\w* на|направленн\w* (?:на|против)|против|"
                r"сосредоточен\w*"
                r"(?: в первую очередь)? на|ориентирован\w* на|аудитори\w+ (?:в|из)"),
@@ -243,14 +244,15 @@ _INFRA_AFTER = re.compile(
 # The demonym right after the noun it qualifies: "la red venezolana", "un réseau russe".
 _NOUN_BEFORE_DEMONYM = re.compile(
     r"\b(?:red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|cuentas|"
-    r"comptes|grupos?|groupes?|cl[uú]ster|entramado)\s+$", re.IGNORECASE)
+    r"comptes|grupos?|groupes?|cl[uú]ster|entramado)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 
 
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
-    if _NOUN_BEFORE_DEMONYM.search(s[max(0, a - 20) : a]) and s[a : a + 1].islower():
-        return "origin"
+    if s[a : a + 1].islower() and _NOUN_BEFORE_DEMONYM.search(s[max(0, a - 50) : a]) and not (
+            _left_role(s, a, spans) == "target"):
+        return "origin"  # "opération secrète d'influence iranienne", "redes falsas rusas"
     if _POSING_BEFORE.search(s[max(0, a - 60) : a]):
         return "impersonated"
     if _SPONSOR_AFTER.match(after):

@@ -187,7 +187,7 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
         # "Meta dismantled a Chinese campaign ... Dubbed 'Spamouflage', the operation ...":
         # the sentence before, in the same paragraph, naming one origin and no other operation.
         i = unit.sentence
-        if i > 0 and sents[i - 1].para == sents[i].para and not _operations(found[i - 1]):
+        if i > 0 and sents[i - 1].para >= sents[i].para - 1 and not _operations(found[i - 1]):
             prev = _origins(found[i - 1])
             if len(prev) == 1:
                 unit.facts.append(Fact("country", prev[0].key, None, None, "origin",

@@ -23,7 +23,7 @@ TAKEDOWN = re.compile(
     # Spanish, French, Russian: the verbs platforms' removals are reported with
     r"elimin\w+|suspendi\w+|retir\w+|bloque\w+|dio de baja|dado de baja|desmantel\w+|"
     r"cancel[óa]\w*|cerr[óa]\w*|"
-    r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|"
+    r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|banni\w*|"
     r"удал\w+|заблокир\w+|блокир\w+|ликвидир\w+|приостанов\w+)\b",
     re.IGNORECASE,
 )
@@ -31,7 +31,8 @@ _PAST_TAKEDOWN = re.compile(
     r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|blocked|"
     r"deleted|dismantled|shut down|purged|deactivated|took action against|actioned|"
     r"eliminó|eliminado|eliminaron|suspendió|retiró|bloqueó|desmanteló|supprimé|retiré|"
-    r"démantelé|bloqué|suspendu|удалил\w*|удален\w*|удалён\w*|заблокировал\w*)\b",
+    r"démantelé|bloqué|suspendu|banni|bannit|bannis|удалил\w*|удален\w*|удалён\w*|"
+    r"заблокировал\w*)\b",
     re.IGNORECASE,
 )
 _EARLIER = re.compile(

@@ -120,14 +120,18 @@ def find_platforms(s: str, offset: int, mentions: list[Mention]) -> list[VocabHi
 _OP_CUE = re.compile(
     r"\b(?:dubbed|known as|nicknamed|code-?named|codenamed|called|named|tracked as|"
     r"(?:which|that|whom) (?:we|researchers|it|the company|they|[A-Z]\w+) (?:call(?:ed|s)?|"
-    r"named|dubbed|have dubbed|refer(?:s|red)? to as|track as|labell?ed))\s+(?:the\s+)?",
+    r"named|dubbed|have dubbed|refer(?:s|red)? to as|track as|labell?ed)|"
+    r"appelée?s?|baptisée?s?|surnommée?s?|dénommée?s?|connue?s? sous le nom d[e']|"
+    r"llamad[ao]s?|denominad[ao]s?|bautizad[ao]s?|conocid[ao]s? como|"
+    r"под названием|известн\w+ как|получивш\w+ название)\s+(?:the\s+)?",
 )
 _QUOTED = re.compile(r"[\"“‘'«]([^\"“”‘’'«»]{2,60}?)[\"”’'»]")
 _CAP_NAME = re.compile(
     r"(?:Operation\s+)?[A-Z][\w-]+(?:\s+(?:of\s+|and\s+(?=[A-Z][\w-]+\s+[A-Z]))?[A-Z][\w-]+){0,4}")
 _OP_CONTEXT = re.compile(
     r"\b(?:operations?|campaigns?|networks?|influence|efforts?|IOs?|groups?|clusters?|"
-    r"activity|actors?|case study|case|scheme|project|accounts)\b", re.IGNORECASE)
+    r"activity|actors?|case study|case|scheme|project|accounts|opérations?|campagnes?|réseaux?|"
+    r"operaci[oó]n(?:es)?|campañas?|redes|red|операци\w*|кампани\w*|сет[ьи])\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _NOT_OP = frozenset(["The", "A", "An", "Facebook", "Meta", "Twitter", "Google", "It", "This",
                      "That", "Our", "We", "They", "OpenAI", "TikTok", "YouTube", "Instagram"])
