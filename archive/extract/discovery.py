@@ -86,14 +86,23 @@ def _listed_after(sent: Sentence, plural: re.Match[str], named: list[tuple[str, 
     if not lead:
         return []
     pos = sent.start + lead.end()
-    out = []
+    out: list[_Listed] = []
+    joins: list[str] = []
     for code, a, b, surface in named:
         if a < pos:
             continue
-        if a != pos and not _LIST_JOIN.match(sent.text[pos - sent.start : a - sent.start]):
+        gap = sent.text[pos - sent.start : a - sent.start]
+        if a != pos and not _LIST_JOIN.match(gap):
             break
+        if out:
+            joins.append(gap.strip().lower())
         out.append(_Listed(code, {"as_written": surface}))
         pos = b
+    # "in the United States and Venezuela, Iran, China ... and Togo": an "and" before the last
+    # join binds a pair that is one unit.
+    for k, join in enumerate(joins[:-1]):
+        if join in ("and", "y", "et", "и") and "," in "".join(joins[k + 1 :]):
+            out[k].partner = out[k + 1].key
     return out
 
 
@@ -103,6 +112,7 @@ class _Listed:
     detail: dict[str, Any]
     kind: str = "country"
     role: str = "origin"
+    partner: str | None = None  # the next item, when the two are one unit ("A and B, C")
 
 
 def _enumerated_units(layout: Layout, found: Sequence[Any],
@@ -122,20 +132,32 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         n = plural.group("n")
         if not n and _ONE_CAMPAIGN_IDIOM.search(sent.text) and not _COUNTRIES_WORD.search(sent.text):
             continue  # "investigation into coordinated influence operations linked to A and B"
+        partners = {p.partner for p in origins if getattr(p, "partner", None)}
         if n:
             count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
-            if count != len(origins):
+            if count == len(origins) - len(partners):
+                pass  # pairs joined by "and" are one unit each
+            elif count == len(origins):
+                partners = set()
+            else:
                 continue  # "three networks from Russia and Iran": which is which is unknown
+        else:
+            partners = set()
         domestic = bool(DOMESTIC.search(sent.text))
         if {p.key for p in origins} <= {u.value for u in units}:
             continue  # the same list again (a caption repeating the lead)
         for p in origins:
-            if any(u.value == p.key for u in units):
+            if any(u.value == p.key for u in units) or p.key in partners:
                 continue
             fact = Fact("country", p.key, None, None, "origin",
                         {**p.detail, "confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
                         _evidence(sent))
             unit = _Unit("country", p.key, i, [fact])
+            partner = getattr(p, "partner", None)
+            if partner in partners:
+                unit.facts.append(Fact("country", str(partner), None, None, "origin",
+                                       {"confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
+                                       _evidence(sent)))
             if domestic:  # "two operations in Iraq and Ukraine engaging in domestic-focused ..."
                 unit.facts.append(Fact("country", p.key, None, None, "target",
                                        {"as_written": p.detail.get("as_written"), "domestic": True,
