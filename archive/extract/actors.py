@@ -22,7 +22,7 @@ _ATTRIB = re.compile(
     r"(?:gérée?s?|opérée?s?|dirigée?s?|menée?s?|orchestrée?s?|attribuée?s?)\s+(?:par|à)|"
     r"(?:управля|руковод|созда|организова)\w*\s+(?:со стороны\s+)?)"
     r"|(?P<w2>originat\w*\s+(?:from|with)(?=\s+(?:the\s+)?[A-Z])|"
-    r"vinculad[ao]s?\s+(?:a|al|con)|liée?s?\s+(?:à|au|aux)|связанн\w+\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
+    r"vinculad[ao]s?\s+(?:a|al|con)|liée?s?\s+(?:à|au|aux)|связан\w*\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
     r"(?:(?:direct|strong|clear|technical|some)\s+)?(?:links?|ties|connections?)\s+(?:back\s+)?"
     r"(?:to|with)|(?:linked|tied|connected|traced)\s+(?:[\w-]+\s+){0,3}?(?:back\s+)?to)"
     r"|(?:on behalf of|at the behest of|at the direction of|en nombre de|pour le compte de)"

@@ -49,7 +49,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:пользовател|аудитори|жител|граждан|избирател)\w* из|"
                r"sembrar (?:\w+ ){0,2}en|influir en|semer (?:\w+ ){0,2}(?:en|au)|"
                r"influencer|influenciar|visant à influencer|destinad[ao]s? a influir en|"
-               r"концентрир\w+ на|фокусир\w+ на|нацелен\w* на|направленн\w* (?:на|против)|против|"
+               r"концентрир\w+ на|фокусир\w+ на|нацелен\w* на|направлен\w* (?:на|против)|против|"
+               r"(?:пользовател|аудитори|жител|граждан|избирател)\w* (?:в|во)|"
                r"сосредоточен\w*"
                r"(?: в первую очередь)? на|ориентирован\w* на|аудитори\w+ (?:в|из)"),
     ("sponsor", r"sponsored by|funded by|financed by|paid (?:for )?by|backed by|"

@@ -134,11 +134,11 @@ def _follower_metric(s: str, num: Number, noun: str, platform: str | None) -> st
     left = re.split(r"[,;]", s[max(0, num.start - 90) : num.start])[-1]
     right = s[num.end : num.end + 60]
     near = left + right
-    if noun == "members" or re.search(r"\bGroups?\b", left):
+    if noun == "members" or re.search(r"\bGroups?\b|\bgrupos?\b|\bgroupes?\b|групп", left):
         return "facebook_group_members"
     if "Instagram" in near:
         return "instagram_followers"
-    if re.search(r"\bPages?\b", near):
+    if re.search(r"\bPages?\b|\bpáginas?\b|страниц", near):
         return "facebook_page_followers"
     if noun == "subscribers":
         return "youtube_subscribers" if platform in (None, "youtube") else "total_followers"
@@ -192,7 +192,8 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
         after = s[num.end : num.end + 3]
         if after.startswith("%") or s[num.end :].lower().startswith(" percent"):
             continue
-        if re.search(r"(?:followed by|members?:|followers?:)\s*(?:\w+\s+){0,2}$", s[: num.start]):
+        if re.search(r"(?:followed by|members?:|followers?:|подписан\w*|seguid[ao]s? por|"
+                     r"suivie?s? par)\s*(?:\w+\s+){0,2}$", s[: num.start]):
             metric = _follower_metric(s, num, "followers", sent_platform)
             hits.append(_hit("audience", metric, num, num.end))
             continue

@@ -40,11 +40,14 @@ NUMBER = re.compile(
     re.IGNORECASE,
 )
 _QUALIFIERS = [
-    ("more_than", r"more than|over|at least|upwards of|in excess of|north of|just over|"
+    ("more_than", r"более|свыше|больше|не менее|более чем|más de|plus de|au moins|"
+                  r"more than|over|at least|upwards of|in excess of|north of|just over|"
                   r"well over|greater than|above"),
     ("fewer_than", r"fewer than|less than|under|up to|as many as|just under|no more than|"
                    r"at most|below|a maximum of"),
-    ("about", r"about|around|approximately|approx\.|roughly|some|nearly|almost|close to|"
+    ("about", r"около|почти|примерно|порядка|приблизительно|около|unos|unas|alrededor de|"
+              r"cerca de|casi|environ|près de|quelque|about|around|approximately|approx\.|"
+              r"roughly|some|nearly|almost|close to|"
               r"an estimated|estimated|circa|~|approximately|an approximate|roughly|"
               r"somewhere around"),
 ]

@@ -67,6 +67,9 @@ def _russian_forms(word: str) -> list[str]:
         forms |= {stem + "ы", stem + "и", stem + "е", stem + "у", stem + "ой"}
     elif re.search(r"[бвгджзклмнпрстфхцчшщ]$", word):
         forms |= {word + "а", word + "у", word + "е", word + "ом"}
+    elif word.endswith(("й", "ь")):  # Китай -> Китая, Израиль -> Израиля
+        stem = word[:-1]
+        forms |= {stem + "я", stem + "ю", stem + "е", stem + "ем"}
     return sorted(forms)
 
 

@@ -92,6 +92,9 @@ def test_every_fact_has_a_confidence_and_weak_cues_are_less_sure() -> None:
      {"CN"}, {"JP"}, {"facebook_accounts": 155, "facebook_groups": 9}),
     ("Компания Facebook удалила 120 аккаунтов и 14 страниц из Ирана, нацеленных на Ирак.",
      {"IR"}, {"IQ"}, {"facebook_accounts": 120, "facebook_pages": 14}),
+    ("Meta удалила сеть из 41 аккаунта в Facebook и 9 страниц. Операция была организована из "
+     "Китая и была направлена на пользователей в Израиле.", {"CN"}, {"IL"},
+     {"facebook_accounts": 41, "facebook_pages": 9}),
 ])
 def test_spanish_french_and_russian_cues(text: str, origin: set[str], target: set[str],
                                          counts: dict[str, int]) -> None:
@@ -198,3 +201,10 @@ def test_export_evidence_carries_confidence_and_networks_need_review(tmp_path: o
     assert net["needs_review"] is True
     assert all(0 <= ev["confidence"] <= 1 for ev in net["evidence"])
     assert any(ev["confidence"] < REVIEW_THRESHOLD for ev in net["evidence"])
+
+
+def test_russian_enumeration_with_case_forms() -> None:
+    doc = extract_facts("Meta удалила три сети из Египта, Китая и Израиля за координированное "
+                        "недостоверное поведение.")
+    assert sorted(map(sorted, _origins(doc))) == [["CN"], ["EG"], ["IL"]]
+
