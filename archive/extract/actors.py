@@ -114,6 +114,10 @@ def _is_researcher(m: Mention) -> bool:
 
 def _clean_name(phrase: str) -> str:
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    # "the PR firm Estraterra": the descriptor before a name is not part of it
+    phrase = re.sub(r"^(?:[\w.-]+-based\s+)?(?:PR|marketing|consulting|advertising|media|"
+                    r"communications|digital|political|public relations|IT|tech)\s+"
+                    r"(?:firm|company|agency|consultancy)\s+(?=[A-Z])", "", phrase)
     return phrase.strip(" ,'\"“”’")
 
 

@@ -39,7 +39,8 @@ _EARLIER = re.compile(
     r"\b(?:previously|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"had previously (?:removed|taken down|suspended|terminated)|years? ago|"
     r"in a (?:past|prior|previous|separate,? earlier)|back in (?:19|20)\d\d|"
-    r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had))\b",
+    r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had)|"
+    r"as we (?:\w+ )?(?:communicated|reported|announced|disclosed|shared|noted) (?:in|last|earlier))\b",
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(

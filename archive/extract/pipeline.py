@@ -196,6 +196,14 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
     return out
 
 
+# The takedown itself told as past: "previously removed", "in 2019 Meta took down", "as we
+# communicated in October 2020" (not "tied to previously disclosed activity").
+_PASSING = re.compile(
+    r"\b(?:previously|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
+    r"in (?:19|20)\d\d)\b[^.;]{0,40}\b(?:removed|took down|taken down|suspended|terminated|"
+    r"banned|disrupted|dismantled)\b|\bhad (?:previously |already )?(?:removed|taken down|"
+    r"suspended|terminated|banned)\b|\bas we (?:\w+ )?(?:communicated|reported|announced|"
+    r"disclosed|shared|noted) (?:in|last|earlier)\b", re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"^(?:(?:Mientras que|Meanwhile|Separately|And|Also|Asimismo|Además),?\s+)?"
     r"(?:In the case of|En el caso de|Dans le cas de|In|En|Au|Aux|В)\s+(?:the\s+|la\s+|le\s+|el\s+)?")
@@ -481,6 +489,10 @@ def extract_facts(
     labels = _labels(layout, mentions, content)
     for seg, net in zip(segments, networks, strict=True):
         _origin_from_heading(layout, seg, net, mentions, content, labels)
+    # A passing mention of an earlier takedown is a reference, not a network of this document.
+    kept = [(seg, net) for seg, net in zip(segments, networks, strict=True)
+            if not (seg.earlier and _PASSING.search(layout.sentences[seg.anchor].text))]
+    segments, networks = [k[0] for k in kept], [k[1] for k in kept]
     networks = discover(layout, found, segments, networks,
                         _countries_named(layout, mentions, content), labels)
     for net in networks:
