@@ -12,7 +12,13 @@ from archive.extract.gazetteer import Mention
 _LIST_BEFORE = re.compile(
     r"(?:\b(?:in|into|languages?(?: including| such as)?:?|translated (?:from|to))\s+"
     r"(?:(?:both|either|mostly|primarily|mainly|largely|also|predominantly|either)\s+)?"
-    r"(?:[A-ZÀ-Ý][\w'-]+(?:\s*,\s*|\s*,?\s+and\s+(?:also\s+)?(?:in\s+)?|\s+or\s+|\s*/\s*))*$)",
+    r"(?:[A-ZÀ-Ý][\w'-]+(?:\s*,\s*|\s*,?\s+and\s+(?:also\s+)?(?:in\s+)?|\s+or\s+|\s*/\s*))*$)"
+    # French, Spanish, Russian: "en anglais et en russe", "en inglés, ruso y árabe",
+    # "на английском, украинском и арабском"
+    r"|(?:\b(?:en|на|langues?|idiomas?|языках?|включая|в том числе|incluyendo|notamment|"
+    r"including)\s+(?:(?:principalement|sobre todo|"
+    r"principalmente|в основном)\s+)?(?:[\wÀ-ÿ'-]+(?:\s*,\s*|\s+(?:et|y|e|и)\s+(?:en\s+|на\s+)?))*$)",
+    re.IGNORECASE,
 )
 # After a language name: punctuation, a function word or a verb, not a noun it modifies
 # ("in Russian media", "in Russian Telegram channels" are not languages).
@@ -27,7 +33,9 @@ _FOLLOW_BAD = re.compile(
 _CONTENT = re.compile(
     r"\b(?:post\w*|publish\w*|wrote|writ\w*|content|language|comment\w*|articles?|shared|"
     r"tweet\w*|videos?|messages?|translat\w*|spoke|speaking|text|captions?|materials?|"
-    r"operated|ran|news|stories|memes|subtitles?)\b",
+    r"operated|ran|news|stories|memes|subtitles?|publi\w*|contenid\w*|contenu\w*|mensajes|"
+    r"messages|textes|textos|art[ií]culos|articles|вид[ео]\w*|публик\w*|размеща\w*|"
+    r"сообщени\w*|материал\w*|контент\w*|язык\w*|langue|idioma|escrib\w*|écri\w*)\b",
     re.IGNORECASE,
 )
 

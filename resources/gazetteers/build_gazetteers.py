@@ -149,7 +149,22 @@ def build_languages() -> dict[str, list[str]]:
     for code, extra in LANGUAGE_EXTRAS.items():
         langs.setdefault(code, set()).update(extra)
     langs["el"].discard("Modern Greek")
+    for line in (HERE / "language_local.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, names = line.split("\t")
+        for name in names.split("|"):
+            langs.setdefault(code, set()).update(_russian_adjective_forms(name))
     return {code: sorted(names) for code, names in sorted(langs.items())}
+
+
+def _russian_adjective_forms(word: str) -> set[str]:
+    """английский -> английском, английского, английском языке...; other words as they are."""
+    if not re.search("[а-яё]", word) or not word.endswith(("ий", "ый")):
+        return {word}
+    stem = word[:-2]
+    return {stem + e for e in ("ий", "ый", "ом", "ого", "ому", "им", "ая", "ой", "ую", "ие", "их",
+                               "ими")}
 
 
 def main() -> None:

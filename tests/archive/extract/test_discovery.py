@@ -208,3 +208,14 @@ def test_russian_enumeration_with_case_forms() -> None:
                         "недостоверное поведение.")
     assert sorted(map(sorted, _origins(doc))) == [["CN"], ["EG"], ["IL"]]
 
+
+@pytest.mark.parametrize(("text", "langs"), [
+    ("Facebook удалил 214 аккаунтов из России. Они размещали сообщения на многих языках, "
+     "включая английский, украинский, русский и арабский.", {"en", "uk", "ru", "ar"}),
+    ("Meta eliminó 50 cuentas de Rusia que publicaban mensajes en inglés, ruso y árabe.",
+     {"en", "ru", "ar"}),
+    ("Meta a supprimé 40 comptes russes qui publiaient en anglais et en russe.", {"en", "ru"}),
+])
+def test_languages_named_in_spanish_french_and_russian(text: str, langs: set[str]) -> None:
+    assert keys(only_network(extract_facts(text)), "language") == langs
+
