@@ -197,6 +197,11 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
                 if (p.kind, p.key, "target") not in have:
                     unit.facts.append(Fact(p.kind, p.key, None, None, "target",
                                            {**p.detail, "confidence": 0.8}, _evidence(sent)))
+            for lang in getattr(found[i], "languages", ()):
+                if ("language", lang.code, None) not in have:
+                    unit.facts.append(Fact("language", lang.code, None, None, None,
+                                           {"confidence": 0.85}, _evidence(sent)))
+                    have.add(("language", lang.code, None))
     for unit in units.values():
         if any(f.role == "origin" for f in unit.facts):
             continue

@@ -50,6 +50,8 @@ class LanguageHit:
 def is_language_use(s: str, a: int, b: int) -> bool:
     """True when s[a:b] names a language: "posted in Russian", "Arabic-language"."""
     after = s[b : b + 20]
+    if re.search(r"\b(?:speaking|spoke|speak|writing|wrote)\s+(?:in\s+)?$", s[max(0, a - 16) : a]):
+        return True  # "accounts ... speaking Russian": what the accounts themselves used
     if re.match(r"^[-‐ ]language\b", after):
         return True
     if re.match(r"^[-‐ ]speaking\b", after):
