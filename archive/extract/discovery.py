@@ -10,6 +10,7 @@ Pure: takes sentences and their facts, returns NetworkFacts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -116,8 +117,10 @@ class _Listed:
 
 
 def _enumerated_units(layout: Layout, found: Sequence[Any],
-                      named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
-    """Countries a sentence lists as the origins of as many units as it names."""
+                      named_in: Sequence[list[tuple[str, int, int, str]]],
+                      repeats: set[int]) -> list[_Unit]:
+    """Countries a sentence lists as the origins of as many units as it names. *repeats*
+    collects the sentences that list them again."""
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         origins = _origins(found[i])
@@ -145,6 +148,7 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             partners = set()
         domestic = bool(DOMESTIC.search(sent.text))
         if {p.key for p in origins} <= {u.value for u in units}:
+            repeats.add(i)
             continue  # the same list again (a caption repeating the lead)
         for p in origins:
             if any(u.value == p.key for u in units) or p.key in partners:
@@ -276,7 +280,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     *named_in* lists, per sentence, the countries it mentions in order (any role)."""
     if not any(TAKEDOWN.search(s.text) for s in layout.sentences):
         return networks
-    enumerated = _enumerated_units(layout, found, named_in)
+    repeats: set[int] = set()
+    enumerated = _enumerated_units(layout, found, named_in, repeats)
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]
@@ -286,7 +291,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         return networks
     country_units = {u.value for u in units if u.kind == "country"}
     kept: list[NetworkFacts] = []
-    listing = {u.sentence for u in enumerated}
+    listing = {u.sentence for u in enumerated} | repeats
     for seg, net in zip(segments, networks, strict=True):
         if seg.anchor in listing and len(_origin_keys(net) & country_units) >= 2:
             continue  # figures stated with the list are its total, not one unit's
@@ -340,7 +345,51 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 net.facts.append(Fact(shared.kind, shared.key, None, None, "origin",
                                       dict(shared.detail), shared.evidence))
     kept.sort(key=lambda n: n.span[0] if n.span else 0)
+    _follow_paragraphs(layout, kept, named_in)
     return kept
+
+
+_MOVABLE = ("language", "audience", "actor", "region")
+
+
+def _follow_paragraphs(layout: Layout, networks: list[NetworkFacts],
+                       named_in: Sequence[list[tuple[str, int, int, str]]]) -> None:
+    """"Facebook said the accounts in China, with posts in Filipino ..." under the Philippine
+    network speaks of the Chinese one: a paragraph that opens by naming another network's
+    (sole) origin, and not its own, takes its languages, audience and actors there."""
+    owners: dict[str, NetworkFacts] = {}
+    for net in networks:
+        origins = _origin_keys(net)
+        if len(origins) == 1:
+            key = next(iter(origins))
+            owners[key] = net if key not in owners else owners[key]
+            if owners[key] is not net:
+                owners[key] = None  # type: ignore[assignment]  # two networks share it
+    starts = [x.start for x in layout.sentences]
+    lead_of: dict[int, int] = {}
+    for i, x in enumerate(layout.sentences):
+        lead_of.setdefault(x.para, i)
+    for net in networks:
+        mine = _origin_keys(net)
+        moved: list[Fact] = []
+        for f in net.facts:
+            if f.kind not in _MOVABLE or f.evidence is None or f.role == "researcher":
+                continue
+            i = bisect.bisect_right(starts, f.evidence.start) - 1
+            if i < 0:
+                continue
+            lead = lead_of[layout.sentences[i].para]
+            named = [x[0] for x in named_in[lead]]
+            if not named or named[0] in mine:
+                continue
+            other = owners.get(named[0])
+            if other is not None and other is not net:
+                moved.append(f)
+                if not any(g.kind == f.kind and g.key == f.key and g.role == f.role
+                           for g in other.facts):
+                    other.facts.append(f)
+        if moved:
+            net.facts = [f for f in net.facts if f not in moved]
 
 
 def _adopt(net: NetworkFacts, unit: _Unit) -> None:
