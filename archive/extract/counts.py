@@ -107,7 +107,10 @@ def _asset_phrase(s: str, pos: int) -> tuple[str, list[str], int] | None:
             pos = plat[1]
             continue
         word = re.match(r"[\w'’-]+|,|/", s[pos:])
-        if not word or word.group(0).lower() not in _MODIFIERS | {"and", "or", ",", "/"}:
+        # Russian puts whole participle phrases between the number and the noun
+        # ("100 связанных с Россией аккаунтов"): Cyrillic words do not break the phrase.
+        if not word or (word.group(0).lower() not in _MODIFIERS | {"and", "or", ",", "/"}
+                        and not re.search("[а-яё]", word.group(0), re.IGNORECASE)):
             return None
         pos += len(word.group(0))
     return None

@@ -97,7 +97,8 @@ _SUBJECT = re.compile(
 _ORDINAL_UNIT = re.compile(
     r"^\W*(?:The (?:first|second|third|fourth|fifth|other|larger|smaller|largest|smallest|latter|"
     r"former)|One|Another|A (?:second|third|separate)|El (?:primero|segundo)|La (?:primera|segunda)|"
-    r"Le (?:premier|second)|La (?:première|seconde))\b", re.IGNORECASE)
+    r"Le (?:premier|second)|La (?:première|seconde)|Во? (?:первую|вторую|третью)|"
+    r"Перв(?:ая|ый|ую)|Втор(?:ая|ой|ую))\b", re.IGNORECASE)
 _ENUMERATED = re.compile(r"\(\d{1,2}\)\s+(?:about |around |more than |over )?\d")
 
 

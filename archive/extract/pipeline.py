@@ -330,6 +330,39 @@ def _rate(net: NetworkFacts) -> None:
     net.facts = [f for f in net.facts if f.detail["confidence"] >= ABSTAIN_BELOW]
 
 
+def _drop_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
+    """A figure that is the sum of other networks' figures is the document's total ("Twitter
+    blocked 100 accounts" over networks of 69 and 31), not a network of its own: the figure
+    leaves, and a network left with nothing but the summary's places goes with it."""
+    if len(networks) < 3:
+        return networks
+
+    def counts(net: NetworkFacts) -> dict[str, Fact]:
+        return {f.key: f for f in net.facts if f.kind == "count"}
+
+    totals: dict[int, set[str]] = {}
+    for i, net in enumerate(networks):
+        for key, f in counts(net).items():
+            parts = [counts(o)[key].value for j, o in enumerate(networks)
+                     if j != i and key in counts(o)]
+            if len(parts) < 2:
+                continue
+            value, whole = float(f.value), float(sum(parts))
+            slack = 0.1 if f.qualifier in ("about", "more_than", "fewer_than") else 0.01
+            if whole and abs(value - whole) <= slack * whole:
+                totals.setdefault(i, set()).add(key)
+    out: list[NetworkFacts] = []
+    for i, net in enumerate(networks):
+        keys = totals.get(i)
+        if not keys:
+            out.append(net)
+            continue
+        net.facts = [f for f in net.facts if not (f.kind == "count" and f.key in keys)]
+        if any(f.kind in ("count", "operation") for f in net.facts):
+            out.append(net)
+    return out
+
+
 def _evidence(sent: Sentence) -> Evidence:
     return Evidence(sent.start, sent.end, sent.text)
 
@@ -495,6 +528,7 @@ def extract_facts(
     segments, networks = [k[0] for k in kept], [k[1] for k in kept]
     networks = discover(layout, found, segments, networks,
                         _countries_named(layout, mentions, content), labels)
+    networks = _drop_totals(networks)
     for net in networks:
         _rate(net)
     if text != original:  # evidence quotes the text as given, line breaks and all
