@@ -35,6 +35,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"tying (?:\w+ ){0,4}?to|con origen en|"
                r"из|с территории|связанн\w+ с|базирующ\w+ в|возникл\w+ в|происход\w+ из|"
                r"registrad[ao]s? en|pour le compte (?:de|du)|radicad[ao]s? en|"
+               r"(?:сеть|сети|сетей)(?: аккаунтов)? в|(?:работал|действовал|"
+               r"базировал|управлял)\w* (?:в|из)|исходивш\w+ из|"
                r"(?:red|redes|entramado|réseaux?) (?:\w+ ){0,2}?(?:en|au|aux)"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
@@ -52,12 +54,14 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"повлиять на|влиять на|влияни\w+ на|вмешательств\w+ в|дестабилизир\w+ (?:\w+ )?в|"
                r"концентрир\w+ на|фокусир\w+ на|нацелен\w* на|направлен\w* (?:на|против)|против|"
                r"(?:пользовател|аудитори|жител|граждан|избирател)\w* (?:в|во)|"
+               r"(?:жител|граждан|пользовател)\w*|целев\w+ (?:групп|аудитори)\w*(?: \w+)?|"
                r"сосредоточен\w*"
                r"(?: в первую очередь)? на|ориентирован\w* на|аудитори\w+ (?:в|из)"),
     ("sponsor", r"sponsored by|funded by|financed by|paid (?:for )?by|backed by|"
                 r"on behalf of|at the behest of|at the direction of|directed by|"
                 r"commissioned by"),
-    ("impersonated", r"pos(?:ed|ing|e) as|pretend\w* to be|impersonat\w*|masquerad\w* as|"
+    ("impersonated", r"выдава\w+ себя (?:\w+ ){0,3}?за|притворя\w+|se faisant passer pour|"
+                     r"haciéndose pasar por|pos(?:ed|ing|e) as|pretend\w* to be|impersonat\w*|masquerad\w* as|"
                      r"claim\w* to be|purport\w* to be|disguised as|"
                      r"portray\w* (?:themselves|itself|himself|herself) as|spoof\w*|"
                      r"posing|fake (?:news )?outlets? (?:from|in)"),

@@ -162,6 +162,7 @@ def _sentence_platform(s: str) -> tuple[str | None, int]:
     return None, len(s)
 
 
+_QUOTES = re.compile(r"[\"«»“”„]")
 _PAGES_GROUPS = re.compile(r"\b\d[\d,.]*\s+(?:Facebook\s+)?(?:Pages|Groups)\b")
 
 
@@ -186,6 +187,9 @@ def _x_is_platform(s: str, i: int) -> bool:
 def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
     """Counts stated in sentence *s* (offsets local to *s*)."""
     hits: list[CountHit] = []
+    # Quotes around names (в "Facebook", «Instagram») do not change what a figure counts;
+    # same length, so the offsets still point into the sentence.
+    s = _QUOTES.sub(" ", s)
     sent_platform, sent_platform_at = _sentence_platform(s)
     # Pages and Groups are Facebook's: bare "accounts" counted beside them are Facebook's too.
     facebook_list = bool(_PAGES_GROUPS.search(s))
@@ -195,7 +199,8 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
         after = s[num.end : num.end + 3]
         if after.startswith("%") or s[num.end :].lower().startswith(" percent"):
             continue
-        if re.search(r"(?:followed by|members?:|followers?:|подписан\w*|seguid[ao]s? por|"
+        if re.search(r"(?:followed by|members?:|followers?:|подписан\w*|подписчик\w*\s+стал\w*|"
+                     r"seguid[ao]s? por|"
                      r"suivie?s? par)\s*(?:\w+\s+){0,2}$", s[: num.start]):
             metric = _follower_metric(s, num, "followers", sent_platform)
             hits.append(_hit("audience", metric, num, num.end))
@@ -229,7 +234,8 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             continue
         noun, platforms, end = phrase
         written_noun = s[:end].split()[-1] if s[:end].split() else ""
-        if noun in ("group", "event", "page") and written_noun.islower() and (
+        if noun in ("group", "event", "page") and written_noun in (
+                "group", "groups", "page", "pages", "event", "events") and (
             num.is_word and not platforms
         ):
             continue  # "one group turned its attention...": a word, not a Facebook Group

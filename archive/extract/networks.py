@@ -88,7 +88,8 @@ def is_summary(text: str) -> bool:
 
 _SUBJECT = re.compile(
     r"\b(?:network|operation|campaign|cluster|réseau|campagne|opération|red|campaña|operación|"
-    r"сеть|сети|кампани\w*|операци\w*)\b|\b(?:consist\w*|includ\w*|compris\w*|"
+    r"сеть|сети|кампани\w*|операци\w*)\b|\b(?:объединял\w*|включал\w*|состоял\w*|"
+    r"насчитывал\w*|formad[ao]s? por|compuest[ao]s? por|composée?s? de|consist\w*|includ\w*|compris\w*|"
     r"made up of|spanned)\b",
     re.IGNORECASE,
 )
@@ -156,9 +157,8 @@ def _starts_new(layout: Layout, facts: list[SentenceFacts], group: list[int], i:
         return True
     if origins and facts[i].origins and not origins & facts[i].origins:
         return True
-    if (len(new) >= 2 and all(seen.get(k) == v for k, v in new.items())
-            and not facts[i].origins - origins):
-        return False  # the same figures restated (a summary table under its own heading)
+    if len(new) >= 2 and all(seen.get(k) == v for k, v in new.items()):
+        return False  # the same figures restated (a summary table, a quote of the release)
     same_para = layout.sentences[i].para == layout.sentences[group[-1]].para
     if not same_para and any(k in seen for k in new) and facts[i].origins:
         return True  # bulletin lines: same figures, separate campaigns

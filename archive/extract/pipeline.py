@@ -330,6 +330,21 @@ def _rate(net: NetworkFacts) -> None:
     net.facts = [f for f in net.facts if f.detail["confidence"] >= ABSTAIN_BELOW]
 
 
+def _abstain_on_lists(net: NetworkFacts) -> None:
+    """Three or more origins stated in one sentence are a summary of several networks that
+    the text does not tell apart ("accounts originated in China, UAE, Egypt, ..."): no single
+    network came from all of them, so none of them is kept as this network's origin."""
+    by_sentence: dict[int, set[str]] = {}
+    for f in net.facts:
+        if f.kind == "country" and f.role == "origin" and f.evidence is not None:
+            by_sentence.setdefault(f.evidence.start, set()).add(f.key)
+    listed = {start for start, keys in by_sentence.items() if len(keys) >= 3}
+    if listed:
+        net.facts = [f for f in net.facts if not (
+            f.kind == "country" and f.role == "origin" and f.evidence is not None
+            and f.evidence.start in listed)]
+
+
 def _drop_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
     """A figure that is the sum of other networks' figures is the document's total ("Twitter
     blocked 100 accounts" over networks of 69 and 31), not a network of its own: the figure
@@ -530,6 +545,7 @@ def extract_facts(
                         _countries_named(layout, mentions, content), labels)
     networks = _drop_totals(networks)
     for net in networks:
+        _abstain_on_lists(net)
         _rate(net)
     if text != original:  # evidence quotes the text as given, line breaks and all
         for net in networks:
