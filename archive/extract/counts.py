@@ -245,12 +245,16 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             hits.append(_hit("audience", _audience_metric(s, verb.end(), plat), num, verb.end()))
             continue
         tail = s[end : end + 60]
-        on = re.match(r"\s+(?:(?:on|across|from|de|en|sur|в|на)\s+)?(\w[\w.]*)"
-                      r"(?:\s+(?:and|or|y|et|и)\s+(\w+))?", tail)
-        for grp in (on.groups() if on else ()):
-            hit = _match_word(grp or "", 0, _platform_names()) if grp else None
+        on = re.match(r"\s+(?:(?:on|across|from|de|en|sur|в|на)\s+)?(\w[\w.]*"
+                      r"(?:(?:\s*,\s*|\s*,?\s+(?:and|or|y|et|и)\s+)\w[\w.]*)*)", tail)
+        # "accounts across YouTube, Blogger and AdSense": every platform of the list
+        words = re.split(r"\s*,\s*|\s+(?:and|or|y|et|и)\s+", on.group(1)) if on else []
+        for k, grp in enumerate(words):
+            hit = _match_word(grp, 0, _platform_names()) if grp else None
             if hit:
                 platforms.append(hit[0])
+            elif k:
+                break
         combined = re.match(
             r"\s*(?:,\s*|\s+(?:and|or)\s+|\s*/\s*)(?:(?:Facebook|Instagram|fake)\s+)?"
             r"(?:accounts|Pages|Groups|pages|groups|profiles|channels|Events)\b", tail

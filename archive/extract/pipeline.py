@@ -91,7 +91,7 @@ def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | Non
             j += 1
         s, off = sent.text, sent.start
         found = _Found(
-            counts=[] if is_summary(s) else find_counts(s, platform),
+            counts=[] if is_summary(s) else _flag_totals(s, find_counts(s, platform)),
             places=find_places(s, off, local, context),
             actors=find_actors(s, off, local),
             languages=find_languages(s, off, local),
@@ -330,6 +330,34 @@ def _rate(net: NetworkFacts) -> None:
     net.facts = [f for f in net.facts if f.detail["confidence"] >= ABSTAIN_BELOW]
 
 
+# Words that make a figure the disclosure's total when the text describes several networks.
+_TOTAL_CUE = re.compile(
+    r"\b(?:this time|this round|in this (?:round|batch|disclosure|update|report)|"
+    r"bringing (?:the|its) (?:total|number)|across (?:all|the) (?:\w+ )?networks|"
+    r"en esta ocasión|cette fois|в общей сложности)\b", re.IGNORECASE)
+
+
+def _flag_totals(s: str, hits: list[CountHit]) -> list[CountHit]:
+    if _TOTAL_CUE.search(s):
+        for h in hits:
+            h.detail["total_cue"] = True
+    return hits
+
+
+def _drop_flagged_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
+    """With several networks in the text, a figure given as a total ("3,465 accounts this
+    time", "in total") belongs to none of them."""
+    if len(networks) < 2:
+        return networks
+    out = []
+    for net in networks:
+        had = any(f.kind == "count" for f in net.facts)
+        net.facts = [f for f in net.facts if not (f.kind == "count" and f.detail.get("total_cue"))]
+        if not had or any(f.kind in ("count", "operation") for f in net.facts):
+            out.append(net)
+    return out
+
+
 def _abstain_on_lists(net: NetworkFacts) -> None:
     """Three or more origins stated in one sentence are a summary of several networks that
     the text does not tell apart ("accounts originated in China, UAE, Egypt, ..."): no single
@@ -543,7 +571,7 @@ def extract_facts(
     segments, networks = [k[0] for k in kept], [k[1] for k in kept]
     networks = discover(layout, found, segments, networks,
                         _countries_named(layout, mentions, content), labels)
-    networks = _drop_totals(networks)
+    networks = _drop_totals(_drop_flagged_totals(networks))
     for net in networks:
         _abstain_on_lists(net)
         _rate(net)
