@@ -297,6 +297,7 @@ def main() -> int:
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--no-timing", action="store_true")
+    ap.add_argument("--timing-only", action="store_true", help="only the 10 KB .. 5 MB timings")
     ap.add_argument("--show", nargs="*")
     ap.add_argument("--truth", type=Path, default=TRUTH, help="truth folder (default: the repo's)")
     args = ap.parse_args()
@@ -327,6 +328,10 @@ def main() -> int:
         if args.show:
             show(truth, doc, raw)
     if args.show:
+        return 0
+    if args.timing_only:
+        for n, t in timing(texts):
+            print(f"  {n / 1000:>7,.0f} KB  {t:8.3f} s  {t / n * 1e6:6.2f} us/char")
         return 0
     halves = ("dev", "blind") if args.half == "all" else (args.half,)
     results: dict[str, Any] = {}

@@ -7,6 +7,7 @@ Works sentence by sentence on gazetteer mentions; never expands a region into co
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -160,6 +161,18 @@ class PlaceHit:
     detail: dict[str, Any] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=4)
+def _georgia_votes(context: str) -> tuple[int, int]:
+    """Cues for the US state against the country, counted once per document (a str caches
+    its hash, so the lookup costs nothing after the first)."""
+    return len(_GEORGIA_US.findall(context)), len(_GEORGIA_GE.findall(context))
+
+
+@lru_cache(maxsize=4)
+def _congo_brazzaville(context: str) -> bool:
+    return bool(_CONGO_CG.search(context))
+
+
 def resolve_code(m: Mention, context: str) -> tuple[str, dict[str, Any]] | None:
     """The ISO code a country mention names, using *context* for ambiguous names."""
     entries = m.of_kind("country")
@@ -170,13 +183,12 @@ def resolve_code(m: Mention, context: str) -> tuple[str, dict[str, Any]] | None:
         return entry.value, {}
     low = m.surface.lower()
     if low.startswith("georgia"):
-        us = len(_GEORGIA_US.findall(context))
-        ge = len(_GEORGIA_GE.findall(context))
+        us, ge = _georgia_votes(context)
         if us > ge:
             return "US", {"us_state": "Georgia"}
         return "GE", {}
     if low.startswith("congo"):
-        return ("CG", {}) if _CONGO_CG.search(context) else ("CD", {})
+        return ("CG", {}) if _congo_brazzaville(context) else ("CD", {})
     return entry.value, {}
 
 

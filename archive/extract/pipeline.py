@@ -6,6 +6,7 @@ every fact; the rules for each kind of fact live in their own modules.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -125,6 +126,19 @@ def _share_collective(layout: Layout, segments: list[Segment], facts: list[Sente
         seg.shared = extra
 
 
+_STARTS: dict[int, list[int]] = {}
+
+
+def _starts(mentions: list[Mention]) -> list[int]:
+    """Start offsets of *mentions* (sorted by start), computed once per list."""
+    key = id(mentions)
+    cached = _STARTS.get(key)
+    if cached is None or len(cached) != len(mentions):
+        _STARTS.clear()
+        cached = _STARTS[key] = [m.start for m in mentions]
+    return cached
+
+
 _HEAD_PREFIX = re.compile(r"^[#=*\s]*(?:\d{1,2}[.)]\s*|[IVX]{1,4}\.\s+)?")
 _HEAD_JOIN = re.compile(r"^(?:\s*(?:,|and|&|/)\s*)$", re.IGNORECASE)
 
@@ -133,8 +147,13 @@ def _heading_origins(layout: Layout, heading: Sentence, mentions: list[Mention],
                      context: str) -> list[tuple[str, Mention]]:
     """Countries a section heading names as the section's subject: "RUSSIA", "2. Canada and
     Ecuador", "== India: INC IT Cell ==", "Bad Grammar (Russia)"."""
-    here = [m for m in mentions if heading.start <= m.start and m.end <= heading.end
-            and m.of_kind("country")]
+    lo = bisect.bisect_left(_starts(mentions), heading.start)
+    here = []
+    for m in mentions[lo:]:
+        if m.start >= heading.end:
+            break
+        if m.end <= heading.end and m.of_kind("country"):
+            here.append(m)
     if not here:
         return []
     text = layout.text
@@ -380,17 +399,20 @@ def _drop_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
     if len(networks) < 3:
         return networks
 
-    def counts(net: NetworkFacts) -> dict[str, Fact]:
-        return {f.key: f for f in net.facts if f.kind == "count"}
-
+    counts = [{f.key: f for f in net.facts if f.kind == "count"} for net in networks]
+    sums: dict[str, float] = {}
+    holders: dict[str, int] = {}
+    for c in counts:
+        for key, f in c.items():
+            sums[key] = sums.get(key, 0.0) + float(f.value)
+            holders[key] = holders.get(key, 0) + 1
     totals: dict[int, set[str]] = {}
-    for i, net in enumerate(networks):
-        for key, f in counts(net).items():
-            parts = [counts(o)[key].value for j, o in enumerate(networks)
-                     if j != i and key in counts(o)]
-            if len(parts) < 2:
-                continue
-            value, whole = float(f.value), float(sum(parts))
+    for i, c in enumerate(counts):
+        for key, f in c.items():
+            if holders[key] < 3:
+                continue  # a total needs at least two other networks to add up
+            value = float(f.value)
+            whole = sums[key] - value
             slack = 0.1 if f.qualifier in ("about", "more_than", "fewer_than") else 0.01
             if whole and abs(value - whole) <= slack * whole:
                 totals.setdefault(i, set()).add(key)
