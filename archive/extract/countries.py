@@ -7,8 +7,8 @@ Works sentence by sentence on gazetteer mentions; never expands a region into co
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from archive.extract.gazetteer import Mention
