@@ -328,7 +328,8 @@ _SPEAKER_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an|the)\s+[\w\s]{0,40}?spokes|,?\s
 
 
 @lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
+def place_words() -> frozenset[str]:
+    """Lower-case words of every country's names, aliases and demonyms (all languages)."""
     import json
 
     from resources import path as resource_path
@@ -366,7 +367,7 @@ def valid_actor_name(name: str) -> bool:
         return False
     if _VERB_INSIDE.search(name):
         return False
-    places = _place_words()
+    places = place_words()
     content = [w for w in low if w not in places and w not in ("the", "of", "and", "-", "state",
                                                               "based", "linked", "backed")]
     if not content:

@@ -110,8 +110,9 @@ def _asset_phrase(s: str, pos: int) -> tuple[str, list[str], int] | None:
         # Russian puts whole participle phrases between the number and the noun
         # ("100 связанных с Россией аккаунтов"): Cyrillic words do not break the phrase.
         if not word or (word.group(0).lower() not in _MODIFIERS | {"and", "or", ",", "/"}
-                        and not re.search("[а-яё]", word.group(0), re.IGNORECASE)):
-            return None
+                        and not re.search("[а-яё]", word.group(0), re.IGNORECASE)
+                        and not _is_demonym(word.group(0))):
+            return None  # "926 Thai Twitter accounts": a demonym qualifies, it does not stop
         pos += len(word.group(0))
     return None
 
@@ -160,6 +161,12 @@ def _sentence_platform(s: str) -> tuple[str | None, int]:
         if hit and not (hit[0] == "twitter" and s[i : hit[1]] == "X" and not _x_is_platform(s, i)):
             return hit[0], i
     return None, len(s)
+
+
+def _is_demonym(word: str) -> bool:
+    from archive.extract.actors import place_words
+
+    return word[:1].isupper() and word.lower() in place_words() and len(word) > 3
 
 
 _QUOTES = re.compile(r"[\"«»“”„]")
