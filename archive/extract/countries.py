@@ -145,6 +145,7 @@ DOMESTIC = re.compile(
     r"conversations?|voters|citizens|opponents|critics)|\btarget\w* (?:\w+ )?domestic\b|"
     r"\bfocused (?:\w+ )?on (?:its own|domestic|local) (?:audiences|citizens|population)|"
     r"\bits own (?:citizens|population)\b|\boriginat\w* in and target\w*|"
+    r"\btarget\w* (?:\w+ )?local (?:audiences|users|populations)\b|"
     r"\btarget\w* (?:\w+ ){0,2}in their own countr(?:y|ies)\b|\baudiencias nacionales\b|"
     r"\bpublic (?:intérieur|national)\b|\bвнутренн\w+ аудитори\w+",
     re.IGNORECASE,

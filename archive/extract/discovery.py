@@ -39,6 +39,8 @@ _EARLIER = re.compile(
     r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b",
     re.IGNORECASE,
 )
+_ALL_UNITS = re.compile(r"\b(?:all|each|every one) (?:of )?(?:these|the|those) (?:\w+ )?"
+                        r"(?:networks|operations|campaigns)\b|\beach (?:network|operation)\b", re.I)
 _ONE_CAMPAIGN_IDIOM = re.compile(
     r"\b(?:investigation into|as part of)\s+(?:\w+\s+){0,3}operations\b", re.I)
 _COUNTRIES_WORD = re.compile(r"\b(?:countries|nations|pa[íi]ses|pays|стран\w*)\b", re.I)
@@ -338,6 +340,14 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 continue
             net.facts = [f for f in net.facts if not (
                 f.kind == "country" and f.evidence is not None and f.evidence.start in spans)]
+    # "While all these networks targeted local audiences": each unit targets its own country.
+    if any(DOMESTIC.search(x.text) and _ALL_UNITS.search(x.text) for x in layout.sentences):
+        for net in kept:
+            origins = _origin_keys(net)
+            if len(origins) == 1 and not any(f.role == "target" for f in net.facts):
+                src = next(f for f in net.facts if f.kind == "country" and f.role == "origin")
+                net.facts.append(Fact("country", src.key, None, None, "target",
+                                      {"domestic": True, "confidence": 0.75}, src.evidence))
     shared = _shared_origin(layout, found)
     if shared is not None and len(kept) > 1:
         for net in kept:

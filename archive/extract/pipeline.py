@@ -356,8 +356,14 @@ _TOTAL_CUE = re.compile(
     r"en esta ocasión|cette fois|в общей сложности)\b", re.IGNORECASE)
 
 
+# "disrupted 15 such networks ... 3,001 accounts": figures beside a number of networks
+_SEVERAL_UNITS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:networks|operations|campaigns)\b", re.IGNORECASE)
+
+
 def _flag_totals(s: str, hits: list[CountHit]) -> list[CountHit]:
-    if _TOTAL_CUE.search(s):
+    if _TOTAL_CUE.search(s) or _SEVERAL_UNITS.search(s):
         for h in hits:
             h.detail["total_cue"] = True
     return hits
@@ -372,7 +378,8 @@ def _drop_flagged_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
     for net in networks:
         had = any(f.kind == "count" for f in net.facts)
         net.facts = [f for f in net.facts if not (f.kind == "count" and f.detail.get("total_cue"))]
-        if not had or any(f.kind in ("count", "operation") for f in net.facts):
+        if not had or any(f.kind in ("count", "operation") or f.role == "origin"
+                          for f in net.facts):
             out.append(net)
     return out
 
@@ -594,9 +601,11 @@ def extract_facts(
     networks = discover(layout, found, segments, networks,
                         _countries_named(layout, mentions, content), labels)
     networks = _drop_totals(_drop_flagged_totals(networks))
-    for net in networks:
+    for k, net in enumerate(networks, start=1):
         _abstain_on_lists(net)
         _rate(net)
+        if net.operation_name is None:
+            net.label = _label(net.facts, [], k)  # what is left after discovery decides
     if text != original:  # evidence quotes the text as given, line breaks and all
         for net in networks:
             for f in net.facts:
