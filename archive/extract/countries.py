@@ -269,8 +269,8 @@ _NOUN_BEFORE_DEMONYM = re.compile(
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
-    if s[a : a + 1].islower() and _NOUN_BEFORE_DEMONYM.search(s[max(0, a - 50) : a]) and not (
-            _left_role(s, a, spans) == "target"):
+    if (s[a : a + 1].islower() and _NOUN_BEFORE_DEMONYM.search(s[max(0, a - 50) : a])
+            and _left_role(s, a, spans) != "target"):
         return "origin"  # "opération secrète d'influence iranienne", "redes falsas rusas"
     if _POSING_BEFORE.search(s[max(0, a - 60) : a]):
         return "impersonated"
