@@ -367,14 +367,13 @@ def _follow_paragraphs(layout: Layout, networks: list[NetworkFacts],
     """"Facebook said the accounts in China, with posts in Filipino ..." under the Philippine
     network speaks of the Chinese one: a paragraph that opens by naming another network's
     (sole) origin, and not its own, takes its languages, audience and actors there."""
-    owners: dict[str, NetworkFacts] = {}
+    owners: dict[str, NetworkFacts | None] = {}
     for net in networks:
         origins = _origin_keys(net)
         if len(origins) == 1:
             key = next(iter(origins))
-            owners[key] = net if key not in owners else owners[key]
-            if owners[key] is not net:
-                owners[key] = None  # type: ignore[assignment]  # two networks share it
+            # a country two networks come from owns neither's paragraphs
+            owners[key] = net if key not in owners else None
     starts = [x.start for x in layout.sentences]
     lead_of: dict[int, int] = {}
     for i, x in enumerate(layout.sentences):
