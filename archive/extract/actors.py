@@ -143,6 +143,26 @@ _ASSET_WORDS = frozenset(
 _LEADING_LOWER = re.compile(r"^(?:[a-z][\w-]*\s+)+(?=(?:[A-Z]))")
 
 
+_NAME_CONNECTORS = frozenset("of and the for de du del la le el al on in y et des di da van von "
+                             "bin ibn".split())
+
+
+def _until_lowercase(text: str) -> str:
+    """A name ends at its first lower-case word that is not a connector: "Thai Royal Army
+    supported the government" -> "Thai Royal Army"; "Internet Research Agency" stays."""
+    words = text.split()
+    if not words or not words[0][:1].isupper():
+        return text
+    keep: list[str] = []
+    for w in words:
+        if w[:1].islower() and w.lower() not in _NAME_CONNECTORS and not re.search("[а-яё]", w):
+            break
+        keep.append(w)
+    while keep and keep[-1].lower() in _NAME_CONNECTORS:
+        keep.pop()
+    return " ".join(keep) if keep else text
+
+
 def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[str, int]]:
     """Proper names in an attribution phrase, split on "and"/commas, places dropped."""
     out: list[tuple[str, int]] = []
@@ -158,6 +178,7 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
             continue
         text = _LEADING_LOWER.sub("", text)
         text = re.split(r"\s+(?:in|from|of (?:the )?(?:city|town))\s+(?:the\s+)?(?=[A-Z])", text)[0]
+        text = _until_lowercase(text)
         bare = re.sub(r"\b[\w ]+-(?:based|linked|backed|run)\b", " ", text)
         if not _CAP_NP.search(bare) or _only_places(text, offset, mentions):
             continue
@@ -306,7 +327,8 @@ def _denied(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
 _PRONOUNS = frozenset(
     "i me my we us our ours you your he him his she her it its they them their theirs this that "
     "these those who whom which what as so such one ones someone somebody anyone everyone "
-    "nobody none all both each either neither other others another".split())
+    "nobody none all both each either neither other others another two three four five six "
+    "several many".split())
 _GENERIC_HEADS = frozenset(
     "firm firms company companies agency agencies entity entities actor actors operator operators "
     "individual individuals people person persons user users account accounts network networks "
@@ -315,14 +337,15 @@ _GENERIC_HEADS = frozenset(
     "content propaganda account cloud server servers tools tool ai model models pr marketing "
     "consulting consultancy advertising media digital communications public relations political "
     "private local foreign commercial firm's facebook instagram twitter youtube tiktok telegram "
-    "meta google sur et aux les des du".split())
+    "meta google sur et aux les des du information influence operation operations countries "
+    "country state-run".split())
 _STATE_HEADS = frozenset(
     "government military army navy police intelligence ministry regime authorities state "
     "kgb gru fsb svr law enforcement security services armed forces".split())
 _VERB_INSIDE = re.compile(r"\b(?:to|is|are|was|were|has|have|had|will|would|can|could|said|says|"
                           r"told|known as|called|dubbed|that|who|which|used|using|"
                           r"a|ont|est|sont|été|ha|han|fue|es|son|fueron|был\w*|являет\w*)\b"
-                          r"|\b\d{2,}\b", re.I)
+                          r"|\b\d+\b", re.I)
 _SPEAKER_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an|the)\s+[\w\s]{0,40}?spokes|,?\s*(?:said|says|"
                             r"told|stated|added|noted|wrote)\b)", re.I)
 
