@@ -134,9 +134,11 @@ _GEORGIA_GE = re.compile(
     r"Azerbaijan|post-Soviet|Georgian government|Georgian language|lari)\b"
 )
 _CONGO_CG = re.compile(r"\b(?:Brazzaville|Sassou|Nguesso|Pointe-Noire|Republic of (?:the )?Congo)\b")
+# Posing, not hedging: "appears to be regular shifts ... in Azerbaijan" states no disguise.
 _POSING_BEFORE = re.compile(
-    r"\b(?:(?:claim\w*|purport\w*|pretend\w*|appear\w*|seem\w*)\s+to\s+be|"
-    r"(?:pos(?:ed|ing)|masquerad\w*|disguised)\s+as|look like)\b[^.;]{0,40}$",
+    r"\b(?:(?:claim\w*|purport\w*|pretend\w*)\s+to\s+be|"
+    r"(?:pos(?:ed|ing)|masquerad\w*|disguised)\s+as|(?:designed|made|built|created)\s+to\s+"
+    r"(?:look|appear|seem)\s+(?:like|as if)|to\s+look\s+like)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 DOMESTIC = re.compile(

@@ -35,7 +35,7 @@ _PLURAL_UNIT = re.compile(
     re.IGNORECASE,
 )
 _EARLIER = re.compile(
-    r"\b(?:previously|in the past|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
+    r"\b(?:previously(?! un\w+| not)|in the past|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
     r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b",
     re.IGNORECASE,
 )

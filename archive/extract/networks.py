@@ -36,7 +36,7 @@ _PAST_TAKEDOWN = re.compile(
     re.IGNORECASE,
 )
 _EARLIER = re.compile(
-    r"\b(?:previously|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
+    r"\b(?:previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"had previously (?:removed|taken down|suspended|terminated)|years? ago|"
     r"in a (?:past|prior|previous|separate,? earlier)|back in (?:19|20)\d\d|"
     r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had)|"

@@ -218,7 +218,7 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
 # The takedown itself told as past: "previously removed", "in 2019 Meta took down", "as we
 # communicated in October 2020" (not "tied to previously disclosed activity").
 _PASSING = re.compile(
-    r"\b(?:previously|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
+    r"\b(?:previously(?! un\w+| not)|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
     r"in (?:19|20)\d\d)\b[^.;]{0,40}\b(?:removed|took down|taken down|suspended|terminated|"
     r"banned|disrupted|dismantled)\b|\bhad (?:previously |already )?(?:removed|taken down|"
     r"suspended|terminated|banned)\b|\bas we (?:\w+ )?(?:communicated|reported|announced|"

@@ -219,3 +219,19 @@ def test_russian_enumeration_with_case_forms() -> None:
 def test_languages_named_in_spanish_french_and_russian(text: str, langs: set[str]) -> None:
     assert keys(only_network(extract_facts(text)), "language") == langs
 
+
+def test_hedging_is_not_posing_and_the_seed_impersonates_no_one() -> None:
+    seed = only_network(extract_facts(SEED.read_text(encoding="utf-8", errors="replace")))
+    assert keys(seed, "country", "impersonated") == set()
+    assert keys(seed, "country", "origin") == {"AZ"}
+    posing = only_network(extract_facts(
+        "Meta removed 30 Facebook accounts from Iran that posed as journalists in Iraq."))
+    assert keys(posing, "country", "impersonated") == {"IQ"}
+
+
+def test_a_previously_unreported_operation_is_new() -> None:
+    doc = extract_facts("We disrupted covert influence operations.\n\nA previously unreported "
+                        "operation from Russia, which we dubbed Paper Lantern, targeted Moldova. "
+                        "We banned the accounts involved.")
+    assert [n.operation_name for n in doc.networks] == ["Paper Lantern"]
+
