@@ -235,3 +235,12 @@ def test_a_previously_unreported_operation_is_new() -> None:
                         "We banned the accounts involved.")
     assert [n.operation_name for n in doc.networks] == ["Paper Lantern"]
 
+
+def test_itemised_figures_are_one_network_each() -> None:
+    doc = extract_facts("Twitter suspended accounts tied to state-backed operations.\n\n"
+                        "It disclosed 610 accounts from four countries: 300 from Chile, "
+                        "200 from Peru, 100 from Ghana and 10 from Nepal.")
+    got = sorted((min(keys(n, "country", "origin")),
+                  next(f.value for f in n.facts if f.kind == "count")) for n in doc.networks)
+    assert got == [("CL", 300), ("GH", 100), ("NP", 10), ("PE", 200)]
+
