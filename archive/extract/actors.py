@@ -114,6 +114,9 @@ def _is_researcher(m: Mention) -> bool:
 
 def _clean_name(phrase: str) -> str:
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    tag = re.search(r"\s*\([^()]{1,12}\)\s*$", phrase)
+    if tag and not _ORG_HEAD.search(phrase[: tag.start()]):
+        phrase = phrase[: tag.start()]  # "Octavio Pedroza (PAN)": a person's party tag
     # "the PR firm Estraterra": the descriptor before a name is not part of it
     phrase = re.sub(r"^(?:[\w.-]+-based\s+)?(?:PR|marketing|consulting|advertising|media|"
                     r"communications|digital|political|public relations|IT|tech)\s+"
@@ -155,7 +158,13 @@ def _until_lowercase(text: str) -> str:
         return text
     keep: list[str] = []
     for w in words:
-        if w[:1].islower() and w.lower() not in _NAME_CONNECTORS and not re.search("[а-яё]", w):
+        low = w.lower().strip(".,")
+        if w[:1].islower() and low not in _NAME_CONNECTORS and not re.search("[а-яё]", w):
+            if low in _STATE_HEADS or low in ("regional", "provincial", "federal", "national"):
+                keep.append(w)  # "Xinjiang regional government" is one name
+                continue
+            if low in _GENERIC_HEADS:
+                return text  # "Indian IT firm": a description; the validator decides
             break
         keep.append(w)
     while keep and keep[-1].lower() in _NAME_CONNECTORS:
@@ -338,7 +347,8 @@ _GENERIC_HEADS = frozenset(
     "consulting consultancy advertising media digital communications public relations political "
     "private local foreign commercial firm's facebook instagram twitter youtube tiktok telegram "
     "meta google sur et aux les des du information influence operation operations countries "
-    "country state-run".split())
+    "country state-run gobierno gouvernement правительство ejército armée армия partido parti "
+    "empresa entreprise compañía société it tech technology software".split())
 _STATE_HEADS = frozenset(
     "government military army navy police intelligence ministry regime authorities state "
     "kgb gru fsb svr law enforcement security services armed forces".split())

@@ -237,6 +237,15 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             hits.append(_hit("audience", metric, num, bare.end()))
             continue
         phrase = _asset_phrase(s, num.end)
+        if not phrase and list_platform is not None or not phrase and hits and any(
+                h.key.endswith("_accounts") for h in hits):
+            # "162 cuentas de Facebook, otras 7 de Instagram": the noun is left out
+            elided = re.match(r"\s+(?:de|on|sur|en|в|на)\s+(\w+)", s[num.end :])
+            named = _match_word(elided.group(1), 0, _platform_names()) if elided else None
+            elided_metric = _ACCOUNT_METRIC.get(named[0]) if named else None
+            if elided and elided_metric:
+                hits.append(_hit("count", elided_metric, num, num.end + elided.end()))
+                continue
         if not phrase:
             continue
         noun, platforms, end = phrase

@@ -22,7 +22,7 @@ TAKEDOWN = re.compile(
     r"takedowns?|take-down|suspension|termination|liquidation|purge|"
     # Spanish, French, Russian: the verbs platforms' removals are reported with
     r"elimin\w+|suspendi\w+|retir\w+|bloque\w+|dio de baja|dado de baja|desmantel\w+|"
-    r"cancel[óa]\w*|cerr[óa]\w*|"
+    r"cancel[óa]\w*|cerr[óa]\w*|suprim\w+|"
     r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|banni\w*|"
     r"удал\w+|заблокир\w+|блокир\w+|ликвидир\w+|приостанов\w+)\b",
     re.IGNORECASE,
@@ -30,7 +30,7 @@ TAKEDOWN = re.compile(
 _PAST_TAKEDOWN = re.compile(
     r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|blocked|"
     r"deleted|dismantled|shut down|purged|deactivated|took action against|actioned|"
-    r"eliminó|eliminado|eliminaron|suspendió|retiró|bloqueó|desmanteló|supprimé|retiré|"
+    r"eliminó|eliminado|eliminaron|suspendió|retiró|bloqueó|desmanteló|suprimió|supprimé|retiré|"
     r"démantelé|bloqué|suspendu|banni|bannit|bannis|удалил\w*|удален\w*|удалён\w*|"
     r"заблокировал\w*)\b",
     re.IGNORECASE,
