@@ -37,6 +37,8 @@ _PAST_TAKEDOWN = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
+    r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|month|spring|summer|autumn|fall|winter)|"
     r"had previously (?:removed|taken down|suspended|terminated)|years? ago|"
     r"in a (?:past|prior|previous|separate,? earlier)|back in (?:19|20)\d\d|"
     r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had)|"
@@ -103,9 +105,14 @@ _ORDINAL_UNIT = re.compile(
 _ENUMERATED = re.compile(r"\(\d{1,2}\)\s+(?:about |around |more than |over )?\d")
 
 
+_PART_OF = re.compile(r"\b(?:a subset of|a sample of|a portion of|had access to|"
+                      r"part of (?:the|this|that) (?:network|operation|takedown))\b", re.I)
+
+
 def _is_anchor(text: str, facts: SentenceFacts) -> bool:
-    """Removed assets stated with a takedown verb, or as the make-up of a named network."""
-    if not facts.removed or is_summary(text):
+    """Removed assets stated with a takedown verb, or as the make-up of a named network.
+    Figures for a part of a network already described ("a subset of the assets") are not."""
+    if not facts.removed or is_summary(text) or _PART_OF.search(text):
         return False
     # "(2) 50 accounts that amplified ...": an enumerated item under "We removed two networks."
     # "The second, from Peru, had 70 accounts": one of the units a preamble announced.

@@ -219,6 +219,8 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
 # communicated in October 2020" (not "tied to previously disclosed activity").
 _PASSING = re.compile(
     r"\b(?:previously(?! un\w+| not)|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
+    r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|month|spring|summer|autumn|fall|winter)|"
     r"in (?:19|20)\d\d)\b[^.;]{0,40}\b(?:removed|took down|taken down|suspended|terminated|"
     r"banned|disrupted|dismantled)\b|\bhad (?:previously |already )?(?:removed|taken down|"
     r"suspended|terminated|banned)\b|\bas we (?:\w+ )?(?:communicated|reported|announced|"
