@@ -167,6 +167,12 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         if len(origins) < 2 or _EARLIER.search(sent.text):
             continue
         plural = _PLURAL_UNIT.search(sent.text)
+        if not plural and i > 0 and layout.sentences[i - 1].para == sent.para:
+            # "... disclosed five distinct networks. The accounts were attributed to Iran,
+            # Saudi Arabia, Cuba, Thailand and Russia.": the number is in the sentence before
+            before = _PLURAL_UNIT.search(layout.sentences[i - 1].text)
+            if before and before.group("n"):
+                plural = before
         if not plural:
             continue
         n = plural.group("n")
