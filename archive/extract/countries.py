@@ -40,6 +40,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"базировал|управлял)\w* (?:в|из)|исходивш\w+ из|"
                r"(?:red|redes|entramado|réseaux?) (?:\w+ ){0,2}?(?:en|au|aux)"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
+               r"singl\w* out|zero\w* in on|went after|go after|going after|sought to (?:reach|sway|"
+               r"influence)|tried to (?:reach|sway|influence)|courted|catered to|addressed|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
                r"readers|residents|communities|population|public) (?:in|of|across)|"
                r"intended for|meant for|geared toward|(?:interfer\w*|meddl\w*) (?:\w+ )?in|"
@@ -217,9 +219,18 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
             for i in range(a - best[1], b - best[1]):
                 gap_chars[i] = " "
     gap = "".join(gap_chars)
+    if _NEW_VERB.search(gap):
+        return None  # "which originated in A, primarily singled out B": a new clause began
     if len(gap.strip()) <= 45 or _LIST_GAP.match(gap):
         return best[2]
     return None
+
+
+# A comma, then a finite verb: the cue's clause has ended ("..., primarily singled out X").
+_NEW_VERB = re.compile(
+    r",\s+(?:(?:primarily|mainly|mostly|largely|also|then|later|and)\s+)?"
+    r"(?!including\b|such\b|especially\b|notably\b|mainly\b|primarily\b)"
+    r"[a-z]+(?:ed|ted)\s+(?!by\b)")
 
 
 def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> list[PlaceHit]:

@@ -244,3 +244,12 @@ def test_itemised_figures_are_one_network_each() -> None:
                   next(f.value for f in n.facts if f.kind == "count")) for n in doc.networks)
     assert got == [("CL", 300), ("GH", 100), ("NP", 10), ("PE", 200)]
 
+
+@pytest.mark.parametrize("verb", ["primarily singled out", "mostly courted", "then approached"])
+def test_targets_after_a_relative_clause_are_not_origins(verb: str) -> None:
+    net = only_network(extract_facts(
+        f"Meta said it removed 40 Facebook accounts. The network, which originated in Chile, "
+        f"{verb} Peru, Bolivia and Ecuador."))
+    assert keys(net, "country", "origin") == {"CL"}
+    assert keys(net, "country", "origin") & {"PE", "BO", "EC"} == set()
+
