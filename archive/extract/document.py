@@ -134,11 +134,22 @@ def guess_publisher(text: str, layout: Layout, source_type: str) -> str | None:
         if name.lower() not in ("all", "the", "our", "us"):
             return name
     if source_type in ("official_report", "bulletin"):
-        body = " ".join(s.text for s in layout.sentences[:40])
-        for name, pat in _OFFICIAL:
-            if re.search(pat, body):
-                return name
+        # The platform that speaks, not one it thanks: "leads from Meta", "reported by Meta",
+        # "shared with Twitter" name a partner. The platform named most often otherwise wins.
+        body = _PARTNER.sub(" ", " ".join(s.text for s in layout.sentences[:40]))
+        scores = [(len(re.findall(pat, body)), -k, name) for k, (name, pat) in enumerate(_OFFICIAL)]
+        best = max(scores)
+        if best[0]:
+            return best[2]
     return None
+
+
+_PARTNER = re.compile(
+    r"\b(?:leads?|tips?|information|reporting|findings|indicators) (?:from|by|shared by) "
+    r"(?:our (?:colleagues|partners) at )?[A-Z]\w+|\b(?:reported|shared|published|disclosed) by "
+    r"[A-Z]\w+|\b(?:shared|worked|cooperated|collaborated|partnered) with [A-Z]\w+|"
+    r"\bsimilar to (?:the )?(?:findings|activity|reporting) (?:reported )?by [A-Z]\w+",
+    re.IGNORECASE)
 
 
 def guess_source_type(
