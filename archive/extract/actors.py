@@ -396,8 +396,8 @@ def valid_actor_name(name: str) -> bool:
         return False
     if len(words) == 1 and len(words[0].strip(".")) <= 1:
         return False
-    if len(words) == 1 and not words[0][:1].isupper():
-        return False
+    if len(words) == 1 and (not words[0][:1].isupper() or words[0].lower().endswith("ing")):
+        return False  # "Disrupting" in a headline is a verb, not a name
     if _VERB_INSIDE.search(name):
         return False
     places = place_words()

@@ -34,7 +34,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"origin\w+ (?:de|d'|du|des)|en provenance (?:de|d'|du)|basée?s? (?:en|au|aux|à)|"
                r"depuis|liée?s? (?:à|au|aux)|(?:information|influence) operations? (?:in|from)|"
                r"tying (?:\w+ ){0,4}?to|con origen en|"
-               r"из|с территории|связан\w* (?:с|со)|базирующ\w+ в|возникл\w+ в|происход\w+ из|"
+               r"из|с территории|связан\w* (?:с|со)|имеющ\w+ отношение к|базирующ\w+ в|возникл\w+ в|происход\w+ из|"
                r"registrad[ao]s? en|pour le compte (?:de|du)|radicad[ao]s? en|"
                r"(?:сеть|сети|сетей)(?: аккаунтов)? в|(?:работал|действовал|"
                r"базировал|управлял)\w* (?:в|из)|исходивш\w+ из|"

@@ -160,7 +160,7 @@ def _starts_new(layout: Layout, facts: list[SentenceFacts], group: list[int], i:
         seen.update(facts[j].removed)
         origins |= facts[j].origins
     new = facts[i].removed
-    if any(k in seen and seen[k] != v for k, v in new.items()):
+    if any(k in seen and not _same_figure(seen[k], v) for k, v in new.items()):
         return True
     if origins and facts[i].origins and not origins & facts[i].origins:
         return True
@@ -170,6 +170,11 @@ def _starts_new(layout: Layout, facts: list[SentenceFacts], group: list[int], i:
     if not same_para and any(k in seen for k in new) and facts[i].origins:
         return True  # bulletin lines: same figures, separate campaigns
     return _heading_between(layout, group[-1], i)
+
+
+def _same_figure(a: float, b: float) -> bool:
+    """78 and "about 80" are one figure told twice; 7 and 8 are two networks."""
+    return a == b or max(a, b) >= 50 and abs(a - b) <= 0.05 * max(a, b)
 
 
 def _section_start(layout: Layout, anchor: int, prev_anchor: int | None) -> int:

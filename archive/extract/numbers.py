@@ -29,7 +29,8 @@ _SEP = r"[,\u00a0\u202f\u2009 ]"
 
 NUMBER = re.compile(
     r"(?<![\w.,$€£])(?:"
-    r"(?P<digits>\d{1,3}(?:" + _SEP + r"\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<digits>\d+,\d{1,2}(?=\s*(?:тыс|млн|mil\b|millones|millions?|mille|k\b))|"
+    r"\d{1,3}(?:" + _SEP + r"\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<mil>\s+mil\s+\d{3}\b)?"
     r"(?P<mult>\s*(?:million|thousand|billion|millones|millón|mil|mille|тыс\.|тысяч[аи]?|"
     r"млн\.?|миллион\w*|[kKmM]\b))?(?P<plus>\+)?"
@@ -109,7 +110,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         value: float | None
         is_word = False
         if m.group("digits"):
-            raw = re.sub(_SEP, "", m.group("digits"))
+            digits = m.group("digits")
+            # "2,5 тыс." (a decimal comma before a scale word) is 2.5 thousand
+            raw = digits.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", digits) else re.sub(
+                _SEP, "", digits)
             # "in 2020 589 accounts" is two numbers, not one: only 3-digit groups join.
             value = float(raw)
             if m.group("mil"):  # "4 mil 258" (Spanish): 4,258

@@ -448,6 +448,13 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
     def add(fact: Fact, sent: Sentence) -> None:
         ident = (fact.kind, fact.key, fact.role)
         if ident in seen:
+            # "more than 3,000 accounts" in the lead, "3,104 accounts" later: keep the exact one
+            if fact.kind == "count" and fact.qualifier == "exact":
+                old = next(f for f in facts if (f.kind, f.key, f.role) == ident)
+                if old.qualifier != "exact" and abs(float(old.value) - float(fact.value)) <= (
+                        0.1 * max(float(old.value), float(fact.value))):
+                    fact.evidence = _evidence(sent)
+                    facts[facts.index(old)] = fact
             return
         seen.add(ident)
         fact.evidence = _evidence(sent)
