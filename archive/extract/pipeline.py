@@ -489,6 +489,7 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
     strong = {(f.kind, f.key) for f in facts if f.role in ("origin", "target", "sponsor")}
     facts = [f for f in facts if not (f.role == "topic" and (f.kind, f.key) in strong)]
     _add_actors(facts, seg, found, sents)
+    _origin_from_state_actor(facts)
     for i in seg.sentences:
         for lang in found[i].languages:
             add(Fact("language", lang.code), sents[i])
@@ -506,6 +507,31 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
         enforcement=verb.group(0).lower() if verb else None,
         span=(sents[seg.sentences[0]].start, sents[seg.sentences[-1]].end),
     )
+
+
+_STATE_ACTOR = re.compile(r"\b(?:army|military|government|ministry|intelligence|police|armed forces|"
+                          r"security services|navy|air force|KGB|GRU|FSB|regime)\b", re.IGNORECASE)
+
+
+def _origin_from_state_actor(facts: list[Fact]) -> None:
+    """A network run by a state body ("the Royal Thai Army", "the Iranian government")
+    comes from that state, when the text names no origin itself."""
+    if any(f.kind == "country" and f.role == "origin" for f in facts):
+        return
+    found: dict[str, Fact] = {}
+    for f in facts:
+        if f.kind != "actor" or f.role != "attributed" or not _STATE_ACTOR.search(f.key):
+            continue
+        for word in re.findall(r"[\w'-]+", f.key):  # "Royal Thai Army" is one actor mention
+            for m in scan(word):
+                resolved = resolve_code(m, f.key) if m.of_kind("country") else None
+                if resolved:
+                    found.setdefault(resolved[0], f)
+    if len(found) == 1:
+        code, actor = next(iter(found.items()))
+        facts.append(Fact("country", code, None, None, "origin",
+                          {"as_written": actor.key, "from_actor": True, "confidence": 0.75},
+                          actor.evidence))
 
 
 def _add_actors(facts: list[Fact], seg: Segment, found: list[_Found], sents: list[Sentence]) -> None:

@@ -253,3 +253,10 @@ def test_targets_after_a_relative_clause_are_not_origins(verb: str) -> None:
     assert keys(net, "country", "origin") == {"CL"}
     assert keys(net, "country", "origin") & {"PE", "BO", "EC"} == set()
 
+
+def test_a_state_actor_gives_the_origin_the_text_leaves_out() -> None:
+    net = only_network(extract_facts(
+        "Twitter removed 926 accounts. It said the accounts were linked to the Royal Thai Army."))
+    assert keys(net, "country", "origin") == {"TH"}
+    assert all(f.detail["confidence"] < 0.8 for f in net.facts if f.role == "origin")
+
