@@ -55,6 +55,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"sembrar (?:\w+ ){0,2}en|influir en|semer (?:\w+ ){0,2}(?:en|au)|"
                r"influencer|influenciar|visant à influencer|destinad[ao]s? a influir en|"
                r"повлиять на|влиять на|влияни\w+ на|вмешательств\w+ в|дестабилизир\w+ (?:\w+ )?в|"
+               r"охватывал\w*|охватыва\w+|"
                r"концентрир\w+ на|фокусир\w+ на|нацелен\w* на|направлен\w* (?:на|против)|против|"
                r"(?:пользовател|аудитори|жител|граждан|избирател)\w* (?:в|во)|"
                r"(?:жител|граждан|пользовател)\w*|целев\w+ (?:групп|аудитори)\w*(?: \w+)?|"
@@ -88,7 +89,8 @@ _LIST_GAP = re.compile(
     r"neighboring|at least|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"separate|distinct|different|following|such|world|globe|region|regions|continent|around|"
     r"global|globally|worldwide|specifically|namely|many|number|a number|a range|range|"
-    r"mostly in|parts|part|especially in)\b)*$",
+    r"mostly in|parts|part|especially in|broadly|more broadly|also on|on|и|y|et|e|ou|o|а также|"
+    r"a lesser extent)\b)*$",
     re.IGNORECASE,
 )
 _ORIGIN_AFTER = re.compile(
