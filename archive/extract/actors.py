@@ -22,7 +22,7 @@ _ATTRIB = re.compile(
     r"(?:gérée?s?|opérée?s?|dirigée?s?|menée?s?|orchestrée?s?|attribuée?s?)\s+(?:par|à)|"
     r"(?:управля|руковод|созда|организова)\w*\s+(?:со стороны\s+)?)"
     r"|(?P<w2>originat\w*\s+(?:from|with)(?=\s+(?:the\s+)?[A-Z])|"
-    r"vinculad[ao]s?\s+(?:a|al|con)|liée?s?\s+(?:à|au|aux)|связан\w*\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
+    r"vinculad[ao]s?\s+(?:a|al|con)|liée?s?\s+(?:à|au|aux)|связан\w*\s+с(?:о)?|связыва\w+\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
     r"(?:(?:direct|strong|clear|technical|some)\s+)?(?:links?|ties|connections?)\s+(?:back\s+)?"
     r"(?:to|with)|(?:linked|tied|connected|traced)\s+(?:[\w-]+\s+){0,3}?(?:back\s+)?to)"
     r"|(?:on behalf of|at the behest of|at the direction of|en nombre de|pour le compte de)"
@@ -118,9 +118,10 @@ def _clean_name(phrase: str) -> str:
     if tag and not _ORG_HEAD.search(phrase[: tag.start()]):
         phrase = phrase[: tag.start()]  # "Octavio Pedroza (PAN)": a person's party tag
     # "the PR firm Estraterra": the descriptor before a name is not part of it
-    phrase = re.sub(r"^(?:[\w.-]+-based\s+)?(?:PR|marketing|consulting|advertising|media|"
-                    r"communications|digital|political|public relations|IT|tech)\s+"
-                    r"(?:firm|company|agency|consultancy)\s+(?=[A-Z])", "", phrase)
+    phrase = re.sub(r"^(?:[\w.-]+-based\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+)?(?:(?:PR|marketing|"
+                    r"consulting|advertising|media|communications|digital|political|"
+                    r"public relations|IT|tech|technology|software)\s+){1,2}"
+                    r"(?:firm|company|agency|consultancy|start-?up)\s+(?=[A-Za-z]*[A-Z])", "", phrase)
     return phrase.strip(" ,'\"“”’")
 
 
@@ -143,7 +144,7 @@ _POSING = re.compile(
 _ASSET_WORDS = frozenset(
     ["Facebook", "Instagram", "Twitter", "YouTube", "TikTok", "Telegram", "Meta", "Google", "Page", "Pages", "Group", "Groups", "Account", "Accounts", "Channel", "Channels"]
 )
-_LEADING_LOWER = re.compile(r"^(?:[a-z][\w-]*\s+)+(?=(?:[A-Z]))")
+_LEADING_LOWER = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=(?:[A-Z]))")
 
 
 _NAME_CONNECTORS = frozenset("of and the for de du del la le el al on in y et des di da van von "
@@ -457,7 +458,8 @@ _FAVOUR = re.compile(
     r"\b(?:supportive of|in (?:support|favou?r) of|support(?:ing)? for|favou?rable to|"
     r"to (?:benefit|boost|support|promote|praise)|promot(?:ed|ing|e)|prais(?:ed|ing|e)|praise of|"
     r"cheerlead(?:ing)? for|amplif(?:y|ied|ying)(?: the account of)?|retweeting the account of|"
-    r"boost(?:ing|ed)?|positive (?:narratives|coverage|content) about|pro-)", re.IGNORECASE)
+    r"boost(?:ing|ed)?|positive (?:narratives|coverage|content) about|backed|backing|"
+    r"campaign(?:ed|ing) for|pro-)", re.IGNORECASE)
 _AGAINST = re.compile(
     r"\b(?:critical of|critici[sz]\w*|against|attack\w*|denigrat\w*|opponents?|opposition|"
     r"smear\w*|disparag\w*|mock\w*|negative)\b", re.IGNORECASE)
@@ -497,6 +499,7 @@ def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHi
         if not valid_actor_name(name) or len(name.split()) < 2 and not name.isupper():
             continue
         clause = re.split(r"[;.]\s|—|\bwhile\b|\bbut\b", s[max(0, start - 120) : start])[-1]
+        clause = re.sub(r"[\"“”‘’]", "", clause)  # "heavily retweeting the account" of ...
         pro = list(_FAVOUR.finditer(clause))
         con = list(_AGAINST.finditer(clause))
         if not pro or (con and con[-1].start() > pro[-1].start()):
