@@ -437,6 +437,17 @@ def _drop_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
     return out
 
 
+def _headlines_as_statements(layout: Layout) -> None:
+    """A headline that states a takedown with figures ("Twitter removes 926 accounts linked to
+    the Royal Thai Army") is a statement too: the body may never repeat its figure."""
+    if any(TAKEDOWN.search(x.text) and re.search(r"\d", x.text) for x in layout.sentences):
+        return
+    extra = [Sentence(h.start, h.end, h.text, h.para) for h in layout.headings[:3]
+             if TAKEDOWN.search(h.text) and re.search(r"\d", h.text) and len(h.text.split()) >= 4]
+    if extra:
+        layout.sentences = sorted([*layout.sentences, *extra], key=lambda x: x.start)
+
+
 def _evidence(sent: Sentence) -> Evidence:
     return Evidence(sent.start, sent.end, sent.text)
 
@@ -597,6 +608,7 @@ def extract_facts(
     says so) rather than wrong ones."""
     original, text = text, unwrap(text)
     layout = build_layout(text, title)
+    _headlines_as_statements(layout)
     content = text[: layout.content_end]
     doc_language = guess_language(content) or language
     if doc_language and doc_language not in SUPPORTED_LANGUAGES:
