@@ -250,10 +250,12 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             continue
         noun, platforms, end = phrase
         written_noun = s[:end].split()[-1] if s[:end].split() else ""
-        if noun in ("group", "event", "page") and written_noun in (
-                "group", "groups", "page", "pages", "event", "events") and (
-            num.is_word and not platforms
-        ):
+        if noun in ("group", "event", "page") and num.is_word and not platforms and (
+                written_noun in ("group", "groups", "page", "pages", "event", "events")
+                or written_noun[:1].islower() and not any(h.kind == "count" for h in hits)):
+            # "one group turned its attention", "поделила аккаунты на две группы": a word
+            # number with a bare "group" is not a count of Facebook Groups, unless it
+            # continues a list of counts ("36 страниц и семь групп").
             continue  # "one group turned its attention...": a word, not a Facebook Group
         verb = _AUDIENCE_VERB.match(s, end)
         if verb and noun == "account" or verb and noun in ("page", "group") and not platforms:

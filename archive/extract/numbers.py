@@ -32,7 +32,7 @@ NUMBER = re.compile(
     r"(?P<digits>\d+,\d{1,2}(?=\s*(?:тыс|млн|mil\b|millones|millions?|mille|k\b))|"
     r"\d{1,3}(?:" + _SEP + r"\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<mil>\s+mil\s+\d{3}\b)?"
-    r"(?P<mult>\s*(?:million|thousand|billion|millones|millón|mil|mille|тыс\.|тысяч[аи]?|"
+    r"(?P<mult>\s*(?:million|thousand|billion|millones|millón|mil|mille|тыс\.?|тысяч[аи]?|"
     r"млн\.?|миллион\w*|[kKmM]\b))?(?P<plus>\+)?"
     r"|(?P<milonly>(?<!\d\s)\bmil\s+\d{1,3}\b)"
     r"|(?P<words>(?:(?:" + _WORD + r")(?:[\s-]+(?:and\s+)?)?)*(?:" + _WORD + r"))"
