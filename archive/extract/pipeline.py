@@ -320,7 +320,9 @@ _ABOUT_NETWORK = re.compile(
     r"operators?|people behind|individuals|actors?|trolls?|bots?|audiences?|targeted|targeting|"
     r"originated|removed|took down|terminated|suspended|banned|disrupted|"
     r"red|redes|cuentas|páginas|campaña|operación|réseaux?|comptes|campagne|opération|"
-    r"сет[ьи]|сетей|аккаунт\w*|страниц\w*|кампани\w*|операци\w*|публикац\w*)(?:s|es)?\b",
+    r"сет[ьи]|сетей|аккаунт\w*|страниц\w*|кампани\w*|операци\w*|публикац\w*|деятельност\w*|"
+    r"активност\w*|actividad\w*|activité\w*|cuenta\w*|compte\w*|páginas?|publicaba\w*|"
+    r"publiaient|публиковал\w*)(?:s|es)?\b",
     re.IGNORECASE,
 )
 _KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language": 0.85,
