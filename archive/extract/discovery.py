@@ -123,13 +123,40 @@ _ITEM_BEFORE = re.compile(
     r"tied to|based in|originating in|de|desde|из|в)\s+(?:the\s+|la\s+|el\s+)?(?:fake\s+)?$")
 
 
+_OF_THEM = re.compile(
+    r"(?:^|[\s,:;(])(?:более|свыше|около|more than|over|about|some|más de|plus de)?\s*"
+    r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\s+(?:из них|of them|of these|de ellas|de ellos|"
+    r"d'entre eux|d’entre eux)\s*(?:[—–-]|were|are|was|eran|étaient|были)?\s*$", re.IGNORECASE)
+
+
 def _itemised_units(layout: Layout, found: Sequence[Any],
                     named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
     """"1,594 accounts ... in 5 countries: 104 from Iran, 33 from Saudi Arabia, 526 from
-    Cuba": a list of figures, each with its origin, is one network per item."""
+    Cuba": a list of figures, each with its origin, is one network per item; so is "more
+    than 7,700 of them were Chinese" after a total."""
     units: list[_Unit] = []
+    last_metric: str | None = None
     for i, sent in enumerate(layout.sentences):
         counts = [c for c in found[i].counts if c.kind == "count"]
+        if counts:
+            last_metric = counts[0].key
+        if last_metric is None:
+            continue
+        of_them = []
+        for code, a, _b, surface in named_in[i]:
+            m = _OF_THEM.search(sent.text[max(0, a - sent.start - 60) : a - sent.start])
+            if m:
+                of_them.append((code, int(re.sub(r"\D", "", m.group("num"))), surface))
+        if len(of_them) == 1 and not any(u.value == of_them[0][0] for u in units):
+            code, value, surface = of_them[0]
+            units.append(_Unit("country", code, i, [
+                Fact("country", code, None, None, "origin",
+                     {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE, "itemised": True},
+                     _evidence(sent)),
+                Fact("count", last_metric, value, "exact", None,
+                     {"as_written": str(value), "confidence": 0.8, "itemised": True},
+                     _evidence(sent))]))
+            continue
         if not counts or len(named_in[i]) < 2:
             continue
         metric = counts[0].key
@@ -331,8 +358,10 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]
-    if not units or (len(units) == 1 and networks):
-        if units and networks and len(networks) == 1:
+    single = len(units) == 1 and networks and not any(f.kind == "count" for f in units[0].facts)
+    if not units or single:
+        # One operation named in a text whose figures are already a network: the same unit.
+        if units and len(networks) == 1:
             _adopt(networks[0], units[0])
         return networks
     country_units = {u.value for u in units if u.kind == "country"}

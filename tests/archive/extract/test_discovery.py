@@ -260,3 +260,11 @@ def test_a_state_actor_gives_the_origin_the_text_leaves_out() -> None:
     assert keys(net, "country", "origin") == {"TH"}
     assert all(f.detail["confidence"] < 0.8 for f in net.facts if f.role == "origin")
 
+
+def test_of_them_with_a_demonym_is_a_network_of_its_own() -> None:
+    doc = extract_facts("YouTube terminated about 9,000 channels this quarter. More than 6,000 of "
+                        "them were Chilean, and the rest belonged to smaller campaigns.")
+    chile = [n for n in doc.networks if keys(n, "country", "origin") == {"CL"}]
+    assert len(chile) == 1
+    assert {f.key: f.value for f in chile[0].facts if f.kind == "count"} == {"youtube_channels": 6000}
+
