@@ -268,3 +268,15 @@ def test_of_them_with_a_demonym_is_a_network_of_its_own() -> None:
     assert len(chile) == 1
     assert {f.key: f.value for f in chile[0].facts if f.kind == "count"} == {"youtube_channels": 6000}
 
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Meta removed 30 accounts created by Brightline Communications, a PR agency.",
+     "Brightline Communications"),
+    ("Meta removed 30 accounts. The network was set up by the Zeta Agency last year.",
+     "Zeta Agency"),
+    ("Meta removed 30 accounts linked to Indian digital marketing firm aLine Global.",
+     "aLine Global"),
+])
+def test_attribution_wordings(text: str, actor: str) -> None:
+    assert keys(only_network(extract_facts(text)), "actor", "attributed") == {actor}
+
