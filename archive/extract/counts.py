@@ -274,8 +274,10 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             elif k:
                 break
         combined = re.match(
-            r"\s*(?:,\s*|\s+(?:and|or)\s+|\s*/\s*)(?:(?:Facebook|Instagram|fake)\s+)?"
-            r"(?:accounts|Pages|Groups|pages|groups|profiles|channels|Events)\b", tail
+            r"\s*(?:,\s*|\s+(?:and|or|y|o|et|ou|и|или)\s+|\s*/\s*)(?:(?:Facebook|Instagram|fake)\s+)?"
+            r"(?:accounts|Pages|Groups|pages|groups|profiles|channels|Events|cuentas|páginas|grupos|"
+            r"perfiles|comptes|groupes|profils|аккаунт\w*|страниц\w*|групп\w*|сообществ\w*|"
+            r"профил\w*)(?![\w-])", tail
         )
         if combined or len(set(platforms)) > 1 or noun == "assets":
             hits.append(_hit("count", "combined_assets", num, end))

@@ -58,6 +58,16 @@ def _russian_forms(word: str) -> list[str]:
     """Crude case forms of a Russian country name (Россия -> России, Россию...)."""
     forms = {word}
     if " " in word:
+        parts = word.split()
+        # "Саудовская Аравия" -> "Саудовской Аравии", "Саудовскую Аравию", ...
+        if len(parts) == 2 and parts[0].endswith("ая") and parts[1].endswith(("ия", "а")):
+            adj, noun = parts[0][:-2], parts[1]
+            stem = noun[:-1]
+            inner = "и" if noun.endswith("ия") or stem[-1] in "гкхжчшщ" else "ы"
+            forms |= {f"{adj}ой {stem}{inner}", f"{adj}ой {stem}е" if not noun.endswith("ия")
+                      else f"{adj}ой {stem}и", f"{adj}ую {stem}у" if not noun.endswith("ия")
+                      else f"{adj}ую {stem}ю", f"{adj}ой {stem}ой" if not noun.endswith("ия")
+                      else f"{adj}ой {stem}ей"}
         return sorted(forms)
     if word.endswith("ия"):
         stem = word[:-1]

@@ -95,6 +95,10 @@ def test_every_fact_has_a_confidence_and_weak_cues_are_less_sure() -> None:
     ("Meta удалила сеть из 41 аккаунта в Facebook и 9 страниц. Операция была организована из "
      "Китая и была направлена на пользователей в Израиле.", {"CN"}, {"IL"},
      {"facebook_accounts": 41, "facebook_pages": 9}),
+    ("Meta удалила 1000 страниц и аккаунтов, которые управлялись из Франции и были направлены "
+     "на Центральноафриканскую Республику.", {"FR"}, {"CF"}, {"combined_assets": 1000}),
+    ("Meta eliminó 300 cuentas y páginas procedentes de Chile.", {"CL"}, set(),
+     {"combined_assets": 300}),
 ])
 def test_spanish_french_and_russian_cues(text: str, origin: set[str], target: set[str],
                                          counts: dict[str, int]) -> None:
