@@ -35,6 +35,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"depuis|liée?s? (?:à|au|aux)|(?:information|influence) operations? (?:in|from)|"
                r"tying (?:\w+ ){0,4}?to|con origen en|"
                r"из|с территории|связан\w* (?:с|со)|имеющ\w+ отношение к|стоял\w*|стоит за|"
+               r"созда\w+ (?:в|во)|зарегистрирован\w* (?:в|во)|(?:created|registered|set up) in|"
+               r"cread[ao]s? en|créée?s? (?:en|au)|"
                r"стоят за|detrás de (?:\w+ )?(?:estaba|estaría|está)|derrière (?:\w+ )?(?:se trouv\w+)|базирующ\w+ в|возникл\w+ в|происход\w+ из|"
                r"registrad[ao]s? en|pour le compte (?:de|du)|radicad[ao]s? en|"
                r"(?:сеть|сети|сетей)(?: аккаунтов)? в|(?:работал|действовал|"
