@@ -147,7 +147,7 @@ _POSING = re.compile(
 _ASSET_WORDS = frozenset(
     ["Facebook", "Instagram", "Twitter", "YouTube", "TikTok", "Telegram", "Meta", "Google", "Page", "Pages", "Group", "Groups", "Account", "Accounts", "Channel", "Channels"]
 )
-_LEADING_LOWER = re.compile(r"^(?:[a-z][a-z-]*\s+)+(?=(?:[A-Z]))")
+_LEADING_LOWER = re.compile(r"^(?:[a-zа-яё][a-zа-яё-]*\s+)+(?=(?:[A-ZА-ЯЁ]))")
 
 
 _NAME_CONNECTORS = frozenset("of and the for de du del la le el al on in y et des di da van von "

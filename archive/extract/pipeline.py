@@ -357,7 +357,8 @@ def _rate(net: NetworkFacts) -> None:
 _TOTAL_CUE = re.compile(
     r"\b(?:this time|this round|in this (?:round|batch|disclosure|update|report)|"
     r"bringing (?:the|its) (?:total|number)|across (?:all|the) (?:\w+ )?networks|"
-    r"en esta ocasión|cette fois|в общей сложности)\b", re.IGNORECASE)
+    r"en esta ocasión|cette fois|в общей сложности)\b|"
+    r"^\W*(?:всего|en total|au total|in total|in all|altogether|en conjunto)\b", re.IGNORECASE)
 
 
 # "disrupted 15 such networks ... 3,001 accounts": figures beside a number of networks
