@@ -53,7 +53,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:countries|nations|places|audiences) (?:most |primarily |mainly )?"
                r"(?:affected|targeted|hit) (?:were|was|included|are)|"
                r"dirigid[ao]s? (?:a|al|contra|hacia)|contra|enfocad[ao]s? en|apuntaba a|"
-               r"cibl\w+|visant|dirigée?s? (?:contre|vers)|à destination (?:de|du|des)|"
+               r"cibl\w+|visant|visai\w+|visée?s?|dirigée?s? (?:contre|vers)|à destination (?:de|du|des)|"
+               r"se dirig\w+ a|dirigía\w* a|"
                r"(?:пользовател|аудитори|жител|граждан|избирател)\w* из|"
                r"sembrar (?:\w+ ){0,2}en|influir en|semer (?:\w+ ){0,2}(?:en|au)|"
                r"influencer|influenciar|visant à influencer|destinad[ao]s? a influir en|"
@@ -93,6 +94,7 @@ _LIST_GAP = re.compile(
     r"separate|distinct|different|following|such|world|globe|region|regions|continent|around|"
     r"global|globally|worldwide|specifically|namely|many|number|a number|a range|range|"
     r"mostly in|parts|part|especially in|broadly|more broadly|also on|on|и|y|et|e|ou|o|а также|"
+    r"le|la|les|l|el|los|las|du|des|de|al|au|aux|principalement|notamment|surtout|"
     r"a lesser extent)\b)*$",
     re.IGNORECASE,
 )

@@ -99,6 +99,8 @@ def test_every_fact_has_a_confidence_and_weak_cues_are_less_sure() -> None:
      "на Центральноафриканскую Республику.", {"FR"}, {"CF"}, {"combined_assets": 1000}),
     ("Meta eliminó 300 cuentas y páginas procedentes de Chile.", {"CL"}, set(),
      {"combined_assets": 300}),
+    ("Facebook a supprimé 63 comptes liés à l'armée française qui visaient la Centrafrique et "
+     "le Mali.", {"FR"}, {"CF", "ML"}, {"facebook_accounts": 63}),
 ])
 def test_spanish_french_and_russian_cues(text: str, origin: set[str], target: set[str],
                                          counts: dict[str, int]) -> None:
