@@ -37,6 +37,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"tying (?:\w+ ){0,4}?to|con origen en|"
                r"из|с территории|связан\w* (?:с|со)|имеющ\w+ отношение к|стоял\w*|стоит за|"
                r"созда\w+ (?:в|во)|зарегистрирован\w* (?:в|во)|(?:created|registered|set up) in|"
+               r"находил\w+ (?:в|во)|находящ\w+ (?:в|во)|располага\w+ (?:в|во)|"
                r"cread[ao]s? en|créée?s? (?:en|au)|"
                r"стоят за|detrás de (?:\w+ )?(?:estaba|estaría|está)|derrière (?:\w+ )?(?:se trouv\w+)|базирующ\w+ в|возникл\w+ в|происход\w+ из|"
                r"registrad[ao]s? en|pour le compte (?:de|du)|radicad[ao]s? en|"
@@ -67,7 +68,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:жител|граждан|пользовател)\w*|целев\w+ (?:групп|аудитори)\w*(?: \w+)?|"
                r"сосредоточен\w*"
                r"(?: в первую очередь)? на|ориентирован\w* на|аудитори\w+ (?:в|из)"),
-    ("sponsor", r"sponsored by|funded by|financed by|paid (?:for )?by|backed by|"
+    ("sponsor", r"в интересах|по заказу|от имени|en nombre de|por encargo de|au nom de|"
+                r"pour le compte de|sponsored by|funded by|financed by|paid (?:for )?by|backed by|"
                 r"on behalf of|at the behest of|at the direction of|directed by|"
                 r"commissioned by"),
     ("impersonated", r"выдава\w+ себя (?:\w+ ){0,3}?за|притворя\w+|"

@@ -504,6 +504,7 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
     facts = [f for f in facts if not (f.role == "topic" and (f.kind, f.key) in strong)]
     _add_actors(facts, seg, found, sents)
     _origin_from_state_actor(facts)
+    _origin_from_sponsor(facts)
     for i in seg.sentences:
         for lang in found[i].languages:
             add(Fact("language", lang.code), sents[i])
@@ -525,6 +526,18 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
 
 _STATE_ACTOR = re.compile(r"\b(?:army|military|government|ministry|intelligence|police|armed forces|"
                           r"security services|navy|air force|KGB|GRU|FSB|regime)\b", re.IGNORECASE)
+
+
+def _origin_from_sponsor(facts: list[Fact]) -> None:
+    """A network run "on behalf of the government of Thailand" states no other origin: the
+    state it worked for is where it came from, less surely."""
+    if any(f.kind == "country" and f.role == "origin" for f in facts):
+        return
+    sponsors = [f for f in facts if f.kind == "country" and f.role == "sponsor"]
+    if len({f.key for f in sponsors}) == 1:
+        f = sponsors[0]
+        facts.append(Fact("country", f.key, None, None, "origin",
+                          {**f.detail, "from_sponsor": True, "confidence": 0.7}, f.evidence))
 
 
 def _origin_from_state_actor(facts: list[Fact]) -> None:
