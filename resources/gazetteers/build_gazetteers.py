@@ -135,6 +135,13 @@ def build_countries() -> dict[str, dict[str, object]]:
         assert isinstance(bucket, list)
         if text not in bucket:
             bucket.append(text)
+    # Plural demonyms as peoples ("targeted Israelis", "aimed at Ethiopians").
+    for entry in out.values():
+        demonyms = entry["demonyms"]
+        assert isinstance(demonyms, list)
+        for d in list(demonyms):
+            if re.fullmatch(r"[A-Z][a-z]+(?:an|i)", d) and d + "s" not in demonyms:
+                demonyms.append(d + "s")
     # Ambiguous names must not also be listed as plain names (Georgia, Congo).
     amb: set[str] = set()
     for entry in out.values():
