@@ -96,6 +96,7 @@ def _skip_space(text: str, pos: int) -> int:
 def _asset_phrase(s: str, pos: int) -> tuple[str, list[str], int] | None:
     """After a number: modifiers, platforms and the asset noun. Returns noun, platforms, end."""
     platforms: list[str] = []
+    crossed = False
     for _ in range(6):
         pos = _skip_space(s, pos)
         noun = _match_word(s, pos, _nouns())
@@ -104,15 +105,19 @@ def _asset_phrase(s: str, pos: int) -> tuple[str, list[str], int] | None:
         plat = _match_word(s, pos, _platform_names())
         if plat:
             platforms.append(plat[0])
-            pos = plat[1]
+            pos = plat[1] + (1 if s[plat[1] : plat[1] + 1] == "-" else 0)  # "YouTube-каналов"
             continue
         word = re.match(r"[\w'’-]+|,|/", s[pos:])
         # Russian puts whole participle phrases between the number and the noun
-        # ("100 связанных с Россией аккаунтов"): Cyrillic words do not break the phrase.
+        # ("100 связанных с Россией аккаунтов"): Cyrillic words do not break the phrase,
+        # but a comma after them does (it starts the next item of a list).
+        cyrillic = bool(word and re.search("[а-яё]", word.group(0), re.IGNORECASE))
         if not word or (word.group(0).lower() not in _MODIFIERS | {"and", "or", ",", "/"}
-                        and not re.search("[а-яё]", word.group(0), re.IGNORECASE)
-                        and not _is_demonym(word.group(0))):
+                        and not cyrillic and not _is_demonym(word.group(0))):
             return None  # "926 Thai Twitter accounts": a demonym qualifies, it does not stop
+        if word.group(0) == "," and crossed:
+            return None
+        crossed = crossed or cyrillic
         pos += len(word.group(0))
     return None
 

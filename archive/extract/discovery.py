@@ -200,6 +200,10 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             before = _PLURAL_UNIT.search(layout.sentences[i - 1].text)
             if before and before.group("n"):
                 plural = before
+        if not plural and len(origins) >= 3 and TAKEDOWN.search(sent.text):
+            # "suspended accounts that originated in China, UAE, Egypt, Saudi Arabia, Spain and
+            # Ecuador": a takedown from three or more countries at once is as many networks
+            plural = re.match(r"(?P<n>)", "")
         if not plural:
             continue
         n = plural.group("n")

@@ -286,3 +286,10 @@ def test_of_them_with_a_demonym_is_a_network_of_its_own() -> None:
 def test_attribution_wordings(text: str, actor: str) -> None:
     assert keys(only_network(extract_facts(text)), "actor", "attributed") == {actor}
 
+
+def test_a_takedown_from_three_countries_at_once_is_three_networks() -> None:
+    doc = extract_facts("Twitter suspended 900 accounts that originated in Chile, Peru and Ghana "
+                        "for platform manipulation.")
+    assert sorted(map(sorted, _origins(doc))) == [["CL"], ["GH"], ["PE"]]
+    assert not any(f.kind == "count" for n in doc.networks for f in n.facts)  # 900 is their total
+
