@@ -104,7 +104,9 @@ _LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 _ORIGIN_AFTER = re.compile(
-    r"^(?:[-‐‑ ](?:based|linked|run|origin|affiliated|connected|operated|headquartered)\b|"
+    r"^(?: and [A-Z][\w-]+ (?:governments|militaries|authorities|intelligence services)\b|"
+    r" (?:governments|militaries)\b|"
+    r"[-‐‑ ](?:based|linked|run|origin|affiliated|connected|operated|headquartered)\b|"
     r"'s? (?:government|military|army|intelligence|state media|security services|ministry)|"
     r" (?:(?:(?:disinformation|influence|propaganda|covert|troll|bot|state-backed|"
     r"state-linked|state-sponsored|inauthentic|coordinated|malicious|information|online|"
