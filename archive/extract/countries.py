@@ -43,7 +43,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"registrad[ao]s? en|pour le compte (?:de|du)|radicad[ao]s? en|"
                r"(?:сеть|сети|сетей)(?: аккаунтов)? в|(?:работал|действовал|"
                r"базировал|управлял)\w* (?:в|из)|исходивш\w+ из|"
-               r"(?:red|redes|entramado|réseaux?) (?:\w+ ){0,2}?(?:en|au|aux)"),
+               r"(?:red|redes|entramado|réseaux?) (?:\w+ ){0,2}?(?:en|au|aux)|"
+               r"(?:cuentas|páginas|perfiles|red|redes|comptes|réseaux?) (?:\w+ )?(?:de|desde|d')"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"singl\w* out|zero\w* in on|went after|go after|going after|sought to (?:reach|sway|"
                r"influence)|tried to (?:reach|sway|influence)|courted|catered to|addressed|"
@@ -65,7 +66,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"охватывал\w*|охватыва\w+|"
                r"концентрир\w+ на|фокусир\w+ на|нацелен\w* на|направлен\w* (?:на|против)|против|"
                r"(?:пользовател|аудитори|жител|граждан|избирател)\w* (?:в|во)|"
-               r"(?:жител|граждан|пользовател)\w*|целев\w+ (?:групп|аудитори)\w*(?: \w+)?|"
+               r"(?:жител|граждан|пользовател|аудитори)\w*|целев\w+ (?:групп|аудитори)\w*(?: \w+)?|"
+               r"рассчитан\w* на|s'adress\w+ (?:à|au|aux)|dirigid[ao]s? al público de|"
                r"сосредоточен\w*"
                r"(?: в первую очередь)? на|ориентирован\w* на|аудитори\w+ (?:в|из)"),
     ("sponsor", r"в интересах|по заказу|от имени|en nombre de|por encargo de|au nom de|"
@@ -293,9 +295,16 @@ _NOUN_BEFORE_DEMONYM = re.compile(
     r"comptes|grupos?|groupes?|cl[uú]ster|entramado)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 
 
+_AUDIENCE_BEFORE_DEMONYM = re.compile(
+    r"\b(?:public|audiences?|utilisateurs|électeurs|citoyens|público|audiencias?|usuarios|"
+    r"votantes|ciudadanos|lectores)\s+$", re.IGNORECASE)
+
+
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
+    if s[a : a + 1].islower() and _AUDIENCE_BEFORE_DEMONYM.search(s[max(0, a - 30) : a]):
+        return "target"  # "au public israélien", "a los usuarios mexicanos"
     if (s[a : a + 1].islower() and _NOUN_BEFORE_DEMONYM.search(s[max(0, a - 50) : a])
             and _left_role(s, a, spans) != "target"):
         return "origin"  # "opération secrète d'influence iranienne", "redes falsas rusas"

@@ -293,3 +293,14 @@ def test_a_takedown_from_three_countries_at_once_is_three_networks() -> None:
     assert sorted(map(sorted, _origins(doc))) == [["CL"], ["GH"], ["PE"]]
     assert not any(f.kind == "count" for n in doc.networks for f in n.facts)  # 900 is their total
 
+
+@pytest.mark.parametrize("text", [
+    "Facebook удалил 40 аккаунтов из Ирана, рассчитанных на аудиторию Израиля.",
+    "Meta a supprimé 40 comptes iraniens qui s'adressaient au public israélien.",
+    "Meta eliminó 40 cuentas de Irán que buscaban influir en la opinión pública de Israel.",
+])
+def test_audiences_in_russian_french_and_spanish(text: str) -> None:
+    net = only_network(extract_facts(text))
+    assert keys(net, "country", "origin") == {"IR"}
+    assert keys(net, "country", "target") == {"IL"}
+
