@@ -123,7 +123,7 @@ def _clean_name(phrase: str) -> str:
     # "the PR firm Estraterra": the descriptor before a name is not part of it
     phrase = re.sub(r"^(?:[\w.-]+-based\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+)?(?:(?:PR|marketing|"
                     r"consulting|advertising|media|communications|digital|political|"
-                    r"public relations|IT|tech|technology|software)\s+){1,2}"
+                    r"public relations|IT|tech|technology|software)\s+){0,2}"
                     r"(?:firm|company|agency|consultancy|start-?up)\s+(?=[A-Za-z]*[A-Z])", "", phrase)
     return phrase.strip(" ,'\"“”’")
 
@@ -147,7 +147,7 @@ _POSING = re.compile(
 _ASSET_WORDS = frozenset(
     ["Facebook", "Instagram", "Twitter", "YouTube", "TikTok", "Telegram", "Meta", "Google", "Page", "Pages", "Group", "Groups", "Account", "Accounts", "Channel", "Channels"]
 )
-_LEADING_LOWER = re.compile(r"^(?:[a-zа-яё][a-zа-яё-]*\s+)+(?=(?:[A-ZА-ЯЁ]))")
+_LEADING_LOWER = re.compile(r"^(?:[a-zà-ÿа-яё][a-zà-ÿа-яё'’-]*\s+)+(?=(?:[A-ZА-ЯЁ]))")
 
 
 _NAME_CONNECTORS = frozenset("of and the for de du del la le el al on in y et des di da van von "
@@ -280,6 +280,13 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
                                     {**detail, "as_written": gm.surface}))
             continue
         names = _names_in(phrase, mentions, off + phrase_start)
+        if not names:
+            # «Медиасфера», "Fish Food": a quoted name right after the cue is the actor's
+            quoted = re.match(r"\s*(?:[\w-]+\s+){0,3}?[«\"“]([^»\"”]{2,60})[»\"”]",
+                              s[cue.end() : cue.end() + 120])
+            if quoted and valid_actor_name(quoted.group(1)):
+                a = cue.end() + quoted.start(1)
+                names = [(quoted.group(1), off + a)]
         if not names and stop and s[phrase_end : phrase_end + 2] == ", ":
             # Apposition: "a local advertising agency, Spectrum Media".
             tail = s[phrase_end + 2 :]

@@ -282,6 +282,10 @@ def test_of_them_with_a_demonym_is_a_network_of_its_own() -> None:
      "Zeta Agency"),
     ("Meta removed 30 accounts linked to Indian digital marketing firm aLine Global.",
      "aLine Global"),
+    ("Meta removed 30 accounts tied to employees of the Nigerian firm Xtra Media.", "Xtra Media"),
+    ("Meta eliminó 30 cuentas de Facebook vinculadas a la empresa de relaciones públicas Lumbre.",
+     "Lumbre"),
+    ("Facebook удалил 30 аккаунтов, связанных с компанией «Медиасфера».", "Медиасфера"),
 ])
 def test_attribution_wordings(text: str, actor: str) -> None:
     assert keys(only_network(extract_facts(text)), "actor", "attributed") == {actor}
