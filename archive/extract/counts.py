@@ -31,6 +31,8 @@ _ACCOUNT_METRIC = {
 }
 _AUDIENCE_VERB = re.compile(
     r"\s*(?:(?:that|who|which)\s+)?(?:had\s+)?(?:collectively\s+)?(?:followed|follow|follows|"
+    r"following\b(?!\s+(?:the|a|an)\s+(?:takedown|removal|investigation|report))|"
+    r"(?:были\s+)?подписан\w*|подписал\w*|"
     r"joined|join|subscribed|liked|were following|are following|were members)\b",
     re.IGNORECASE,
 )
@@ -126,9 +128,9 @@ def _audience_metric(s: str, pos: int, platform: str | None) -> str:
     obj = re.split(r"[,;]| and ", s[pos : pos + 90])[0]
     if re.search(r"Instagram accounts?|on Instagram|Instagram", obj):
         return "instagram_followers"
-    if re.search(r"\bGroups?\b", obj, re.I):
+    if re.search(r"\bGroups?\b|групп|сообществ|\bgrupos?\b|\bgroupes?\b", obj, re.I):
         return "facebook_group_members"
-    if re.search(r"\bPages?\b", obj, re.I):
+    if re.search(r"\bPages?\b|страниц|\bpáginas?\b", obj, re.I):
         return "facebook_page_followers"
     if re.search(r"\bchannels?\b", obj, re.I):
         return "youtube_subscribers" if platform in (None, "youtube") else "total_followers"

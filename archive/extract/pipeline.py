@@ -325,6 +325,10 @@ _ABOUT_NETWORK = re.compile(
     r"publiaient|публиковал\w*)(?:s|es)?\b",
     re.IGNORECASE,
 )
+_STILL_UP = re.compile(
+    r"\b(?:still (?:active|online|up|operating|running|available)|remain(?:s|ed)? (?:active|online|up)|"
+    r"continu\w+ to (?:operate|post|run|work)|по-прежнему|продолжа\w+ работ\w*|siguen (?:activ|operando)|"
+    r"todavía (?:activ|operan)|toujours (?:actif|actifs|en ligne))", re.IGNORECASE)
 _KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language": 0.85,
                     "platform": 0.9, "operation": 0.9, "date": 0.8, "region": 0.75}
 
@@ -482,10 +486,11 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
                           "confidence": min(0.7, p.detail.get("confidence", 0.7))}
                 add(Fact(p.kind, p.key, None, None, p.role, shared), sents[i])
     for i in seg.sentences:
+        still = i != seg.anchor and _STILL_UP.search(sents[i].text)
         for c in found[i].counts:
             kind = c.kind
-            if kind == "count" and c.key not in REMOVED_METRICS:
-                continue
+            if kind == "count" and (c.key not in REMOVED_METRICS or still):
+                continue  # "12 Telegram channels ... are still operating": not removed
             add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
     for i in seg.sentences:
         about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))
