@@ -79,16 +79,25 @@ def _operations(found: Any) -> list[Any]:
 
 
 _LIST_AFTER_UNIT = re.compile(r"\s*(?:[—–:,(-]\s*)?(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?")
+# "nine networks in its latest report: in China, Russia, ...": a few words, a colon, the list
+_LIST_AFTER_COLON = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*:\s*(?:(?:in|from|en|de|desde|в|из)\s+)?(?:the\s+)?")
 _LIST_JOIN = re.compile(r"^(?:\s*(?:,|and|y|et|и|&)\s*|\s*,\s*(?:and|y|et|и)\s+)(?:the\s+)?$")
 
 
 def _listed_after(sent: Sentence, plural: re.Match[str], named: list[tuple[str, int, int, str]]
                   ) -> list[Any]:
     """"six CIB networks — in the United States, Iran, China ...": the list right after."""
-    lead = _LIST_AFTER_UNIT.match(sent.text, plural.end())
-    if not lead:
-        return []
-    pos = sent.start + lead.end()
+    for rx in (_LIST_AFTER_UNIT, _LIST_AFTER_COLON):
+        lead = rx.match(sent.text, plural.end())
+        found = _list_at(sent, lead.end(), named) if lead else []
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _list_at(sent: Sentence, at: int, named: list[tuple[str, int, int, str]]) -> list[Any]:
+    pos = sent.start + at
     out: list[_Listed] = []
     joins: list[str] = []
     for code, a, b, surface in named:
@@ -305,6 +314,15 @@ def _origin_keys(net: NetworkFacts) -> set[str]:
     return {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
 
 
+_ANOTHER = re.compile(r"\b(?:second|third|fourth|another|separate|other|a further)\s+(?:[\w-]+\s+)?"
+                     r"(?:operation|network|campaign|group|cluster|IO)\b", re.IGNORECASE)
+
+
+def layout_text(unit: _Unit) -> str:
+    """The sentence that introduced *unit* (its first fact's evidence)."""
+    return next((f.evidence.quote for f in unit.facts if f.evidence is not None), "")
+
+
 def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
            named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
     """The introduced units a figure network is: an operation it names (unless the
@@ -316,6 +334,8 @@ def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
     for u in free:
         if u.kind == "operation" and u.value in ops:
             theirs = {f.key for f in u.facts if f.role == "origin"}
+            if u.sentence > seg.anchor and _ANOTHER.search(layout_text(u)):
+                continue  # "A second Russian operation, dubbed X": not the network before it
             if not (theirs and origins and not theirs & origins):
                 out.append(u)
                 break
