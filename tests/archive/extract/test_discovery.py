@@ -308,3 +308,21 @@ def test_audiences_in_russian_french_and_spanish(text: str) -> None:
     assert keys(net, "country", "origin") == {"IR"}
     assert keys(net, "country", "target") == {"IL"}
 
+
+
+def test_a_platform_report_is_published_by_the_platform_that_speaks() -> None:
+    doc = extract_facts("This bulletin includes campaigns terminated on our platforms.\n\n"
+                        "We terminated 12 YouTube channels linked to Russia. We received leads "
+                        "from Meta that supported us in this investigation.\n\n"
+                        "We terminated 8 YouTube channels linked to Iran, similar to findings "
+                        "reported by Meta.")
+    assert doc.publisher == "Google Threat Analysis Group"
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("BAKU, Aug 29 (Reuters) - Meta said it removed 40 accounts.", None),
+    ("BAKU, Aug 29 (Reuters) - Meta said in 2020 it removed 40 accounts.", "2020-08-29"),
+])
+def test_a_dateline_takes_its_year_from_the_text_never_a_default(text: str,
+                                                                 published: str | None) -> None:
+    assert extract_facts(text).published == published
