@@ -23,6 +23,7 @@ _ATTRIB = re.compile(
     r"(?:управля|руковод|созда|организова)\w*\s+(?:со стороны\s+)?)"
     r"|(?P<w2>originat\w*\s+(?:from|with)(?=\s+(?:the\s+)?[A-Z])|"
     r"(?:hired|paid|contracted|commissioned|directed|created|set up)\s+by|the work of|"
+    r"belong(?:ed|ing|s)?\s+to|"
     r"detrás\s+de\s+(?:\w+\s+)?(?:estaba|estaría|está|están)|derrière\s+(?:\w+\s+)?(?:se trouv\w+)|"
     r"за\s+\w+\s+(?:якобы\s+)?сто\w+|"
     r"vinculad[ao]s?\s+(?:a|al|con)|liée?s?\s+(?:à|au|aux)|связан\w*\s+с(?:о)?|связыва\w+\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
@@ -176,9 +177,19 @@ def _until_lowercase(text: str) -> str:
     return " ".join(keep) if keep else text
 
 
+_AND_IN_NAME = re.compile(
+    r"^(?:the\s+)?(?:ruling\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+and\s+[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)*\s+(?:Party|Front|Movement|Union|Alliance|Council|Committee|"
+    r"Organi[sz]ation|Bureau|Agency)\b(?:\s*\([A-Z]{2,}\))?")
+
+
 def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[str, int]]:
     """Proper names in an attribution phrase, split on "and"/commas, places dropped."""
     out: list[tuple[str, int]] = []
+    whole = _AND_IN_NAME.match(_clean_name(phrase))
+    if whole:  # "Justice and Development Party (AKP)" is one name, not two
+        name = re.sub(r"^(?:the\s+)?(?:ruling\s+)?", "", whole.group(0).strip())
+        return [(name, start + phrase.find(name))] if valid_actor_name(name) else []
     for part in re.finditer(r"[^,]+?(?=\s+and\s+|,|$)", phrase):
         text = part.group(0).strip()
         text = re.sub(r"^(?:and|or)\s+", "", text)

@@ -286,6 +286,10 @@ def test_of_them_with_a_demonym_is_a_network_of_its_own() -> None:
     ("Meta eliminó 30 cuentas de Facebook vinculadas a la empresa de relaciones públicas Lumbre.",
      "Lumbre"),
     ("Facebook удалил 30 аккаунтов, связанных с компанией «Медиасфера».", "Медиасфера"),
+    ("Meta removed 30 accounts. They belonged to a Chilean company, Andes Deep Research.",
+     "Andes Deep Research"),
+    ("Meta removed 30 accounts associated with the ruling Justice and Unity Party (JUP).",
+     "Justice and Unity Party (JUP)"),
 ])
 def test_attribution_wordings(text: str, actor: str) -> None:
     assert keys(only_network(extract_facts(text)), "actor", "attributed") == {actor}
