@@ -235,8 +235,17 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
+_OFFICE_BEFORE_NAME = re.compile(
+    r"^(?:[A-Z][a-z]+(?:an|ian|ese|i|ish|ch)\s+)?(?:former\s+)?(?:President|Prime Minister|"
+    r"Premier|Chancellor|Vice President|Minister|Senator|Governor|Mayor)\s+"
+    r"(?=[A-ZÀ-Ý][\w'’.-]+\s+[A-ZÀ-Ý])")
+
+
 def canonical_actor(name: str) -> str:
-    """One spelling for a state actor: "Government of Armenia" -> "Armenian government"."""
+    """One spelling for a state actor: "Government of Armenia" -> "Armenian government";
+    a person without the office before the name: "Belarusian President Alexander
+    Lukashenko" -> "Alexander Lukashenko"."""
+    name = _OFFICE_BEFORE_NAME.sub("", name.strip())
     m = _GOVERNMENT_OF.match(name.strip())
     if m:
         demonym = _demonyms().get(m.group(1).strip().lower())
@@ -371,6 +380,11 @@ _GENERIC_HEADS = frozenset(
     "meta google sur et aux les des du information influence operation operations countries "
     "country state-run gobierno gouvernement правительство ejército armée армия partido parti "
     "empresa entreprise compañía société it tech technology software".split())
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
+    "today yesterday tomorrow january february march april may june july august september "
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec week month "
+    "year last next this early late".split())
 _STATE_HEADS = frozenset(
     "government military army navy police intelligence ministry regime authorities state "
     "kgb gru fsb svr law enforcement security services armed forces".split())
@@ -418,6 +432,8 @@ def valid_actor_name(name: str) -> bool:
         return False
     if len(words) == 1 and len(words[0].strip(".")) <= 1:
         return False
+    if all(w in _CALENDAR_WORDS for w in low):
+        return False  # "On Friday afternoon, the army denied": a day is nobody
     if len(words) == 1 and (not words[0][:1].isupper() or words[0].lower().endswith("ing")):
         return False  # "Disrupting" in a headline is a verb, not a name
     if _VERB_INSIDE.search(name):

@@ -104,11 +104,19 @@ def _qualifier(text: str, start: int, end: int, plus: bool) -> str:
     return "exact"
 
 
+_BROKEN_GROUP = re.compile(r"(?<![\w.,])(\d{1,3}), (\d{3})(?![\w,.]\d|\d)")
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
     """Every number in text[start:end], with the qualifier written before (or after) it."""
     end = len(text) if end is None else end
     out: list[Number] = []
+    # "21, 385 tweets": a thousands separator with a stray space. Neither half is the
+    # figure, and guessing the whole is a guess: both are left out.
+    broken = {i for b in _BROKEN_GROUP.finditer(text, start, end) for i in (b.start(1), b.start(2))}
     for m in NUMBER.finditer(text, start, end):
+        if m.start() in broken:
+            continue
         value: float | None
         is_word = False
         if m.group("digits"):

@@ -209,3 +209,24 @@ def test_all_caps_wire_brief() -> None:
     assert counts(net) == {"facebook_pages": 103, "instagram_accounts": 5}
     assert keys(net, "country", "origin") == {"PK"}
     assert keys(net, "country", "target") == {"IN"}
+
+
+def test_a_thousands_separator_with_a_stray_space_is_not_a_figure() -> None:
+    net = only_network(extract_facts(
+        "We removed 412 Twitter accounts from Egypt, which had posted 18, 240 tweets."))
+    assert counts(net) == {"twitter_accounts": 412}
+
+
+def test_a_weekday_is_nobody_and_an_office_is_not_part_of_a_name() -> None:
+    from archive.extract.actors import canonical_actor, valid_actor_name
+
+    assert not valid_actor_name("Tuesday")
+    assert not valid_actor_name("Thursday evening")
+    assert valid_actor_name("Theresa May")
+    assert canonical_actor("Georgian Prime Minister Irakli Garibashvili") == "Irakli Garibashvili"
+    assert canonical_actor("President Alexander Lukashenko") == "Alexander Lukashenko"
+    assert canonical_actor("President Putin") == "President Putin"  # one word left: kept
+    net = only_network(extract_facts(
+        "Meta removed 30 Facebook accounts from Georgia. On Tuesday, the ministry denied "
+        "any role in the network."))
+    assert all(f.key.lower() != "tuesday" for f in facts_of(net, "actor"))
