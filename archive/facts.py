@@ -31,6 +31,8 @@ REMOVED_METRICS = (
     "blogger_blogs", "play_developers", "domains", "websites", "tweets", "combined_assets",
     # accounts banned by AI companies on their own services
     "chatgpt_accounts", "claude_accounts", "gemini_accounts",
+    # other platforms' accounts, where a disclosure counts them
+    "reddit_accounts", "vk_accounts", "linkedin_accounts",
 )
 AUDIENCE_METRICS = (
     "facebook_page_followers", "facebook_group_members", "instagram_followers",

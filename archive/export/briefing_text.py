@@ -36,6 +36,12 @@ METRIC_LABELS: dict[str, tuple[str, str]] = {  # metric -> (singular, plural)
     "websites": ("website", "websites"),
     "tweets": ("tweet", "tweets"),
     "combined_assets": ("asset (combined count)", "assets (combined count)"),
+    "chatgpt_accounts": ("ChatGPT account", "ChatGPT accounts"),
+    "claude_accounts": ("Claude account", "Claude accounts"),
+    "gemini_accounts": ("Gemini account", "Gemini accounts"),
+    "reddit_accounts": ("Reddit account", "Reddit accounts"),
+    "vk_accounts": ("VKontakte account", "VKontakte accounts"),
+    "linkedin_accounts": ("LinkedIn account", "LinkedIn accounts"),
     "facebook_page_followers": ("Facebook Page follower", "Facebook Page followers"),
     "facebook_group_members": ("Facebook group member", "Facebook group members"),
     "instagram_followers": ("Instagram follower", "Instagram followers"),
@@ -49,7 +55,9 @@ PLATFORM_OF_METRIC = {
     "twitter_accounts": "Twitter/X", "youtube_channels": "YouTube", "tiktok_accounts": "TikTok",
     "telegram_channels": "Telegram", "ads_accounts": "Ads", "adsense_accounts": "AdSense",
     "blogger_blogs": "Blogger", "play_developers": "Google Play", "domains": "Web",
-    "websites": "Web", "combined_assets": "Combined",
+    "websites": "Web", "combined_assets": "Combined", "chatgpt_accounts": "ChatGPT",
+    "claude_accounts": "Claude", "gemini_accounts": "Gemini", "reddit_accounts": "Reddit",
+    "vk_accounts": "VKontakte", "linkedin_accounts": "LinkedIn",
 }
 # Assets a platform took down; tweets are content, not assets, and are reported apart.
 ASSET_METRICS = tuple(m for m in REMOVED_METRICS if m not in ("tweets", "combined_assets"))

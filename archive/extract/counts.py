@@ -28,6 +28,7 @@ _ACCOUNT_METRIC = {
     "tiktok": "tiktok_accounts", "youtube": "youtube_channels",
     "telegram": "telegram_channels", "google_ads": "ads_accounts",
     "chatgpt": "chatgpt_accounts", "claude": "claude_accounts", "gemini": "gemini_accounts",
+    "reddit": "reddit_accounts", "vk": "vk_accounts", "linkedin": "linkedin_accounts",
 }
 _AUDIENCE_VERB = re.compile(
     r"\s*(?:(?:that|who|which)\s+)?(?:had\s+)?(?:collectively\s+)?(?:followed|follow|follows|"

@@ -158,3 +158,14 @@ def test_seed_acceptance_through_the_cli(tmp_path: Path) -> None:
 
 def test_hostile_strings_are_listed() -> None:
     assert LONG_WORD and len(HOSTILE) >= 10
+
+
+def test_every_metric_has_a_readable_label_and_a_platform() -> None:
+    from archive.export.briefing_text import METRIC_LABELS, PLATFORM_OF_METRIC, figure
+    from archive.facts import AUDIENCE_METRICS, REMOVED_METRICS
+
+    assert set(REMOVED_METRICS) | set(AUDIENCE_METRICS) <= set(METRIC_LABELS)
+    assets = set(REMOVED_METRICS) - {"tweets"}
+    assert assets <= set(PLATFORM_OF_METRIC)
+    assert "_" not in figure("reddit_accounts", 61, "exact")
+    assert figure("chatgpt_accounts", 1, "exact") == "1 ChatGPT account"
