@@ -61,8 +61,35 @@ def is_language_use(s: str, a: int, b: int) -> bool:
     return bool(_LIST_BEFORE.search(s[max(0, a - 120) : a])) and bool(_CONTENT.search(s))
 
 
-def find_languages(s: str, offset: int, mentions: list[Mention]) -> list[LanguageHit]:
+# Russian compounds: "русскоязычных каналов", "англо- и русскоязычных каналов" (English- and
+# Russian-language channels). Only before a word for what was published; "русскоязычная
+# аудитория" is the audience, as "Russian-speaking" is.
+_RU_COMPOUND_PREFIX = {
+    "англо": "en", "русско": "ru", "украино": "uk", "франко": "fr", "испано": "es",
+    "арабо": "ar", "немецко": "de", "китае": "zh", "китайско": "zh", "польско": "pl",
+    "турецко": "tr", "персо": "fa", "белорусско": "be", "грузино": "ka", "армяно": "hy",
+    "азербайджано": "az", "казахско": "kk", "португало": "pt",
+}
+_RU_COMPOUND = re.compile(
+    r"(?<![\w-])(?P<run>(?:(?:" + "|".join(_RU_COMPOUND_PREFIX) + r")-?\s*(?:,|и|или)\s+)*)"
+    r"(?P<last>" + "|".join(_RU_COMPOUND_PREFIX) + r")язычн\w*\s+(?:\w+\s+)?"
+    r"(?:канал\w*|аккаунт\w*|учетн\w*|страниц\w*|сайт\w*|СМИ|издани\w*|публикаци\w*|"
+    r"материал\w*|контент\w*|групп\w*|пост\w*|сообщени\w*|видео\w*|статей|стат\w*)",
+    re.IGNORECASE)
+
+
+def _compound_languages(s: str, offset: int) -> list[LanguageHit]:
     out: list[LanguageHit] = []
+    for m in _RU_COMPOUND.finditer(s):
+        for p in re.finditer("|".join(_RU_COMPOUND_PREFIX), m.group(0)[: m.end("last") - m.start()],
+                             re.IGNORECASE):
+            a = offset + m.start() + p.start()
+            out.append(LanguageHit(_RU_COMPOUND_PREFIX[p.group(0).lower()], a, a + len(p.group(0))))
+    return out
+
+
+def find_languages(s: str, offset: int, mentions: list[Mention]) -> list[LanguageHit]:
+    out: list[LanguageHit] = _compound_languages(s, offset) if "язычн" in s else []
     for m in mentions:
         langs = m.of_kind("language")
         if not langs:

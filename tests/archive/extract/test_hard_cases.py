@@ -230,3 +230,14 @@ def test_a_weekday_is_nobody_and_an_office_is_not_part_of_a_name() -> None:
         "Meta removed 30 Facebook accounts from Georgia. On Tuesday, the ministry denied "
         "any role in the network."))
     assert all(f.key.lower() != "tuesday" for f in facts_of(net, "actor"))
+
+
+def test_russian_language_compounds_name_what_was_posted_not_who_read_it() -> None:
+    net = only_network(extract_facts(
+        "Компания удалила 40 аккаунтов в Facebook из России. Сеть вела англо- и "
+        "украиноязычные страницы."))
+    assert keys(net, "language") == {"en", "uk"}
+    audience = only_network(extract_facts(
+        "Компания удалила 40 аккаунтов в Facebook из России. Сеть была рассчитана на "
+        "русскоязычных пользователей."))
+    assert keys(audience, "language") == set()
