@@ -396,6 +396,12 @@ _SPEAKER_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an|the)\s+[\w\s]{0,40}?spokes|,?\s
                             r"told|stated|added|noted|wrote)\b)", re.I)
 
 
+# Territories that are no country of the gazetteer but are never anyone's name.
+_TERRITORIES = ("crimea crimean donbas donbass donetsk luhansk lugansk zaporizhzhia kherson "
+                "transnistria abkhazia ossetia karabakh nagorno-karabakh kashmir xinjiang tibet "
+                "balochistan baluchistan catalonia kurdistan gaza sahel mindanao papua")
+
+
 @lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Lower-case words of every country's names, aliases and demonyms (all languages)."""
@@ -405,7 +411,11 @@ def place_words() -> frozenset[str]:
 
     with resource_path("gazetteers/countries.json").open(encoding="utf-8") as fh:
         data = json.load(fh)["countries"]
-    words: set[str] = set()
+    words: set[str] = set(_TERRITORIES.split())
+    with resource_path("gazetteers/regions.json").open(encoding="utf-8") as fh:
+        for aliases in json.load(fh)["regions"].values():
+            for name in aliases:
+                words.update(w.lower() for w in re.findall(r"[\w-]+", name))
     for c in data.values():
         local = [n for names in c["names"].values() for n in names]
         for name in [*c["demonyms"], *c["aliases"], c["name"], *local]:

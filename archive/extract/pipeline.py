@@ -333,6 +333,39 @@ _KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language":
                     "platform": 0.9, "operation": 0.9, "date": 0.8, "region": 0.75}
 
 
+def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[NetworkFacts],
+                      named: list[list[tuple[str, int, int, str]]]) -> None:
+    """A sentence no network took, naming whom it attributes to and the origin of exactly
+    one of several networks ("It linked the activity to X and Y, two companies in Egypt"),
+    speaks of that network: its attributed actors join it, marked for review."""
+    if len(networks) < 2:
+        return
+    by_origin: dict[str, list[int]] = {}
+    for k, net in enumerate(networks):
+        origins = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
+        if len(origins) == 1:
+            by_origin.setdefault(next(iter(origins)), []).append(k)
+    owner = {code: ks[0] for code, ks in by_origin.items() if len(ks) == 1}
+    all_origins = {f.key for n in networks for f in n.facts
+                   if f.kind == "country" and f.role == "origin"}
+    used = {f.evidence.start for n in networks for f in n.facts if f.evidence is not None}
+    for i, sent in enumerate(layout.sentences):
+        if sent.start in used or sent.heading:
+            continue
+        actors = [a for a in found[i].actors if a.role == "attributed" and a.name != "@coref"]
+        if not actors:
+            continue
+        codes = {c[0] for c in named[i]} & all_origins
+        if len(codes) != 1 or next(iter(codes)) not in owner:
+            continue
+        net = networks[owner[next(iter(codes))]]
+        have = {(f.key, f.role) for f in net.facts if f.kind == "actor"}
+        for a in actors:
+            if (a.name, "attributed") not in have:
+                net.facts.append(Fact("actor", a.name, None, None, "attributed",
+                                      {**a.detail, "by_origin": True}, _evidence(sent)))
+
+
 def _rate(net: NetworkFacts) -> None:
     """Give every fact a confidence (how explicit its cue was) and abstain below the floor."""
     for f in net.facts:
@@ -341,6 +374,8 @@ def _rate(net: NetworkFacts) -> None:
             base = {3: 0.9, 2: 0.8, 1: 0.65}.get(int(d.get("strength", 2)), 0.8)
             conf = {"attributed": base, "denied": 0.8, "beneficiary": 0.7,
                     "researcher": 0.9}.get(f.role or "", 0.7)
+            if d.get("by_origin"):
+                conf = min(conf, 0.65)  # placed by the country it names: for review
         elif f.kind == "country":
             conf = d.get("confidence", 0.8)
             if d.get("from_heading"):
@@ -666,8 +701,9 @@ def extract_facts(
     kept = [(seg, net) for seg, net in zip(segments, networks, strict=True)
             if not (seg.earlier and _PASSING.search(layout.sentences[seg.anchor].text))]
     segments, networks = [k[0] for k in kept], [k[1] for k in kept]
-    networks = discover(layout, found, segments, networks,
-                        _countries_named(layout, mentions, content), labels)
+    named = _countries_named(layout, mentions, content)
+    networks = discover(layout, found, segments, networks, named, labels)
+    _attach_by_origin(layout, found, networks, named)
     networks = _drop_totals(_drop_flagged_totals(networks))
     for k, net in enumerate(networks, start=1):
         _abstain_on_lists(net)

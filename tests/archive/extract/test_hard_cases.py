@@ -241,3 +241,30 @@ def test_russian_language_compounds_name_what_was_posted_not_who_read_it() -> No
         "Компания удалила 40 аккаунтов в Facebook из России. Сеть была рассчитана на "
         "русскоязычных пользователей."))
     assert keys(audience, "language") == set()
+
+
+def test_a_sentence_naming_one_networks_origin_gives_it_its_actors_for_review() -> None:
+    doc = extract_facts(
+        "Meta said it had removed two networks, from Kenya and Peru. The Kenyan network "
+        "praised the ruling coalition.\n\n"
+        "Separately, the company tied the activity to Lumen Relay and Oxbow Media, two "
+        "marketing agencies in Peru, which did not reply.")
+    by_origin = {next(f.key for f in n.facts if f.kind == "country" and f.role == "origin"): n
+                 for n in doc.networks}
+    assert set(by_origin) == {"KE", "PE"}
+    peru = [f for f in facts_of(by_origin["PE"], "actor", "attributed")]
+    assert {f.key for f in peru} == {"Lumen Relay", "Oxbow Media"}
+    assert all(f.detail["confidence"] < 0.7 for f in peru)  # placed by country: review
+    assert facts_of(by_origin["KE"], "actor", "attributed") == []
+
+
+def test_a_territory_is_not_an_actor() -> None:
+    from archive.extract.actors import valid_actor_name
+
+    for place in ("Crimea", "Donbas and Crimea", "Xinjiang", "the Sahel", "Latin America"):
+        assert not valid_actor_name(place), place
+    assert valid_actor_name("Free Papua Movement")
+    net = only_network(extract_facts(
+        "Meta removed 60 Facebook accounts. People based in Russia and the occupied "
+        "territories of Donbas and Crimea ran the accounts."))
+    assert facts_of(net, "actor") == []
