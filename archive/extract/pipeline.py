@@ -333,11 +333,17 @@ _KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language":
                     "platform": 0.9, "operation": 0.9, "date": 0.8, "region": 0.75}
 
 
+_ALL_UNITS_REF = re.compile(r"\b(?:both|all(?: the)?|the|these|those)\s+(?:\w+\s+)?"
+                            r"(?:networks|operations|campaigns)\b", re.IGNORECASE)
+
+
 def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[NetworkFacts],
                       named: list[list[tuple[str, int, int, str]]]) -> None:
-    """A sentence no network took, naming whom it attributes to and the origin of exactly
-    one of several networks ("It linked the activity to X and Y, two companies in Egypt"),
-    speaks of that network: its attributed actors join it, marked for review."""
+    """Sentences no network took, in a document of several networks. One naming whom it
+    attributes to and the origin of exactly one network ("It linked the activity to X and
+    Y, two companies in Egypt") speaks of that network: its attributed actors join it,
+    marked for review. One where researchers speak of all of them ("Graphika said the
+    operations appeared ...") gives every network its researchers."""
     if len(networks) < 2:
         return
     by_origin: dict[str, list[int]] = {}
@@ -352,6 +358,14 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
     for i, sent in enumerate(layout.sentences):
         if sent.start in used or sent.heading:
             continue
+        if _ALL_UNITS_REF.search(sent.text):  # "Graphika ... said the operations appeared"
+            for a in found[i].actors:
+                if a.role != "researcher":
+                    continue
+                for net in networks:
+                    if (a.name, "researcher") not in {(f.key, f.role) for f in net.facts}:
+                        net.facts.append(Fact("actor", a.name, None, None, "researcher",
+                                              {**a.detail, "all_units": True}, _evidence(sent)))
         actors = [a for a in found[i].actors if a.role == "attributed" and a.name != "@coref"]
         if not actors:
             continue
@@ -374,6 +388,8 @@ def _rate(net: NetworkFacts) -> None:
             base = {3: 0.9, 2: 0.8, 1: 0.65}.get(int(d.get("strength", 2)), 0.8)
             conf = {"attributed": base, "denied": 0.8, "beneficiary": 0.7,
                     "researcher": 0.9}.get(f.role or "", 0.7)
+            if d.get("all_units"):
+                conf = 0.7
             if d.get("by_origin"):
                 conf = min(conf, 0.65)  # placed by the country it names: for review
         elif f.kind == "country":

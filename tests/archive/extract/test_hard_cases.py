@@ -268,3 +268,17 @@ def test_a_territory_is_not_an_actor() -> None:
         "Meta removed 60 Facebook accounts. People based in Russia and the occupied "
         "territories of Donbas and Crimea ran the accounts."))
     assert facts_of(net, "actor") == []
+
+
+def test_researchers_speaking_of_all_the_networks_join_each() -> None:
+    doc = extract_facts(
+        "Meta said it had removed two networks, from Kenya and Peru.\n\n"
+        "Graphika, which studied both networks, said they relied on paid commenters.\n\n"
+        "Separately, Graphika noted that a Peruvian site had copied its logo.")
+    assert len(doc.networks) == 2
+    for net in doc.networks:
+        assert keys(net, "actor", "researcher") == {"Graphika"}
+    lone = extract_facts(
+        "Meta said it had removed two networks, from Kenya and Peru.\n\n"
+        "Graphika noted that a Peruvian site had copied its logo.")
+    assert all(keys(n, "actor", "researcher") == set() for n in lone.networks)
