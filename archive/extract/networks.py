@@ -105,14 +105,15 @@ _ORDINAL_UNIT = re.compile(
 _ENUMERATED = re.compile(r"\(\d{1,2}\)\s+(?:about |around |more than |over )?\d")
 
 
-_PART_OF = re.compile(r"\b(?:a subset of|a sample of|a portion of|had access to|"
-                      r"part of (?:the|this|that) (?:network|operation|takedown))\b", re.I)
+PART_OF = re.compile(r"\b(?:a subset of|a sample of|a portion of|had access to|"
+                      r"(?<!as )part of (?:the|this|that) (?:network|operation|takedown))\b", re.I)
+# ("As part of this network, we removed 23 accounts" is the network's own figure.)
 
 
 def _is_anchor(text: str, facts: SentenceFacts) -> bool:
     """Removed assets stated with a takedown verb, or as the make-up of a named network.
     Figures for a part of a network already described ("a subset of the assets") are not."""
-    if not facts.removed or is_summary(text) or _PART_OF.search(text):
+    if not facts.removed or is_summary(text) or PART_OF.search(text):
         return False
     # "(2) 50 accounts that amplified ...": an enumerated item under "We removed two networks."
     # "The second, from Peru, had 70 accounts": one of the units a preamble announced.

@@ -24,7 +24,14 @@ from archive.extract.document import (
 from archive.extract.gazetteer import Mention, scan
 from archive.extract.languages import LanguageHit, find_languages
 from archive.extract.layout import Layout, Sentence, build_layout, unwrap
-from archive.extract.networks import TAKEDOWN, Segment, SentenceFacts, is_summary, segment
+from archive.extract.networks import (
+    PART_OF,
+    TAKEDOWN,
+    Segment,
+    SentenceFacts,
+    is_summary,
+    segment,
+)
 from archive.extract.vocab import VocabHit, find_dates, find_operations, find_platforms
 from archive.facts import (
     ABSTAIN_BELOW,
@@ -538,10 +545,12 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
                 add(Fact(p.kind, p.key, None, None, p.role, shared), sents[i])
     for i in seg.sentences:
         still = i != seg.anchor and _STILL_UP.search(sents[i].text)
+        part = i != seg.anchor and PART_OF.search(sents[i].text)
         for c in found[i].counts:
             kind = c.kind
-            if kind == "count" and (c.key not in REMOVED_METRICS or still):
-                continue  # "12 Telegram channels ... are still operating": not removed
+            if kind == "count" and (c.key not in REMOVED_METRICS or still or part):
+                continue  # "12 Telegram channels ... are still operating": not removed;
+                # "researchers saw a subset of the assets: 23 Pages": not the network's figure
             add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
     for i in seg.sentences:
         about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))

@@ -282,3 +282,14 @@ def test_researchers_speaking_of_all_the_networks_join_each() -> None:
         "Meta said it had removed two networks, from Kenya and Peru.\n\n"
         "Graphika noted that a Peruvian site had copied its logo.")
     assert all(keys(n, "actor", "researcher") == set() for n in lone.networks)
+
+
+def test_a_subset_seen_by_researchers_is_not_the_networks_figure() -> None:
+    net = only_network(extract_facts(
+        "Meta removed 31 Pages and 70 Facebook accounts from Ghana. Analysts at a university "
+        "lab had access to a subset of the assets: 12 Pages and 25 Facebook accounts."))
+    assert counts(net) == {"facebook_pages": 31, "facebook_accounts": 70}
+    own = only_network(extract_facts(
+        "This network originated in Ghana. As part of this network, we removed 14 Facebook "
+        "accounts and 6 Pages."))
+    assert counts(own) == {"facebook_accounts": 14, "facebook_pages": 6}
