@@ -36,7 +36,11 @@ _PLURAL_UNIT = re.compile(
 )
 _EARLIER = re.compile(
     r"\b(?:previously(?! un\w+| not)|in the past|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
-    r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b",
+    r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b"
+    # "In May, OpenAI reported that ... networks from A, B and C": an earlier report retold
+    r"|^\W*In (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?: (?:19|20)\d\d)?, [^.;]{0,40}?\b(?:reported|disclosed|announced|"
+    r"revealed|published|said)\b",
     re.IGNORECASE,
 )
 _ALL_UNITS = re.compile(r"\b(?:all|each|every one) (?:of )?(?:these|the|those) (?:\w+ )?"

@@ -293,3 +293,15 @@ def test_a_subset_seen_by_researchers_is_not_the_networks_figure() -> None:
         "This network originated in Ghana. As part of this network, we removed 14 Facebook "
         "accounts and 6 Pages."))
     assert counts(own) == {"facebook_accounts": 14, "facebook_pages": 6}
+
+
+def test_an_earlier_report_retold_by_month_adds_no_networks() -> None:
+    doc = extract_facts(
+        "OpenAI said on Tuesday it had banned accounts of an operation from Iran, dubbed "
+        "Cedar Lantern, that wrote about elections in the United States.\n\n"
+        "In March, the company reported that networks from Russia, China and Israel had "
+        "misused its models.")
+    assert len(doc.networks) == 1
+    assert keys(doc.networks[0], "country", "origin") == {"IR"}
+    now = extract_facts("In March, Meta removed three networks, from Peru, Chile and Ghana.")
+    assert len(now.networks) == 3
