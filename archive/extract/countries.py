@@ -276,9 +276,10 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
         if role:
             detail["confidence"] = role_confidence(s, a, b, role, m.surface)
             hits.append(PlaceHit(kind, key, role, m.start, m.end, detail))
-    if re.search(r"\boriginat\w* in and target\w*", s, re.I):
+    both = re.search(r"\boriginat\w* in and target\w*", s, re.I)
+    if both:  # "one network originated in and targeted audiences in Myanmar": from there too
         for h in list(hits):
-            if h.role == "target":
+            if h.role == "target" and h.start - offset >= both.start():
                 hits.append(PlaceHit(h.kind, h.key, "origin", h.start, h.end, dict(h.detail)))
     return hits
 

@@ -305,3 +305,15 @@ def test_an_earlier_report_retold_by_month_adds_no_networks() -> None:
     assert keys(doc.networks[0], "country", "origin") == {"IR"}
     now = extract_facts("In March, Meta removed three networks, from Peru, Chile and Ghana.")
     assert len(now.networks) == 3
+
+
+def test_originated_in_and_targeted_gives_an_origin_only_to_its_own_clause() -> None:
+    from archive.extract.countries import find_places
+    from archive.extract.gazetteer import scan
+
+    s = ("Two of the networks targeted Canada, and one network originated in and targeted "
+         "audiences in Nepal.")
+    roles = {(h.key, h.role) for h in find_places(s, 0, scan(s), s)}
+    assert ("NP", "origin") in roles and ("NP", "target") in roles
+    assert ("CA", "target") in roles
+    assert ("CA", "origin") not in roles
