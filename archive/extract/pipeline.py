@@ -451,6 +451,25 @@ def _drop_flagged_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
     return out
 
 
+def _drop_total_of_listed(networks: list[NetworkFacts]) -> list[NetworkFacts]:
+    """"We removed 2,632 Pages, Groups and accounts. The operations were linked to Iran,
+    Russia, Macedonia and Kosovo.": three or more networks listed by origin alone, and one
+    network of figures alone that names no place or actor. The figures are the disclosure's
+    total, not a further network."""
+    def listed(net: NetworkFacts) -> bool:
+        origins = [f for f in net.facts if f.kind == "country" and f.role == "origin"]
+        return bool(origins) and all(f.detail.get("enumerated") for f in origins) and not any(
+            f.kind == "count" for f in net.facts)
+
+    def bare(net: NetworkFacts) -> bool:
+        return any(f.kind == "count" for f in net.facts) and not any(
+            f.kind in ("country", "region", "actor", "operation") for f in net.facts)
+
+    if len(networks) < 4 or sum(map(listed, networks)) != len(networks) - 1:
+        return networks
+    return [n for n in networks if not bare(n)]
+
+
 def _abstain_on_lists(net: NetworkFacts) -> None:
     """Three or more origins stated in one sentence are a summary of several networks that
     the text does not tell apart ("accounts originated in China, UAE, Egypt, ..."): no single
@@ -729,7 +748,7 @@ def extract_facts(
     named = _countries_named(layout, mentions, content)
     networks = discover(layout, found, segments, networks, named, labels)
     _attach_by_origin(layout, found, networks, named)
-    networks = _drop_totals(_drop_flagged_totals(networks))
+    networks = _drop_totals(_drop_flagged_totals(_drop_total_of_listed(networks)))
     for k, net in enumerate(networks, start=1):
         _abstain_on_lists(net)
         _rate(net)

@@ -317,3 +317,21 @@ def test_originated_in_and_targeted_gives_an_origin_only_to_its_own_clause() -> 
     assert ("NP", "origin") in roles and ("NP", "target") in roles
     assert ("CA", "target") in roles
     assert ("CA", "origin") not in roles
+
+
+def test_a_bare_total_before_a_list_of_origins_is_no_network() -> None:
+    doc = extract_facts(
+        "Meta said it had removed 1,480 Pages, Groups and accounts. The operations it found "
+        "were linked to Chile, Peru, Ghana and Nepal.")
+    origins = sorted(f.key for n in doc.networks for f in n.facts
+                     if f.kind == "country" and f.role == "origin")
+    assert origins == ["CL", "GH", "NP", "PE"]
+    assert len(doc.networks) == 4
+    assert not any(f.kind == "count" for n in doc.networks for f in n.facts)
+
+
+def test_macedonia_in_russian_cases() -> None:
+    from archive.extract.gazetteer import scan
+
+    for text in ("связаны с Македонией", "в Македонии", "из Северной Македонии"):
+        assert any(e.value == "MK" for m in scan(text) for e in m.of_kind("country")), text
