@@ -155,42 +155,42 @@ def _itemised_units(layout: Layout, found: Sequence[Any],
             last_metric = counts[0].key
         if last_metric is None:
             continue
-        of_them = []
-        for code, a, _b, surface in named_in[i]:
-            m = _OF_THEM.search(sent.text[max(0, a - sent.start - 60) : a - sent.start])
-            if m:
-                of_them.append((code, int(re.sub(r"\D", "", m.group("num"))), surface))
+        of_them = _numbered_before(sent, named_in[i], _OF_THEM, 60)
         if len(of_them) == 1 and not any(u.value == of_them[0][0] for u in units):
-            code, value, surface = of_them[0]
-            units.append(_Unit("country", code, i, [
-                Fact("country", code, None, None, "origin",
-                     {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE, "itemised": True},
-                     _evidence(sent)),
-                Fact("count", last_metric, value, "exact", None,
-                     {"as_written": str(value), "confidence": 0.8, "itemised": True},
-                     _evidence(sent))]))
+            units.append(_itemised_unit(sent, i, *of_them[0], last_metric, 0.8))
             continue
         if not counts or len(named_in[i]) < 2:
             continue
-        metric = counts[0].key
-        items: list[tuple[str, int, str]] = []
-        for code, a, _b, surface in named_in[i]:
-            m = _ITEM_BEFORE.search(sent.text[max(0, a - sent.start - 40) : a - sent.start])
-            if m:
-                items.append((code, int(re.sub(r"\D", "", m.group("num"))), surface))
+        items = _numbered_before(sent, named_in[i], _ITEM_BEFORE, 40)
         if len(items) < 2 or len({c for c, _, _ in items}) != len(items):
             continue
         for code, value, surface in items:
-            if any(u.value == code for u in units):
-                continue
-            units.append(_Unit("country", code, i, [
-                Fact("country", code, None, None, "origin",
-                     {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE, "itemised": True},
-                     _evidence(sent)),
-                Fact("count", metric, value, "exact", None,
-                     {"as_written": str(value), "confidence": 0.85, "itemised": True},
-                     _evidence(sent))]))
+            if not any(u.value == code for u in units):
+                units.append(_itemised_unit(sent, i, code, value, surface, counts[0].key, 0.85))
     return units
+
+
+def _numbered_before(sent: Sentence, named: list[tuple[str, int, int, str]],
+                     rx: re.Pattern[str], window: int) -> list[tuple[str, int, str]]:
+    """(code, figure, as written) for each named country with a figure just before it."""
+    out: list[tuple[str, int, str]] = []
+    for code, a, _b, surface in named:
+        m = rx.search(sent.text[max(0, a - sent.start - window) : a - sent.start])
+        if m:
+            out.append((code, int(re.sub(r"\D", "", m.group("num"))), surface))
+    return out
+
+
+def _itemised_unit(sent: Sentence, i: int, code: str, value: int, surface: str, metric: str,
+                   confidence: float) -> _Unit:
+    """A unit of one list item: "104 from Iran" is a network from Iran of 104 <metric>."""
+    return _Unit("country", code, i, [
+        Fact("country", code, None, None, "origin",
+             {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE, "itemised": True},
+             _evidence(sent)),
+        Fact("count", metric, value, "exact", None,
+             {"as_written": str(value), "confidence": confidence, "itemised": True},
+             _evidence(sent))])
 
 
 def _enumerated_units(layout: Layout, found: Sequence[Any],
