@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from archive.extract.gazetteer import Mention
+from archive.extract.gazetteer import Mention, load_gazetteer
 
 _ATTRIB = re.compile(
     r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
@@ -220,12 +220,7 @@ _GOVERNMENT_OF = re.compile(r"^(?i:the\s+)?(?i:government|regime)\s+of\s+(?:the\
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
-    import json
-
-    from resources import path as resource_path
-
-    with resource_path("gazetteers/countries.json").open(encoding="utf-8") as fh:
-        data = json.load(fh)["countries"]
+    data = load_gazetteer("countries.json")["countries"]
     out: dict[str, str] = {}
     for c in data.values():
         english = [d for d in c["demonyms"] if re.fullmatch(r"[A-Z][a-z]+", d)]
@@ -405,17 +400,11 @@ _TERRITORIES = ("crimea crimean donbas donbass donetsk luhansk lugansk zaporizhz
 @lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Lower-case words of every country's names, aliases and demonyms (all languages)."""
-    import json
-
-    from resources import path as resource_path
-
-    with resource_path("gazetteers/countries.json").open(encoding="utf-8") as fh:
-        data = json.load(fh)["countries"]
+    data = load_gazetteer("countries.json")["countries"]
     words: set[str] = set(_TERRITORIES.split())
-    with resource_path("gazetteers/regions.json").open(encoding="utf-8") as fh:
-        for aliases in json.load(fh)["regions"].values():
-            for name in aliases:
-                words.update(w.lower() for w in re.findall(r"[\w-]+", name))
+    for aliases in load_gazetteer("regions.json")["regions"].values():
+        for name in aliases:
+            words.update(w.lower() for w in re.findall(r"[\w-]+", name))
     for c in data.values():
         local = [n for names in c["names"].values() for n in names]
         for name in [*c["demonyms"], *c["aliases"], c["name"], *local]:

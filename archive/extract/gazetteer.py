@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import ahocorasick
@@ -45,9 +45,14 @@ class Mention:
         return tuple(e for e in self.entries if e.kind == kind)
 
 
-def _load(name: str) -> Any:
+@cache
+def load_gazetteer(name: str) -> Any:
+    """A gazetteer file of resources/gazetteers, read once per process (do not mutate)."""
     with resource_path(f"gazetteers/{name}").open(encoding="utf-8") as fh:
         return json.load(fh)
+
+
+_load = load_gazetteer
 
 
 def _is_acronym(surface: str) -> bool:
