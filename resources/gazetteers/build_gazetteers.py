@@ -154,11 +154,15 @@ def build_countries() -> dict[str, dict[str, object]]:
 
 
 def build_languages() -> dict[str, list[str]]:
+    """Names per ISO 639-1 code; the first is the English name to show ("Romanian", not
+    "Moldovan"), the rest sorted."""
     langs: dict[str, set[str]] = {}
+    first: dict[str, str] = {}
     for lang in pycountry.languages:
         code = getattr(lang, "alpha_2", None)
         if not code:
             continue
+        first[code] = _clean(lang.name.split(";")[0])
         for part in lang.name.split(";"):
             name = _clean(part)
             if name and name not in LANGUAGE_STOP and len(name) > 3:
@@ -172,7 +176,12 @@ def build_languages() -> dict[str, list[str]]:
         code, names = line.split("\t")
         for name in names.split("|"):
             langs.setdefault(code, set()).update(_russian_adjective_forms(name))
-    return {code: sorted(names) for code, names in sorted(langs.items())}
+    out: dict[str, list[str]] = {}
+    for code, names in sorted(langs.items()):
+        head = first.get(code) if first.get(code) in names else next(
+            (n for n in LANGUAGE_EXTRAS.get(code, []) if n in names), None)
+        out[code] = ([head] if head else []) + sorted(names - {head})
+    return out
 
 
 def _russian_adjective_forms(word: str) -> set[str]:
