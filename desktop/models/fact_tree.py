@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
+from archive.facts import REVIEW_THRESHOLD
 from desktop import labels
 
 COUNTRY_ROLES = ("origin", "target", "sponsor", "impersonated", "topic")
@@ -39,6 +40,11 @@ class FactRow:
     end: int | None = None
     quote: str | None = None
     corrected: bool = False
+    confidence: float = 1.0  # how explicit the cue was; below REVIEW_THRESHOLD: check it
+
+    @property
+    def unsure(self) -> bool:
+        return not self.corrected and self.confidence < REVIEW_THRESHOLD
 
     @property
     def entity(self) -> tuple[str, str] | None:
@@ -68,7 +74,8 @@ def fact_rows(net: dict[str, Any]) -> list[FactRow]:
         is_corrected = field in corrected or bool(ev and ev.get("correction"))
         rows.append(FactRow(ordinal, nid, kind, key, role, value, qualifier, label, field,
                             ev["start"] if ev else None, ev["end"] if ev else None,
-                            ev["quote"] if ev else None, is_corrected))
+                            ev["quote"] if ev else None, is_corrected,
+                            float(ev.get("confidence", 1.0)) if ev else 1.0))
 
     if net.get("operation_name"):
         name = net["operation_name"]
@@ -125,7 +132,8 @@ def correction_label(c: dict[str, Any]) -> str:
 
 
 class FactTreeModel(QStandardItemModel):
-    """Networks with their facts; corrected facts are italic and marked ✎."""
+    """Networks with their facts; corrected facts are italic and marked ✎, facts on a weak
+    cue are marked ? with their confidence in the tooltip."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(0, 1, parent)
@@ -149,12 +157,19 @@ class FactTreeModel(QStandardItemModel):
                 tip.append("Note: " + net["note"])
             if net.get("starred"):
                 head.setText("★ " + head.text())
+            if net.get("needs_review"):
+                head.setText(head.text() + "  — check the facts marked ?")
+                tip.append("Some facts rest on a weak cue: read their sentences before use.")
             head.setToolTip("\n".join(tip))
             for row in fact_rows(net):
-                item = QStandardItem(("✎ " if row.corrected else "") + row.label)
+                mark = "✎ " if row.corrected else "? " if row.unsure else ""
+                item = QStandardItem(mark + row.label)
                 item.setEditable(False)
                 item.setData(row, Role.FACT)
                 item.setToolTip(row.quote or "No sentence recorded for this fact.")
+                if row.unsure:
+                    item.setToolTip(f"Unsure (confidence {row.confidence:.2f}): check the "
+                                    f"sentence. {row.quote or ''}")
                 if row.corrected:
                     item.setFont(italic)
                     item.setToolTip("Corrected by you. " + (row.quote or ""))

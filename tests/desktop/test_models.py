@@ -66,3 +66,35 @@ def test_entity_in_query():
     assert summary.entity_in_query('actor:"Internet Research Agency"') == (
         "actor", "Internet Research Agency")
     assert summary.entity_in_query("country:AZ troll") is None
+
+
+def test_facts_on_a_weak_cue_are_marked_for_review(qtbot):
+    net = {"id": "d1-n1", "label": "RU-based network", "operation_name": None,
+           "counts": {"facebook_accounts": 40}, "count_qualifiers": {},
+           "origin_countries": ["RU"], "target_countries": [], "actors": [],
+           "platforms": [], "languages": [], "needs_review": True, "corrections": [],
+           "evidence": [
+               {"field": "counts.facebook_accounts", "start": 0, "end": 10, "quote": "a",
+                "confidence": 0.9},
+               {"field": "origin_countries.RU", "start": 0, "end": 10, "quote": "b",
+                "confidence": 0.6}]}
+    rows = {r.field: r for r in fact_rows(net)}
+    assert not rows["counts.facebook_accounts"].unsure
+    assert rows["origin_countries.RU"].unsure
+    tree = FactTreeModel()
+    tree.set_document({"networks": [net]}, [])
+    head = tree.item(0)
+    assert "check the facts marked ?" in head.text()
+    texts = [head.child(i).text() for i in range(head.rowCount())]
+    marked = [t for t in texts if t.startswith("? ")]
+    assert len(marked) == 1 and "(RU)" in marked[0]
+    unsure = next(head.child(i) for i in range(head.rowCount()) if "RU" in head.child(i).text())
+    assert "confidence 0.60" in unsure.toolTip()
+
+
+def test_languages_show_their_english_names():
+    from desktop import labels
+
+    shown = {c: labels.language_name(c) for c in ("ro", "zh", "es", "bn", "tl", "ru")}
+    assert shown == {"ro": "Romanian", "zh": "Chinese", "es": "Spanish", "bn": "Bengali",
+                     "tl": "Tagalog", "ru": "Russian"}
