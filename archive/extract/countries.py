@@ -118,8 +118,10 @@ _ORIGIN_AFTER = re.compile(
     r"(?:network|operation|campaign|group|actors?|cluster|collective|effort)s?\b|"
     r"(?:groups?|IOs?|clusters?|sets?)\b|"
     r"(?:сет[ьиейям]\w*|кампани\w*|операци\w*|аккаунт\w*|спецслужб\w*|правительств\w*|"
-    r"власт\w*|пропаганд\w*|военн\w+|разведк\w*|хакер\w*|групп\w*|тролл\w*|бот\w*)|"
-    r"network|operation|campaign|actors?|operators?|individuals|people|entities|company|"
+    r"власт\w*|пропаганд\w*|военн\w+|разведк\w*|хакер\w*|групп\w*|тролл\w*|бот\w*|"
+    r"учетн\w+ запис\w*|учётн\w+ запис\w*|профил\w*)|"
+    r"networks?|operations?|campaigns?|actors?|operators?|individuals|people|entities|company|"
+    r"(?:fake |inauthentic |bogus )?accounts|"
     r"companies|firm|marketing firm|PR firm|government|military|army|state media|state|"
     r"intelligence|troll|trolls|nationals|agency|influence operation|"
     r"threat actors?|IO|CIB|operatives|security services)\b)",
@@ -254,6 +256,7 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
     places = [m for m in mentions if m.of_kind("country") or m.of_kind("region")]
     local_spans = [(m.start - offset, m.end - offset) for m in places]
     hits: list[PlaceHit] = []
+    pending: list[tuple[Mention, str, str, dict[str, Any]]] = []
     for m in places:
         a, b = m.start - offset, m.end - offset
         if m.of_kind("language") and is_language_use(s, a, b):
@@ -262,6 +265,7 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
         if re.match(r"^ (?:individuals|nationals|people) (?:located|based|living) in", after):
             continue  # "Azerbaijani individuals located in Iran": the place that follows counts
         region = m.of_kind("region")
+        is_demonym = any(e.sub == "demonym" for e in m.of_kind("country"))
         detail: dict[str, Any]
         if region:
             key, detail = region[0].value, {}
@@ -273,15 +277,39 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
             (key, detail), kind = resolved, "country"
         detail = {**detail, "as_written": m.surface}
         role = _role(s, a, b, after, local_spans)
+        if role == "topic" and is_demonym and _DEMONYM_JOIN_AHEAD.match(after):
+            role = None  # "Armenian and Russian accounts": the noun's role, decided below
         if role:
             detail["confidence"] = role_confidence(s, a, b, role, m.surface)
             hits.append(PlaceHit(kind, key, role, m.start, m.end, detail))
+        elif is_demonym:
+            pending.append((m, kind, key, detail))
+    _share_list_role(s, offset, hits, pending, {
+        m.start for m in places if any(e.sub == "demonym" for e in m.of_kind("country"))})
     both = re.search(r"\boriginat\w* in and target\w*", s, re.I)
     if both:  # "one network originated in and targeted audiences in Myanmar": from there too
         for h in list(hits):
             if h.role == "target" and h.start - offset >= both.start():
                 hits.append(PlaceHit(h.kind, h.key, "origin", h.start, h.end, dict(h.detail)))
     return hits
+
+
+_DEMONYM_JOIN_AHEAD = re.compile(r"^(?:\s*,\s*|\s+(?:and|и|y|et|or|или)\s+)\w")
+_DEMONYM_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+|y\s+|et\s+)?|\s+(?:and|и|y|et|or|или)\s+)$")
+
+
+def _share_list_role(s: str, offset: int, hits: list[PlaceHit],
+                     pending: list[tuple[Mention, str, str, dict[str, Any]]],
+                     demonyms: set[int]) -> None:
+    """"российские, иранские и вьетнамские учетные записи", "Russian, Iranian and Chinese
+    networks": demonyms listed before the noun share the origin its last one has."""
+    for m, kind, key, detail in sorted(pending, key=lambda p: -p[0].start):
+        nxt = next((h for h in sorted(hits, key=lambda h: h.start) if h.start >= m.end), None)
+        if (nxt is None or nxt.role != "origin" or nxt.start not in demonyms
+                or not _DEMONYM_JOIN.match(s[m.end - offset : nxt.start - offset])):
+            continue
+        hits.append(PlaceHit(kind, key, "origin", m.start, m.end,
+                             {**detail, "confidence": nxt.detail.get("confidence", 0.8)}))
 
 
 _INFRA_AFTER = re.compile(
@@ -304,6 +332,8 @@ _AUDIENCE_BEFORE_DEMONYM = re.compile(
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
+    if re.search(r"\b(?:pro|anti)[-‐‑]$", s[max(0, a - 6) : a], re.I):
+        return "topic"  # "pro-Iranian accounts": whom they praise, not where they are from
     if s[a : a + 1].islower() and _AUDIENCE_BEFORE_DEMONYM.search(s[max(0, a - 30) : a]):
         return "target"  # "au public israélien", "a los usuarios mexicanos"
     if (s[a : a + 1].islower() and _NOUN_BEFORE_DEMONYM.search(s[max(0, a - 50) : a])

@@ -31,9 +31,21 @@ _PLURAL_UNIT = re.compile(
     r"(?:(?:[\w-]+\s+){0,3}))?"
     r"(?:networks|operations|campaigns|IOs|clusters|groups|sets of accounts|account sets|"
     r"influence operations|information operations|redes|operaciones|campañas|réseaux|"
-    r"opérations|campagnes|сети|сетей|операции|операций|кампании|кампаний)\b",
+    r"opérations|campagnes|сети|сетей|операции|операций|кампании|кампаний|"
+    r"групп[ыа]? (?:учетных|учётных) записей|групп[ыа]? аккаунтов)\b",
     re.IGNORECASE,
 )
+_SOCIAL_NETWORK = re.compile(r"(?:социальн\w*|social|sociales|sociaux)\s+$", re.I)
+
+
+def _plural_unit(text: str) -> re.Match[str] | None:
+    """The sentence's mention of several units, the one with a number first ("удалила три
+    группы ..." after "социальной сети Facebook"); social networks are not units."""
+    found = [m for m in _PLURAL_UNIT.finditer(text)
+             if not _SOCIAL_NETWORK.search(text[max(0, m.start() - 14) : m.start()])]
+    return next((m for m in found if m.group("n")), found[0] if found else None)
+
+
 _EARLIER = re.compile(
     r"\b(?:previously(?! un\w+| not)|in the past|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
     r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b"
@@ -47,6 +59,8 @@ _ALL_UNITS = re.compile(r"\b(?:all|each|every one) (?:of )?(?:these|the|those) (
                         r"(?:networks|operations|campaigns)\b|\beach (?:network|operation)\b", re.I)
 _ONE_CAMPAIGN_IDIOM = re.compile(
     r"\b(?:investigation into|as part of)\s+(?:\w+\s+){0,3}operations\b", re.I)
+_AMONG_THEM = re.compile(r"\b(?:among them|of them|среди них|из них|entre ell[oa]s|parmi eux|"
+                         r"parmi elles|d['’]entre eux)\b", re.I)
 _COUNTRIES_WORD = re.compile(r"\b(?:countries|nations|pa[íi]ses|pays|стран\w*)\b", re.I)
 ENUMERATION_CONFIDENCE = 0.8
 OPERATION_ORIGIN_CONFIDENCE = 0.85
@@ -201,16 +215,20 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         origins = _origins(found[i])
-        unit_match = _PLURAL_UNIT.search(sent.text)
+        unit_match = _plural_unit(sent.text)
         if unit_match and len(origins) < 2:
             origins = _listed_after(sent, unit_match, list(named_in[i])) or origins
         if len(origins) < 2 or _EARLIER.search(sent.text):
             continue
-        plural = _PLURAL_UNIT.search(sent.text)
-        if not plural and i > 0 and layout.sentences[i - 1].para == sent.para:
+        plural = _plural_unit(sent.text)
+        back = 2 if _AMONG_THEM.search(sent.text) else 1
+        for j in range(i - 1, max(-1, i - 1 - back), -1):
+            if plural or not (back > 1 or layout.sentences[j].para == sent.para):
+                break
             # "... disclosed five distinct networks. The accounts were attributed to Iran,
             # Saudi Arabia, Cuba, Thailand and Russia.": the number is in the sentence before
-            before = _PLURAL_UNIT.search(layout.sentences[i - 1].text)
+            # (or two before, when this one says "among them")
+            before = _plural_unit(layout.sentences[j].text)
             if before and before.group("n"):
                 plural = before
         if not plural and len(origins) >= 3 and TAKEDOWN.search(sent.text):
@@ -362,7 +380,7 @@ def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
 def _shared_origin(layout: Layout, found: Sequence[Any]) -> Fact | None:
     """"two operations originating from China": one origin stated for several units."""
     for i, sent in enumerate(layout.sentences):
-        plural = _PLURAL_UNIT.search(sent.text)
+        plural = _plural_unit(sent.text)
         origins = _origins(found[i])
         if plural and plural.group("n") and len(origins) == 1 and not _EARLIER.search(sent.text):
             p = origins[0]

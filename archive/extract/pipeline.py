@@ -321,6 +321,10 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 
 
 # Words that show a sentence talks about the network itself (its accounts, content, people).
+_CASE_OF = re.compile(
+    r"^\W*(?:in the case of|as for|as to|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
+    r"quant (?:à|au|aux)|в случае с|что касается)\s+(?:the\s+|la\s+|el\s+|les?\s+)?",
+    re.IGNORECASE)
 _ABOUT_NETWORK = re.compile(
     r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
     r"personas?|channels?|posts?|posted|content|videos?|comments?|tweets?|websites?|domains?|"
@@ -479,6 +483,12 @@ def _abstain_on_lists(net: NetworkFacts) -> None:
         if f.kind == "country" and f.role == "origin" and f.evidence is not None:
             by_sentence.setdefault(f.evidence.start, set()).add(f.key)
     listed = {start for start, keys in by_sentence.items() if len(keys) >= 3}
+    # "the removal of Armenian and Russian accounts" inside the Iranian network's section:
+    # two origins in one sentence, beside a sentence that gives the network its own.
+    own = {start for start, keys in by_sentence.items() if len(keys) == 1}
+    if own:
+        listed |= {start for start, keys in by_sentence.items() if len(keys) == 2
+                   and not any(keys & by_sentence[o] for o in own)}
     if listed:
         net.facts = [f for f in net.facts if not (
             f.kind == "country" and f.role == "origin" and f.evidence is not None
@@ -571,11 +581,16 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
                 continue  # "12 Telegram channels ... are still operating": not removed;
                 # "researchers saw a subset of the assets: 23 Pages": not the network's figure
             add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
+    anchored = {p.key for p in found[seg.anchor].places if p.role == "origin"}
     for i in seg.sentences:
         about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))
+        case = _CASE_OF.match(sents[i].text) if i != seg.anchor else None
         for p in found[i].places:
             if p.role == "origin" and not about:
                 continue  # a sentence not about the network (commentary, history) states no role
+            if (case and p.role == "origin" and anchored and p.key not in anchored
+                    and p.start - sents[i].start <= case.end() + 12):
+                continue  # "In the case of the Armenian accounts, ..." speaks of another one
             add(Fact(p.kind, p.key, None, None, p.role, dict(p.detail)), sents[i])
     origins = [f for f in facts if f.kind == "country" and f.role == "origin"]
     for i in seg.sentences:

@@ -335,3 +335,31 @@ def test_macedonia_in_russian_cases() -> None:
 
     for text in ("связаны с Македонией", "в Македонии", "из Северной Македонии"):
         assert any(e.value == "MK" for m in scan(text) for e in m.of_kind("country")), text
+
+
+def test_demonyms_listed_before_one_noun_share_its_origin() -> None:
+    doc = extract_facts("Meta removed Peruvian, Kenyan and Nepali networks for coordinated "
+                        "inauthentic behaviour.")
+    assert sorted(k for n in doc.networks for k in keys(n, "country", "origin")) == [
+        "KE", "NP", "PE"]
+    assert len(doc.networks) == 3
+    praised = extract_facts("Meta removed 40 pro-Kenyan accounts run from Peru.")
+    assert keys(only_network(praised), "country", "origin") == {"PE"}
+
+
+def test_among_them_reaches_back_to_the_number_of_units() -> None:
+    doc = extract_facts(
+        "Администрация социальной сети Facebook удалила три группы учетных записей.\n\n"
+        "Уточняется, что среди них были перуанские, кенийские и непальские учетные записи.")
+    assert sorted(k for n in doc.networks for k in keys(n, "country", "origin")) == [
+        "KE", "NP", "PE"]
+
+
+def test_in_the_case_of_another_network_gives_this_one_no_origin() -> None:
+    doc = extract_facts(
+        "Twitter removed 35 accounts with ties to the Government of Peru. They targeted Chile."
+        "\n\nTwitter also removed a network of 69 fake accounts tied to Kenyan state actors. "
+        "In the case of the Peruvian accounts, the company gave little context.")
+    by_count = {next(iter(counts(n).values())): keys(n, "country", "origin")
+                for n in doc.networks}
+    assert by_count == {35: {"PE"}, 69: {"KE"}}
