@@ -97,10 +97,16 @@ def _operations(found: Any) -> list[Any]:
 
 
 _LIST_AFTER_UNIT = re.compile(r"\s*(?:[—–:,(-]\s*)?(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?")
+# "5 networks engaged in foreign or government interference in Egypt, India, ...": a few
+# words that aim nowhere, then the list (taken only when the number matches it)
+_LIST_AFTER_WORDS = re.compile(
+    r"\s+(?!(?:\w+\s+){0,5}?(?:target|aim|focus|against|at\b|toward|to\b|dirig|visa|ciblant|"
+    r"против|нацел))(?:[\w'’-]+\s+){1,6}?(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?", re.I)
+_PREPOSITION = re.compile(r"\b(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?", re.I)
 # "nine networks in its latest report: in China, Russia, ...": a few words, a colon, the list
 _LIST_AFTER_COLON = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*:\s*(?:(?:in|from|en|de|desde|в|из)\s+)?(?:the\s+)?")
-_LIST_JOIN = re.compile(r"^(?:\s*(?:,|and|y|et|и|&)\s*|\s*,\s*(?:and|y|et|и)\s+)(?:the\s+)?$")
+_LIST_JOIN = re.compile(r"^(?:\s*(?:,|and|y|et|и|&|/)\s*|\s*,\s*(?:and|y|et|и)\s+)(?:the\s+)?$")
 
 
 def _listed_after(sent: Sentence, plural: re.Match[str], named: list[tuple[str, int, int, str]]
@@ -110,6 +116,15 @@ def _listed_after(sent: Sentence, plural: re.Match[str], named: list[tuple[str, 
         lead = rx.match(sent.text, plural.end())
         found = _list_at(sent, lead.end(), named) if lead else []
         if len(found) >= 2:
+            return found
+    n = plural.group("n")
+    count = int(n) if n and n.isdigit() else _NUMBER_WORDS.get((n or "").lower())
+    if not count or not _LIST_AFTER_WORDS.match(sent.text, plural.end()):
+        return []
+    window = sent.text[plural.end() : plural.end() + 80]
+    for prep in _PREPOSITION.finditer(window):
+        found = _list_at(sent, plural.end() + prep.end(), named)
+        if len(found) >= 2 and count == len(found) - len({p.partner for p in found if p.partner}):
             return found
     return []
 
@@ -132,6 +147,9 @@ def _list_at(sent: Sentence, at: int, named: list[tuple[str, int, int, str]]) ->
     # join binds a pair that is one unit.
     for k, join in enumerate(joins[:-1]):
         if join in ("and", "y", "et", "и") and "," in "".join(joins[k + 1 :]):
+            out[k].partner = out[k + 1].key
+    for k, join in enumerate(joins):
+        if join == "/":  # "Myanmar/Vietnam": one unit run from both
             out[k].partner = out[k + 1].key
     return out
 
@@ -275,6 +293,61 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
     return units
 
 
+_ONE_OF = re.compile(
+    r"\b(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
+    r"одн[ау]|друг\w+|ещё одн[ау]|еще одн[ау])\s+(?:(?:[\w-]+\s+){0,2}?)"
+    r"(?:in|from|based in|en|de|desde|в|из)\s+(?:the\s+|la\s+|el\s+|l['’]\s*)?$", re.IGNORECASE)
+
+
+def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
+                    ) -> list[_Unit]:
+    """"removed two networks, one from Iran and one from Russia", "una en Palestina, otra en
+    Azerbaiyán y otra en ...": each item is a unit with its own origin."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        if _EARLIER.search(sent.text):
+            continue
+        items = [(code, surface) for code, a, _b, surface in named_in[i]
+                 if _ONE_OF.search(sent.text[max(0, a - sent.start - 40) : a - sent.start])]
+        codes = [c for c, _ in items]
+        if len(items) < 2 or len(set(codes)) != len(codes):
+            continue
+        if not (TAKEDOWN.search(sent.text) or _plural_unit(sent.text)):
+            continue
+        for code, surface in items:
+            units.append(_Unit("country", code, i, [Fact(
+                "country", code, None, None, "origin",
+                {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
+                _evidence(sent))]))
+    return units
+
+
+def _repeated_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
+                    ) -> list[_Unit]:
+    """"eliminó otras 2 redes en Ucrania", "two networks from Iran": as many units as the
+    number says, all from the one country."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        plural = _plural_unit(sent.text)
+        if not plural or not plural.group("n") or _EARLIER.search(sent.text):
+            continue
+        n = plural.group("n")
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+        lead = _LIST_AFTER_UNIT.match(sent.text, plural.end())
+        if not lead or not 2 <= count <= 6 or n.lower() == "both":
+            continue
+        found = _list_at(sent, lead.end(), list(named_in[i]))
+        after = sent.text[lead.end():]
+        if len(found) != 1 or re.match(r"[^,;.]{0,40}\b(?:and|y|et|и)\b", after):
+            continue  # "two networks from Iran and Russia" is the enumeration's case
+        code = found[0].key
+        for _ in range(count):
+            units.append(_Unit("country", code, i, [Fact(
+                "country", code, None, None, "origin",
+                {**found[0].detail, "confidence": 0.75, "enumerated": True}, _evidence(sent))]))
+    return units
+
+
 def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]) -> list[_Unit]:
     units: dict[str, _Unit] = {}
     sents = layout.sentences
@@ -306,7 +379,7 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
                 if (p.kind, p.key, "target") not in have:
                     unit.facts.append(Fact(p.kind, p.key, None, None, "target",
                                            {**p.detail, "confidence": 0.8}, _evidence(sent)))
-            for lang in getattr(found[i], "languages", ()):
+            for lang in getattr(found[i], "languages", ()) if len(ops) == 1 else ():
                 if ("language", lang.code, None) not in have:
                     unit.facts.append(Fact("language", lang.code, None, None, None,
                                            {"confidence": 0.85}, _evidence(sent)))
@@ -363,8 +436,8 @@ def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
                 break
     country_units = {u.value for u in units if u.kind == "country"}
     hits = [u for u in free if u.kind == "country" and u.value in origins]
-    if len(hits) == 1 and len(origins & country_units) == 1:
-        return [*out, hits[0]]
+    if hits and len({u.value for u in hits}) == 1 and len(origins & country_units) == 1:
+        return [*out, hits[0]]  # of "two networks from Iran", the first still free
     if not origins and not out:
         # "In Egypt, Twitter removed 2,541 accounts": the unit the anchor sentence names, or,
         # of several, the one it opens with.
@@ -401,6 +474,10 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     enumerated = _enumerated_units(layout, found, named_in, repeats)
     enumerated = itemised + [u for u in enumerated
                              if not any(i.value == u.value for i in itemised)]
+    enumerated += [u for u in _elliptic_units(layout, named_in)
+                   if not any(e.value == u.value for e in enumerated)]
+    enumerated += [u for u in _repeated_units(layout, named_in)
+                   if not any(e.value == u.value and e.sentence != u.sentence for e in enumerated)]
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]
@@ -462,6 +539,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 continue
             net.facts = [f for f in net.facts if not (
                 f.kind == "country" and f.evidence is not None and f.evidence.start in spans)]
+    _follow_operations(layout, found, kept)
     # "While all these networks targeted local audiences": each unit targets its own country.
     if any(DOMESTIC.search(x.text) and _ALL_UNITS.search(x.text) for x in layout.sentences):
         for net in kept:
@@ -482,6 +560,34 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
 
 
 _MOVABLE = ("language", "audience", "actor", "region")
+
+
+def _follow_operations(layout: Layout, found: Sequence[Any], networks: list[NetworkFacts]) -> None:
+    """A sentence that names one operation, and not this network's, speaks of that one: "The
+    'Sponsored Discontent' accounts wrote in Spanish" under the Peer Review network."""
+    by_name = {n.operation_name: n for n in networks if n.operation_name}
+    if len(by_name) < 2:
+        return
+    starts = [x.start for x in layout.sentences]
+    for net in networks:
+        moved: list[Fact] = []
+        for f in net.facts:
+            if f.evidence is None or f.kind in ("operation", "count"):
+                continue
+            i = bisect.bisect_right(starts, f.evidence.start) - 1
+            if i < 0 or layout.sentences[i].start != f.evidence.start:
+                continue
+            named = {o.key for o in _operations(found[i])}
+            if len(named) != 1 or net.operation_name in named:
+                continue
+            other = by_name.get(next(iter(named)))
+            if other is None or other is net:
+                continue
+            moved.append(f)
+            if not any((g.kind, g.key, g.role) == (f.kind, f.key, f.role) for g in other.facts):
+                other.facts.append(f)
+        if moved:
+            net.facts = [f for f in net.facts if f not in moved]
 
 
 def _follow_paragraphs(layout: Layout, networks: list[NetworkFacts],

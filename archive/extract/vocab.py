@@ -183,7 +183,38 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
             if not (_OP_CONTEXT.search(context) or _OP_CONTEXT.search(s[b : b + 40])):
                 continue
             out.append(VocabHit("operation", name, None, offset + a, offset + b))
+    for name, a, b in _quoted_before_noun(s):
+        words = name.split()
+        if (not words or words[0] in _NOT_OP or len(words) > 5
+                or not all(w[:1].isupper() for w in words if len(w) > 3)
+                or any(_op_norm(h.key) == _op_norm(name) or h.start < offset + b
+                       and offset + a < h.end for h in out)):
+            continue
+        out.append(VocabHit("operation", name, None, offset + a, offset + b))
     return out
+
+
+# "the 'Peer Review' and 'Sponsored Discontent' campaigns", "the “Bad Grammar” operation"
+_OP_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:influence|information|covert|disinformation|propaganda|spam) )?"
+    r"(?:operations?|campaigns?|networks?|IOs?)\b")
+
+
+def _quoted_before_noun(s: str) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    while True:
+        q = _QUOTED.search(s, pos)
+        if not q:
+            return out
+        names = [(q.group(1).strip(" ,."), q.start(1))]
+        end = q.end()
+        while (join := _LIST_JOIN.match(s, end)) and (nxt := _QUOTED.match(s, join.end())):
+            names.append((nxt.group(1).strip(" ,."), nxt.start(1)))
+            end = nxt.end()
+        if _OP_NOUN_AFTER.match(s, end):
+            out += [(n, a, a + len(n)) for n, a in names]
+        pos = end
 
 
 def find_dates(s: str, offset: int) -> list[VocabHit]:

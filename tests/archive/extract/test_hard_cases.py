@@ -363,3 +363,40 @@ def test_in_the_case_of_another_network_gives_this_one_no_origin() -> None:
     by_count = {next(iter(counts(n).values())): keys(n, "country", "origin")
                 for n in doc.networks}
     assert by_count == {35: {"PE"}, 69: {"KE"}}
+
+
+def test_quoted_names_before_a_campaign_noun_are_operations() -> None:
+    doc = extract_facts(
+        "The banned accounts involved in the ‘Amber Kettle’ and ‘Quiet Harbour’ campaigns "
+        "likely originate from Kenya, OpenAI said.\n\n"
+        "Accounts in the ‘Quiet Harbour’ campaign wrote comments in Swahili.")
+    by_name = {n.operation_name: n for n in doc.networks}
+    assert set(by_name) == {"Amber Kettle", "Quiet Harbour"}
+    assert all(keys(n, "country", "origin") == {"KE"} for n in doc.networks)
+    assert keys(by_name["Quiet Harbour"], "language") == {"sw"}
+    assert keys(by_name["Amber Kettle"], "language") == set()
+
+
+def test_a_numbered_list_after_a_few_words_is_as_many_networks() -> None:
+    doc = extract_facts("It removed 4 networks engaged in foreign interference in Peru, Kenya, "
+                        "Nepal, and Chile/Bolivia.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [
+        {"PE"}, {"KE"}, {"NP"}, {"CL", "BO"}]
+    # the number must match the list: a mismatch says nothing about which is which
+    assert extract_facts("It removed 3 networks engaged in foreign interference in Peru, "
+                         "Kenya, Nepal and Chile.").networks == []
+
+
+def test_one_from_here_and_one_from_there() -> None:
+    doc = extract_facts("Meta said it removed two networks, one from Peru and one from Kenya.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"PE"}, {"KE"}]
+    es = extract_facts("Asimismo, eliminó una en Palestina, otra en Azerbaiyán y otra en Nepal.")
+    assert [keys(n, "country", "origin") for n in es.networks] == [{"PS"}, {"AZ"}, {"NP"}]
+
+
+def test_two_networks_from_one_country_are_two_networks() -> None:
+    doc = extract_facts("La empresa también eliminó otras 2 redes en Ucrania, una de las cuales "
+                        "estaba dirigida por individuos sancionados.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"UA"}, {"UA"}]
+    mixed = extract_facts("Meta removed two networks from Iran and Russia.")
+    assert [keys(n, "country", "origin") for n in mixed.networks] == [{"IR"}, {"RU"}]
