@@ -61,6 +61,8 @@ _ONE_CAMPAIGN_IDIOM = re.compile(
     r"\b(?:investigation into|as part of)\s+(?:\w+\s+){0,3}operations\b", re.I)
 _AMONG_THEM = re.compile(r"\b(?:among them|of them|среди них|из них|entre ell[oa]s|parmi eux|"
                          r"parmi elles|d['’]entre eux)\b", re.I)
+_GOVERNMENTS = re.compile(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b",
+                          re.I)
 _COUNTRIES_WORD = re.compile(r"\b(?:countries|nations|pa[íi]ses|pays|стран\w*)\b", re.I)
 ENUMERATION_CONFIDENCE = 0.8
 OPERATION_ORIGIN_CONFIDENCE = 0.85
@@ -249,6 +251,11 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             before = _plural_unit(layout.sentences[j].text)
             if before and before.group("n"):
                 plural = before
+        if not plural and len(origins) >= 2 and TAKEDOWN.search(sent.text) and _GOVERNMENTS.search(
+                sent.text):
+            # "удалил аккаунты, связанные с правительствами Ирана и Армении": two governments,
+            # two networks
+            plural = re.match(r"(?P<n>)", "")
         if not plural and len(origins) >= 3 and TAKEDOWN.search(sent.text):
             # "suspended accounts that originated in China, UAE, Egypt, Saudi Arabia, Spain and
             # Ecuador": a takedown from three or more countries at once is as many networks

@@ -40,6 +40,7 @@ from archive.facts import (
     Evidence,
     Fact,
     NetworkFacts,
+    fact_confidence,
 )
 
 EXTRACTOR_VERSION = "2.0.0"
@@ -495,6 +496,46 @@ def _abstain_on_lists(net: NetworkFacts) -> None:
             and f.evidence.start in listed)]
 
 
+def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
+    """The lead's "more than 2,500 channels linked to China" and the body's "2,596 channels
+    linked to China" are one network told twice: same origin, the same figure (one of them
+    rounded), no figure or operation that disagrees. The exact figure stays."""
+    out: list[NetworkFacts] = []
+    for net in networks:
+        origins = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
+        mine = {f.key: f for f in net.facts if f.kind == "count"}
+        host = None
+        for prev in out:
+            theirs = {f.key: f for f in prev.facts if f.kind == "count"}
+            shared = set(mine) & set(theirs)
+            if (not shared or origins != {f.key for f in prev.facts
+                                          if f.kind == "country" and f.role == "origin"}
+                    or not origins or (net.operation_name and prev.operation_name
+                                       and net.operation_name != prev.operation_name)):
+                continue
+            if all(_same_figure(mine[k], theirs[k]) for k in shared) and any(
+                    "exact" in (mine[k].qualifier, theirs[k].qualifier)
+                    and mine[k].qualifier != theirs[k].qualifier for k in shared):
+                host = prev
+                break
+        if host is None:
+            out.append(net)
+            continue
+        have = {(f.kind, f.key, f.role): f for f in host.facts}
+        for f in net.facts:
+            old = have.get((f.kind, f.key, f.role))
+            if old is None:
+                host.facts.append(f)
+            elif f.kind == "count" and f.qualifier == "exact" and old.qualifier != "exact":
+                host.facts[host.facts.index(old)] = f
+    return out
+
+
+def _same_figure(a: Fact, b: Fact) -> bool:
+    x, y = float(a.value), float(b.value)
+    return abs(x - y) <= 0.1 * max(x, y)
+
+
 def _drop_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
     """A figure that is the sum of other networks' figures is the document's total ("Twitter
     blocked 100 accounts" over networks of 69 and 31), not a network of its own: the figure
@@ -525,10 +566,28 @@ def _drop_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
         if not keys:
             out.append(net)
             continue
+        parts = [n for j, n in enumerate(networks) if j != i and any(
+            f.kind == "count" and f.key in keys for f in n.facts)]
+        _share_with_parts(net, parts)
         net.facts = [f for f in net.facts if not (f.kind == "count" and f.key in keys)]
         if any(f.kind in ("count", "operation") for f in net.facts):
             out.append(net)
     return out
+
+
+def _share_with_parts(total: NetworkFacts, parts: list[NetworkFacts]) -> None:
+    """"100 accounts linked to Russia": 69 and 31 of them are linked to Russia too. A total
+    with one origin gives it to the parts that state none (and its one target likewise)."""
+    for role in ("origin", "target"):
+        mine = [f for f in total.facts if f.kind == "country" and f.role == role]
+        if len({f.key for f in mine}) != 1:
+            continue
+        for part in parts:
+            if not any(f.kind == "country" and f.role == role for f in part.facts):
+                part.facts.append(Fact("country", mine[0].key, None, None, role,
+                                       {**mine[0].detail, "shared": True,
+                                        "confidence": min(0.7, fact_confidence(mine[0].detail))},
+                                       mine[0].evidence))
 
 
 def _headlines_as_statements(layout: Layout) -> None:
@@ -763,7 +822,7 @@ def extract_facts(
     named = _countries_named(layout, mentions, content)
     networks = discover(layout, found, segments, networks, named, labels)
     _attach_by_origin(layout, found, networks, named)
-    networks = _drop_totals(_drop_flagged_totals(_drop_total_of_listed(networks)))
+    networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))
     for k, net in enumerate(networks, start=1):
         _abstain_on_lists(net)
         _rate(net)

@@ -400,3 +400,24 @@ def test_two_networks_from_one_country_are_two_networks() -> None:
     assert [keys(n, "country", "origin") for n in doc.networks] == [{"UA"}, {"UA"}]
     mixed = extract_facts("Meta removed two networks from Iran and Russia.")
     assert [keys(n, "country", "origin") for n in mixed.networks] == [{"IR"}, {"RU"}]
+
+
+def test_a_lead_and_its_body_telling_one_figure_twice_are_one_network() -> None:
+    doc = extract_facts(
+        "Google said it blocked more than 2,500 YouTube channels linked to Kenya.\n\n"
+        "In its bulletin, the company said it terminated 2,596 YouTube channels linked to "
+        "Kenya.\n\nIt also terminated about 90 channels linked to Peru.\n\n"
+        "It also terminated 20 channels linked to Nepal.")
+    assert sorted((next(iter(keys(n, "country", "origin"))), counts(n)["youtube_channels"])
+                  for n in doc.networks) == [("KE", 2596), ("NP", 20), ("PE", 90)]
+
+
+def test_parts_of_a_total_take_its_one_origin() -> None:
+    doc = extract_facts(
+        "Twitter said it removed 100 accounts linked to Peru.\n\n"
+        "The company divided them into two groups. The first had 69 accounts that "
+        "praised the army. The second had 31 accounts tied to a marketing firm.\n\n"
+        "Twitter also removed accounts linked to the governments of Kenya and Nepal.")
+    got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("twitter_accounts"))
+                 for n in doc.networks)
+    assert got == [(["KE"], None), (["NP"], None), (["PE"], 31), (["PE"], 69)]
