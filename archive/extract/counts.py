@@ -146,6 +146,12 @@ def _follower_metric(s: str, num: Number, noun: str, platform: str | None) -> st
     left = re.split(r"[,;]", s[max(0, num.start - 90) : num.start])[-1]
     right = s[num.end : num.end + 60]
     near = left + right
+    wide = s[max(0, num.start - 90) : num.start]
+    kinds = sum(bool(re.search(rx, wide, re.I)) for rx in (
+        r"\baccounts\b|\bcomptes\b|\bcuentas\b|аккаунт|учетн\w+ запис",
+        r"\bPages\b|\bpáginas\b|страниц", r"\bGroups\b|\bgrupos\b|\bgroupes\b|групп"))
+    if kinds >= 2 and noun != "members":
+        return "total_followers"  # "des comptes, pages et groupes suivis par 2,8 millions"
     if noun == "members" or re.search(r"\bGroups?\b|\bgrupos?\b|\bgroupes?\b|групп", left):
         return "facebook_group_members"
     if "Instagram" in near:
@@ -271,7 +277,7 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             hits.append(_hit("audience", _audience_metric(s, verb.end(), plat), num, verb.end()))
             continue
         tail = s[end : end + 60]
-        on = re.match(r"\s+(?:(?:on|across|from|de|en|sur|в|на)\s+)?(\w[\w.]*"
+        on = re.match(r"\s+(?:(?:on|in|across|from|de|en|sur|в|на)\s+)?(\w[\w.]*"
                       r"(?:(?:\s*,\s*|\s*,?\s+(?:and|or|y|et|и)\s+)\w[\w.]*)*)", tail)
         # "accounts across YouTube, Blogger and AdSense": every platform of the list
         words = re.split(r"\s*,\s*|\s+(?:and|or|y|et|и)\s+", on.group(1)) if on else []

@@ -36,7 +36,9 @@ _CHROME_LINE = re.compile(
 )
 _NEWSLETTER = re.compile(r"newsletter|subscribe|sign up|inbox|email address", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*•▪‣]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
-_SPLIT = re.compile(r"[.!?]+['\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9А-ЯЁÀ-Ý])")
+_SPLIT = re.compile(r"[.!?]+['\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9А-ЯЁÀ-Ý])"
+                    # "... la compañía estadounidense.La red ...": a full stop with its space lost
+                    r"|(?<=[a-zß-ÿа-яё]{3}[.!?])(?=[A-ZА-ЯЁÀ-Þ][a-zß-ÿа-яё])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class Sentence:
     text: str
     para: int  # index of the paragraph (line block) it belongs to
     heading: bool = False
+    continued: bool = False  # the second clause of a sentence split at a second set of figures
 
 
 @dataclass(slots=True)

@@ -32,11 +32,25 @@ _PAST_TAKEDOWN = re.compile(
     r"deleted|dismantled|shut down|purged|deactivated|took action against|actioned|"
     r"eliminó|eliminado|eliminaron|suspendió|retiró|bloqueó|desmanteló|suprimió|supprimé|retiré|"
     r"démantelé|bloqué|suspendu|banni|bannit|bannis|удалил\w*|удален\w*|удалён\w*|"
-    r"заблокировал\w*)\b",
+    r"заблокировал\w*|"
+    # "vient de supprimer", "acaba de eliminar": a removal just made
+    r"vient de (?:supprimer|retirer|bloquer|démanteler|suspendre|bannir)|"
+    r"viennent de (?:supprimer|retirer|bloquer)|"
+    r"acaba de (?:eliminar|suspender|retirar|bloquear|desmantelar|dar de baja))\b",
     re.IGNORECASE,
 )
+# The same in Spanish, French and Russian: "ya removió en julio pasado", "l'an dernier",
+# "осенью прошлого года".
+EARLIER_LOCAL = (
+    r"ya (?:había |habían )?(?:removi\w+|elimin\w+|suspend\w+|retir\w+|bloque\w+|dado de baja)|"
+    r"(?:en|el) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre) (?:pasado|del año pasado)|el (?:mes|año) pasado|"
+    r"l['’]an dernier|l['’]année dernière|(?:janvier|février|mars|avril|mai|juin|juillet|"
+    r"août|septembre|octobre|novembre|décembre) dernier|avait déjà (?:supprimé|retiré|bloqué)|"
+    r"в прошлом (?:году|месяце)|(?:осенью|весной|летом|зимой) прошлого года|"
+    r"прошлой (?:осенью|весной|зимой)|прошлым летом|ранее(?! не)")
 _EARLIER = re.compile(
-    r"\b(?:previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
+    r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|month|spring|summer|autumn|fall|winter)|"
     r"had previously (?:removed|taken down|suspended|terminated)|years? ago|"
@@ -123,7 +137,9 @@ def _is_anchor(text: str, facts: SentenceFacts) -> bool:
 
 def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
     sents = layout.sentences
-    anchors = [i for i, s in enumerate(sents) if _is_anchor(s.text, facts[i])]
+    anchors = [i for i, s in enumerate(sents) if _is_anchor(s.text, facts[i])
+               or s.continued and i > 0 and facts[i].removed and _is_anchor(sents[i - 1].text,
+                                                                            facts[i - 1])]
     if not anchors:
         lead = _lead_anchor(layout, facts)
         return [Segment([i for i in range(len(sents))], lead)] if lead is not None else []
@@ -198,12 +214,14 @@ def _section_start(layout: Layout, anchor: int, prev_anchor: int | None) -> int:
 
 def _lead_anchor(layout: Layout, facts: list[SentenceFacts]) -> int | None:
     """A story with no figures still describes one network if its lead reports a takedown."""
-    for i, s in enumerate(layout.sentences[:4]):
-        if (
-            _PAST_TAKEDOWN.search(s.text)
-            and _NETWORK_NOUN.search(s.text)
-            and facts[i].has_place_or_actor
-            and not is_summary(s.text)
-        ):
+    sents = layout.sentences
+    for i, s in enumerate(sents[:4]):
+        if not (_PAST_TAKEDOWN.search(s.text) and _NETWORK_NOUN.search(s.text)
+                and not is_summary(s.text)):
+            continue
+        # "Facebook vient de supprimer des comptes ... Ces comptes auraient été créés en
+        # Israël": the place may come a sentence or two after the verb
+        if facts[i].has_place_or_actor or any(
+                facts[j].has_place_or_actor for j in range(i + 1, min(i + 3, len(sents)))):
             return i
     return None

@@ -31,10 +31,10 @@ _SEP = r"[,\u00a0\u202f\u2009 ]"
 
 NUMBER = re.compile(
     r"(?<![\w.,$€£])(?:"
-    r"(?P<digits>\d+,\d{1,2}(?=\s*(?:тыс|млн|mil\b|millones|millions?|mille|k\b))|"
+    r"(?P<digits>\d+,\d{1,2}(?=\s*(?:тыс|млн|mil\b|millones|millions?|milliards?|mille|k\b))|"
     r"\d{1,3}(?:" + _SEP + r"\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<mil>\s+mil\s+\d{3}\b)?"
-    r"(?P<mult>\s*(?:million|thousand|billion|millones|millón|mil|mille|тыс\.?|тысяч[аи]?|"
+    r"(?P<mult>\s*(?:millions?|thousand|billions?|milliards?|millones|millón|mil|mille|тыс\.?|тысяч[аи]?|"
     r"млн\.?|миллион\w*|[kKmM]\b))?(?P<plus>\+)?"
     r"|(?P<milonly>(?<!\d\s)\bmil\s+\d{1,3}\b)"
     r"|(?P<words>(?:(?:" + _WORD + r")(?:[\s-]+(?:and\s+)?)?)*(?:" + _WORD + r"))"
@@ -129,8 +129,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             if m.group("mil"):  # "4 mil 258" (Spanish): 4,258
                 value = value * 1000 + float(m.group("mil").split()[-1])
             mult = (m.group("mult") or "").strip().lower().rstrip(".")
-            if mult.startswith(("миллион", "млн", "millon", "millón")):
+            if mult.startswith(("миллион", "млн", "millon", "millón", "million")):
                 mult = "million"
+            elif mult.startswith(("billion", "milliard")):
+                mult = "billion"
             elif mult.startswith(("тыс", "mil")) and mult != "million":
                 mult = "thousand"
             value *= {"million": 1e6, "m": 1e6, "billion": 1e9, "thousand": 1e3, "k": 1e3}.get(

@@ -25,6 +25,7 @@ from archive.extract.gazetteer import Mention, scan
 from archive.extract.languages import LanguageHit, find_languages
 from archive.extract.layout import Layout, Sentence, build_layout, unwrap
 from archive.extract.networks import (
+    EARLIER_LOCAL,
     PART_OF,
     TAKEDOWN,
     Segment,
@@ -84,6 +85,35 @@ def _default_platform(text: str, publisher: str | None) -> str | None:
             if best is None or score[:2] > best[:2]:
                 best = score
     return best[2] if best else None
+
+
+_CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|et|y|и|а также|as well as)\s+(?:de\s+|d['’]\s*)?|;\s*")
+
+
+def _split_repeated_figures(layout: Layout, platform: str | None) -> None:
+    """"17 accounts and 18 Pages focused on Sudan, and 14 accounts and 12 Pages focused on
+    Libya": a second set of the same figures in one sentence is a second network. The
+    sentence becomes two clauses, split at the last "and" before the second set."""
+    out: list[Sentence] = []
+    for sent in layout.sentences:
+        hits = [h for h in find_counts(sent.text, platform) if h.kind == "count"]
+        cut = None
+        seen: set[str] = set()
+        for k, h in enumerate(hits):
+            if h.key in seen and k > 0:
+                gap = sent.text[hits[k - 1].end : h.start]
+                joins = list(_CLAUSE_JOIN.finditer(gap))
+                if joins and re.search(r"[^\W\d_]{3,}", gap[: joins[-1].start()]):
+                    cut = hits[k - 1].end + joins[-1].start()
+                break
+            seen.add(h.key)
+        if cut is None:
+            out.append(sent)
+            continue
+        out.append(Sentence(sent.start, sent.start + cut, sent.text[:cut], sent.para, sent.heading))
+        out.append(Sentence(sent.start + cut, sent.end, sent.text[cut:], sent.para, sent.heading,
+                            continued=True))
+    layout.sentences[:] = out
 
 
 def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | None,
@@ -226,6 +256,7 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
 # The takedown itself told as past: "previously removed", "in 2019 Meta took down", "as we
 # communicated in October 2020" (not "tied to previously disclosed activity").
 _PASSING = re.compile(
+    r"\b(?:" + EARLIER_LOCAL + r")\b|"
     r"\b(?:previously(?! un\w+| not)|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|month|spring|summer|autumn|fall|winter)|"
@@ -793,6 +824,7 @@ def extract_facts(
             warnings=[f"facts not extracted: language not supported yet ({doc_language})"])
     mentions = [m for m in scan(text, layout.all_caps) if m.end <= layout.content_end]
     platform = _default_platform(content, publisher)
+    _split_repeated_figures(layout, platform)
     found = _sentence_facts(layout, mentions, platform, content)
     per_sentence = [
         SentenceFacts(

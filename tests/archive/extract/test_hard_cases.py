@@ -421,3 +421,42 @@ def test_parts_of_a_total_take_its_one_origin() -> None:
     got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("twitter_accounts"))
                  for n in doc.networks)
     assert got == [(["KE"], None), (["NP"], None), (["PE"], 31), (["PE"], 69)]
+
+
+def test_two_sets_of_figures_in_one_sentence_are_two_networks() -> None:
+    doc = extract_facts(
+        "Meta also removed 17 accounts, 18 Pages and three Groups focused on Peru, "
+        "and 14 accounts, 12 Pages and one Group focused on Chile.")
+    got = sorted((sorted(keys(n, "country", "target")), counts(n).get("facebook_accounts"))
+                 for n in doc.networks)
+    assert got == [(["CL"], 14), (["PE"], 17)]
+    one = extract_facts("Meta removed 1 037 accounts on Facebook and 13 accounts in Instagram.")
+    assert counts(only_network(one)) == {"facebook_accounts": 1037, "instagram_accounts": 13}
+
+
+def test_a_full_stop_without_its_space_still_ends_a_sentence() -> None:
+    from archive.extract.layout import build_layout
+
+    texts = [s.text for s in build_layout(
+        "informó hoy la compañía.La red fue detectada. Visit example.com today.").sentences]
+    assert texts == ["informó hoy la compañía.", "La red fue detectada.", "Visit example.com today."]
+
+
+def test_decimal_comma_millions_in_french() -> None:
+    from archive.extract.numbers import find_numbers
+
+    assert [n.value for n in find_numbers("suivis par plus de 2,8 millions de personnes")] == [
+        2_800_000]
+    net = only_network(extract_facts(
+        "Facebook vient de supprimer des comptes, pages et groupes suivis par plus de 2,8 "
+        "millions de personnes. Ces comptes auraient été créés au Pérou."))
+    assert keys(net, "country", "origin") == {"PE"}
+    assert {f.key: f.value for f in net.facts if f.kind == "audience"} == {
+        "total_followers": 2_800_000}
+
+
+def test_an_earlier_takedown_told_in_spanish_is_a_reference() -> None:
+    doc = extract_facts(
+        "Facebook eliminó 50 cuentas y 5 páginas en Perú.\n\n"
+        "La red social ya removió en julio pasado 196 páginas y 87 perfiles en Chile.")
+    assert [counts(n) for n in doc.networks] == [{"facebook_accounts": 50, "facebook_pages": 5}]
