@@ -79,6 +79,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                      r"se hac\w+ pasar por|pos(?:ed|ing|e) as|pretend\w* to be|impersonat\w*|masquerad\w* as|"
                      r"claim\w* to be|purport\w* to be|disguised as|"
                      r"portray\w* (?:themselves|itself|himself|herself) as|spoof\w*|"
+                     r"present\w* (?:themselves|itself) as|pass\w* (?:themselves|itself) off as|"
                      r"posing|fake (?:news )?outlets? (?:from|in)"),
     ("topic", r"about|regarding|concerning|criticiz\w*|criticis\w*|critical of|prais\w*|"
               r"support (?:for|of)|supportive of|narratives?|tensions? between|relations? "
@@ -86,7 +87,9 @@ _LEFT_CUES: list[tuple[str, str]] = [
               r"denigrat\w*|attack\w*|accus\w*|highlight\w*|promot\w*|situation in|"
               r"news (?:about|from|in)|commentary on|opposition to|policies|relationship"),
 ]
-_CUE_RE = [(role, re.compile(r"\b(?:" + pat + r")(?:\s|$)", re.IGNORECASE)) for role, pat in _LEFT_CUES]
+# A quote mark inside a cue does not break it ("«пытались влиять» на США").
+_CUE_RE = [(role, re.compile(r"\b(?:" + pat.replace(" ", r"[\s«»\"“”„]+") + r")[\s«»\"“”„]*(?:\s|$)",
+                             re.IGNORECASE)) for role, pat in _LEFT_CUES]
 _BOUNDARY = re.compile(
     r";|(?<![A-Z])\.\s+(?=[A-Z])|—|\s–\s|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|,\s*with\b|"
     r"\band (?:was|were|is|has|had|it|its|they|we|the network|then)\b",
@@ -157,7 +160,8 @@ _CONGO_CG = re.compile(r"\b(?:Brazzaville|Sassou|Nguesso|Pointe-Noire|Republic o
 # Posing, not hedging: "appears to be regular shifts ... in Azerbaijan" states no disguise.
 _POSING_BEFORE = re.compile(
     r"\b(?:(?:claim\w*|purport\w*|pretend\w*)\s+to\s+be|"
-    r"(?:pos(?:ed|ing)|masquerad\w*|disguised)\s+as|(?:designed|made|built|created)\s+to\s+"
+    r"(?:pos(?:ed|ing)|masquerad\w*|disguised|presented (?:themselves|itself)|passed (?:themselves|"
+    r"itself) off)\s+as|(?:designed|made|built|created)\s+to\s+"
     r"(?:look|appear|seem)\s+(?:like|as if)|to\s+look\s+like)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )

@@ -250,6 +250,8 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             metric = _audience_metric(s, bare.end(), sent_platform)
             hits.append(_hit("audience", metric, num, bare.end()))
             continue
+        if _UNITS_OF_ACCOUNTS.match(s, num.end):
+            continue  # "двух группах учетных записей", "three sets of accounts": networks
         phrase = _asset_phrase(s, num.end)
         if not phrase and list_platform is not None or not phrase and hits and any(
                 h.key.endswith("_accounts") for h in hits):
@@ -308,6 +310,12 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             hits.append(_hit("count", asset, num, end))
     hits += find_ad_spend(s)
     return hits
+
+
+_UNITS_OF_ACCOUNTS = re.compile(
+    r"\s+(?:групп\w*|сет(?:ей|и|ях)|groups?|sets?|clusters?|networks?|grupos?|redes|groupes?|"
+    r"réseaux)\s+(?:of\s+|de\s+|d['’]\s*)?(?:fake\s+|falsas\s+|faux\s+|фейковых\s+)?"
+    r"(?:учетн\w+ запис\w*|учётн\w+ запис\w*|аккаунт\w*|accounts|cuentas|comptes)", re.I)
 
 
 def _metric_for(noun: str, platform: str | None, fallback: str | None) -> str | None:

@@ -460,3 +460,22 @@ def test_an_earlier_takedown_told_in_spanish_is_a_reference() -> None:
         "Facebook eliminó 50 cuentas y 5 páginas en Perú.\n\n"
         "La red social ya removió en julio pasado 196 páginas y 87 perfiles en Chile.")
     assert [counts(n) for n in doc.networks] == [{"facebook_accounts": 50, "facebook_pages": 5}]
+
+
+def test_quotes_inside_a_cue_and_accounts_presented_as_local() -> None:
+    net = only_network(extract_facts(
+        "Twitter объявил о блокировке 100 связанных с Кенией аккаунтов, которые «пытались "
+        "влиять» на Перу."))
+    assert keys(net, "country", "origin") == {"KE"}
+    assert keys(net, "country", "target") == {"PE"}
+    posed = only_network(extract_facts(
+        "Twitter suspended 71 accounts run from Kenya that presented themselves as based in "
+        "Peru."))
+    assert keys(posed, "country", "origin") == {"KE"}
+
+
+def test_groups_of_accounts_are_networks_not_accounts() -> None:
+    doc = extract_facts(
+        "Twitter удалил 100 аккаунтов, связанных с Кенией. Речь идет о двух группах учетных "
+        "записей. Первая из них состоит из 69 аккаунтов. Во вторую группу вошел 31 аккаунт.")
+    assert sorted(counts(n).get("twitter_accounts", 0) for n in doc.networks) == [31, 69]
