@@ -355,6 +355,54 @@ def _repeated_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
     return units
 
 
+_ORDINAL_SUBJECT = re.compile(
+    r"\b(?:one of (?:the|these|those) (?:operations|networks|campaigns)|"
+    r"(?:another|the (?:second|third|fourth|fifth|other|last|final)|a (?:second|third|fourth|"
+    r"separate))\s+(?:[\w-]+\s+){0,2}?(?:operation|network|campaign)|"
+    r"(?:otra|la (?:segunda|tercera|cuarta|otra|última)|una (?:segunda|tercera))\s+(?:\w+\s+)?"
+    r"(?:red|operación|campaña)|"
+    r"(?:une autre|la (?:deuxième|troisième|seconde|dernière))\s+(?:\w+\s+)?(?:opération|campagne)|"
+    r"(?:un autre|le (?:deuxième|troisième|second|dernier))\s+(?:\w+\s+)?réseau|"
+    r"(?:друг(?:ая|ой)|втор(?:ая|ой)|треть(?:я|ей)|ещё одна|еще одна)\s+(?:\w+\s+)?"
+    r"(?:сеть|операция|кампания))\b", re.IGNORECASE)
+
+
+def _ordinal_units(layout: Layout, found: Sequence[Any],
+                   named_in: Sequence[list[tuple[str, int, int, str]]],
+                   anchors: set[int]) -> list[_Unit]:
+    """"One of the operations shared local news ... Another smaller operation was
+    domestic-focused, in Indonesia. The third operation, from Egypt, targeted ...": each
+    sentence that opens on one of several units is that unit, figures or not."""
+    sents = layout.sentences
+    hits = [i for i, x in enumerate(sents) if (m := _ORDINAL_SUBJECT.search(x.text))
+            and m.start() <= 60 and not _EARLIER.search(x.text)]
+    if len(hits) < 2:
+        return []  # a lone "another operation" is told by the figures around it
+    units: list[_Unit] = []
+    for i in hits:
+        if i in anchors:
+            continue
+        sent = sents[i]
+        unit = _Unit("ordinal", f"#{i}", i)
+        origins = _origins(found[i])
+        if len(origins) == 1:
+            unit.facts.append(Fact("country", origins[0].key, None, None, "origin",
+                                   {**origins[0].detail, "confidence": 0.8}, _evidence(sent)))
+        named = {c for c, *_ in named_in[i]}
+        if not origins and DOMESTIC.search(sent.text) and len(named) == 1:
+            code = next(iter(named))  # "domestic-focused ... in Indonesia": from and for there
+            for role in ("origin", "target"):
+                unit.facts.append(Fact("country", code, None, None, role,
+                                       {"domestic": True, "confidence": 0.75}, _evidence(sent)))
+        for p in found[i].places:
+            if p.kind == "country" and p.role == "target" and not any(
+                    f.key == p.key and f.role == "target" for f in unit.facts):
+                unit.facts.append(Fact("country", p.key, None, None, "target",
+                                       {**p.detail, "confidence": 0.8}, _evidence(sent)))
+        units.append(unit)
+    return units
+
+
 def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]) -> list[_Unit]:
     units: dict[str, _Unit] = {}
     sents = layout.sentences
@@ -425,7 +473,7 @@ def layout_text(unit: _Unit) -> str:
     return next((f.evidence.quote for f in unit.facts if f.evidence is not None), "")
 
 
-def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
+def _claim(layout: Layout, net: NetworkFacts, seg: Segment, units: list[_Unit],
            named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
     """The introduced units a figure network is: an operation it names (unless the
     operation's own intro gives another origin), and the country unit of its origin."""
@@ -433,6 +481,11 @@ def _claim(net: NetworkFacts, seg: Segment, units: list[_Unit],
     ops = {f.key for f in net.facts if f.kind == "operation"}
     origins = _origin_keys(net)
     out: list[_Unit] = []
+    # "Another operation targeted Peru. It ran 20 accounts.": the unit its anchor's paragraph opens
+    para = [u for u in free if u.kind == "ordinal" and u.sentence in seg.sentences
+            and layout.sentences[u.sentence].para == layout.sentences[seg.anchor].para]
+    if para:
+        return [para[0]]
     for u in free:
         if u.kind == "operation" and u.value in ops:
             theirs = {f.key for f in u.facts if f.role == "origin"}
@@ -488,6 +541,11 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]
+    if not any(u.kind == "operation" for u in units):
+        # (where operations have names, "the second campaign" is one of them again)
+        taken = {u.sentence for u in units}
+        units += [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments})
+                  if u.sentence not in taken]
     single = len(units) == 1 and networks and not any(f.kind == "count" for f in units[0].facts)
     if not units or single:
         # One operation named in a text whose figures are already a network: the same unit.
@@ -516,7 +574,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                       _evidence(layout.sentences[i])))
             if not any(f.kind in ("count", "operation") for f in net.facts):
                 continue
-        for unit in _claim(net, seg, units, named_in):
+        for unit in _claim(layout, net, seg, units, named_in):
             unit.network = net
             _adopt(net, unit)
         kept.append(net)
@@ -528,6 +586,16 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                      layout.sentences[unit.sentence].end))
             unit.network = net
             kept.append(net)
+    # A sentence that opens on one unit ("Another operation targeted ...") speaks for it.
+    for unit in units:
+        if unit.kind != "ordinal":
+            continue
+        start = layout.sentences[unit.sentence].start
+        for net in kept:
+            if net is not unit.network:
+                net.facts = [f for f in net.facts if not (
+                    f.kind in ("country", "region", "language") and f.evidence is not None
+                    and f.evidence.start == start)]
     # A sentence that introduces one operation speaks for it, not for the network around it.
     for unit in units:
         if unit.kind != "operation":

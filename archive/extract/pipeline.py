@@ -129,9 +129,10 @@ def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | Non
             local.append(mentions[j])
             j += 1
         s, off = sent.text, sent.start
+        places = find_places(s, off, local, context)
         found = _Found(
-            counts=[] if is_summary(s) else _flag_totals(s, find_counts(s, platform)),
-            places=find_places(s, off, local, context),
+            counts=[] if is_summary(s) else _flag_totals(s, find_counts(s, platform), places),
+            places=places,
             actors=find_actors(s, off, local),
             languages=find_languages(s, off, local),
             vocab=find_platforms(s, off, local) + find_operations(s, off, local)
@@ -459,14 +460,19 @@ _TOTAL_CUE = re.compile(
     r"^\W*(?:всего|en total|au total|in total|in all|altogether|en conjunto)\b", re.IGNORECASE)
 
 
+_A_TOTAL_OF = re.compile(r"\b(?:a total of|un total de|au total|en total|in total)\b", re.I)
 # "disrupted 15 such networks ... 3,001 accounts": figures beside a number of networks
 _SEVERAL_UNITS = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:[\w-]+\s+){0,2}(?:networks|operations|campaigns)\b", re.IGNORECASE)
 
 
-def _flag_totals(s: str, hits: list[CountHit]) -> list[CountHit]:
-    if _TOTAL_CUE.search(s) or _SEVERAL_UNITS.search(s):
+def _flag_totals(s: str, hits: list[CountHit], places: list[PlaceHit]) -> list[CountHit]:
+    origins = {p.key for p in places if p.role == "origin"}
+    if _TOTAL_CUE.search(s) or _SEVERAL_UNITS.search(s) or (
+            _A_TOTAL_OF.search(s) and len(origins) >= 2):
+        # "a total of 443 accounts ... originating in A, B, C and D" sums several networks;
+        # "a total of 2,596 channels linked to China" is one network's whole figure
         for h in hits:
             h.detail["total_cue"] = True
     return hits
@@ -481,10 +487,20 @@ def _drop_flagged_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
     for net in networks:
         had = any(f.kind == "count" for f in net.facts)
         net.facts = [f for f in net.facts if not (f.kind == "count" and f.detail.get("total_cue"))]
-        if not had or any(f.kind in ("count", "operation") or f.role == "origin"
-                          for f in net.facts):
+        listed = _listed_origin_sentences(net)
+        if not had or any(f.kind in ("count", "operation") or f.role == "origin" and not (
+                f.evidence is not None and f.evidence.start in listed) for f in net.facts):
             out.append(net)
     return out
+
+
+def _listed_origin_sentences(net: NetworkFacts) -> set[int]:
+    """Where (evidence start) three or more origins of *net* are listed in one sentence."""
+    by_sentence: dict[int, set[str]] = {}
+    for f in net.facts:
+        if f.kind == "country" and f.role == "origin" and f.evidence is not None:
+            by_sentence.setdefault(f.evidence.start, set()).add(f.key)
+    return {start for start, keys in by_sentence.items() if len(keys) >= 3}
 
 
 def _drop_total_of_listed(networks: list[NetworkFacts]) -> list[NetworkFacts]:

@@ -479,3 +479,16 @@ def test_groups_of_accounts_are_networks_not_accounts() -> None:
         "Twitter удалил 100 аккаунтов, связанных с Кенией. Речь идет о двух группах учетных "
         "записей. Первая из них состоит из 69 аккаунтов. Во вторую группу вошел 31 аккаунт.")
     assert sorted(counts(n).get("twitter_accounts", 0) for n in doc.networks) == [31, 69]
+
+
+def test_one_another_and_the_third_operation_are_three_networks() -> None:
+    doc = extract_facts(
+        "Facebook has removed hundreds of accounts.\n\n"
+        "The removal affected a total of 443 Facebook accounts and 76 Groups originating in "
+        "Peru, Chile, Kenya and Nepal.\n\n"
+        "Facebook noted that one of the operations shared local news and criticised Ghana.\n\n"
+        "Another smaller operation was involved in domestic-focused behaviour in Nepal. While "
+        "the third operation from Peru targeted Bolivia and Ecuador.")
+    got = [(keys(n, "country", "origin"), keys(n, "country", "target")) for n in doc.networks]
+    assert got == [(set(), set()), ({"NP"}, {"NP"}), ({"PE"}, {"BO", "EC"})]
+    assert not any(counts(n) for n in doc.networks)  # the total is no network's figure
