@@ -235,6 +235,8 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
         return None
     if best[2] in ("origin", "sponsor") and _POSING_BEFORE.search(s[clause_start : best[0]]):
         return "impersonated"  # "claimed to be run by Taiwanese volunteers"
+    if best[2] == "origin" and _NEGATED.search(s[max(clause_start, best[0] - 30) : best[0]]):
+        return None  # "las cuentas ni siquiera eran manejadas desde México": not from there
     gap_chars = list(s[best[1] : local])
     for a, b in mentions_local:
         if best[1] <= a and b <= local:
@@ -246,6 +248,10 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     if len(gap.strip()) <= 45 or _LIST_GAP.match(gap):
         return best[2]
     return None
+
+
+_NEGATED = re.compile(r"\b(?:not|never|n't|no|ni|nunca|jamás|tampoco|pas|jamais|не|ни)\b"
+                      r"(?!\s+(?:only|solo|sólo|seulement|только)\b)[^,;]*$", re.I)
 
 
 # A comma, then a finite verb: the cue's clause has ended ("..., primarily singled out X").

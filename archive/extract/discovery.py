@@ -546,6 +546,13 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         taken = {u.sentence for u in units}
         units += [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments})
                   if u.sentence not in taken]
+    for u in units:  # "la inhabilitación de páginas de Facebook e Instagram ... una red en Rusia"
+        if u.kind in ("country", "ordinal"):
+            for v in found[u.sentence].vocab:
+                if v.kind == "platform" and not any(f.kind == "platform" and f.key == v.key
+                                                    for f in u.facts):
+                    u.facts.append(Fact("platform", v.key, None, None, None, {"confidence": 0.8},
+                                        _evidence(layout.sentences[u.sentence])))
     single = len(units) == 1 and networks and not any(f.kind == "count" for f in units[0].facts)
     if not units or single:
         # One operation named in a text whose figures are already a network: the same unit.

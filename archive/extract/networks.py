@@ -22,7 +22,7 @@ TAKEDOWN = re.compile(
     r"takedowns?|take-down|suspension|termination|liquidation|purge|"
     # Spanish, French, Russian: the verbs platforms' removals are reported with
     r"elimin\w+|suspendi\w+|retir\w+|bloque\w+|dio de baja|dado de baja|desmantel\w+|"
-    r"cancel[óa]\w*|cerr[óa]\w*|suprim\w+|"
+    r"cancel[óa]\w*|cerr[óa]\w*|suprim\w+|inhabilit\w+|deshabilit\w+|"
     r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|banni\w*|"
     r"удал\w+|заблокир\w+|блокир\w+|ликвидир\w+|приостанов\w+)\b",
     re.IGNORECASE,

@@ -492,3 +492,15 @@ def test_one_another_and_the_third_operation_are_three_networks() -> None:
     got = [(keys(n, "country", "origin"), keys(n, "country", "target")) for n in doc.networks]
     assert got == [(set(), set()), ({"NP"}, {"NP"}), ({"PE"}, {"BO", "EC"})]
     assert not any(counts(n) for n in doc.networks)  # the total is no network's figure
+
+
+def test_a_negated_origin_is_no_origin() -> None:
+    doc = extract_facts(
+        "Facebook eliminó 55 cuentas de una red vinculada a una firma. Pero las cuentas ni "
+        "siquiera eran manejadas desde Perú.")
+    assert keys(only_network(doc), "country", "origin") == set()
+    both = extract_facts(
+        "El mismo reporte da cuenta de la inhabilitación de páginas de Facebook e Instagram en "
+        "otros dos casos, de una red en Kenia, y otra en Nepal.")
+    assert [(keys(n, "country", "origin"), keys(n, "platform")) for n in both.networks] == [
+        ({"KE"}, {"facebook", "instagram"}), ({"NP"}, {"facebook", "instagram"})]
