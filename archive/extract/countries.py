@@ -19,7 +19,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
     ("origin", r"originat\w*(?: (?:in|from))?|based (?:in|out of)|operat\w* (?:out of|from)|"
                r"(?:run|ran|managed|controlled|coordinated|operated) (?:out of|from)|"
                r"(?:run|operated|managed|controlled|created|used|staffed) by (?:\w+ ){0,3}?"
-               r"(?:in|from)|"
+               r"(?:in|from)|(?:launched|conducted|orchestrated|mounted|carried out|run|operated) by|"
                r"com(?:es|ing|e) from|came from|located in|living in|emanat\w* from|"
                r"stemm\w* from|traced (?:back )?to|link(?:ed|s)? (?:\w+ ){0,3}?to|ties to|tied to|"
                r"connected to|connections? to|associated with|affiliated with|attribut\w* "

@@ -71,7 +71,7 @@ NEIGHBOUR_ORIGIN_CONFIDENCE = 0.7
 
 @dataclass(slots=True)
 class _Unit:
-    kind: str  # country | operation
+    kind: str  # country | operation | ordinal ("another operation") | also ("also a network ...")
     value: str
     sentence: int
     facts: list[Fact] = field(default_factory=list)
@@ -403,6 +403,39 @@ def _ordinal_units(layout: Layout, found: Sequence[Any],
     return units
 
 
+_ALSO_UNIT = re.compile(
+    r"\b(?:also|as well|in addition|además|también|aussi|également|также|кроме того)\b[^.;]{0,70}?"
+    r"\b(?:a|an|another|one|una?|otra|une?|autre|ещё одн\w+|еще одн\w+|одн[ау])\s+"
+    r"(?:[\w,-]+\s+){0,3}?(?:network|campaign|operation|red|campaña|operación|réseau|campagne|"
+    r"opération|сеть|кампани[юя]|операци[юя])\b", re.IGNORECASE)
+
+
+def _also_units(layout: Layout, found: Sequence[Any],
+                named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
+    """"Twitter has also detailed a campaign it discovered in Tanzania", "the report also
+    describes a smaller, similar network launched by China": one more unit, from there."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        m = _ALSO_UNIT.search(sent.text)
+        if not m or _EARLIER.search(sent.text):
+            continue
+        after = [p for p in found[i].places if p.kind == "country" and p.start >= sent.start
+                 + m.start()]
+        origins = {p.key for p in after if p.role == "origin"}
+        named = [c for c, a, _b, _s in named_in[i] if a >= sent.start + m.end()]
+        if len(origins) == 1:
+            code = next(iter(origins))
+        elif not after and len(set(named)) == 1 and re.search(
+                r"\b(?:in|en|au|в)\s+(?:the\s+)?$", sent.text[: named_in[i][-1][1] - sent.start]):
+            code = named[0]  # "a campaign it discovered in Tanzania"
+        else:
+            continue
+        units.append(_Unit("also", code, i, [Fact(
+            "country", code, None, None, "origin",
+            {"confidence": 0.7, "enumerated": True}, _evidence(sent))]))
+    return units
+
+
 def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]) -> list[_Unit]:
     units: dict[str, _Unit] = {}
     sents = layout.sentences
@@ -494,6 +527,9 @@ def _claim(layout: Layout, net: NetworkFacts, seg: Segment, units: list[_Unit],
             if not (theirs and origins and not theirs & origins):
                 out.append(u)
                 break
+    also = [u for u in free if u.kind == "also" and origins == {u.value}]
+    if also:  # "the Chinese network had 50 accounts" after "also ... a network from China"
+        return [*out, also[0]]
     country_units = {u.value for u in units if u.kind == "country"}
     hits = [u for u in free if u.kind == "country" and u.value in origins]
     if hits and len({u.value for u in hits}) == 1 and len(origins & country_units) == 1:
@@ -536,6 +572,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                              if not any(i.value == u.value for i in itemised)]
     enumerated += [u for u in _elliptic_units(layout, named_in)
                    if not any(e.value == u.value for e in enumerated)]
+    enumerated += [u for u in _also_units(layout, found, named_in)
+                   if not any(e.value == u.value for e in enumerated)]
     enumerated += [u for u in _repeated_units(layout, named_in)
                    if not any(e.value == u.value and e.sentence != u.sentence for e in enumerated)]
     units = enumerated + [u for u in _operation_units(layout, found, labels)
@@ -547,13 +585,19 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         units += [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments})
                   if u.sentence not in taken]
     for u in units:  # "la inhabilitación de páginas de Facebook e Instagram ... una red en Rusia"
-        if u.kind in ("country", "ordinal"):
+        if u.kind in ("country", "ordinal", "also"):
             for v in found[u.sentence].vocab:
                 if v.kind == "platform" and not any(f.kind == "platform" and f.key == v.key
                                                     for f in u.facts):
                     u.facts.append(Fact("platform", v.key, None, None, None, {"confidence": 0.8},
                                         _evidence(layout.sentences[u.sentence])))
     single = len(units) == 1 and networks and not any(f.kind == "count" for f in units[0].facts)
+    if single and units[0].kind in ("country", "also"):
+        at = layout.sentences[units[0].sentence].start
+        own = [{f.key for f in n.facts if f.kind == "country" and f.role == "origin"
+                and not (f.evidence is not None and f.evidence.start == at)} for n in networks]
+        if all(o and units[0].value not in o for o in own):
+            single = False  # "also ... a campaign in Tanzania" beside the Chinese network
     if not units or single:
         # One operation named in a text whose figures are already a network: the same unit.
         if units and len(networks) == 1:
@@ -595,7 +639,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
             kept.append(net)
     # A sentence that opens on one unit ("Another operation targeted ...") speaks for it.
     for unit in units:
-        if unit.kind != "ordinal":
+        if unit.kind not in ("ordinal", "also"):
             continue
         start = layout.sentences[unit.sentence].start
         for net in kept:

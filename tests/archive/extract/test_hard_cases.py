@@ -504,3 +504,14 @@ def test_a_negated_origin_is_no_origin() -> None:
         "otros dos casos, de una red en Kenia, y otra en Nepal.")
     assert [(keys(n, "country", "origin"), keys(n, "platform")) for n in both.networks] == [
         ({"KE"}, {"facebook", "instagram"}), ({"NP"}, {"facebook", "instagram"})]
+
+
+def test_also_a_network_from_elsewhere_is_another_network() -> None:
+    doc = extract_facts(
+        "Meta removed 1,600 accounts of a Peruvian network. The report, which also describes "
+        "a smaller, similar network launched by Kenya, credits reporters.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"PE"}, {"KE"}]
+    tz = extract_facts(
+        "Twitter removed 2,160 accounts linked to Peruvian propaganda. Alongside it, Twitter "
+        "has also detailed a campaign it discovered in Nepal, which filed false complaints.")
+    assert [keys(n, "country", "origin") for n in tz.networks] == [{"PE"}, {"NP"}]
