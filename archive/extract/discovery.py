@@ -594,9 +594,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     single = len(units) == 1 and networks and not any(f.kind == "count" for f in units[0].facts)
     if single and units[0].kind in ("country", "also"):
         at = layout.sentences[units[0].sentence].start
-        own = [{f.key for f in n.facts if f.kind == "country" and f.role == "origin"
+        mine = [{f.key for f in n.facts if f.kind == "country" and f.role == "origin"
                 and not (f.evidence is not None and f.evidence.start == at)} for n in networks]
-        if all(o and units[0].value not in o for o in own):
+        if all(o and units[0].value not in o for o in mine):
             single = False  # "also ... a campaign in Tanzania" beside the Chinese network
     if not units or single:
         # One operation named in a text whose figures are already a network: the same unit.
