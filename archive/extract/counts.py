@@ -17,6 +17,8 @@ from archive.extract.numbers import Number, _qualifier, find_numbers
 _MODIFIERS = frozenset(
     ["fake", "inauthentic", "additional", "more", "related", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified", "faux", "fausses", "fake", "faux-", "falsas", "falsos", "de", "en", "sur", "в", "фейковых", "фейковые", "поддельных", "фальшивых", "ложных", "несуществующих", "неаутентичных", "страниц", "и"]
 )
+# "six state-run accounts", "40 government-controlled Pages", "12 pro-Kremlin accounts"
+_STATE_MODIFIER = re.compile(r"(?:state|government|military|regime|party|pro|anti)-[\w-]+", re.I)
 _NOUN_METRIC = {
     "page": "facebook_pages", "group": "facebook_groups", "event": "facebook_events",
     "domain": "domains", "website": "websites", "blog": "blogger_blogs",
@@ -116,7 +118,8 @@ def _asset_phrase(s: str, pos: int) -> tuple[str, list[str], int] | None:
         # but a comma after them does (it starts the next item of a list).
         cyrillic = bool(word and re.search("[а-яё]", word.group(0), re.IGNORECASE))
         if not word or (word.group(0).lower() not in _MODIFIERS | {"and", "or", ",", "/"}
-                        and not cyrillic and not _is_demonym(word.group(0))):
+                        and not cyrillic and not _is_demonym(word.group(0))
+                        and not _STATE_MODIFIER.fullmatch(word.group(0))):
             return None  # "926 Thai Twitter accounts": a demonym qualifies, it does not stop
         if word.group(0) == "," and crossed:
             return None

@@ -555,14 +555,21 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
         for prev in out:
             theirs = {f.key: f for f in prev.facts if f.kind == "count"}
             shared = set(mine) & set(theirs)
-            if (not shared or origins != {f.key for f in prev.facts
-                                          if f.kind == "country" and f.role == "origin"}
-                    or not origins or (net.operation_name and prev.operation_name
-                                       and net.operation_name != prev.operation_name)):
+            prev_origins = {f.key for f in prev.facts if f.kind == "country" and f.role == "origin"}
+            if (not shared or (net.operation_name and prev.operation_name
+                               and net.operation_name != prev.operation_name)):
                 continue
-            if all(_same_figure(mine[k], theirs[k]) for k in shared) and any(
+            if origins and origins == prev_origins:
+                # the same place: one figure rounded, the other exact
+                same = all(_same_figure(mine[k], theirs[k]) for k in shared) and any(
                     "exact" in (mine[k].qualifier, theirs[k].qualifier)
-                    and mine[k].qualifier != theirs[k].qualifier for k in shared):
+                    and mine[k].qualifier != theirs[k].qualifier for k in shared)
+            else:
+                # "about 90 'pro-Russian' channels" in the lead, "about 90 channels linked to
+                # Russia" below: one side names no place, and every figure is the same
+                same = bool(origins) != bool(prev_origins) and set(mine) == set(theirs) and all(
+                    float(mine[k].value) == float(theirs[k].value) for k in shared)
+            if same:
                 host = prev
                 break
         if host is None:

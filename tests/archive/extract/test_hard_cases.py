@@ -515,3 +515,15 @@ def test_also_a_network_from_elsewhere_is_another_network() -> None:
         "Twitter removed 2,160 accounts linked to Peruvian propaganda. Alongside it, Twitter "
         "has also detailed a campaign it discovered in Nepal, which filed false complaints.")
     assert [keys(n, "country", "origin") for n in tz.networks] == [{"PE"}, {"NP"}]
+
+
+def test_state_run_accounts_are_counted_and_a_lead_without_place_joins_its_body() -> None:
+    net = only_network(extract_facts(
+        "Further, six state-run accounts linked to Peru were also suspended by Twitter."))
+    assert counts(net) == {"twitter_accounts": 6}
+    doc = extract_facts(
+        "Google said it blocked about 90 'pro-Kenyan' channels.\n\n"
+        "Google added that about 90 channels linked to Kenya were blocked.\n\n"
+        "The company also said that it blocked about 20 YouTube channels linked to Nepal.")
+    assert sorted((sorted(keys(n, "country", "origin")), counts(n)["youtube_channels"])
+                  for n in doc.networks) == [(["KE"], 90), (["NP"], 20)]
