@@ -57,6 +57,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:affected|targeted|hit) (?:were|was|included|are)|"
                r"dirigid[ao]s? (?:a|al|contra|hacia)|contra|enfocad[ao]s? en|apuntaba a|"
                r"cibl\w+|visant|visai\w+|visée?s?|dirigée?s? (?:contre|vers)|à destination (?:de|du|des)|"
+               r"axée?s? (?:sur|principalement sur)|centrée?s? sur|tournée?s? vers|"
                r"se dirig\w+ a|dirigía\w* a|ten[íi]a\w* como objetivo(?: a)?|"
                r"(?:votantes|usuarios|ciudadanos|audiencias|électeurs|utilisateurs|citoyens) (?:de|en|du|des)|"
                r"(?:пользовател|аудитори|жител|граждан|избирател)\w* из|"

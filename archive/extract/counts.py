@@ -208,12 +208,22 @@ def _x_is_platform(s: str, i: int) -> bool:
     )
 
 
+# "14 comptes, 12 pages et un groupe Facebook et d'un compte Instagram": the article "un"
+# is the figure 1 when it continues a list of figures (same length, so offsets hold).
+_ONE_IN_LIST = re.compile(
+    r"(\d[^.;]{0,60}?(?:,|\bet|\band|\by|\bи)\s+(?:d['’]\s*|de\s+)?)"
+    r"(une?|uno|una|один|одна|одну|одного|одной)(?=\s+(?:[\w-]+\s+)?(?:comptes?|pages?|groupes?|"
+    r"cuentas?|páginas?|grupos?|аккаунт\w*|страниц\w*|групп\w*|канал\w*)\b)", re.IGNORECASE)
+
+
 def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
     """Counts stated in sentence *s* (offsets local to *s*)."""
     hits: list[CountHit] = []
     # Quotes around names (в "Facebook", «Instagram») do not change what a figure counts;
     # same length, so the offsets still point into the sentence.
     s = _QUOTES.sub(" ", s)
+    while (one := _ONE_IN_LIST.sub(lambda m: m.group(1) + "1" + " " * (len(m.group(2)) - 1), s)) != s:
+        s = one  # again: "одну группу Facebook и один аккаунт" after the first is a figure
     sent_platform, sent_platform_at = _sentence_platform(s)
     # Pages and Groups are Facebook's: bare "accounts" counted beside them are Facebook's too.
     facebook_list = bool(_PAGES_GROUPS.search(s))

@@ -553,9 +553,24 @@ def _shared_origin(layout: Layout, found: Sequence[Any]) -> Fact | None:
         origins = _origins(found[i])
         if plural and plural.group("n") and len(origins) == 1 and not _EARLIER.search(sent.text):
             p = origins[0]
-            return Fact("country", p.key, None, None, "origin",
-                        {**p.detail, "confidence": 0.75, "shared": True}, _evidence(sent))
+            n = plural.group("n")
+            return Fact("country", p.key, int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()],
+                        None, "origin", {**p.detail, "confidence": 0.75, "shared": True},
+                        _evidence(sent))
     return None
+
+
+def _give_shared_origin(layout: Layout, found: Sequence[Any], networks: list[NetworkFacts]
+                        ) -> None:
+    """"trois réseaux ... russes", then each network's figures: the one origin stated for all
+    of them goes to every network that states none of its own."""
+    shared = _shared_origin(layout, found)
+    if shared is None or len(networks) < 2 or shared.value != len(networks):
+        return  # "three networks from Russia" speaks for three networks, not for a fourth
+    for net in networks:
+        if not _origin_keys(net):
+            net.facts.append(Fact(shared.kind, shared.key, None, None, "origin",
+                                  dict(shared.detail), shared.evidence))
 
 
 def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
@@ -602,6 +617,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         # One operation named in a text whose figures are already a network: the same unit.
         if units and len(networks) == 1:
             _adopt(networks[0], units[0])
+        _give_shared_origin(layout, found, networks)
         return networks
     country_units = {u.value for u in units if u.kind == "country"}
     kept: list[NetworkFacts] = []
@@ -674,12 +690,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 src = next(f for f in net.facts if f.kind == "country" and f.role == "origin")
                 net.facts.append(Fact("country", src.key, None, None, "target",
                                       {"domestic": True, "confidence": 0.75}, src.evidence))
-    shared = _shared_origin(layout, found)
-    if shared is not None and len(kept) > 1:
-        for net in kept:
-            if not _origin_keys(net):
-                net.facts.append(Fact(shared.kind, shared.key, None, None, "origin",
-                                      dict(shared.detail), shared.evidence))
+    _give_shared_origin(layout, found, kept)
     kept.sort(key=lambda n: n.span[0] if n.span else 0)
     _follow_paragraphs(layout, kept, named_in)
     return kept

@@ -23,7 +23,8 @@ TAKEDOWN = re.compile(
     # Spanish, French, Russian: the verbs platforms' removals are reported with
     r"elimin\w+|suspendi\w+|retir\w+|bloque\w+|dio de baja|dado de baja|desmantel\w+|"
     r"cancel[óa]\w*|cerr[óa]\w*|suprim\w+|inhabilit\w+|deshabilit\w+|"
-    r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|banni\w*|"
+    r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|fermeture|banni\w*|suppression|"
+    r"retrait|blocage|eliminación|supresión|cierre|удаление|блокировк\w+|"
     r"удал\w+|заблокир\w+|блокир\w+|ликвидир\w+|приостанов\w+)\b",
     re.IGNORECASE,
 )
@@ -106,6 +107,8 @@ _SUBJECT = re.compile(
     r"\b(?:network|operation|campaign|cluster|réseau|campagne|opération|red|campaña|operación|"
     r"сеть|сети|кампани\w*|операци\w*)\b|\b(?:объединял\w*|включал\w*|состоял\w*|"
     r"насчитывал\w*|formad[ao]s? por|compuest[ao]s? por|composée?s? de|consist\w*|includ\w*|compris\w*|"
+    r"(?:removal|takedown|action|measure|mesure|medida) (?:\w+ )?(?:affected|concerned|covered|"
+    r"a concerné|concernait|afectó|ha afectado)|"
     r"made up of|spanned)\b",
     re.IGNORECASE,
 )

@@ -614,6 +614,9 @@ def _drop_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
             slack = 0.1 if f.qualifier in ("about", "more_than", "fewer_than") else 0.01
             if whole and abs(value - whole) <= slack * whole:
                 totals.setdefault(i, set()).add(key)
+        summed = [k for k in c if holders[k] >= 3]
+        if i in totals and len(totals[i]) < len(summed):
+            del totals[i]  # 6 = 5 + 1 Instagram accounts, but 17 Facebook accounts are no sum
     out: list[NetworkFacts] = []
     for i, net in enumerate(networks):
         keys = totals.get(i)

@@ -527,3 +527,32 @@ def test_state_run_accounts_are_counted_and_a_lead_without_place_joins_its_body(
         "The company also said that it blocked about 20 YouTube channels linked to Nepal.")
     assert sorted((sorted(keys(n, "country", "origin")), counts(n)["youtube_channels"])
                   for n in doc.networks) == [(["KE"], 90), (["NP"], 20)]
+
+
+def test_three_french_networks_with_a_shared_origin_and_one_group() -> None:
+    doc = extract_facts(
+        "Facebook a annoncé la fermeture de trois réseaux de comptes russes.\n\n"
+        "Le document précise que la mesure a concerné 35 comptes Facebook et 53 pages axés sur "
+        "le Pérou.\n\n"
+        "Il a également fait état de la fermeture de 17 comptes, 18 pages et trois groupes "
+        "Facebook et de six comptes Instagram axés sur le Chili et de 14 comptes, 12 pages et "
+        "un groupe Facebook et d’un compte Instagram axés sur la Bolivie.")
+    got = [(keys(n, "country", "origin"), keys(n, "country", "target"), counts(n))
+           for n in doc.networks]
+    assert got == [
+        ({"RU"}, {"PE"}, {"facebook_accounts": 35, "facebook_pages": 53}),
+        ({"RU"}, {"CL"}, {"facebook_accounts": 17, "facebook_pages": 18, "facebook_groups": 3,
+                          "instagram_accounts": 6}),
+        ({"RU"}, {"BO"}, {"facebook_accounts": 14, "facebook_pages": 12, "facebook_groups": 1,
+                          "instagram_accounts": 1})]
+
+
+def test_one_group_in_russian_lists() -> None:
+    from archive.extract.counts import find_counts
+
+    hits = find_counts("Meta заблокировала 1326 аккаунтов Facebook, 80 страниц, одну группу "
+                       "Facebook и один аккаунт Instagram.", "facebook")
+    assert [(h.key, h.value) for h in hits] == [
+        ("facebook_accounts", 1326), ("facebook_pages", 80), ("facebook_groups", 1),
+        ("instagram_accounts", 1)]
+    assert find_counts("un compte Facebook a été supprimé", "facebook") == []
