@@ -301,8 +301,11 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
 
 
 _ONE_OF = re.compile(
-    r"\b(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
-    r"одн[ау]|друг\w+|ещё одн[ау]|еще одн[ау])\s+(?:(?:[\w-]+\s+){0,2}?)"
+    r"\b(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
+    r"одн[ау]|друг\w+|ещё одн[ау]|еще одн[ау])\s+(?:(?:[\w-]+\s+){0,2}?)|"
+    # "Some of this activity originated in Iran, and some originated in Russia"
+    r"(?:some|others)\s+(?:(?:[\w-]+\s+){0,4}?)(?:originated|came|were based|was based|"
+    r"operated|was run|were run)\s+)"
     r"(?:in|from|based in|en|de|desde|в|из)\s+(?:the\s+|la\s+|el\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
@@ -319,7 +322,8 @@ def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
         codes = [c for c, _ in items]
         if len(items) < 2 or len(set(codes)) != len(codes):
             continue
-        if not (TAKEDOWN.search(sent.text) or _plural_unit(sent.text)):
+        before = layout.sentences[i - 1].text if i else ""
+        if not (TAKEDOWN.search(sent.text) or _plural_unit(sent.text) or TAKEDOWN.search(before)):
             continue
         for code, surface in items:
             units.append(_Unit("country", code, i, [Fact(
