@@ -90,13 +90,40 @@ def _default_platform(text: str, publisher: str | None) -> str | None:
 _CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|et|y|и|а также|as well as)\s+(?:de\s+|d['’]\s*)?|;\s*")
 
 
+_PERIOD_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:in|during|en|au cours de|в)\s+(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Q[1-4]|the (?:first|second|third|"
+    r"fourth) quarter|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre|январ\w+|феврал\w+|март\w*|апрел\w+|ма[ея]|июн\w+|июл\w+|август\w*|"
+    r"сентябр\w+|октябр\w+|ноябр\w+|декабр\w+)\b", re.IGNORECASE)
+
+
+def _without_breakdowns(s: str, hits: list[CountHit]) -> list[CountHit]:
+    """"TAG removed 2,497 channels in July, 2,533 in August, and 6,484 in September": one
+    network's figure told month by month is no figure of its own (the quarter's total is)."""
+    dated = [h for h in hits if h.kind == "count" and _PERIOD_AFTER.match(s[h.end : h.end + 40])]
+    keys = [h.key for h in dated]
+    repeated = {k for k in keys if keys.count(k) >= 2}
+    if not repeated:
+        # "2,533 in August" has no noun: only the first of a month list names its asset
+        firsts = [h for h in dated if re.match(r"^[^.;]{0,60}?\d[\d,.]*\s+(?:in|en|в)\s+\w+",
+                                               s[h.end : h.end + 80])]
+        if not firsts:
+            return hits
+        repeated = {h.key for h in firsts}
+    return [h for h in hits if not (h.kind == "count" and h.key in repeated
+                                    and _PERIOD_AFTER.match(s[h.end : h.end + 40]))]
+
+
 def _split_repeated_figures(layout: Layout, platform: str | None) -> None:
     """"17 accounts and 18 Pages focused on Sudan, and 14 accounts and 12 Pages focused on
     Libya": a second set of the same figures in one sentence is a second network. The
     sentence becomes two clauses, split at the last "and" before the second set."""
     out: list[Sentence] = []
     for sent in layout.sentences:
-        hits = [h for h in find_counts(sent.text, platform) if h.kind == "count"]
+        hits = [h for h in _without_breakdowns(sent.text, find_counts(sent.text, platform))
+                if h.kind == "count"]
         cut = None
         seen: set[str] = set()
         for k, h in enumerate(hits):
@@ -131,7 +158,8 @@ def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | Non
         s, off = sent.text, sent.start
         places = find_places(s, off, local, context)
         found = _Found(
-            counts=[] if is_summary(s) else _flag_totals(s, find_counts(s, platform), places),
+            counts=[] if is_summary(s) else _flag_totals(
+                s, _without_breakdowns(s, find_counts(s, platform)), places),
             places=places,
             actors=find_actors(s, off, local),
             languages=find_languages(s, off, local),

@@ -556,3 +556,15 @@ def test_one_group_in_russian_lists() -> None:
         ("facebook_accounts", 1326), ("facebook_pages", 80), ("facebook_groups", 1),
         ("instagram_accounts", 1)]
     assert find_counts("un compte Facebook a été supprimé", "facebook") == []
+
+
+def test_a_figure_told_month_by_month_is_one_network() -> None:
+    doc = extract_facts(
+        "Peru-linked operations resulted in the termination of 11,506 YouTube channels across "
+        "the quarter. TAG removed 2,497 channels in July, 2,533 in August, and 6,484 in "
+        "September as part of investigations into networks linked to Peru.")
+    assert [counts(n) for n in doc.networks] == [{"youtube_channels": 11506}]
+    both = extract_facts(
+        "Meta said it removed some accounts. Some of this activity originated in Peru, and "
+        "some originated in Kenya. These were distinct campaigns.")
+    assert [keys(n, "country", "origin") for n in both.networks] == [{"PE"}, {"KE"}]
