@@ -98,7 +98,9 @@ def _operations(found: Any) -> list[Any]:
     return list(seen.values())
 
 
-_LIST_AFTER_UNIT = re.compile(r"\s*(?:[—–:,(-]\s*)?(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?")
+_LIST_AFTER_UNIT = re.compile(
+    r"\s*(?:of (?:fake )?accounts\s+|de cuentas\s+|de comptes\s+|аккаунтов\s+|учетных записей\s+)?"
+    r"(?:[—–:,(-]\s*)?(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?")
 # "5 networks engaged in foreign or government interference in Egypt, India, ...": a few
 # words that aim nowhere, then the list (taken only when the number matches it)
 _LIST_AFTER_WORDS = re.compile(
