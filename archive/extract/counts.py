@@ -321,8 +321,34 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             if explicit and noun == "account":
                 list_platform = explicit
             hits.append(_hit("count", asset, num, end))
+    hits += _bracketed_counts(s, hits)
     hits += find_ad_spend(s)
     return hits
+
+
+_BRACKETED = re.compile(r"\b(?P<plat>Facebook|Instagram|Threads|Twitter|X|TikTok|YouTube|Telegram)"
+                        r"\s*\((?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})*|\d+)\)")
+
+
+def _bracketed_counts(s: str, hits: list[CountHit]) -> list[CountHit]:
+    """"неподлинные аккаунты в Facebook (89) и Instagram (11)": the figure in brackets after
+    each platform, counting the asset noun the clause named before them."""
+    out: list[CountHit] = []
+    for m in _BRACKETED.finditer(s):
+        if any(h.start <= m.start("n") < h.end for h in hits):
+            continue
+        before = re.split(r"[.;]", s[max(0, m.start() - 60) : m.start()])[-1]
+        nouns = [(w, k) for w, k in _nouns() if re.search(rf"\b{re.escape(w)}\b", before)]
+        if not nouns:
+            continue
+        noun = max(nouns, key=lambda p: before.rfind(p[0]))[1]
+        plat = _match_word(m.group("plat"), 0, _platform_names())
+        metric = _metric_for(noun, plat[0] if plat else None, None)
+        if metric:
+            value = int(re.sub(r"\D", "", m.group("n")))
+            out.append(CountHit("count", metric, value, "exact", m.start("n"), m.end(),
+                                {"as_written": m.group("n")}))
+    return out
 
 
 _UNITS_OF_ACCOUNTS = re.compile(

@@ -237,6 +237,12 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         origins = _origins(found[i])
+        if not origins:
+            # "в интересах властей Китая, Турции и России": on whose behalf, one unit each
+            origins = list({p.key: p for p in found[i].places
+                            if p.kind == "country" and p.role == "sponsor"}.values())
+            if len(origins) < 2:
+                origins = []
         unit_match = _plural_unit(sent.text)
         if unit_match and len(origins) < 2:
             origins = _listed_after(sent, unit_match, list(named_in[i])) or origins
