@@ -61,7 +61,11 @@ missing_sonames() {
   done | sort -u
 }
 
-apt_knows() { apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [^(]'; }
+apt_knows() {  # not a pipe into grep -q: under pipefail its early exit would fail the pipe
+  local policy
+  policy=$(apt-cache policy "$1" 2>/dev/null) || return 1
+  grep -q 'Candidate: [^(]' <<<"$policy"
+}
 
 packages_for() {  # sonames on stdin -> package names on stdout; unknown sonames -> fd 3
   local soname candidates pkg chosen
