@@ -34,6 +34,13 @@ class LimitExceeded(ParseError):
     """A safety limit (size, time, memory, zip ratio, page count) was hit."""
 
 
+class ReaderUnavailable(ArchiveError):
+    """The isolated file reader could not start: the environment is broken, not the file.
+
+    Stops the whole import (exit 2) instead of failing every file with the same cause.
+    """
+
+
 class ArchiveLocked(ArchiveError):
     """Another process holds the archive's writer lock."""
 

@@ -5,11 +5,13 @@ reaches that point; TAKEDOWN_ATLAS_CRASH_SKIP=N lets the first N hits pass first
 TAKEDOWN_ATLAS_CRASH_FIRED=<file> records the point just before the kill (proof it landed),
 TAKEDOWN_ATLAS_CRASH_TRACE=<file> records every point passed (for calibration).
 TAKEDOWN_ATLAS_PARSER_FAULT=<kind>:<marker>[,...] makes the sandboxed parser misbehave
-(hang, explode, crash, flood) on files whose name contains <marker>.
+(hang, explode, crash, flood) on files whose name contains <marker>; the item
+`import:<module>` makes the worker import <module> as it starts (a missing one stops it).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import time
@@ -68,3 +70,11 @@ def parser_fault(name: str) -> bool:
         elif kind == "flood":
             return True
     return False
+
+
+def reader_start_fault() -> None:
+    """Called by the sandbox worker as it starts: import the module a test named, if any."""
+    for item in os.environ.get("TAKEDOWN_ATLAS_PARSER_FAULT", "").split(","):
+        kind, _, module = item.partition(":")
+        if kind == "import" and module:
+            importlib.import_module(module)

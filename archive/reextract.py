@@ -10,7 +10,7 @@ import json
 from typing import TYPE_CHECKING
 
 from archive.corrections import apply_corrections
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, ReaderUnavailable
 from archive.progress import CancelToken, Progress, ProgressCallback, throttle
 from archive.records import SourceFile
 
@@ -35,6 +35,8 @@ def reextract_all(archive: Archive, *, on_progress: ProgressCallback | None = No
         if reparse:
             try:
                 raw = archive.parser.parse(SourceFile(row["file"], archive.blobs.read(row["sha256"])))
+            except ReaderUnavailable:
+                raise  # the environment, not this file: every re-parse would fail the same way
             except (ArchiveError, OSError):
                 raw = None
         if raw is None:

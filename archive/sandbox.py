@@ -3,7 +3,9 @@
 `IsolatedParser` keeps one worker (`python -m archive.sandbox`) and talks to it over
 pipes in length-prefixed frames: raw bytes in, JSON of plain RawDocument fields out.
 Nothing is pickled. A worker that hangs, explodes or dies fails that one file with a
-ParseError and is replaced for the next one; it is always reaped (no zombies).
+ParseError and is replaced for the next one; it is always reaped (no zombies). A worker
+that cannot start at all (a missing module, say) is the environment's fault, not the
+file's: ReaderUnavailable stops the import, naming the cause from the worker's stderr.
 """
 
 from __future__ import annotations
@@ -11,16 +13,25 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import selectors
 import signal
 import struct
 import subprocess
 import sys
+import threading
 import time
+from collections import deque
 from dataclasses import asdict, fields
 from typing import IO, Any
 
-from archive.errors import ArchiveError, LimitExceeded, ParseError, UnsupportedFormat
+from archive.errors import (
+    ArchiveError,
+    LimitExceeded,
+    ParseError,
+    ReaderUnavailable,
+    UnsupportedFormat,
+)
 from archive.limits import Limits
 from archive.records import RawDocument, SourceFile
 
@@ -30,6 +41,11 @@ _ERRORS: dict[str, type[ArchiveError]] = {
     "ParseError": ParseError, "LimitExceeded": LimitExceeded,
     "UnsupportedFormat": UnsupportedFormat,
 }
+_STDERR_LINES = 50  # the tail of the worker's stderr kept in memory, for a failed start
+_STDERR_LINE_BYTES = 4096
+_CAUSE_CHARS = 300
+# "ModuleNotFoundError: No module named 'x'": the line of a traceback that names the cause.
+_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|Warning)\b")
 _STR_FIELDS = ("text", "media_type", "importer")
 _OPT_STR_FIELDS = ("title", "publisher", "published", "language", "encoding")
 
@@ -40,6 +56,38 @@ class _WorkerGone(Exception):
 
 class _Deadline(Exception):
     """The child did not answer in time."""
+
+
+def _worker_command(memory_bytes: int) -> list[str]:
+    return [sys.executable, "-m", "archive.sandbox", str(memory_bytes)]
+
+
+class _StderrTail:
+    """Drains a worker's stderr on a thread, keeping only its last lines.
+
+    Reading it is what keeps a chatty worker from blocking on a full pipe; keeping a
+    bounded tail is what lets a failed start say why without holding unbounded output.
+    """
+
+    def __init__(self, pipe: IO[bytes]) -> None:
+        self._lines: deque[bytes] = deque(maxlen=_STDERR_LINES)
+        self._thread = threading.Thread(target=self._drain, args=(pipe,), daemon=True,
+                                        name="sandbox-stderr")
+        self._thread.start()
+
+    def _drain(self, pipe: IO[bytes]) -> None:
+        with contextlib.suppress(OSError, ValueError), pipe:
+            for line in iter(lambda: pipe.readline(_STDERR_LINE_BYTES), b""):
+                self._lines.append(line)
+
+    def cause(self, wait_s: float = 2.0) -> str:
+        """The line that says why the worker stopped: its last exception line, else its last."""
+        self._thread.join(wait_s)  # the worker is dead by now: the pipe is at its end
+        texts = [t for t in (b.decode("utf-8", "replace").strip() for b in list(self._lines)) if t]
+        for text in reversed(texts):
+            if _EXCEPTION_LINE.match(text):
+                return text[:_CAUSE_CHARS]
+        return texts[-1][:_CAUSE_CHARS] if texts else ""
 
 
 class IsolatedParser:
@@ -114,19 +162,28 @@ class IsolatedParser:
         if self._proc is not None:
             self._kill()
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "archive.sandbox", str(self.limits.parse_memory_bytes)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=env, close_fds=True)
+        command = _worker_command(self.limits.parse_memory_bytes)
+        try:
+            proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, env=env, close_fds=True)
+        except OSError as exc:
+            raise ReaderUnavailable(f"could not start the isolated file reader: "
+                                    f"{exc.strerror or exc}: {command[0]}") from None
+        assert proc.stderr is not None
+        stderr = _StderrTail(proc.stderr)
         self._proc = proc
         try:
             kind, _ = self._read_frame(time.monotonic() + _START_TIMEOUT_S)
-        except (_Deadline, _WorkerGone, LimitExceeded, OSError):
+        except _Deadline:
             self._kill()
-            raise ParseError("could not start the isolated file reader") from None
+            raise ReaderUnavailable("could not start the isolated file reader: it did not "
+                                    f"answer within {_START_TIMEOUT_S:g} s") from None
+        except (_WorkerGone, LimitExceeded, OSError):
+            kind = b""
         if kind != b"R":
-            self._kill()
-            raise ParseError("could not start the isolated file reader")
+            status = self._kill()
+            cause = stderr.cause() or f"it exited with status {status}"
+            raise ReaderUnavailable(f"could not start the isolated file reader: {cause}")
         return proc
 
     def _kill(self) -> int | None:
@@ -257,13 +314,19 @@ def _read_request(stdin: IO[bytes]) -> tuple[bytes, bytes] | None:
 
 
 def _serve(memory_bytes: int) -> int:
-    from archive import importers
-    from archive.faults import parser_fault
-    from archive.parsing import parse_bytes
-
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a chatty library must not write into our frames
-    importers.all_importers()  # load every plugin before the clock and the cap start
+    try:
+        from archive import importers
+        from archive.faults import parser_fault, reader_start_fault
+        from archive.parsing import parse_bytes
+
+        reader_start_fault()
+        importers.all_importers()  # load every plugin before the clock and the cap start
+    except Exception as exc:
+        # One line, last on stderr: the parent shows it as the reason the import stopped.
+        print(f"{type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
     _cap_memory(memory_bytes)
     _write_frame(stdout, b"R", b"")
     while True:

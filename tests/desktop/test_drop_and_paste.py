@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 
 from tests.conftest import SAMPLES
@@ -14,14 +14,22 @@ def _mime(paths):
     return mime
 
 
+def _drag_enter(mime):
+    rest = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    try:
+        return QDragEnterEvent(QPointF(10, 10), *rest)  # Qt 6.12 on (QPoint is deprecated)
+    except TypeError:
+        return QDragEnterEvent(QPoint(10, 10), *rest)  # Qt up to 6.11 (the locked one)
+
+
 def test_drop_files_and_a_folder(empty_window, tmp_path):
     folder = tmp_path / "drop"
     folder.mkdir()
     (folder / "a.txt").write_text("Meta removed 12 Facebook accounts from Georgia.", encoding="utf-8")
     one = SAMPLES / "01_meta_cib_report_2020_10.txt"
     mime = _mime([one, folder])
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = _drag_enter(mime)
     empty_window.dragEnterEvent(enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,

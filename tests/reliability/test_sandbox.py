@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from archive import sandbox
 from archive.api import Archive
-from archive.errors import LimitExceeded, ParseError
+from archive.errors import LimitExceeded, ParseError, ReaderUnavailable
 from archive.limits import Limits
 from archive.records import SourceFile
 from archive.sandbox import IsolatedParser, _decode_reply
 
-from .helpers import process_gone
+from .helpers import PYTHON, process_gone
 
 SMALL = Limits(parse_timeout_s=1.5, parse_memory_bytes=320 * 1024 * 1024,
                max_output_bytes=2 * 1024 * 1024)
@@ -118,3 +122,74 @@ def test_only_plain_fields_of_the_right_type_cross_the_boundary(payload: bytes) 
 def test_unknown_error_names_from_the_child_become_parse_errors() -> None:
     with pytest.raises(ParseError, match="boom"):
         _decode_reply(b"E", b'{"error": "SystemExit", "message": "boom"}', "PDF")
+
+
+# --- a worker that cannot start: the import stops and says why (issue 11) -------------
+
+MISSING = "lxml_html_clean_is_not_installed"  # stands in for the real missing module
+CAUSE = f"ModuleNotFoundError: No module named '{MISSING}'"
+
+
+def _two_reports(folder: Path) -> list[Path]:
+    folder.mkdir()
+    files = [folder / "one.txt", folder / "two.txt"]
+    files[0].write_text("Meta removed 120 Facebook accounts linked to Iran.\n")
+    files[1].write_text("Twitter suspended 40 accounts in Serbia.\n")
+    return files
+
+
+def test_a_worker_that_cannot_start_stops_the_import_naming_the_cause(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TAKEDOWN_ATLAS_PARSER_FAULT", f"import:{MISSING}")
+    files = _two_reports(tmp_path / "in")
+    with Archive.open(tmp_path / "arch") as a:
+        with pytest.raises(ReaderUnavailable) as info:
+            a.import_paths(files)
+        assert a.store.count("document") == 0  # nothing kept as an "unreadable" original
+        assert a.parser.pid is None  # the failed worker was reaped
+    assert str(info.value) == f"could not start the isolated file reader: {CAUSE}"
+    assert not [p for p in (tmp_path / "arch" / "blobs").rglob("*") if p.is_file()]
+
+
+def test_the_cli_prints_one_line_and_exits_2(tmp_path: Path) -> None:
+    files = _two_reports(tmp_path / "in")
+    env = dict(os.environ, TAKEDOWN_ATLAS_PARSER_FAULT=f"import:{MISSING}")
+    cli = [str(PYTHON), "-m", "archive", "--archive", str(tmp_path / "arch")]
+    done = subprocess.run([*cli, "import", "--json", *map(str, files)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr == f"takedown-atlas: could not start the isolated file reader: {CAUSE}\n"
+    assert done.stdout == ""  # no report that would list every file as rejected
+    info = subprocess.run([*cli, "info", "--json"], capture_output=True, text=True, timeout=120)
+    assert json.loads(info.stdout)["documents"] == 0
+
+
+def test_the_cause_is_read_from_a_real_traceback_after_a_flood_of_stderr(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 1.2 MB of noise first: far more than a pipe holds, so an undrained stderr would block
+    # the worker until the 60 s start-up deadline.
+    script = f"import sys; sys.stderr.write('noise\\n' * 200_000); import {MISSING}"
+    monkeypatch.setattr(sandbox, "_worker_command", lambda _m: [sys.executable, "-c", script])
+    p = IsolatedParser(Limits())
+    start = time.monotonic()
+    with pytest.raises(ReaderUnavailable, match=f"reader: {CAUSE}$"):
+        p.parse(SourceFile("x.txt", b"hello"))
+    assert time.monotonic() - start < 20
+    assert p.pid is None
+
+
+def test_a_missing_interpreter_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    gone = str(tmp_path / "no-python")
+    monkeypatch.setattr(sandbox, "_worker_command", lambda _m: [gone, "-m", "archive.sandbox"])
+    with pytest.raises(ReaderUnavailable, match=f"No such file or directory: {gone}"):
+        IsolatedParser(Limits()).parse(SourceFile("x.txt", b"hello"))
+
+
+def test_reextract_stops_too_instead_of_keeping_stale_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Archive.open(tmp_path / "arch") as a:
+        a.import_paths(_two_reports(tmp_path / "in"))
+        a.parser.close()
+        monkeypatch.setenv("TAKEDOWN_ATLAS_PARSER_FAULT", f"import:{MISSING}")
+        with pytest.raises(ReaderUnavailable, match=MISSING):
+            a.reextract()
