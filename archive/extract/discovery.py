@@ -317,6 +317,28 @@ _ONE_OF = re.compile(
     r"(?:in|from|based in|en|de|desde|в|из)\s+(?:the\s+|la\s+|el\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
+_COUNTRIES_INCLUDING = re.compile(
+    r"\b(?:in|across|from|linked to) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"multiple) (?:different )?countries,?\s+(?:including|such as|among them|notably)\s+(?:the\s+)?",
+    re.IGNORECASE)
+
+
+def _countries_including_units(layout: Layout,
+                               named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
+    """"shut down 3,500 accounts ... in six countries, including Tanzania, Uganda, China, and
+    Russia": a takedown spanning countries, some of them named: one unit per named one."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        m = _COUNTRIES_INCLUDING.search(sent.text)
+        if not m or not TAKEDOWN.search(sent.text) or _EARLIER.search(sent.text):
+            continue
+        for p in _list_at(sent, m.end(), list(named_in[i])):
+            units.append(_Unit("country", p.key, i, [Fact(
+                "country", p.key, None, None, "origin",
+                {**p.detail, "confidence": 0.75, "enumerated": True}, _evidence(sent))]))
+    return units if len(units) >= 2 else []
+
+
 def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
                     ) -> list[_Unit]:
     """"removed two networks, one from Iran and one from Russia", "una en Palestina, otra en
@@ -597,6 +619,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     enumerated = _enumerated_units(layout, found, named_in, repeats)
     enumerated = itemised + [u for u in enumerated
                              if not any(i.value == u.value for i in itemised)]
+    enumerated += [u for u in _countries_including_units(layout, named_in)
+                   if not any(e.value == u.value for e in enumerated)]
     enumerated += [u for u in _elliptic_units(layout, named_in)
                    if not any(e.value == u.value for e in enumerated)]
     enumerated += [u for u in _also_units(layout, found, named_in)
@@ -653,9 +677,11 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                       _evidence(layout.sentences[i])))
             if not any(f.kind in ("count", "operation") for f in net.facts):
                 continue
-        for unit in _claim(layout, net, seg, units, named_in):
-            unit.network = net
-            _adopt(net, unit)
+        if not (seg.anchor in listing and not _origin_keys(net)):
+            # (the figure stated with the list itself is no one unit's)
+            for unit in _claim(layout, net, seg, units, named_in):
+                unit.network = net
+                _adopt(net, unit)
         kept.append(net)
     for unit in units:
         if unit.network is None:

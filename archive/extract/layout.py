@@ -133,6 +133,20 @@ def unwrap(text: str) -> str:
     return "".join(out)
 
 
+_INLINE_LINK = re.compile(r"^(?:#+\s*)?(?:also read|read (?:more|next|also)|see also|related:|"
+                          r"lire aussi|à lire aussi|lee también|te puede interesar|читайте также)\b",
+                          re.IGNORECASE)
+
+
+def _prose_follows(text: str, lines: list[tuple[int, int]], at: int) -> bool:
+    """A paragraph of the story (30 words or more, ending a sentence) in the next three lines."""
+    for s, e in lines[at + 1 : at + 4]:
+        line = text[s:e]
+        if len(line.split()) >= 30 and re.search(r"[.!?\"”»]$", line):
+            return True
+    return False
+
+
 def build_layout(text: str, title: str | None = None) -> Layout:
     letters = [c for c in text if c.isalpha()]
     all_caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
@@ -151,6 +165,8 @@ def build_layout(text: str, title: str | None = None) -> Layout:
         line = text[s:e]
         words = len(line.split())
         if seen_body and _TERMINAL.match(line) and words <= 8:
+            if _INLINE_LINK.match(line) and _prose_follows(text, lines, para):
+                continue  # "ALSO READ: ..." between two paragraphs of the story: one link
             content_end = s
             break
         if line.startswith("|") or (_CHROME_LINE.match(line) and words <= 30):

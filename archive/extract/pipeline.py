@@ -484,7 +484,10 @@ def _rate(net: NetworkFacts) -> None:
 _TOTAL_CUE = re.compile(
     r"\b(?:this time|this round|in this (?:round|batch|disclosure|update|report)|"
     r"bringing (?:the|its) (?:total|number)|across (?:all|the) (?:\w+ )?networks|"
-    r"en esta ocasión|cette fois|в общей сложности|всего (?:было )?(?:удален\w*|заблокирован\w*))\b|"
+    r"en esta ocasión|cette fois|в общей сложности|всего (?:было )?(?:удален\w*|заблокирован\w*)|"
+    # "nearly 3,500 accounts worldwide ... in six countries": the sum over several networks
+    r"(?:in|across|from) (?:\w+ )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"multiple) (?:different )?countries|accounts worldwide)\b|"
     r"^\W*(?:всего|en total|au total|in total|in all|altogether|en conjunto)\b", re.IGNORECASE)
 
 

@@ -568,3 +568,18 @@ def test_a_figure_told_month_by_month_is_one_network() -> None:
         "Meta said it removed some accounts. Some of this activity originated in Peru, and "
         "some originated in Kenya. These were distinct campaigns.")
     assert [keys(n, "country", "origin") for n in both.networks] == [{"PE"}, {"KE"}]
+
+
+def test_six_countries_including_four_and_an_inline_also_read() -> None:
+    doc = extract_facts(
+        "Twitter has today announced that it has shut down nearly 3,500 accounts worldwide "
+        "that were posting propaganda in six countries, including Kenya, Peru, Chile, and "
+        "Nepal.\n\n"
+        "ALSO READ: Facebook switched off in Kenya\n\n"
+        "In Kenya, the social media firm removed a network of 268 accounts that filed bad faith "
+        "reports against members of a rights group and its founder, according to its post.\n\n"
+        "In Peru, Twitter says they removed a network of 418 accounts engaged in coordinated "
+        "inauthentic activity in support of the incumbent and his party.")
+    got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("twitter_accounts", 0))
+                 for n in doc.networks)
+    assert got == [(["CL"], 0), (["KE"], 268), (["NP"], 0), (["PE"], 418)]
