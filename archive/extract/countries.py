@@ -29,7 +29,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"group|set|persona|troll|bot)s?,? (?:\w+ )?from|from within|"
                r"(?:its|their|had its) origins? in|origins? in|"
                r"(?:first|second|third|fourth|fifth|other|another|latter|former),? (?:one,? )?from|"
-               r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde|de origen|"
+               r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde(?! hace)|de origen|"
                r"se origin\w+ en|origin[óa]\w* en|s'origin\w+ (?:en|au|de)|originaires? d[e']|"
                r"vinculad[ao]s? (?:a|al|con)|"
                r"origin\w+ (?:de|d'|du|des)|en provenance (?:de|d'|du)|basée?s? (?:en|au|aux|à)|"
@@ -334,7 +334,12 @@ _INFRA_AFTER = re.compile(
 # The demonym right after the noun it qualifies: "la red venezolana", "un réseau russe".
 _NOUN_BEFORE_DEMONYM = re.compile(
     r"\b(?:red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|cuentas|"
-    r"comptes|grupos?|groupes?|cl[uú]ster|entramado)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+    r"comptes|grupos?|groupes?|cl[uú]ster|entramado|"
+    # "personas vinculadas al Gobierno chino": a state the network is tied to
+    r"(?:vinculad|ligad|relacionad|conectad|asociad|li[ée]|associ[ée]|connect[ée])\w* "
+    r"(?:a|al|à|au|con|avec)\s+(?:l[ae]\s+|el\s+|l['’]\s*)?(?:gobierno|gouvernement|r[ée]gimen?|"
+    r"ej[ée]rcito|armée|militares|militaires|servicios secretos|services secrets))"
+    r"\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 
 
 _AUDIENCE_BEFORE_DEMONYM = re.compile(

@@ -34,6 +34,10 @@ _CHROME_LINE = re.compile(
     r"|\(?reporting by|editing by|our standards:|contact us)",
     re.IGNORECASE,
 )
+# A photo caption that ends on its credit ("... taken on November 2, 2021. REUTERS/Dado Ruvic")
+_CAPTION_CREDIT = re.compile(
+    r"(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Bloomberg|AFP via Getty Images|Anadolu)"
+    r"(?:/[\w .'-]+){1,3}\s*$|\((?:Photo|Foto|Photo credit|Image)[^)]{0,80}\)\s*$")
 _NEWSLETTER = re.compile(r"newsletter|subscribe|sign up|inbox|email address", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*•▪‣]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 _SPLIT = re.compile(r"[.!?]+['\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9А-ЯЁÀ-Ý])"
@@ -169,7 +173,8 @@ def build_layout(text: str, title: str | None = None) -> Layout:
                 continue  # "ALSO READ: ..." between two paragraphs of the story: one link
             content_end = s
             break
-        if line.startswith("|") or (_CHROME_LINE.match(line) and words <= 30):
+        if line.startswith("|") or (_CHROME_LINE.match(line) and words <= 30) or (
+                words <= 45 and _CAPTION_CREDIT.search(line)):
             continue
         if words <= 40 and _NEWSLETTER.search(line) and not re.search(r"\d", line):
             continue

@@ -382,6 +382,14 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 
 
 # Words that show a sentence talks about the network itself (its accounts, content, people).
+# "... connections with a small Iran-based network it previously removed, which targeted
+# France": a sentence about an earlier takedown gives this network no places.
+_PAST_NETWORK = re.compile(
+    r"\b(?:network|operation|campaign|accounts)\b[^.;]{0,40}\b(?:(?:it|we|they|the company|Meta|"
+    r"Facebook|Twitter|Google) (?:had )?previously (?:removed|took down|disrupted|suspended|banned|"
+    r"reported|disclosed)|(?:removed|taken down|disrupted|suspended|banned) (?:in|last) "
+    r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b",
+    re.IGNORECASE)
 _CASE_OF = re.compile(
     r"^\W*(?:in the case of|as for|as to|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
     r"quant (?:à|au|aux)|в случае с|что касается)\s+(?:the\s+|la\s+|el\s+|les?\s+)?",
@@ -636,16 +644,21 @@ def _drop_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
             sums[key] = sums.get(key, 0.0) + float(f.value)
             holders[key] = holders.get(key, 0) + 1
     totals: dict[int, set[str]] = {}
+    # Smallest first, and a total found leaves the sum: "more than 2,500 channels" over 2,596
+    # and 90 is the total, and 2,596 is then no sum of the rest.
+    for value, i, key in sorted((float(f.value), i, key) for i, c in enumerate(counts)
+                                for key, f in c.items()):
+        f = counts[i][key]
+        if holders[key] < 3:
+            continue  # a total needs at least two other networks to add up
+        whole = sums[key] - value
+        slack = 0.1 if f.qualifier in ("about", "more_than", "fewer_than") else 0.01
+        if whole and abs(value - whole) <= slack * whole:
+            totals.setdefault(i, set()).add(key)
+            sums[key] -= value
+            holders[key] -= 1
     for i, c in enumerate(counts):
-        for key, f in c.items():
-            if holders[key] < 3:
-                continue  # a total needs at least two other networks to add up
-            value = float(f.value)
-            whole = sums[key] - value
-            slack = 0.1 if f.qualifier in ("about", "more_than", "fewer_than") else 0.01
-            if whole and abs(value - whole) <= slack * whole:
-                totals.setdefault(i, set()).add(key)
-        summed = [k for k in c if holders[k] >= 3]
+        summed = [k for k in c if k in totals.get(i, ()) or holders[k] >= 3]
         if i in totals and len(totals[i]) < len(summed):
             del totals[i]  # 6 = 5 + 1 Instagram accounts, but 17 Facebook accounts are no sum
     out: list[NetworkFacts] = []
@@ -732,8 +745,9 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
     for i in seg.sentences:
         about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))
         case = _CASE_OF.match(sents[i].text) if i != seg.anchor else None
+        history = i != seg.anchor and bool(_PAST_NETWORK.search(sents[i].text))
         for p in found[i].places:
-            if p.role == "origin" and not about:
+            if p.role == "origin" and not about or history and p.role in ("origin", "target"):
                 continue  # a sentence not about the network (commentary, history) states no role
             if (case and p.role == "origin" and anchored and p.key not in anchored
                     and p.start - sents[i].start <= case.end() + 12):

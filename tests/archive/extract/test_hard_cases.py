@@ -583,3 +583,32 @@ def test_six_countries_including_four_and_an_inline_also_read() -> None:
     got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("twitter_accounts", 0))
                  for n in doc.networks)
     assert got == [(["CL"], 0), (["KE"], 268), (["NP"], 0), (["PE"], 418)]
+
+
+def test_captions_totals_and_the_government_a_network_is_tied_to() -> None:
+    net = only_network(extract_facts(
+        "Meta Removes Kenya-based Fake Accounts\n\n"
+        "A logo is placed on a keyboard in this illustration taken on November 2, 2021. "
+        "REUTERS/Dado Ruvic/Illustration\n\n"
+        "Meta removed a network of fake accounts that originated in Kenya and targeted users in "
+        "Peru, the company said on Thursday."))
+    assert keys(net, "country", "origin") == {"KE"}
+    assert keys(net, "country", "target") == {"PE"}
+    es = only_network(extract_facts(
+        "YouTube informó que ha desactivado 210 canales que buscaban influir en las protestas "
+        "que se suceden desde hace semanas en Lima. Los responsables serían personas "
+        "vinculadas al Gobierno keniano."))
+    assert keys(es, "country", "origin") == {"KE"}
+    assert counts(es) == {"youtube_channels": 210}
+    fr = extract_facts("Meta a supprimé 40 comptes qui diffusaient des critiques du "
+                       "gouvernement péruvien.")
+    assert keys(only_network(fr), "country", "origin") == set()
+
+
+def test_a_lead_total_found_first_leaves_the_sum() -> None:
+    doc = extract_facts(
+        "Google заблокировала свыше 2,5 тыс. каналов на YouTube, связанных с Кенией и Перу.\n\n"
+        "За этот период было деактивировано 2596 каналов, имеющих отношение к Кении.\n\n"
+        "Также были заблокированы около 90 каналов, связанных с Перу.\n\n"
+        "Также Google заблокировала около 20 каналов, связанных с Непалом.")
+    assert sorted(counts(n)["youtube_channels"] for n in doc.networks) == [20, 90, 2596]
