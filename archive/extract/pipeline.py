@@ -177,6 +177,13 @@ _COLLECTIVE = re.compile(
 )
 
 
+# In the lead, before any network's own sentences: "relier les réseaux en question à X".
+_PLURAL_REF = re.compile(
+    r"\b(?:the|these|those|les|ces|estas|esas|las|эти|все)\s+(?:\w+\s+)?(?:networks|operations|"
+    r"campaigns|réseaux|opérations|campagnes|redes|operaciones|campañas|сети|операции|кампании)\b",
+    re.IGNORECASE)
+
+
 def _share_collective(layout: Layout, segments: list[Segment], facts: list[SentenceFacts]
                       ) -> None:
     """"Both networks were linked to X" speaks for every network; a preamble naming a single
@@ -184,7 +191,8 @@ def _share_collective(layout: Layout, segments: list[Segment], facts: list[Sente
     if len(segments) < 2:
         return
     first = min(min(seg.sentences) for seg in segments if seg.sentences)
-    shared = [i for i, s in enumerate(layout.sentences) if _COLLECTIVE.search(s.text)]
+    shared = [i for i, s in enumerate(layout.sentences) if _COLLECTIVE.search(s.text)
+              or i < first and _PLURAL_REF.search(s.text)]
     for seg in segments:
         if seg.earlier:
             continue
@@ -727,6 +735,8 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
 
     sents = layout.sentences
     for i in seg.sentences + seg.shared:
+        if len({p.key for p in found[i].places if p.role in ("origin", "sponsor")}) > 1:
+            continue  # a list of origins is not what every network shares
         for p in found[i].places:
             if p.role in ("origin", "sponsor") and i in seg.shared:
                 shared = {**p.detail, "shared": True,

@@ -612,3 +612,13 @@ def test_a_lead_total_found_first_leaves_the_sum() -> None:
         "Также были заблокированы около 90 каналов, связанных с Перу.\n\n"
         "Также Google заблокировала около 20 каналов, связанных с Непалом.")
     assert sorted(counts(n)["youtube_channels"] for n in doc.networks) == [20, 90, 2596]
+
+
+def test_an_actor_the_lead_ties_all_the_networks_to() -> None:
+    doc = extract_facts(
+        "Facebook a annoncé la fermeture de deux réseaux de comptes russes. Son enquête a permis "
+        "de relier les réseaux en question à l’homme d’affaires russe Evgueni Prigojine.\n\n"
+        "La mesure a concerné 35 comptes Facebook axés sur le Pérou.\n\n"
+        "Il a également fait état de la fermeture de 17 comptes Facebook axés sur le Chili.")
+    assert [keys(n, "actor", "attributed") for n in doc.networks] == [
+        {"Yevgeny Prigozhin"}, {"Yevgeny Prigozhin"}]
