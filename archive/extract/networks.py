@@ -124,6 +124,9 @@ _ORDINAL_UNIT = re.compile(
 _ENUMERATED = re.compile(r"\(\d{1,2}\)\s+(?:about |around |more than |over )?\d")
 
 
+_OWN_UNIT = re.compile(r"\b(?:out of (?:the|these|those)|of (?:the|these|those) (?:accounts|total)|"
+                       r"(?:were|was) (?:run|operated|managed|created|controlled) by|"
+                       r"из них|de ellas|de ellos|parmi (?:eux|elles|ces))\b", re.IGNORECASE)
 PART_OF = re.compile(r"\b(?:a subset of|a sample of|a portion of|had access to|"
                       r"(?<!as )part of (?:the|this|that) (?:network|operation|takedown))\b", re.I)
 # ("As part of this network, we removed 23 accounts" is the network's own figure.)
@@ -136,8 +139,10 @@ def _is_anchor(text: str, facts: SentenceFacts) -> bool:
         return False
     # "(2) 50 accounts that amplified ...": an enumerated item under "We removed two networks."
     # "The second, from Peru, had 70 accounts": one of the units a preamble announced.
+    # "Out of the total, nearly 526 fake accounts were run by youth organisations tied to the
+    # Cuban government": figures with their own origin or actor are a unit's figures too.
     return bool(TAKEDOWN.search(text) or _SUBJECT.search(text) or _ENUMERATED.match(text)
-                or _ORDINAL_UNIT.match(text))
+                or _ORDINAL_UNIT.match(text) or facts.has_place_or_actor and _OWN_UNIT.search(text))
 
 
 def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:

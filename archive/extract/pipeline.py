@@ -393,6 +393,7 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 # "... connections with a small Iran-based network it previously removed, which targeted
 # France": a sentence about an earlier takedown gives this network no places.
 _PAST_NETWORK = re.compile(
+    r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
     r"\b(?:network|operation|campaign|accounts)\b[^.;]{0,40}\b(?:(?:it|we|they|the company|Meta|"
     r"Facebook|Twitter|Google) (?:had )?previously (?:removed|took down|disrupted|suspended|banned|"
     r"reported|disclosed)|(?:removed|taken down|disrupted|suspended|banned) (?:in|last) "

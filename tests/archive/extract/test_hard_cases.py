@@ -622,3 +622,15 @@ def test_an_actor_the_lead_ties_all_the_networks_to() -> None:
         "Il a également fait état de la fermeture de 17 comptes Facebook axés sur le Chili.")
     assert [keys(n, "actor", "attributed") for n in doc.networks] == [
         {"Yevgeny Prigozhin"}, {"Yevgeny Prigozhin"}]
+
+
+def test_figures_run_by_their_own_actor_are_their_own_network() -> None:
+    doc = extract_facts(
+        "Twitter said nearly 526 fake accounts were run by youth organisations with ties to the "
+        "Kenyan government. The company permanently suspended 926 accounts allegedly run by "
+        "the Royal Thai Army as well.")
+    assert sorted(counts(n)["twitter_accounts"] for n in doc.networks) == [526, 926]
+    old = extract_facts(
+        "Twitter suspended 40 accounts run from Peru.\n\n"
+        "It also archived five previously shut Chile-linked accounts.")
+    assert [keys(n, "country", "origin") for n in old.networks] == [{"PE"}]
