@@ -55,7 +55,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"to influence|influenc\w* (?:\w+ )?in|reach (?:audiences|people) in|"
                r"(?:countries|nations|places|audiences) (?:most |primarily |mainly )?"
                r"(?:affected|targeted|hit) (?:were|was|included|are)|"
-               r"dirigid[ao]s? (?:a|al|contra|hacia)|contra|enfocad[ao]s? en|apuntaba a|"
+               r"dirigid[ao]s? (?:principalmente |sobre todo |especialmente |sobre todo )?"
+               r"(?:a|al|contra|hacia)|contra|enfocad[ao]s? en|apuntaba a|"
                r"cibl\w+|visant|visai\w+|visée?s?|dirigée?s? (?:contre|vers)|à destination (?:de|du|des)|"
                r"axée?s? (?:sur|principalement sur)|centrée?s? sur|tournée?s? vers|"
                r"se dirig\w+ a|dirigía\w* a|ten[íi]a\w* como objetivo(?: a)?|"
@@ -105,6 +106,7 @@ _LIST_GAP = re.compile(
     r"separate|distinct|different|following|such|world|globe|region|regions|continent|around|"
     r"global|globally|worldwide|specifically|namely|many|number|a number|a range|range|"
     r"mostly in|parts|part|especially in|broadly|more broadly|also on|on|и|y|et|e|ou|o|а также|"
+    r"pero también(?: a| en)?|mais aussi(?: en| au| à)?|así como|ainsi que|"
     r"le|la|les|l|el|los|las|du|des|de|al|au|aux|principalement|notamment|surtout|"
     r"a lesser extent)\b)*$",
     re.IGNORECASE,
@@ -248,9 +250,16 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     gap = "".join(gap_chars)
     if _NEW_VERB.search(gap):
         return None  # "which originated in A, primarily singled out B": a new clause began
+    if _ABOUT_IN_GAP.search(gap) and not _LIST_GAP.match(gap):
+        return None  # "dirigida desde Rusia sobre la guerra en Ucrania": Ukraine is the topic
     if len(gap.strip()) <= 45 or _LIST_GAP.match(gap):
         return best[2]
     return None
+
+
+_ABOUT_IN_GAP = re.compile(
+    r"\b(?:about|regarding|concerning|over|war|conflict|sobre|acerca|guerra|conflicto|sur|"
+    r"guerre|à propos|о|об|войн\w*)\b", re.IGNORECASE)
 
 
 _NEGATED = re.compile(r"\b(?:not|never|n't|no|ni|nunca|jamás|tampoco|pas|jamais|не|ни)\b"

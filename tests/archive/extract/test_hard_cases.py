@@ -634,3 +634,14 @@ def test_figures_run_by_their_own_actor_are_their_own_network() -> None:
         "Twitter suspended 40 accounts run from Peru.\n\n"
         "It also archived five previously shut Chile-linked accounts.")
     assert [keys(n, "country", "origin") for n in old.networks] == [{"PE"}]
+
+
+def test_a_country_after_about_the_war_in_is_the_topic() -> None:
+    from archive.extract.countries import find_places
+    from archive.extract.gazetteer import scan
+
+    s = ("Meta desmanteló la red más grande dirigida desde Kenia sobre la guerra en Perú, "
+         "que estaba dirigida principalmente a Chile, pero también a Bolivia.")
+    roles = {(h.key, h.role) for h in find_places(s, 0, scan(s), s)}
+    assert ("KE", "origin") in roles and ("PE", "origin") not in roles
+    assert {("CL", "target"), ("BO", "target")} <= roles
