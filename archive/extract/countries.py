@@ -299,6 +299,9 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
             (key, detail), kind = resolved, "country"
         detail = {**detail, "as_written": m.surface}
         role = _role(s, a, b, after, local_spans)
+        if role in (None, "topic") and kind == "country" and _LOCATIVE_LEAD.match(s[:a]) and re.match(
+                r"\s*,", after) and _TAKEDOWN_VERB.search(s):
+            role = "origin"  # "In Indonesia, the company removed 207 Pages ...": from there
         if role == "topic" and is_demonym and _DEMONYM_JOIN_AHEAD.match(after):
             role = None  # "Armenian and Russian accounts": the noun's role, decided below
         if role:
@@ -316,6 +319,11 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
     return hits
 
 
+_LOCATIVE_LEAD = re.compile(r"^\W*(?:(?:Meanwhile|Separately|And|Also|Asimismo|Además|Ainsi),?\s+)?"
+                            r"(?:In|En|Au|Aux|В|Во)\s+(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*)?$")
+_TAKEDOWN_VERB = re.compile(r"\b(?:removed|took down|taken down|terminated|suspended|banned|disrupted|"
+                            r"eliminó|eliminaron|suspendió|retiró|supprimé|retiré|удалил\w*|"
+                            r"заблокировал\w*)\b", re.IGNORECASE)
 _DEMONYM_JOIN_AHEAD = re.compile(r"^(?:\s*,\s*|\s+(?:and|и|y|et|or|или)\s+)\w")
 _DEMONYM_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+|y\s+|et\s+)?|\s+(?:and|и|y|et|or|или)\s+)$")
 

@@ -59,7 +59,9 @@ _EARLIER = re.compile(
     r"had previously (?:removed|taken down|suspended|terminated)|years? ago|"
     r"in a (?:past|prior|previous|separate,? earlier)|back in (?:19|20)\d\d|"
     r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had)|"
-    r"as we (?:\w+ )?(?:communicated|reported|announced|disclosed|shared|noted) (?:in|last|earlier))\b",
+    r"as we (?:\w+ )?(?:communicated|reported|announced|disclosed|shared|noted) (?:in|last|earlier)|"
+    r"(?:days?|weeks?|months?) after (?:eliminating|removing|taking down|suspending|banning)|"
+    r"(?:deleted|removed|suspended|banned) at the time)\b",
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(

@@ -394,6 +394,8 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 # France": a sentence about an earlier takedown gives this network no places.
 _PAST_NETWORK = re.compile(
     r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
+    r"\b(?:days?|weeks?|months?) after (?:eliminating|removing|taking down|suspending|banning)\b|"
+    r"\b(?:deleted|removed|suspended|banned) at the time\b|"
     r"\b(?:network|operation|campaign|accounts)\b[^.;]{0,40}\b(?:(?:it|we|they|the company|Meta|"
     r"Facebook|Twitter|Google) (?:had )?previously (?:removed|took down|disrupted|suspended|banned|"
     r"reported|disclosed)|(?:removed|taken down|disrupted|suspended|banned) (?:in|last) "

@@ -645,3 +645,20 @@ def test_a_country_after_about_the_war_in_is_the_topic() -> None:
     roles = {(h.key, h.role) for h in find_places(s, 0, scan(s), s)}
     assert ("KE", "origin") in roles and ("PE", "origin") not in roles
     assert {("CL", "target"), ("BO", "target")} <= roles
+
+
+def test_in_country_comma_the_company_removed_and_days_after_an_earlier_one() -> None:
+    doc = extract_facts(
+        "Facebook continues to battle fake accounts. This time, pages in Peru and Kenya were "
+        "removed.\n\n"
+        "In Peru, the company removed 207 Facebook Pages and 800 Facebook accounts, misleading "
+        "others about who they were.\n\n"
+        "In Kenya, Facebook removed 783 Pages, groups and accounts tied to Kenya.")
+    assert sorted((sorted(keys(n, "country", "origin")), sum(counts(n).values()))
+                  for n in doc.networks) == [(["KE"], 783), (["PE"], 1007)]
+    later = only_network(extract_facts(
+        "Just two days after eliminating Chile-based pages aimed at Bolivia, Facebook is once "
+        "again cleaning house.\n\nThe company said it removed 89 Facebook accounts for "
+        "behaviour that originated in Nepal."))
+    assert keys(later, "country", "origin") == {"NP"}
+    assert keys(later, "country", "target") == set()
