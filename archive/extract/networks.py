@@ -122,7 +122,10 @@ _ORDINAL_UNIT = re.compile(
     r"^\W*(?:The (?:first|second|third|fourth|fifth|other|larger|smaller|largest|smallest|latter|"
     r"former)|One|Another|A (?:second|third|separate)|El (?:primero|segundo)|La (?:primera|segunda)|"
     r"Le (?:premier|second)|La (?:première|seconde)|Во? (?:первую|вторую|третью)|"
-    r"Перв(?:ая|ый|ую)|Втор(?:ая|ой|ую))\b", re.IGNORECASE)
+    r"Перв(?:ая|ый|ую)|Втор(?:ая|ой|ую)|"
+    # "Еще семь каналов ...", "Остальные 17 каналов ...", "The remaining 17 channels ..."
+    r"Ещё|Еще|Остальные|Другие|The remaining|A further|Otr[oa]s|L[oa]s (?:otr[oa]s|restantes)|"
+    r"Les autres|D['’]autres)\b", re.IGNORECASE)
 _ENUMERATED = re.compile(r"\(\d{1,2}\)\s+(?:about |around |more than |over )?\d")
 
 

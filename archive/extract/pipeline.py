@@ -605,10 +605,19 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
         for prev in out:
             theirs = {f.key: f for f in prev.facts if f.kind == "count"}
             shared = set(mine) & set(theirs)
-            prev_origins = {f.key for f in prev.facts if f.kind == "country" and f.role == "origin"}
-            if (not shared or (net.operation_name and prev.operation_name
-                               and net.operation_name != prev.operation_name)):
+            if not shared and not (_lead_accounts(net, prev) or _lead_accounts(prev, net)):
                 continue
+            prev_origins = {f.key for f in prev.facts if f.kind == "country" and f.role == "origin"}
+            if net.operation_name and prev.operation_name and net.operation_name != prev.operation_name:
+                continue
+            lead = _lead_accounts(net, prev) or _lead_accounts(prev, net)
+            if lead is not None and origins == prev_origins and origins:
+                # "более 60 аккаунтов из Грузии" in the lead, then 39 Facebook and 22 Instagram
+                # accounts from Georgia: the lead rounds their sum
+                host = prev
+                net.facts = [f for f in net.facts if f is not lead]
+                prev.facts = [f for f in prev.facts if f is not lead]
+                break
             if origins and origins == prev_origins:
                 # the same place: one figure rounded, the other exact
                 same = all(_same_figure(mine[k], theirs[k]) for k in shared) and any(
@@ -633,6 +642,20 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
             elif f.kind == "count" and f.qualifier == "exact" and old.qualifier != "exact":
                 host.facts[host.facts.index(old)] = f
     return out
+
+
+def _lead_accounts(lead: NetworkFacts, body: NetworkFacts) -> Fact | None:
+    """*lead*'s one figure, a rounded count of accounts ("more than 60 accounts"), when it is
+    the sum of *body*'s accounts on every platform (39 + 22)."""
+    mine = [f for f in lead.facts if f.kind == "count"]
+    if len(mine) != 1 or mine[0].qualifier == "exact" or not mine[0].key.endswith("_accounts"):
+        return None
+    total = sum(float(f.value) for f in body.facts if f.kind == "count" and f.key.endswith(
+        "_accounts"))
+    parts = [f for f in body.facts if f.kind == "count" and f.key.endswith("_accounts")]
+    if len(parts) < 2 or not total or abs(float(mine[0].value) - total) > 0.1 * total:
+        return None
+    return mine[0]
 
 
 def _same_figure(a: Fact, b: Fact) -> bool:

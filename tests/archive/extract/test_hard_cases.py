@@ -662,3 +662,16 @@ def test_in_country_comma_the_company_removed_and_days_after_an_earlier_one() ->
         "behaviour that originated in Nepal."))
     assert keys(later, "country", "origin") == {"NP"}
     assert keys(later, "country", "target") == set()
+
+
+def test_a_lead_rounding_the_sum_of_accounts_and_another_seven_channels() -> None:
+    doc = extract_facts(
+        "Facebook сообщил об удалении более 60 аккаунтов из Кении.\n\n"
+        "«Мы удалили 39 аккаунтов в Facebook, 344 страницы и 22 аккаунта в Instagram в рамках "
+        "сети, созданной в Кении», — сообщила компания.")
+    assert [counts(n) for n in doc.networks] == [
+        {"facebook_accounts": 39, "facebook_pages": 344, "instagram_accounts": 22}]
+    yt = extract_facts(
+        "YouTube заблокировал 86 каналов, связанные с Перу.\n\n"
+        "Еще семь каналов на немецком языке распространяли дезинформацию.")
+    assert sorted(counts(n).get("youtube_channels", 0) for n in yt.networks) == [7, 86]
