@@ -66,7 +66,9 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"influencer|influenciar|visant à influencer|destinad[ao]s? a influir en|"
                r"повлиять на|влиять на|влияни\w+ на|вмешательств\w+ в|дестабилизир\w+ (?:\w+ )?в|"
                r"охватывал\w*|охватыва\w+|"
-               r"концентрир\w+ на|фокусир\w+ на|нацелен\w* на|направлен\w* (?:на|против)|против|"
+               r"концентрир\w+ на|фокусир\w+ на|нацелен\w* на|направлен\w*,?(?: \w+,?){0,3}? (?:на|против)|"
+               r"(?:кампани\w*|операци\w*|дезинформаци\w*|пропаганд\w*|действ\w*|сет[ьи]|"
+               r"информационн\w+ \w+) (?:\w+ ){0,2}?против|"
                r"(?:пользовател|аудитори|жител|граждан|избирател)\w* (?:в|во)|"
                r"(?:жител|граждан|пользовател|аудитори)\w*|целев\w+ (?:групп|аудитори)\w*(?: \w+)?|"
                r"рассчитан\w* на|s'adress\w+ (?:à|au|aux)|dirigid[ao]s? al público de|"
@@ -250,6 +252,8 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     gap = "".join(gap_chars)
     if _NEW_VERB.search(gap):
         return None  # "which originated in A, primarily singled out B": a new clause began
+    if "(" in gap and ")" not in gap:
+        return None  # "пользователей Facebook (запрещённая в России соцсеть)": a parenthesis
     if _ABOUT_IN_GAP.search(gap) and not _LIST_GAP.match(gap):
         return None  # "dirigida desde Rusia sobre la guerra en Ucrania": Ukraine is the topic
     if len(gap.strip()) <= 45 or _LIST_GAP.match(gap):

@@ -740,7 +740,16 @@ def _evidence(sent: Sentence) -> Evidence:
     return Evidence(sent.start, sent.end, sent.text)
 
 
-def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) -> NetworkFacts:
+# "деятельность сетей была направлена на Сирию и Украину", "the networks targeted ...": a
+# sentence about several networks at once gives none of them its places.
+_NETWORKS_SUBJECT = re.compile(
+    r"\b(?:деятельность сетей|эти сети|сети были|the (?:two |three |four |five )?networks|"
+    r"these networks|those networks|ces réseaux|les réseaux|estas redes|las redes|esas redes)\b",
+    re.IGNORECASE)
+
+
+def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
+                   several: bool = False) -> NetworkFacts:
     facts: list[Fact] = []
     seen: set[tuple[str, str, str | None]] = set()
 
@@ -781,7 +790,8 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int) ->
     for i in seg.sentences:
         about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))
         case = _CASE_OF.match(sents[i].text) if i != seg.anchor else None
-        history = i != seg.anchor and bool(_PAST_NETWORK.search(sents[i].text))
+        history = i != seg.anchor and bool(_PAST_NETWORK.search(sents[i].text)
+                                           or several and _NETWORKS_SUBJECT.search(sents[i].text))
         for p in found[i].places:
             if p.role == "origin" and not about or history and p.role in ("origin", "target"):
                 continue  # a sentence not about the network (commentary, history) states no role
@@ -950,7 +960,12 @@ def extract_facts(
         segments = [g for g in segments if g.earlier] + sections
         segments.sort(key=lambda g: g.anchor)
     _share_collective(layout, segments, per_sentence)
-    networks = [_build_network(layout, seg, found, k + 1) for k, seg in enumerate(segments)]
+    several = len(segments) > 1 or any(
+        re.search(r"\b(?:\d|two|three|four|five|six|две|два|три|четыре|пять|dos|tres|deux|trois)\s+"
+                  r"(?:\w+\s+)?(?:networks|сет(?:и|ей)|redes|réseaux)\b", x.text, re.I)
+        for x in layout.sentences)
+    networks = [_build_network(layout, seg, found, k + 1, several)
+                for k, seg in enumerate(segments)]
     labels = _labels(layout, mentions, content)
     for seg, net in zip(segments, networks, strict=True):
         _origin_from_heading(layout, seg, net, mentions, content, labels)

@@ -675,3 +675,22 @@ def test_a_lead_rounding_the_sum_of_accounts_and_another_seven_channels() -> Non
         "YouTube заблокировал 86 каналов, связанные с Перу.\n\n"
         "Еще семь каналов на немецком языке распространяли дезинформацию.")
     assert sorted(counts(n).get("youtube_channels", 0) for n in yt.networks) == [7, 86]
+
+
+def test_against_after_a_protest_and_a_parenthesis_give_no_target() -> None:
+    from archive.extract.countries import find_places
+    from archive.extract.gazetteer import scan
+
+    for s, want in [
+        ("Во время протестов против аналога кенийского закона сеть поддерживала партию.", set()),
+        ("Meta обвинила Кению в организации кампании среди пользователей Facebook (запрещённая "
+         "в Перу соцсеть).", set()),
+        ("Деятельность была направлена, в первую очередь, против Перу и соседних государств.",
+         {"PE"}),
+    ]:
+        got = {h.key for h in find_places(s, 0, scan(s), s) if h.role == "target"}
+        assert got == want, s
+    doc = extract_facts(
+        "Facebook удалила три сети аккаунтов из Кении.\n\n"
+        "Деятельность сетей была направлена в основном на Перу и Чили.")
+    assert all(keys(n, "country", "target") == set() for n in doc.networks)
