@@ -122,7 +122,7 @@ _ORDINAL_UNIT = re.compile(
     r"^\W*(?:The (?:first|second|third|fourth|fifth|other|larger|smaller|largest|smallest|latter|"
     r"former)|One|Another|A (?:second|third|separate)|El (?:primero|segundo)|La (?:primera|segunda)|"
     r"Le (?:premier|second)|La (?:première|seconde)|Во? (?:первую|вторую|третью)|"
-    r"Перв(?:ая|ый|ую)|Втор(?:ая|ой|ую)|"
+    r"Перв(?:ая|ый|ую)|Втор(?:ая|ой|ую)|Треть(?:я|ей|ю)|Четв[её]рт(?:ая|ой|ую)|"
     # "Еще семь каналов ...", "Остальные 17 каналов ...", "The remaining 17 channels ..."
     r"Ещё|Еще|Остальные|Другие|The remaining|A further|Otr[oa]s|L[oa]s (?:otr[oa]s|restantes)|"
     r"Les autres|D['’]autres)\b", re.IGNORECASE)

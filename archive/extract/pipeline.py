@@ -790,10 +790,11 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
     for i in seg.sentences:
         about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))
         case = _CASE_OF.match(sents[i].text) if i != seg.anchor else None
-        history = i != seg.anchor and bool(_PAST_NETWORK.search(sents[i].text)
-                                           or several and _NETWORKS_SUBJECT.search(sents[i].text))
+        history = i != seg.anchor and bool(_PAST_NETWORK.search(sents[i].text))
+        together = i != seg.anchor and several and bool(_NETWORKS_SUBJECT.search(sents[i].text))
         for p in found[i].places:
-            if p.role == "origin" and not about or history and p.role in ("origin", "target"):
+            if (p.role == "origin" and not about or history and p.role in ("origin", "target")
+                    or together and p.role in ("origin", "target")):
                 continue  # a sentence not about the network (commentary, history) states no role
             if (case and p.role == "origin" and anchored and p.key not in anchored
                     and p.start - sents[i].start <= case.end() + 12):

@@ -694,3 +694,14 @@ def test_against_after_a_protest_and_a_parenthesis_give_no_target() -> None:
         "Facebook удалила три сети аккаунтов из Кении.\n\n"
         "Деятельность сетей была направлена в основном на Перу и Чили.")
     assert all(keys(n, "country", "target") == set() for n in doc.networks)
+
+
+def test_these_networks_are_of_one_origin_and_the_third_network() -> None:
+    doc = extract_facts(
+        "Facebook удалила три отдельных сети.\n\n"
+        "«Эти сети имеют кенийское происхождение», – приводит ТАСС текст сообщения.\n\n"
+        "В первую сеть входили 214 аккаунтов пользователей и 35 публичных страниц.\n\n"
+        "Вторая сеть включала пять аккаунтов.\n\n"
+        "Третья сеть включала 23 аккаунта и шесть публичных страниц.")
+    assert [(keys(n, "country", "origin"), counts(n).get("facebook_accounts"))
+            for n in doc.networks] == [({"KE"}, 214), ({"KE"}, 5), ({"KE"}, 23)]
