@@ -244,6 +244,11 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
         return "impersonated"  # "claimed to be run by Taiwanese volunteers"
     if best[2] == "origin" and _NEGATED.search(s[max(clause_start, best[0] - 30) : best[0]]):
         return None  # "las cuentas ni siquiera eran manejadas desde México": not from there
+    before = [(a, b) for a, b in mentions_local if best[1] <= a and b <= local]
+    if before and _ITEM_JOIN.fullmatch(s[before[-1][1] : local]):
+        # "linked to governments in Peru, Chile and Kenya": the last item of a list the cue
+        # governs takes the role its first item has, however long the list
+        return _left_role(s, before[-1][0], mentions_local)
     gap_chars = list(s[best[1] : local])
     for a, b in mentions_local:
         if best[1] <= a and b <= local:
@@ -261,6 +266,8 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     return None
 
 
+_ITEM_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
+                        r"\s*/\s*)(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*)?", re.IGNORECASE)
 _ABOUT_IN_GAP = re.compile(
     r"\b(?:about|regarding|concerning|over|war|conflict|sobre|acerca|guerra|conflicto|sur|"
     r"guerre|à propos|о|об|войн\w*)\b", re.IGNORECASE)

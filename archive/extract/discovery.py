@@ -59,6 +59,11 @@ _ALL_UNITS = re.compile(r"\b(?:all|each|every one) (?:of )?(?:these|the|those) (
                         r"(?:networks|operations|campaigns)\b|\beach (?:network|operation)\b", re.I)
 _ONE_CAMPAIGN_IDIOM = re.compile(
     r"\b(?:investigation into|as part of)\s+(?:\w+\s+){0,3}operations\b", re.I)
+# "... found that the operations, linked to governments in Cuba, Serbia and Bolivia, ...":
+# the units the sentence before counted
+_THE_UNITS = re.compile(r"\b(?:the|these|those|ces|les|estas|las|эти)\s+(?:operations|networks|"
+                        r"campaigns|opérations|réseaux|campagnes|operaciones|redes|campañas|"
+                        r"операции|сети|кампании)\b", re.I)
 _AMONG_THEM = re.compile(r"\b(?:among them|of them|среди них|из них|entre ell[oa]s|parmi eux|"
                          r"parmi elles|d['’]entre eux)\b", re.I)
 _GOVERNMENTS = re.compile(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b",
@@ -100,7 +105,7 @@ def _operations(found: Any) -> list[Any]:
 
 _LIST_AFTER_UNIT = re.compile(
     r"\s*(?:of (?:fake )?accounts\s+|de cuentas\s+|de comptes\s+|аккаунтов\s+|учетных записей\s+)?"
-    r"(?:[—–:,(-]\s*)?(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?")
+    r"(?:[—–:,(-]\s*)?(?:in|from|en|de|desde|в|из|d['’]|du|des)\s*(?:the\s+)?")
 # "5 networks engaged in foreign or government interference in Egypt, India, ...": a few
 # words that aim nowhere, then the list (taken only when the number matches it)
 _LIST_AFTER_WORDS = re.compile(
@@ -110,7 +115,8 @@ _PREPOSITION = re.compile(r"\b(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?", re
 # "nine networks in its latest report: in China, Russia, ...": a few words, a colon, the list
 _LIST_AFTER_COLON = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*:\s*(?:(?:in|from|en|de|desde|в|из)\s+)?(?:the\s+)?")
-_LIST_JOIN = re.compile(r"^(?:\s*(?:,|and|y|et|и|&|/)\s*|\s*,\s*(?:and|y|et|и)\s+)(?:the\s+)?$")
+_LIST_JOIN = re.compile(r"^(?:\s*(?:,|and|y|et|и|&|/)\s*|\s*,\s*(?:and|y|et|и)\s+)(?:the\s+)?"
+                        r"(?:d['’]\s*|du\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?)?$")
 
 
 def _listed_after(sent: Sentence, plural: re.Match[str], named: list[tuple[str, int, int, str]]
@@ -249,7 +255,7 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         if len(origins) < 2 or _EARLIER.search(sent.text):
             continue
         plural = _plural_unit(sent.text)
-        back = 2 if _AMONG_THEM.search(sent.text) else 1
+        back = 2 if _AMONG_THEM.search(sent.text) or _THE_UNITS.search(sent.text) else 1
         for j in range(i - 1, max(-1, i - 1 - back), -1):
             if plural or not (back > 1 or layout.sentences[j].para == sent.para):
                 break

@@ -567,9 +567,17 @@ def _drop_total_of_listed(networks: list[NetworkFacts]) -> list[NetworkFacts]:
         return any(f.kind == "count" for f in net.facts) and not any(
             f.kind in ("country", "region", "actor", "operation") for f in net.facts)
 
-    if len(networks) < 4 or sum(map(listed, networks)) != len(networks) - 1:
+    if len(networks) < 4 or sum(map(listed, networks)) < 3:
         return networks
-    return [n for n in networks if not bare(n)]
+    others = [n for n in networks if not listed(n) and not bare(n)]
+
+    def above_the_rest(net: NetworkFacts) -> bool:
+        # "we removed 1,167 accounts" over the month, beside one network of 21 described
+        return all(float(f.value) > sum(float(g.value) for o in others for g in o.facts
+                                        if g.kind == "count" and g.key == f.key)
+                   for f in net.facts if f.kind == "count")
+
+    return [n for n in networks if not (bare(n) and above_the_rest(n))]
 
 
 def _abstain_on_lists(net: NetworkFacts) -> None:

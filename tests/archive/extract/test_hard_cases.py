@@ -705,3 +705,23 @@ def test_these_networks_are_of_one_origin_and_the_third_network() -> None:
         "Третья сеть включала 23 аккаунта и шесть публичных страниц.")
     assert [(keys(n, "country", "origin"), counts(n).get("facebook_accounts"))
             for n in doc.networks] == [({"KE"}, 214), ({"KE"}, 5), ({"KE"}, 23)]
+
+
+def test_french_parenthesised_lists_of_origins_and_the_month_total() -> None:
+    doc = extract_facts(
+        "Au mois de mars, 8 réseaux dans 8 pays ont été supprimés par Facebook. Cinq réseaux "
+        "(d'Albanie, d'Iran, d'Espagne, d'Argentine et d'Égypte) ont ciblé des personnes "
+        "principalement en dehors de leur pays. Au cours du mois nous avons supprimé 1167 "
+        "comptes Facebook et 255 pages.\n\n"
+        "« Au Bénin, nous avons supprimé 21 comptes Facebook et 16 pages. Le réseau était "
+        "originaire du Bénin », affirme Facebook.")
+    assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == [
+        "AL", "AR", "BJ", "EG", "ES", "IR"]
+    assert [counts(n) for n in doc.networks if counts(n)] == [
+        {"facebook_accounts": 21, "facebook_pages": 16}]
+    ops = extract_facts(
+        "Meta said it had dismantled three state-linked domestic influence operations.\n\n"
+        "Meta investigators found that the operations, linked to ruling parties and governments "
+        "in Peru, Chile and Kenya, were involved in coordinated inauthentic behaviour.")
+    assert sorted(k for n in ops.networks for k in keys(n, "country", "origin")) == [
+        "CL", "KE", "PE"]
