@@ -23,6 +23,7 @@ _ATTRIB = re.compile(
     r"(?:управля|руковод|созда|организова)\w*\s+(?:со стороны\s+)?)"
     r"|(?P<w2>originat\w*\s+(?:from|with)(?=\s+(?:the\s+)?[A-Z])|"
     r"(?:hired|paid|contracted|commissioned|directed|created|set up)\s+by|the work of|"
+    r"(?:directly\s+|state[- ])?(?:backed|sponsored|funded|financed)\s+by|"
     r"belong(?:ed|ing|s)?\s+to|"
     r"detrás\s+de\s+(?:\w+\s+)?(?:estaba|estaría|está|están)|derrière\s+(?:\w+\s+)?(?:se trouv\w+)|"
     r"за\s+\w+\s+(?:якобы\s+)?сто\w+|"

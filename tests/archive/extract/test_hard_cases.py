@@ -725,3 +725,17 @@ def test_french_parenthesised_lists_of_origins_and_the_month_total() -> None:
         "in Peru, Chile and Kenya, were involved in coordinated inauthentic behaviour.")
     assert sorted(k for n in ops.networks for k in keys(n, "country", "origin")) == [
         "CL", "KE", "PE"]
+
+
+def test_backed_by_a_government_names_it_and_long_lists_keep_their_role() -> None:
+    net = only_network(extract_facts(
+        "Twitter removed 248 accounts associated with or directly backed by the Kenyan "
+        "government."))
+    assert keys(net, "actor", "attributed") == {"Kenyan government"}
+    from archive.extract.countries import find_places
+    from archive.extract.gazetteer import scan
+
+    s = ("Meta found that the operations, linked to ruling parties and governments in Peru, "
+         "Chile and Kenya, were involved in coordinated inauthentic behaviour.")
+    assert {h.key for h in find_places(s, 0, scan(s), s) if h.role == "origin"} == {
+        "PE", "CL", "KE"}
