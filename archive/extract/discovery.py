@@ -668,7 +668,10 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     for seg, net in zip(segments, networks, strict=True):
         if seg.anchor in items_at:
             continue  # "1,594 accounts: 104 from Iran, 33 from Saudi Arabia ...": the total
-        if seg.anchor in listing and len(_origin_keys(net) & country_units) >= 2:
+        listed_here = {u.value for u in units if u.sentence == seg.anchor and u.kind == "country"}
+        if seg.anchor in listing and (len(_origin_keys(net) & country_units) >= 2
+                                      or len(listed_here) >= 2 and not _origin_keys(net)
+                                      - listed_here):
             continue  # figures stated with the list are its total, not one unit's
         if len(_origin_keys(net) & country_units) >= 2:
             # A summary restating the list: the countries belong to their own networks. What

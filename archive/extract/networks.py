@@ -130,6 +130,9 @@ _ENUMERATED = re.compile(r"\(\d{1,2}\)\s+(?:about |around |more than |over )?\d"
 
 
 _OWN_UNIT = re.compile(r"\b(?:out of (?:the|these|those)|of (?:the|these|those) (?:accounts|total)|"
+                       r"(?:the )?(?:vast )?majority of (?:the )?(?:removed )?accounts|"
+                       r"(?:подавляющая |большая )?часть (?:удаленных |удалённых )?аккаунтов|"
+                       r"la (?:gran )?mayoría de (?:las )?cuentas|la majorité des comptes|"
                        r"(?:were|was) (?:run|operated|managed|created|controlled) by|"
                        r"из них|de ellas|de ellos|parmi (?:eux|elles|ces))\b", re.IGNORECASE)
 PART_OF = re.compile(r"\b(?:a subset of|a sample of|a portion of|had access to|"

@@ -739,3 +739,13 @@ def test_backed_by_a_government_names_it_and_long_lists_keep_their_role() -> Non
          "Chile and Kenya, were involved in coordinated inauthentic behaviour.")
     assert {h.key for h in find_places(s, 0, scan(s), s) if h.role == "origin"} == {
         "PE", "CL", "KE"}
+
+
+def test_the_vast_majority_set_off_by_dashes_is_one_listed_networks_figure() -> None:
+    doc = extract_facts(
+        "Социальная сеть Twitter удалила более 32 242 аккаунта, обвинив их в участии в "
+        "операциях в интересах властей Кении, Перу и Чили.\n\n"
+        "Подавляющая часть удаленных аккаунтов – 23 750 – была связана с Кенией.")
+    got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("twitter_accounts", 0))
+                 for n in doc.networks)
+    assert got == [(["CL"], 0), (["KE"], 23750), (["PE"], 0)]
