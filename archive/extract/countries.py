@@ -132,7 +132,8 @@ _ORIGIN_AFTER = re.compile(
     r"учетн\w+ запис\w*|учётн\w+ запис\w*|профил\w*)|"
     r"networks?|operations?|campaigns?|actors?|operators?|individuals|people|entities|company|"
     r"(?:fake |inauthentic |bogus )?accounts|"
-    r"companies|firm|marketing firm|PR firm|government|military|army|state media|state|"
+    r"companies|firm|marketing firm|PR firm|government|military(?! fan| enthusiast| supporter)|army|"
+    r"state media|state|"
     r"intelligence|troll|trolls|nationals|agency|influence operation|"
     r"threat actors?|IO|CIB|operatives|security services)\b)",
     re.IGNORECASE,
@@ -383,6 +384,9 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
     if s[a : a + 1].islower() and _AUDIENCE_BEFORE_DEMONYM.search(s[max(0, a - 30) : a]):
         return "target"  # "au public israélien", "a los usuarios mexicanos"
     if (s[a : a + 1].islower() and _NOUN_BEFORE_DEMONYM.search(s[max(0, a - 50) : a])
+            and not re.search(r"\b(?:(?:red|redes|réseaux?)\s+sociale?s?|plataforma|plateforme|"
+                              r"empresa|compañía|société|entreprise|géant)\s+$", s[max(0, a - 30) : a],
+                              re.I)
             and _left_role(s, a, spans) != "target"):
         return "origin"  # "opération secrète d'influence iranienne", "redes falsas rusas"
     if _POSING_BEFORE.search(s[max(0, a - 60) : a]):

@@ -749,3 +749,17 @@ def test_the_vast_majority_set_off_by_dashes_is_one_listed_networks_figure() -> 
     got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("twitter_accounts", 0))
                  for n in doc.networks)
     assert got == [(["CL"], 0), (["KE"], 23750), (["PE"], 0)]
+
+
+def test_the_platforms_own_nationality_and_military_fan_pages_are_no_origin() -> None:
+    from archive.extract.countries import find_places
+    from archive.extract.gazetteer import scan
+
+    for s, want in [
+        ("La red social estadounidense eliminó 1.152 cuentas vinculadas a Perú.", {"PE"}),
+        ("La red peruana fue eliminada por Meta.", {"PE"}),
+        ("The people behind it managed a handful of Kenyan military fan Pages.", set()),
+        ("Meta removed accounts linked to the Kenyan military.", {"KE"}),
+    ]:
+        got = {h.key for h in find_places(s, 0, scan(s), s) if h.role == "origin"}
+        assert got == want, s
