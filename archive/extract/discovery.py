@@ -678,8 +678,10 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
             # the network's own sentences say of its origin stays.
             net.facts = [f for f in net.facts if not (f.kind == "country" and f.role == "origin"
                                                       and f.key in country_units)]
+            cases = _case_countries(layout, named_in)
             own = {p.key: (p, i) for i in seg.sentences if i not in listing
-                   for p in _origins(found[i]) if p.key in country_units}
+                   for p in _origins(found[i]) if p.key in country_units
+                   and p.key not in cases.get(layout.sentences[i].para, ())}
             if len(own) == 1:
                 p, i = next(iter(own.values()))
                 net.facts.append(Fact("country", p.key, None, None, "origin", dict(p.detail),
@@ -740,6 +742,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     _give_shared_origin(layout, found, kept)
     kept.sort(key=lambda n: n.span[0] if n.span else 0)
     _follow_paragraphs(layout, kept, named_in)
+    _case_paragraphs(layout, kept, named_in)
     return kept
 
 
@@ -811,6 +814,62 @@ def _follow_paragraphs(layout: Layout, networks: list[NetworkFacts],
                     other.facts.append(f)
         if moved:
             net.facts = [f for f in net.facts if f not in moved]
+
+
+_IN_THE_CASE_OF = re.compile(
+    r"^\W*(?:in the case of|as for|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
+    r"quant (?:à|au|aux)|в случае с|что касается)\s+", re.IGNORECASE)
+
+
+def _case_countries(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
+                    ) -> dict[int, set[str]]:
+    """Paragraph -> the country its opening "In the case of X," names."""
+    out: dict[int, set[str]] = {}
+    for i, x in enumerate(layout.sentences):
+        if i and layout.sentences[i - 1].para == x.para:
+            continue
+        m = _IN_THE_CASE_OF.match(x.text)
+        if m and named_in[i] and named_in[i][0][1] - x.start <= m.end() + 8:
+            out[x.para] = {named_in[i][0][0]}
+    return out
+
+
+def _case_paragraphs(layout: Layout, networks: list[NetworkFacts],
+                     named_in: Sequence[list[tuple[str, int, int, str]]]) -> None:
+    """"In the case of Russia, the terminated accounts were critical of NATO ... Some Russian
+    accounts shared content in French": a paragraph that opens "in the case of X" is about the
+    network from X; what other networks took from it (places, languages, actors) moves there."""
+    owners: dict[str, list[NetworkFacts]] = {}
+    for net in networks:
+        origins = _origin_keys(net)
+        if len(origins) == 1:
+            owners.setdefault(next(iter(origins)), []).append(net)
+    paras: dict[int, list[Sentence]] = {}
+    for x in layout.sentences:
+        paras.setdefault(x.para, []).append(x)
+    lead_index = {x.start: i for i, x in enumerate(layout.sentences)}
+    for sents in paras.values():
+        lead = sents[0]
+        m = _IN_THE_CASE_OF.match(lead.text)
+        named = named_in[lead_index[lead.start]]
+        if not m or not named or named[0][1] - lead.start > m.end() + 8:
+            continue
+        code = named[0][0]
+        if len(owners.get(code, [])) != 1:
+            continue
+        owner = owners[code][0]
+        starts = {x.start for x in sents}
+        for net in networks:
+            if net is owner:
+                continue
+            moved = [f for f in net.facts if f.kind in ("country", "language", "actor")
+                     and f.evidence is not None and f.evidence.start in starts]
+            if not moved:
+                continue
+            net.facts = [f for f in net.facts if f not in moved]
+            for f in moved:
+                if not any((g.kind, g.key, g.role) == (f.kind, f.key, f.role) for g in owner.facts):
+                    owner.facts.append(f)
 
 
 def _adopt(net: NetworkFacts, unit: _Unit) -> None:

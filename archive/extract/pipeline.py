@@ -795,6 +795,16 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
                 # "researchers saw a subset of the assets: 23 Pages": not the network's figure
             add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
     anchored = {p.key for p in found[seg.anchor].places if p.role == "origin"}
+    # Paragraphs that open "In the case of Russia, ..." about another network than the anchor's
+    other_case: dict[int, set[str]] = {}
+    for i in seg.sentences:
+        lead = _CASE_OF.match(sents[i].text)
+        if lead and i != seg.anchor and (i == 0 or sents[i - 1].para != sents[i].para):
+            near = {p.key for p in found[i].places if p.kind == "country"
+                    and p.start - sents[i].start <= lead.end() + 12}
+            theirs = near - anchored
+            if theirs and anchored:
+                other_case[sents[i].para] = theirs
     for i in seg.sentences:
         about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))
         case = _CASE_OF.match(sents[i].text) if i != seg.anchor else None
@@ -807,6 +817,9 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
             if (case and p.role == "origin" and anchored and p.key not in anchored
                     and p.start - sents[i].start <= case.end() + 12):
                 continue  # "In the case of the Armenian accounts, ..." speaks of another one
+            if p.role == "origin" and sents[i].para in other_case and p.key in other_case[
+                    sents[i].para]:
+                continue  # ... and so does the rest of that paragraph
             add(Fact(p.kind, p.key, None, None, p.role, dict(p.detail)), sents[i])
     origins = [f for f in facts if f.kind == "country" and f.role == "origin"]
     for i in seg.sentences:

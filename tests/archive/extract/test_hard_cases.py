@@ -763,3 +763,19 @@ def test_the_platforms_own_nationality_and_military_fan_pages_are_no_origin() ->
     ]:
         got = {h.key for h in find_places(s, 0, scan(s), s) if h.role == "origin"}
         assert got == want, s
+
+
+def test_a_paragraph_opening_in_the_case_of_x_is_about_xs_network() -> None:
+    doc = extract_facts(
+        "Google said it had removed over 10,000 YouTube channels linked to Kenya.\n\n"
+        "Aside from Kenya, Google terminated campaigns linked to countries such as Peru, Chile "
+        "and Nepal.\n\n"
+        "In the case of Peru, the terminated accounts were critical of NATO. Google also took "
+        "some help from Twitter to investigate these accounts linked to Peru. Some of them "
+        "shared content in French.")
+    by_origin = {next(iter(keys(n, "country", "origin"))): n for n in doc.networks
+                 if len(keys(n, "country", "origin")) == 1}
+    assert set(by_origin) == {"KE", "PE", "CL", "NP"}
+    assert counts(by_origin["KE"]) == {"youtube_channels": 10000}
+    assert keys(by_origin["PE"], "language") == {"fr"}
+    assert keys(by_origin["KE"], "language") == set()
