@@ -487,7 +487,9 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
 
 _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Premier|Chancellor|King|Crown Prince|Senator|Governor|"
-    r"Vice President|Minister|opposition leader|candidate|Mayor|Emir|Sheikh)\s+"
+    r"Vice President|Minister|opposition leader|candidate|Mayor|Emir|Sheikh|incumbent|"
+    r"[Pp]resident(?:e|a)?|[Pp]résident|[Cc]andidat[oae]?|[Gg]obernador|[Aa]lcalde|"
+    r"[Pp]remier ministre|[Pp]rimer ministro|[Пп]резидент\w*|[Кк]андидат\w*)\s+"
     r"(?P<name>(?:[A-ZÀ-Ý][\w'’.-]+(?:\s+|$)){1,4})")
 _PARTY = re.compile(
     r"\b(?P<name>(?:[A-ZÀ-Ý][\w'’.-]+\s+){0,4}(?:Party|Front|Movement|Alliance|Congress|"
@@ -498,10 +500,15 @@ _FAVOUR = re.compile(
     r"to (?:benefit|boost|support|promote|praise)|promot(?:ed|ing|e)|prais(?:ed|ing|e)|praise of|"
     r"cheerlead(?:ing)? for|amplif(?:y|ied|ying)(?: the account of)?|retweeting the account of|"
     r"boost(?:ing|ed)?|positive (?:narratives|coverage|content) about|backed|backing|"
-    r"campaign(?:ed|ing) for|pro-)", re.IGNORECASE)
+    r"campaign(?:ed|ing) for|pro-|"
+    # Spanish, French, Russian
+    r"apoy\w+|en apoyo (?:de|a)|a favor de|elogi\w+|respald\w+|favorables? (?:a|al)|"
+    r"soutien (?:à|au|de)|soutenir|soutenant|en faveur d[eu]|fais\w+ l['’]éloge|"
+    r"поддерж\w+|в поддержку|восхвал\w+)", re.IGNORECASE)
 _AGAINST = re.compile(
     r"\b(?:critical of|critici[sz]\w*|against|attack\w*|denigrat\w*|opponents?|opposition|"
-    r"smear\w*|disparag\w*|mock\w*|negative)\b", re.IGNORECASE)
+    r"smear\w*|disparag\w*|mock\w*|negative|crític\w*|critic\w+|contra|contre|critiqu\w+|"
+    r"против|критик\w*|оппозици\w*)\b", re.IGNORECASE)
 
 
 _AGENT = re.compile(

@@ -779,3 +779,15 @@ def test_a_paragraph_opening_in_the_case_of_x_is_about_xs_network() -> None:
     assert counts(by_origin["KE"]) == {"youtube_channels": 10000}
     assert keys(by_origin["PE"], "language") == {"fr"}
     assert keys(by_origin["KE"], "language") == set()
+
+
+def test_beneficiaries_in_spanish_and_after_incumbent() -> None:
+    assert keys(only_network(extract_facts(
+        "Facebook eliminó 40 cuentas que apoyaban al presidente Nayib Bukele.")),
+        "actor", "beneficiary") == {"Nayib Bukele"}
+    assert keys(only_network(extract_facts(
+        "Facebook eliminó 40 cuentas que criticaban al presidente Nayib Bukele.")),
+        "actor", "beneficiary") == set()
+    assert keys(only_network(extract_facts(
+        "Meta removed 40 accounts that posted in support of Ugandan presidential incumbent "
+        "Yoweri Museveni.")), "actor", "beneficiary") == {"Yoweri Museveni"}
