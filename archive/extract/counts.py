@@ -170,14 +170,24 @@ def _follower_metric(s: str, num: Number, noun: str, platform: str | None) -> st
     return "total_followers"
 
 
+_BY_PLATFORM = re.compile(r"\b(?:notified|alerted|tipped off|informed|warned)\s+by\s+$", re.I)
+
+
 def _sentence_platform(s: str) -> tuple[str | None, int]:
-    """The first platform a sentence names, and where (len(s) if none)."""
+    """The first platform a sentence names, and where (len(s) if none). A platform named as
+    the one that tipped another off ("after being notified by Twitter, Facebook removed")
+    is not whose assets the figures count."""
+    first: tuple[str | None, int] = (None, len(s))
     for m in _word_starts().finditer(s):
         i = m.start()
         hit = _match_word(s, i, _platform_names())
         if hit and not (hit[0] == "twitter" and s[i : hit[1]] == "X" and not _x_is_platform(s, i)):
+            if _BY_PLATFORM.search(s[max(0, i - 25) : i]):
+                if first[0] is None:
+                    first = (hit[0], i)
+                continue
             return hit[0], i
-    return None, len(s)
+    return first
 
 
 def _is_demonym(word: str) -> bool:
@@ -281,7 +291,8 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
         written_noun = s[:end].split()[-1] if s[:end].split() else ""
         if noun in ("group", "event", "page") and num.is_word and not platforms and (
                 written_noun in ("group", "groups", "page", "pages", "event", "events")
-                or written_noun[:1].islower() and not any(h.kind == "count" for h in hits)):
+                or written_noun[:1].islower() and not any(h.kind == "count" for h in hits)
+                ) and not _COUNT_LIST_AHEAD.match(s, end):
             # "one group turned its attention", "поделила аккаунты на две группы": a word
             # number with a bare "group" is not a count of Facebook Groups, unless it
             # continues a list of counts ("36 страниц и семь групп").
@@ -370,6 +381,11 @@ def _bracketed_counts(s: str, hits: list[CountHit]) -> list[CountHit]:
     return out
 
 
+# "... removed seven pages, three groups and five accounts": a list of figures follows
+_COUNT_LIST_AHEAD = re.compile(
+    r"\s*(?:,|and)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|dozens of|hundreds of)\s+(?:[\w-]+\s+)?(?:pages|groups|accounts|channels|profiles)\b",
+    re.IGNORECASE)
 _UNITS_OF_ACCOUNTS = re.compile(
     r"\s+(?:групп\w*|сет(?:ей|и|ях)|groups?|sets?|clusters?|networks?|grupos?|redes|groupes?|"
     r"réseaux)\s+(?:of\s+|de\s+|d['’]\s*)?(?:fake\s+|falsas\s+|faux\s+|фейковых\s+)?"

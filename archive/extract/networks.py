@@ -61,7 +61,8 @@ _EARLIER = re.compile(
     r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had)|"
     r"as we (?:\w+ )?(?:communicated|reported|announced|disclosed|shared|noted) (?:in|last|earlier)|"
     r"(?:days?|weeks?|months?) after (?:eliminating|removing|taking down|suspending|banning)|"
-    r"(?:deleted|removed|suspended|banned) at the time)\b",
+    r"(?:deleted|removed|suspended|banned) at the time|"
+    r"would (?:go on to |later )?(?:remove|take down|suspend|ban|close))\b",
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(

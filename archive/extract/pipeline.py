@@ -293,7 +293,8 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
 # The takedown itself told as past: "previously removed", "in 2019 Meta took down", "as we
 # communicated in October 2020" (not "tied to previously disclosed activity").
 _PASSING = re.compile(
-    r"\b(?:" + EARLIER_LOCAL + r")\b|"
+    r"\b(?:" + EARLIER_LOCAL + r")\b|\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|"
+    r"close)\b|"
     r"\b(?:previously(?! un\w+| not)|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|month|spring|summer|autumn|fall|winter)|"
@@ -396,6 +397,7 @@ _PAST_NETWORK = re.compile(
     r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
     r"\b(?:days?|weeks?|months?) after (?:eliminating|removing|taking down|suspending|banning)\b|"
     r"\b(?:deleted|removed|suspended|banned) at the time\b|"
+    r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|close)\b|"
     r"\b(?:network|operation|campaign|accounts)\b[^.;]{0,40}\b(?:(?:it|we|they|the company|Meta|"
     r"Facebook|Twitter|Google) (?:had )?previously (?:removed|took down|disrupted|suspended|banned|"
     r"reported|disclosed)|(?:removed|taken down|disrupted|suspended|banned) (?:in|last) "

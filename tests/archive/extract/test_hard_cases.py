@@ -791,3 +791,15 @@ def test_beneficiaries_in_spanish_and_after_incumbent() -> None:
     assert keys(only_network(extract_facts(
         "Meta removed 40 accounts that posted in support of Ugandan presidential incumbent "
         "Yoweri Museveni.")), "actor", "beneficiary") == {"Yoweri Museveni"}
+
+
+def test_the_platform_that_tipped_another_off_and_history_told_as_would_go_on() -> None:
+    net = only_network(extract_facts(
+        "After being notified by Twitter and conducting its own investigation, Facebook said it "
+        "has also removed seven pages, three groups and five accounts linked to Kenya."))
+    assert counts(net) == {"facebook_pages": 7, "facebook_groups": 3, "facebook_accounts": 5}
+    doc = extract_facts(
+        "Facebook removed 89 Facebook accounts for behaviour that originated in Peru.\n\n"
+        "In the next four months, the platform would go on to remove more than 570 pages and "
+        "accounts in Chile.")
+    assert [counts(n) for n in doc.networks] == [{"facebook_accounts": 89}]
