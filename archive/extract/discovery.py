@@ -68,6 +68,20 @@ _AMONG_THEM = re.compile(r"\b(?:among them|of them|среди них|из них
                          r"parmi elles|d['’]entre eux)\b", re.I)
 _GOVERNMENTS = re.compile(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b",
                           re.I)
+_NOT_THE_FIRST = re.compile(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b|"
+                            r"\bhas (?:previously|already) (?:taken action|acted)\b", re.I)
+
+
+def _earlier(layout: Layout, i: int) -> bool:
+    """Sentence *i* tells an earlier takedown: itself, or right after "This isn't the first
+    time OpenAI has taken action ..." in its paragraph."""
+    sents = layout.sentences
+    if _EARLIER.search(sents[i].text):
+        return True
+    return i > 0 and sents[i - 1].para == sents[i].para and bool(
+        _NOT_THE_FIRST.search(sents[i - 1].text))
+
+
 _COUNTRIES_WORD = re.compile(r"\b(?:countries|nations|pa[íi]ses|pays|стран\w*)\b", re.I)
 ENUMERATION_CONFIDENCE = 0.8
 OPERATION_ORIGIN_CONFIDENCE = 0.85
@@ -252,7 +266,7 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         unit_match = _plural_unit(sent.text)
         if unit_match and len(origins) < 2:
             origins = _listed_after(sent, unit_match, list(named_in[i])) or origins
-        if len(origins) < 2 or _EARLIER.search(sent.text):
+        if len(origins) < 2 or _earlier(layout, i):
             continue
         plural = _plural_unit(sent.text)
         back = 2 if _AMONG_THEM.search(sent.text) or _THE_UNITS.search(sent.text) else 1
@@ -336,7 +350,7 @@ def _countries_including_units(layout: Layout,
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         m = _COUNTRIES_INCLUDING.search(sent.text)
-        if not m or not TAKEDOWN.search(sent.text) or _EARLIER.search(sent.text):
+        if not m or not TAKEDOWN.search(sent.text) or _earlier(layout, i):
             continue
         for p in _list_at(sent, m.end(), list(named_in[i])):
             units.append(_Unit("country", p.key, i, [Fact(
@@ -351,7 +365,7 @@ def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
     Azerbaiyán y otra en ...": each item is a unit with its own origin."""
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
-        if _EARLIER.search(sent.text):
+        if _earlier(layout, i):
             continue
         items = [(code, surface) for code, a, _b, surface in named_in[i]
                  if _ONE_OF.search(sent.text[max(0, a - sent.start - 40) : a - sent.start])]
@@ -376,7 +390,7 @@ def _repeated_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         plural = _plural_unit(sent.text)
-        if not plural or not plural.group("n") or _EARLIER.search(sent.text):
+        if not plural or not plural.group("n") or _earlier(layout, i):
             continue
         n = plural.group("n")
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
@@ -457,7 +471,7 @@ def _also_units(layout: Layout, found: Sequence[Any],
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         m = _ALSO_UNIT.search(sent.text)
-        if not m or _EARLIER.search(sent.text):
+        if not m or _earlier(layout, i):
             continue
         after = [p for p in found[i].places if p.kind == "country" and p.start >= sent.start
                  + m.start()]
@@ -481,7 +495,7 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
     sents = layout.sentences
     for i, sent in enumerate(sents):
         ops = _operations(found[i])
-        if not ops or _EARLIER.search(sent.text):
+        if not ops or _earlier(layout, i):
             continue
         origins = _origins(found[i])
         targets = [p for p in found[i].places if p.kind in ("country", "region")
@@ -591,7 +605,7 @@ def _shared_origin(layout: Layout, found: Sequence[Any]) -> Fact | None:
     for i, sent in enumerate(layout.sentences):
         plural = _plural_unit(sent.text)
         origins = _origins(found[i])
-        if plural and plural.group("n") and len(origins) == 1 and not _EARLIER.search(sent.text):
+        if plural and plural.group("n") and len(origins) == 1 and not _earlier(layout, i):
             p = origins[0]
             n = plural.group("n")
             return Fact("country", p.key, int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()],

@@ -403,6 +403,7 @@ _PAST_NETWORK = re.compile(
     r"reported|disclosed)|(?:removed|taken down|disrupted|suspended|banned) (?:in|last) "
     r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b",
     re.IGNORECASE)
+_NOT_THE_FIRST = re.compile(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b", re.I)
 _CASE_OF = re.compile(
     r"^\W*(?:in the case of|as for|as to|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
     r"quant (?:à|au|aux)|в случае с|что касается)\s+(?:the\s+|la\s+|el\s+|les?\s+)?",
@@ -632,7 +633,9 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
                 # the same place: one figure rounded, the other exact
                 same = all(_same_figure(mine[k], theirs[k]) for k in shared) and any(
                     "exact" in (mine[k].qualifier, theirs[k].qualifier)
-                    and mine[k].qualifier != theirs[k].qualifier for k in shared)
+                    and mine[k].qualifier != theirs[k].qualifier
+                    or float(mine[k].value) == float(theirs[k].value) for k in shared) and not (
+                    set(mine) - set(theirs) and set(theirs) - set(mine))
             else:
                 # "about 90 'pro-Russian' channels" in the lead, "about 90 channels linked to
                 # Russia" below: one side names no place, and every figure is the same
@@ -797,6 +800,10 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
                 # "researchers saw a subset of the assets: 23 Pages": not the network's figure
             add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
     anchored = {p.key for p in found[seg.anchor].places if p.role == "origin"}
+    past = {i for i in seg.sentences if i != seg.anchor and (
+        _PAST_NETWORK.search(sents[i].text) or _NOT_THE_FIRST.search(sents[i].text)
+        or i > 0 and sents[i - 1].para == sents[i].para and _NOT_THE_FIRST.search(
+            sents[i - 1].text))}
     # Paragraphs that open "In the case of Russia, ..." about another network than the anchor's
     other_case: dict[int, set[str]] = {}
     for i in seg.sentences:
@@ -810,7 +817,7 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
     for i in seg.sentences:
         about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))
         case = _CASE_OF.match(sents[i].text) if i != seg.anchor else None
-        history = i != seg.anchor and bool(_PAST_NETWORK.search(sents[i].text))
+        history = i in past
         together = i != seg.anchor and several and bool(_NETWORKS_SUBJECT.search(sents[i].text))
         for p in found[i].places:
             if (p.role == "origin" and not about or history and p.role in ("origin", "target")
@@ -832,11 +839,11 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
             break
     strong = {(f.kind, f.key) for f in facts if f.role in ("origin", "target", "sponsor")}
     facts = [f for f in facts if not (f.role == "topic" and (f.kind, f.key) in strong)]
-    _add_actors(facts, seg, found, sents)
+    _add_actors(facts, seg, found, sents, past)
     _origin_from_state_actor(facts)
     _origin_from_sponsor(facts)
     for i in seg.sentences:
-        for lang in found[i].languages:
+        for lang in found[i].languages if i not in past else ():
             add(Fact("language", lang.code), sents[i])
     for i in seg.sentences:
         for v in found[i].vocab:
@@ -891,9 +898,10 @@ def _origin_from_state_actor(facts: list[Fact]) -> None:
                           actor.evidence))
 
 
-def _add_actors(facts: list[Fact], seg: Segment, found: list[_Found], sents: list[Sentence]) -> None:
+def _add_actors(facts: list[Fact], seg: Segment, found: list[_Found], sents: list[Sentence],
+                past: set[int] = frozenset()) -> None:  # type: ignore[assignment]
     best: dict[tuple[str, str], tuple[ActorHit, Sentence]] = {}
-    for i in seg.sentences + seg.shared:
+    for i in [k for k in seg.sentences + seg.shared if k not in past]:
         for a in found[i].actors:
             key = (a.name, a.role)
             old = best.get(key)

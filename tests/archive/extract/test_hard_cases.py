@@ -803,3 +803,19 @@ def test_the_platform_that_tipped_another_off_and_history_told_as_would_go_on() 
         "In the next four months, the platform would go on to remove more than 570 pages and "
         "accounts in Chile.")
     assert [counts(n) for n in doc.networks] == [{"facebook_accounts": 89}]
+
+
+def test_not_the_first_time_and_one_figure_told_twice() -> None:
+    doc = extract_facts(
+        "OpenAI has banned several accounts that used ChatGPT for a surveillance tool linked to "
+        "Kenya.\n\n"
+        "This isn't the first time OpenAI has taken action. The company has also banned "
+        "accounts linked to Peruvian influence operations, Chilean employment scams, and "
+        "another Nepali network writing in Spanish.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"KE"}]
+    assert keys(doc.networks[0], "language") == set()
+    twice = extract_facts(
+        "Google had terminated 299 YouTube channels linked to Peru in July.\n\n"
+        "“We terminated 299 YouTube channels as part of our investigation into coordinated "
+        "influence operations linked to Peru,” TAG wrote.")
+    assert [counts(n) for n in twice.networks] == [{"youtube_channels": 299}]
