@@ -82,10 +82,27 @@ def _platform_names() -> list[tuple[str, str]]:
     return sorted(names, key=lambda p: -len(p[0]))
 
 
+_FIRST_LETTER: dict[int, tuple[list[tuple[str, str]], dict[str, list[tuple[str, str, str]]]]] = {}
+
+
+def _by_first_letter(table: list[tuple[str, str]]) -> dict[str, list[tuple[str, str, str]]]:
+    """The table's words grouped by their first letter (lower-cased), longest first. The
+    tables are the cached gazetteer lists, so their identity keys the grouping."""
+    hit = _FIRST_LETTER.get(id(table))
+    if hit is None or hit[0] is not table:
+        grouped: dict[str, list[tuple[str, str, str]]] = {}
+        for word, key in table:
+            grouped.setdefault(word[:1].lower(), []).append((word, word.lower(), key))
+        hit = _FIRST_LETTER[id(table)] = (table, grouped)
+    return hit[1]
+
+
 def _match_word(text: str, pos: int, table: list[tuple[str, str]]) -> tuple[str, int] | None:
-    for word, key in table:
+    if pos >= len(text):
+        return None
+    for word, lower, key in _by_first_letter(table).get(text[pos].lower(), ()):
         end = pos + len(word)
-        if text[pos:end].lower() == word.lower() and (end == len(text) or not text[end].isalnum()):
+        if text[pos:end].lower() == lower and (end == len(text) or not text[end].isalnum()):
             if word[:1].isupper() and not text[pos].isupper():
                 continue
             return key, end

@@ -679,6 +679,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     kept: list[NetworkFacts] = []
     listing = {u.sentence for u in enumerated} | repeats
     items_at = {u.sentence for u in itemised}
+    cases = _case_countries(layout, named_in)
     for seg, net in zip(segments, networks, strict=True):
         if seg.anchor in items_at:
             continue  # "1,594 accounts: 104 from Iran, 33 from Saudi Arabia ...": the total
@@ -692,7 +693,6 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
             # the network's own sentences say of its origin stays.
             net.facts = [f for f in net.facts if not (f.kind == "country" and f.role == "origin"
                                                       and f.key in country_units)]
-            cases = _case_countries(layout, named_in)
             own = {p.key: (p, i) for i in seg.sentences if i not in listing
                    for p in _origins(found[i]) if p.key in country_units
                    and p.key not in cases.get(layout.sentences[i].para, ())}
