@@ -391,7 +391,13 @@ _VERB_INSIDE = re.compile(r"\b(?:to|is|are|was|were|has|have|had|will|would|can|
                           r"a|ont|est|sont|été|ha|han|fue|es|son|fueron|был\w*|являет\w*)\b"
                           r"|\b\d+\b", re.I)
 _SPEAKER_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an|the)\s+[\w\s]{0,40}?spokes|,?\s*(?:said|says|"
-                            r"told|stated|added|noted|wrote)\b)", re.I)
+                            r"told|stated|added|noted|wrote)\b|"
+                            # "Nathaniel Gleicher, Facebook's head of cybersecurity policy, told"
+                            r",\s*[^,;.]{3,70},\s*(?:said|says|told|stated|added|wrote|explained)\b)",
+                            re.I)
+# "... told the AP", "according to Reuters": whom a speaker told, or who reported
+_TOLD_BEFORE = re.compile(r"\b(?:told|according to|reported by|reports?|via|says|said|explained|"
+                          r"added|noted|wrote|stated)\s+(?:the\s+)?$", re.I)
 
 
 # Territories that are no country of the gazetteer but are never anyone's name.
@@ -423,7 +429,10 @@ def valid_actor_name(name: str) -> bool:
     """A name that can be an actor: not a pronoun, a single letter, a fragment, a phrase
     with a verb in it, or generic words ("Russian consulting firm", "their cloud account").
     "<Demonym> government" and the like are kept: they name a state actor."""
-    name = re.sub(r"[\w.]+-(?:based|linked|backed|run|owned|affiliated)\b", " ", name)
+    name = re.sub(r"[\w.]+-(?:based|linked|backed|run|owned|affiliated|aligned|sponsored|"
+                  r"controlled|connected|directed|allied|friendly|related)\b", " ", name)
+    if all(w.lower() in place_words() for w in re.findall(r"[^\W\d_]+", name)):
+        return False  # "Saudi-Arabia", "South-Korea": a place however it is hyphenated
     words = re.findall(r"[\w'’.-]+", name)
     if not words or len(name.strip(" .")) < 2 or len(words) > 9:
         return False
@@ -572,4 +581,7 @@ def _keep(hit: ActorHit, s: str, offset: int, mentions: list[Mention]) -> bool:
                          for m in mentions):
         return False  # "the Russian operation known as Doppelganger" is an operation
     # The speaker of a quote ("X, a spokesperson, said") is not who ran the network.
+    if hit.role != "denied" and _TOLD_BEFORE.search(
+            s[max(0, hit.start - offset - 20) : hit.start - offset]):
+        return False  # "says Nathaniel Gleicher", "told the AP": speakers and their audience
     return hit.role == "denied" or not _SPEAKER_AFTER.match(s[hit.end - offset :])

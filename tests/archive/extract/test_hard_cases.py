@@ -819,3 +819,16 @@ def test_not_the_first_time_and_one_figure_told_twice() -> None:
         "“We terminated 299 YouTube channels as part of our investigation into coordinated "
         "influence operations linked to Peru,” TAG wrote.")
     assert [counts(n) for n in twice.networks] == [{"youtube_channels": 299}]
+
+
+def test_speakers_a_wire_and_hyphenated_places_are_no_actors() -> None:
+    for text in [
+        "Facebook removed 9 Pages. The accounts were created by anti-opposition Kenyans with "
+        "government ties, says Nathaniel Gleicher, Facebook's head of cybersecurity.",
+        "Facebook removed 9 Pages created by Kenyans with government ties, Nathaniel Gleicher, "
+        "Facebook's head of cybersecurity policy, told the AP in an interview.",
+        "A further six accounts linked to Saudi-Arabia's state-run media were removed by Twitter.",
+        "Reddit removed roughly 143 accounts linked to an Iran-aligned influence operation.",
+    ]:
+        doc = extract_facts(text)
+        assert all(keys(n, "actor", "attributed") == set() for n in doc.networks), text
