@@ -364,6 +364,9 @@ _INFRA_AFTER = re.compile(
 _NOUN_BEFORE_DEMONYM = re.compile(
     r"\b(?:red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|cuentas|"
     r"comptes|grupos?|groupes?|cl[uú]ster|entramado|"
+    r"(?:empresa|firma|agencia|compañía|société|agence|entreprise) de (?:marketing|relaciones "
+    r"públicas|publicidad|comunicación|consultoría|relations publiques|communication|conseil)"
+    r"(?: \w+){0,2}|"
     # "personas vinculadas al Gobierno chino": a state the network is tied to
     r"(?:vinculad|ligad|relacionad|conectad|asociad|li[ée]|associ[ée]|connect[ée])\w* "
     r"(?:a|al|à|au|con|avec)\s+(?:l[ae]\s+|el\s+|l['’]\s*)?(?:gobierno|gouvernement|r[ée]gimen?|"

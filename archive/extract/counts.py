@@ -340,6 +340,12 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             hits.append(_hit("count", "combined_assets", num, end))
             continue
         explicit = platforms[0] if platforms else None
+        if explicit is None and noun == "account":
+            # "29 cuentas vinculadas a Twinmark en Instagram": the platform ends the clause
+            later = _PLATFORM_LATER.match(s, end)
+            if later:
+                named = _match_word(later.group("p"), 0, _platform_names())
+                explicit = named[0] if named else None
         # "155 accounts, 11 Pages and 6 Instagram accounts": a platform named only later in the
         # list belongs to its own figure; a bare "accounts" before it is the document's platform.
         fallback = sent_platform if sent_platform_at < num.start else (
@@ -403,6 +409,9 @@ _COUNT_LIST_AHEAD = re.compile(
     r"\s*(?:,|and)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|dozens of|hundreds of)\s+(?:[\w-]+\s+)?(?:pages|groups|accounts|channels|profiles)\b",
     re.IGNORECASE)
+_PLATFORM_LATER = re.compile(
+    r"[^,;.()\d]{0,45}?\s(?:en|on|in|sur|на|в)\s+(?P<p>Instagram|Twitter|TikTok|YouTube|Telegram|"
+    r"Threads|VKontakte|Reddit)\b")
 _UNITS_OF_ACCOUNTS = re.compile(
     r"\s+(?:групп\w*|сет(?:ей|и|ях)|groups?|sets?|clusters?|networks?|grupos?|redes|groupes?|"
     r"réseaux)\s+(?:of\s+|de\s+|d['’]\s*)?(?:fake\s+|falsas\s+|faux\s+|фейковых\s+)?"

@@ -69,6 +69,8 @@ _AMONG_THEM = re.compile(r"\b(?:among them|of them|среди них|из них
 _GOVERNMENTS = re.compile(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b",
                           re.I)
 _NOT_THE_FIRST = re.compile(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b|"
+                            r"\bno es la primera vez\b|\bce n['’]est pas la première fois\b|"
+                            r"\bне впервые\b|"
                             r"\bhas (?:previously|already) (?:taken action|acted)\b", re.I)
 
 

@@ -48,6 +48,8 @@ EARLIER_LOCAL = (
     r"ya (?:había |habían )?(?:removi\w+|elimin\w+|suspend\w+|retir\w+|bloque\w+|dado de baja)|"
     r"(?:en|el) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     r"noviembre|diciembre) (?:pasado|del año pasado)|el (?:mes|año) pasado|"
+    r"el pasado (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre)|"
     r"l['’]an dernier|l['’]année dernière|(?:janvier|février|mars|avril|mai|juin|juillet|"
     r"août|septembre|octobre|novembre|décembre) dernier|avait déjà (?:supprimé|retiré|bloqué)|"
     r"в прошлом (?:году|месяце)|(?:осенью|весной|летом|зимой) прошлого года|"

@@ -403,7 +403,9 @@ _PAST_NETWORK = re.compile(
     r"reported|disclosed)|(?:removed|taken down|disrupted|suspended|banned) (?:in|last) "
     r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b",
     re.IGNORECASE)
-_NOT_THE_FIRST = re.compile(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b", re.I)
+_NOT_THE_FIRST = re.compile(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b|"
+                            r"\bno es la primera vez\b|\bce n['’]est pas la première fois\b|"
+                            r"\bне впервые\b", re.I)
 _CASE_OF = re.compile(
     r"^\W*(?:in the case of|as for|as to|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
     r"quant (?:à|au|aux)|в случае с|что касается)\s+(?:the\s+|la\s+|el\s+|les?\s+)?",

@@ -832,3 +832,16 @@ def test_speakers_a_wire_and_hyphenated_places_are_no_actors() -> None:
     ]:
         doc = extract_facts(text)
         assert all(keys(n, "actor", "attributed") == set() for n in doc.networks), text
+
+
+def test_a_spanish_firm_its_instagram_accounts_and_not_the_first_time() -> None:
+    doc = extract_facts(
+        "Facebook ha cerrado 220 páginas y 73 cuentas, controladas por la empresa de marketing "
+        "digital peruana Acme Media.\n\n"
+        "El gigante de internet también eliminó 29 cuentas vinculadas a Acme en Instagram.\n\n"
+        "No es la primera vez que Facebook elimina páginas en Perú, como ya sucedió el pasado "
+        "octubre cuando bloqueó 95 páginas y 35 cuentas.")
+    net = only_network(doc)
+    assert keys(net, "country", "origin") == {"PE"}
+    assert counts(net) == {"facebook_pages": 220, "facebook_accounts": 73,
+                           "instagram_accounts": 29}
