@@ -36,7 +36,8 @@ _AUDIENCE_VERB = re.compile(
     r"\s*(?:(?:that|who|which)\s+)?(?:had\s+)?(?:collectively\s+)?(?:followed|follow|follows|"
     r"following\b(?!\s+(?:the|a|an)\s+(?:takedown|removal|investigation|report))|"
     r"(?:были\s+)?подписан\w*|подписал\w*|"
-    r"joined|join|subscribed|liked|were following|are following|were members)\b",
+    r"joined|join|subscribed|liked|were following|are following|were members|are members|"
+    r"(?:are|were) involved in (?:one|at least one|some|these|the))\b",
     re.IGNORECASE,
 )
 _AUDIENCE_NOUN = re.compile(

@@ -114,6 +114,7 @@ _SUBJECT = re.compile(
     r"\b(?:network|operation|campaign|cluster|réseau|campagne|opération|red|campaña|operación|"
     r"сеть|сети|кампани\w*|операци\w*)\b|\b(?:объединял\w*|включал\w*|состоял\w*|"
     r"насчитывал\w*|formad[ao]s? por|compuest[ao]s? por|composée?s? de|consist\w*|includ\w*|compris\w*|"
+    r"involv\w*|encompass\w*|totall?ed|numbered|"
     r"(?:removal|takedown|action|measure|mesure|medida) (?:\w+ )?(?:affected|concerned|covered|"
     r"a concerné|concernait|afectó|ha afectado)|"
     r"made up of|spanned)\b",

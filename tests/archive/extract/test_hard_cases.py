@@ -845,3 +845,17 @@ def test_a_spanish_firm_its_instagram_accounts_and_not_the_first_time() -> None:
     assert keys(net, "country", "origin") == {"PE"}
     assert counts(net) == {"facebook_pages": 220, "facebook_accounts": 73,
                            "instagram_accounts": 29}
+
+
+def test_it_involved_n_accounts_and_members_involved_in_groups() -> None:
+    doc = extract_facts(
+        "Meta removed three operations, two originating from Peru and one from Chile.\n\n"
+        "The first Peruvian operation targeted Bolivia. It involved 13 Facebook accounts and "
+        "seven Groups. The second Peruvian operation comprised 4,789 fake Facebook accounts.")
+    assert sorted(counts(n)["facebook_accounts"] for n in doc.networks
+                  if "facebook_accounts" in counts(n)) == [13, 4789]
+    from archive.extract.counts import find_counts
+
+    hits = find_counts("At least 1.8 million accounts are involved in one of the identified "
+                       "groups.", "facebook")
+    assert [(h.kind, h.key) for h in hits] == [("audience", "facebook_group_members")]
