@@ -385,6 +385,42 @@ def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
     return units
 
 
+_SOME_FROM = re.compile(
+    r"(?:^|[\s,(])(?P<n>\d{1,2}|one|two|three|four|five|six|una?|dos|tres|une?|deux|trois|"
+    r"одн[ау]|две|два|три)\s+(?:[\w-]+\s+)?(?:(?:originating|operating|coming|based|run)\s+)?"
+    r"(?:from|in|out of|de|desde|en|из|в)\s+(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE)
+
+
+def _split_count_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
+                       ) -> list[_Unit]:
+    """"three operations ... two originating from China and one from Russia": as many units
+    per country as the numbers say, when they add up to the number of units."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        items: list[tuple[str, int, str]] = []
+        for code, a, _b, surface in named_in[i]:
+            m = _SOME_FROM.search(sent.text[max(0, a - sent.start - 45) : a - sent.start])
+            if m:
+                n = m.group("n").lower()
+                items.append((code, int(n) if n.isdigit() else _NUMBER_WORDS.get(
+                    n, 1 if n in ("one", "un", "una", "une", "одна", "одну") else 0), surface))
+        if len(items) < 2 or len({c for c, _, _ in items}) != len(items) or _earlier(layout, i):
+            continue
+        total = sum(k for _, k, _ in items)
+        said = [_plural_unit(layout.sentences[j].text) for j in (i, i - 1) if j >= 0]
+        wanted = {int(p.group("n")) if p.group("n").isdigit() else _NUMBER_WORDS.get(
+            p.group("n").lower(), 0) for p in said if p and p.group("n")}
+        if total not in wanted:
+            continue
+        for code, k, surface in items:
+            for _ in range(k):
+                units.append(_Unit("country", code, i, [Fact(
+                    "country", code, None, None, "origin",
+                    {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE,
+                     "enumerated": True}, _evidence(sent))]))
+    return units
+
+
 def _repeated_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
                     ) -> list[_Unit]:
     """"eliminó otras 2 redes en Ucrania", "two networks from Iran": as many units as the
@@ -647,6 +683,12 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                    if not any(e.value == u.value for e in enumerated)]
     enumerated += [u for u in _also_units(layout, found, named_in)
                    if not any(e.value == u.value for e in enumerated)]
+    split = _split_count_units(layout, named_in)
+    if split:  # the numbers add up: these units replace what else the sentence gave
+        at = {u.sentence for u in split}
+        enumerated = [e for e in enumerated if e.sentence not in at] + [
+            u for u in split if not any(e.value == u.value and e.sentence not in at
+                                        for e in enumerated)]
     enumerated += [u for u in _repeated_units(layout, named_in)
                    if not any(e.value == u.value and e.sentence != u.sentence for e in enumerated)]
     units = enumerated + [u for u in _operation_units(layout, found, labels)

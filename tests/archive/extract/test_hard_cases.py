@@ -859,3 +859,14 @@ def test_it_involved_n_accounts_and_members_involved_in_groups() -> None:
     hits = find_counts("At least 1.8 million accounts are involved in one of the identified "
                        "groups.", "facebook")
     assert [(h.kind, h.key) for h in hits] == [("audience", "facebook_group_members")]
+
+
+def test_two_from_one_country_and_one_from_another_add_up() -> None:
+    doc = extract_facts("Meta removed three operations. These included two originating from "
+                        "Peru and one from Chile.")
+    assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == [
+        "CL", "PE", "PE"]
+    # numbers that do not add up to the units announced say nothing about which is which
+    odd = extract_facts("Meta removed four operations. These included two originating from "
+                        "Peru and one from Chile.")
+    assert sorted(k for n in odd.networks for k in keys(n, "country", "origin")).count("PE") < 2
