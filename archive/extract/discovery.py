@@ -685,9 +685,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                    if not any(e.value == u.value for e in enumerated)]
     split = _split_count_units(layout, named_in)
     if split:  # the numbers add up: these units replace what else the sentence gave
-        at = {u.sentence for u in split}
-        enumerated = [e for e in enumerated if e.sentence not in at] + [
-            u for u in split if not any(e.value == u.value and e.sentence not in at
+        split_at = {u.sentence for u in split}
+        enumerated = [e for e in enumerated if e.sentence not in split_at] + [
+            u for u in split if not any(e.value == u.value and e.sentence not in split_at
                                         for e in enumerated)]
     enumerated += [u for u in _repeated_units(layout, named_in)
                    if not any(e.value == u.value and e.sentence != u.sentence for e in enumerated)]
