@@ -425,6 +425,13 @@ def place_words() -> frozenset[str]:
                               "saint", "st", "great", "federation", "union", "national"})
 
 
+_PRODUCTS = frozenset("chatgpt openai gpt gpt-4 gpt-4o claude gemini llama facebook instagram "
+                      "whatsapp messenger threads twitter youtube tiktok telegram meta google "
+                      "openai's meta's google's".split())
+_PRODUCT_WORDS = frozenset("technology technologies model models tool tools platform platforms "
+                           "service services chatbot chatbots app apps products api".split())
+
+
 def valid_actor_name(name: str) -> bool:
     """A name that can be an actor: not a pronoun, a single letter, a fragment, a phrase
     with a verb in it, or generic words ("Russian consulting firm", "their cloud account").
@@ -449,6 +456,8 @@ def valid_actor_name(name: str) -> bool:
         return False  # "Disrupting" in a headline is a verb, not a name
     if _VERB_INSIDE.search(name):
         return False
+    if low[0] in _PRODUCTS and all(w in _PRODUCTS or w in _PRODUCT_WORDS for w in low):
+        return False  # "ChatGPT technology", "OpenAI's models": the platform's own product
     places = place_words()
     content = [w for w in low if w not in places and w not in ("the", "of", "and", "-", "state",
                                                               "based", "linked", "backed")]

@@ -200,6 +200,17 @@ _OF_THEM = re.compile(
     r"d'entre eux|d’entre eux)\s*(?:[—–-]|were|are|was|eran|étaient|были)?\s*$", re.IGNORECASE)
 
 
+# "Parmi ceux-ci, 100 sont soupçonnés d'être associés à la Russie", "Of these, 100 were
+# linked to Russia": the figure first, its country at the end of the clause
+_AMONG_THEM_NUM = re.compile(
+    r"^\W*(?:parmi (?:ceux-ci|eux|elles|celles-ci)|of (?:these|them|those)|among (?:them|these)|"
+    r"de (?:ellas|ellos|estas|estos)|entre (?:ellas|ellos)|из них|среди них)\s*,?\s*"
+    r"(?:(?:more than|over|about|plus de|environ|más de|cerca de|более|около)\s+)?"
+    r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\s+(?:[\w'’-]+\s+){1,7}?"
+    r"(?:à|au|aux|a|al|с|со|to|with|de|from|in|en)\s+(?:la\s+|le\s+|l['’]\s*|the\s+)?$",
+    re.IGNORECASE)
+
+
 def _itemised_units(layout: Layout, found: Sequence[Any],
                     named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
     """"1,594 accounts ... in 5 countries: 104 from Iran, 33 from Saudi Arabia, 526 from
@@ -213,7 +224,8 @@ def _itemised_units(layout: Layout, found: Sequence[Any],
             last_metric = counts[0].key
         if last_metric is None:
             continue
-        of_them = _numbered_before(sent, named_in[i], _OF_THEM, 60)
+        of_them = (_numbered_before(sent, named_in[i], _OF_THEM, 60)
+                   or _numbered_before(sent, named_in[i][:1], _AMONG_THEM_NUM, 90))
         if len(of_them) == 1 and not any(u.value == of_them[0][0] for u in units):
             units.append(_itemised_unit(sent, i, *of_them[0], last_metric, 0.8))
             continue
@@ -456,7 +468,10 @@ _ORDINAL_SUBJECT = re.compile(
     r"(?:une autre|la (?:deuxième|troisième|seconde|dernière))\s+(?:\w+\s+)?(?:opération|campagne)|"
     r"(?:un autre|le (?:deuxième|troisième|second|dernier))\s+(?:\w+\s+)?réseau|"
     r"(?:друг(?:ая|ой)|втор(?:ая|ой)|треть(?:я|ей)|ещё одна|еще одна)\s+(?:\w+\s+)?"
-    r"(?:сеть|операция|кампания))\b", re.IGNORECASE)
+    r"(?:сеть|операция|кампания))\b"
+    # a list item: "- A small set of accounts that likely originated in China ..."
+    r"|^\W*(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:set|cluster|network|group|batch)\s+of\s+"
+    r"(?:[\w-]+\s+)?accounts\b", re.IGNORECASE)
 
 
 def _ordinal_units(layout: Layout, found: Sequence[Any],
@@ -798,6 +813,13 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 net.facts.append(Fact("country", src.key, None, None, "target",
                                       {"domestic": True, "confidence": 0.75}, src.evidence))
     _give_shared_origin(layout, found, kept)
+    unit_nets = [u.network for u in units if u.network is not None]
+    if len(unit_nets) >= 2:
+        # a lead that only says "it banned accounts linked to several operations" is the
+        # units' preamble, not one more network
+        kept = [n for n in kept if any(n is u for u in unit_nets) or any(
+            f.kind in ("count", "audience", "actor", "operation") or f.kind == "country"
+            and f.role in ("origin", "target") for f in n.facts)]
     kept.sort(key=lambda n: n.span[0] if n.span else 0)
     _follow_paragraphs(layout, kept, named_in)
     _case_paragraphs(layout, kept, named_in)

@@ -67,6 +67,8 @@ class Layout:
 def _is_heading(line: str) -> bool:
     if line.startswith("#"):
         return True
+    if re.match(r"^[-*•▪‣]\s+\S+(?:\s+\S+){5,}", line):
+        return False  # "- A small set of accounts ... used the models": a list item, not a title
     words = line.split()
     if not words or len(words) > 16:
         return False

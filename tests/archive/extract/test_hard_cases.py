@@ -870,3 +870,15 @@ def test_two_from_one_country_and_one_from_another_add_up() -> None:
     odd = extract_facts("Meta removed four operations. These included two originating from "
                         "Peru and one from Chile.")
     assert sorted(k for n in odd.networks for k in keys(n, "country", "origin")).count("PE") < 2
+
+
+def test_list_items_each_opening_on_a_set_of_accounts_are_units() -> None:
+    doc = extract_facts(
+        "OpenAI said it banned accounts linked to several operations, in a report detailing "
+        "the misuse of its ChatGPT technology.\n\n"
+        "- A small set of accounts that likely originated in Kenya used OpenAI’s models to "
+        "request information about officials\n"
+        "- A cluster of ChatGPT accounts used the chatbot to run a scam targeting Peruvian men\n"
+        "- Another set of accounts likely operated from Nepal wrote comments about Chile")
+    assert sorted(sorted(keys(n, "country", "origin")) for n in doc.networks) == [
+        [], ["KE"], ["NP"]]
