@@ -67,7 +67,7 @@ class Layout:
 def _is_heading(line: str) -> bool:
     if line.startswith("#"):
         return True
-    if re.match(r"^[-*•▪‣]\s+\S+(?:\s+\S+){5,}", line):
+    if re.match(r"^[-*•▪‣]\s+(?:\S+(?:\s+\S+){11,}|[^:]{3,60}:\s+\S+\s+\S+)", line):
         return False  # "- A small set of accounts ... used the models": a list item, not a title
     words = line.split()
     if not words or len(words) > 16:
