@@ -433,25 +433,41 @@ def _split_count_units(layout: Layout, named_in: Sequence[list[tuple[str, int, i
     return units
 
 
-def _repeated_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
-                    ) -> list[_Unit]:
+def _repeated_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]],
+                    found_in: Sequence[Any] = ()) -> list[_Unit]:
     """"eliminó otras 2 redes en Ucrania", "two networks from Iran": as many units as the
-    number says, all from the one country."""
+    number says, all from the one country; also "удалила три сети ... Эти сети возникли в
+    России", the one origin told of them in the next sentences."""
     units: list[_Unit] = []
-    for i, sent in enumerate(layout.sentences):
+    sents = layout.sentences
+    for i, sent in enumerate(sents):
         plural = _plural_unit(sent.text)
         if not plural or not plural.group("n") or _earlier(layout, i):
             continue
         n = plural.group("n")
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
-        lead = _LIST_AFTER_UNIT.match(sent.text, plural.end())
-        if not lead or not 2 <= count <= 6 or n.lower() == "both":
+        if not 2 <= count <= 6 or n.lower() == "both":
             continue
-        found = _list_at(sent, lead.end(), list(named_in[i]))
-        after = sent.text[lead.end():]
+        lead = _LIST_AFTER_UNIT.match(sent.text, plural.end())
+        found = _list_at(sent, lead.end(), list(named_in[i])) if lead else []
+        after = sent.text[lead.end():] if lead else ""
+        if not lead and found_in and not named_in[i]:
+            # the number here, the origin of all of them in one of the next two sentences
+            for j in range(i + 1, min(i + 3, len(sents))):
+                origins = _origins(found_in[j])
+                subject = _THE_UNITS.search(sents[j].text)
+                if (subject and subject.start() <= 30 and len(origins) == 1
+                        and not re.search(r"\b(?:one|two|three|some|one of|una|uno|une|одн\w+)\b",
+                                          sents[j].text[: origins[0].start - sents[j].start],
+                                          re.I)):
+                    found, after, sent = [_Listed(origins[0].key, dict(origins[0].detail))], "", \
+                        sents[j]
+                    break
         if len(found) != 1 or re.match(r"[^,;.]{0,40}\b(?:and|y|et|и)\b", after):
             continue  # "two networks from Iran and Russia" is the enumeration's case
         code = found[0].key
+        if any(u.value == code for u in units):
+            continue  # "удалила три сети ... Мы удалили три отдельные сети": the same three
         for _ in range(count):
             units.append(_Unit("country", code, i, [Fact(
                 "country", code, None, None, "origin",
@@ -641,6 +657,10 @@ def _claim(layout: Layout, net: NetworkFacts, seg: Segment, units: list[_Unit],
     hits = [u for u in free if u.kind == "country" and u.value in origins]
     if hits and len({u.value for u in hits}) == 1 and len(origins & country_units) == 1:
         return [*out, hits[0]]  # of "two networks from Iran", the first still free
+    if not origins and not out and free and all(
+            u.kind == "country" and u.value == free[0].value for u in free) and len(free) >= 2:
+        # "three networks from Russia", then "one of the removed networks had 214 accounts"
+        return [free[0]]
     if not origins and not out:
         # "In Egypt, Twitter removed 2,541 accounts": the unit the anchor sentence names, or,
         # of several, the one it opens with.
@@ -704,7 +724,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         enumerated = [e for e in enumerated if e.sentence not in split_at] + [
             u for u in split if not any(e.value == u.value and e.sentence not in split_at
                                         for e in enumerated)]
-    enumerated += [u for u in _repeated_units(layout, named_in)
+    enumerated += [u for u in _repeated_units(layout, named_in, found)
                    if not any(e.value == u.value and e.sentence != u.sentence for e in enumerated)]
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value

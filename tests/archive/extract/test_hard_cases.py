@@ -882,3 +882,16 @@ def test_list_items_each_opening_on_a_set_of_accounts_are_units() -> None:
         "- Another set of accounts likely operated from Nepal wrote comments about Chile")
     assert sorted(sorted(keys(n, "country", "origin")) for n in doc.networks) == [
         [], ["KE"], ["NP"]]
+
+
+def test_three_networks_whose_origin_the_next_sentence_gives() -> None:
+    doc = extract_facts(
+        "Компания Facebook удалила три сети аккаунтов.\n\n"
+        "«Мы удалили три отдельные сети. Эти сети возникли в Кении», - говорится в сообщении.\n\n"
+        "Отмечается, что одна из удаленных сетей состояла из 214 аккаунтов пользователей.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"KE"}] * 3
+    assert sorted(counts(n).get("facebook_accounts", 0) for n in doc.networks) == [0, 0, 214]
+    split = extract_facts(
+        "Meta removed three networks. Two of these networks targeted Peru, and one originated "
+        "in Kenya.")
+    assert sum(keys(n, "country", "origin") == {"KE"} for n in split.networks) <= 1
