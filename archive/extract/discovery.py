@@ -373,6 +373,36 @@ def _countries_including_units(layout: Layout,
     return units if len(units) >= 2 else []
 
 
+_A_NETWORK_TARGETING = re.compile(
+    r"\b(?:a|one)\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s+(?:that\s+)?"
+    r"(?:targeting|targeted|aimed at|focused on)\b", re.IGNORECASE)
+_ANOTHER_TARGETING = re.compile(
+    r"\banother\s+(?:one\s+)?(?:that\s+)?(?:targeting|targeted|aimed at|focused on)\b", re.I)
+
+
+def _targeted_pair_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+    """"disrupted a network targeting an Indonesian audience ..., and another targeting the
+    U.K.": two units, each with its own target and no origin said."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        first = _A_NETWORK_TARGETING.search(sent.text)
+        second = _ANOTHER_TARGETING.search(sent.text, first.end()) if first else None
+        if not first or not second or not TAKEDOWN.search(sent.text) or re.search(
+                r"\b(?:previously|last year|in (?:19|20)\d\d)\b", sent.text, re.I):
+            continue
+        targets = [p for p in found[i].places if p.kind == "country" and p.role == "target"]
+        one = [p for p in targets if first.end() <= p.start - sent.start < second.start()]
+        two = [p for p in targets if p.start - sent.start >= second.end()]
+        if not one or not two:
+            continue
+        for k, group in enumerate((one[:1], two[:1])):
+            unit = _Unit("ordinal", f"#{i}.{k}", i)
+            unit.facts = [Fact("country", p.key, None, None, "target",
+                               {**p.detail, "confidence": 0.75}, _evidence(sent)) for p in group]
+            units.append(unit)
+    return units
+
+
 def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
                     ) -> list[_Unit]:
     """"removed two networks, one from Iran and one from Russia", "una en Palestina, otra en
@@ -485,6 +515,8 @@ _ORDINAL_SUBJECT = re.compile(
     r"(?:un autre|le (?:deuxième|troisième|second|dernier))\s+(?:\w+\s+)?réseau|"
     r"(?:друг(?:ая|ой)|втор(?:ая|ой)|треть(?:я|ей)|ещё одна|еще одна)\s+(?:\w+\s+)?"
     r"(?:сеть|операция|кампания))\b"
+    # "In one instance, users had ChatGPT ... In a second instance, actors tied to ..."
+    r"|^\W*in (?:one|a second|another|a third|the (?:first|second|third|last)) (?:instance|case)\b"
     # a list item: "- A small set of accounts that likely originated in China ..."
     r"|^\W*(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:set|cluster|network|group|batch)\s+of\s+"
     r"(?:[\w-]+\s+)?accounts\b", re.IGNORECASE)
@@ -729,6 +761,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]
+    units += [u for u in _targeted_pair_units(layout, found)
+              if not any(x.sentence == u.sentence for x in units)]
     if not any(u.kind == "operation" for u in units):
         # (where operations have names, "the second campaign" is one of them again)
         taken = {u.sentence for u in units}
@@ -800,8 +834,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         if unit.kind not in ("ordinal", "also"):
             continue
         start = layout.sentences[unit.sentence].start
+        siblings = [u.network for u in units if u.sentence == unit.sentence]
         for net in kept:
-            if net is not unit.network:
+            if not any(net is x for x in siblings):
                 net.facts = [f for f in net.facts if not (
                     f.kind in ("country", "region", "language") and f.evidence is not None
                     and f.evidence.start == start)]

@@ -123,7 +123,17 @@ def unwrap(text: str) -> str:
         return text
     width = max(lengths)
     if width > 100 or sum(n >= 0.75 * width for n in lengths) < 0.3 * len(lengths):
-        return text  # long lines are paragraphs already; not a hard-wrapped text
+        # Long lines are paragraphs already; but a line broken mid-sentence by the page
+        # ("... disrupted a network\ntargeting an Indonesian audience") is one sentence.
+        out = list(text)
+        for k in range(len(lines) - 1):
+            start, raw = lines[k]
+            cur, nxt = raw.rstrip(), lines[k + 1][1]
+            if (len(cur) > 40 and re.search(r"[a-z,]$", cur) and re.match(r"[a-z]", nxt)
+                    and not _BLOCK_START.match(cur.strip())):
+                for i in range(start + len(raw.rstrip("\r\n")), start + len(raw)):
+                    out[i] = " "
+        return "".join(out)
     out = list(text)
     first = next(k for k, (_, r) in enumerate(lines) if r.strip())
     for k in range(first + 1, len(lines) - 1):

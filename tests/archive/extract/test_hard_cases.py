@@ -895,3 +895,22 @@ def test_three_networks_whose_origin_the_next_sentence_gives() -> None:
         "Meta removed three networks. Two of these networks targeted Peru, and one originated "
         "in Kenya.")
     assert sum(keys(n, "country", "origin") == {"KE"} for n in split.networks) <= 1
+
+
+def test_a_network_targeting_x_and_another_targeting_y_and_broken_lines() -> None:
+    doc = extract_facts(
+        "TikTok released a report on covert influence operations and the accounts it removed "
+        "this year across its platform.\n"
+        "According to TikTok, the company disrupted a network\n"
+        "targeting an audience in Peru ahead of the country's elections earlier this year, and "
+        "another targeting Chile by amplifying narratives about its domestic politics.\n"
+        "The report covers the first four months of the year and many more details than before.\n"
+        "It also describes the methods the company uses to find such networks on its app.\n"
+        "Few other platforms publish similar reports on their efforts, analysts said today.")
+    assert sorted(sorted(keys(n, "country", "target")) for n in doc.networks) == [
+        ["CL"], ["PE"]]
+    two = extract_facts(
+        "OpenAI banned accounts from China and North Korea. In one instance, users had ChatGPT "
+        "write articles under a Chinese company's byline. In a second instance, actors tied to "
+        "North Korea wrote fake resumes.")
+    assert len(two.networks) == 2
