@@ -36,6 +36,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"depuis|liée?s? (?:à|au|aux)|(?:information|influence) operations? (?:in|from)|"
                r"tying (?:\w+ ){0,4}?to|con origen en|"
                r"из|с территории|связан\w* (?:с|со)|имеющ\w+ отношение к|стоял\w*|стоит за|"
+               r"(?:аккаунт\w*|учетн\w+ запис\w*|страниц\w*) (?:\w+ )?пользовател\w* из|"
                r"созда\w+ (?:в|во)|зарегистрирован\w* (?:в|во)|(?:created|registered|set up) in|"
                r"находил\w+ (?:в|во)|находящ\w+ (?:в|во)|располага\w+ (?:в|во)|"
                r"cread[ao]s? en|créée?s? (?:en|au)|"

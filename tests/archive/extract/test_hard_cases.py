@@ -914,3 +914,13 @@ def test_a_network_targeting_x_and_another_targeting_y_and_broken_lines() -> Non
         "write articles under a Chinese company's byline. In a second instance, actors tied to "
         "North Korea wrote fake resumes.")
     assert len(two.networks) == 2
+
+
+def test_accounts_of_users_from_x_are_from_x() -> None:
+    from archive.extract.countries import find_places
+    from archive.extract.gazetteer import scan
+
+    s = ("Twitter удалила 4.800 учетных записей, связанных с Кенией, а также аккаунты "
+         "пользователей из Перу, Чили и Непала.")
+    assert {h.key for h in find_places(s, 0, scan(s), s) if h.role == "origin"} == {
+        "KE", "PE", "CL", "NP"}
