@@ -134,11 +134,17 @@ _ENUMERATED = re.compile(r"\(\d{1,2}\)\s+(?:about |around |more than |over )?\d"
 
 
 _OWN_UNIT = re.compile(r"\b(?:out of (?:the|these|those)|of (?:the|these|those) (?:accounts|total)|"
+
                        r"(?:the )?(?:vast )?majority of (?:the )?(?:removed )?accounts|"
                        r"(?:подавляющая |большая )?часть (?:удаленных |удалённых )?аккаунтов|"
                        r"la (?:gran )?mayoría de (?:las )?cuentas|la majorité des comptes|"
                        r"(?:were|was) (?:run|operated|managed|created|controlled) by|"
                        r"из них|de ellas|de ellos|parmi (?:eux|elles|ces))\b", re.IGNORECASE)
+# "Facebook said the 364 pages and accounts had almost 800,000 followers": the figures of
+# the takedown the text reports, told with a definite article
+_SAID_THE_FIGURES = re.compile(
+    r"\b(?:said|says) (?:that )?the \d[\d,.]*\s+(?:[\w-]+\s+){0,2}?(?:pages|accounts|channels|"
+    r"groups|profiles)\b", re.IGNORECASE)
 PART_OF = re.compile(r"\b(?:a subset of|a sample of|a portion of|had access to|"
                       r"(?<!as )part of (?:the|this|that) (?:network|operation|takedown))\b", re.I)
 # ("As part of this network, we removed 23 accounts" is the network's own figure.)
@@ -154,7 +160,8 @@ def _is_anchor(text: str, facts: SentenceFacts) -> bool:
     # "Out of the total, nearly 526 fake accounts were run by youth organisations tied to the
     # Cuban government": figures with their own origin or actor are a unit's figures too.
     return bool(TAKEDOWN.search(text) or _SUBJECT.search(text) or _ENUMERATED.match(text)
-                or _ORDINAL_UNIT.match(text) or facts.has_place_or_actor and _OWN_UNIT.search(text))
+                or _ORDINAL_UNIT.match(text) or facts.has_place_or_actor and _OWN_UNIT.search(text)
+                or _SAID_THE_FIGURES.search(text))
 
 
 def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:

@@ -924,3 +924,12 @@ def test_accounts_of_users_from_x_are_from_x() -> None:
          "пользователей из Перу, Чили и Непала.")
     assert {h.key for h in find_places(s, 0, scan(s), s) if h.role == "origin"} == {
         "KE", "PE", "CL", "NP"}
+
+
+def test_the_figures_a_platform_said_of_its_takedown_anchor_a_network() -> None:
+    doc = extract_facts(
+        "Facebook removed hundreds of pages on Thursday run by employees of a Kenyan agency.\n\n"
+        "Facebook said the 364 pages and accounts had almost 800,000 followers.\n\n"
+        "Separately, Facebook said it had removed another 107 pages, groups and accounts that "
+        "originated in Peru.")
+    assert sorted(counts(n).get("combined_assets", 0) for n in doc.networks) == [107, 364]
