@@ -45,6 +45,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:сеть|сети|сетей)(?: аккаунтов)? в|(?:работал|действовал|"
                r"базировал|управлял)\w* (?:в|из)|исходивш\w+ из|"
                r"(?:red|redes|entramado|réseaux?) (?:\w+ ){0,2}?(?:en|au|aux)|"
+               # "76 chaînes YouTube au Brésil", "30 YouTube channels in Russia"
+               r"(?:channels|chaînes|canales) (?:YouTube |de YouTube )?(?:in|au|aux|en)|"
                r"(?:cuentas|páginas|perfiles|red|redes|comptes|réseaux?) (?:\w+ )?(?:de|desde|d')"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"singl\w* out|zero\w* in on|went after|go after|going after|sought to (?:reach|sway|"

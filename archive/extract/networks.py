@@ -25,6 +25,7 @@ TAKEDOWN = re.compile(
     r"cancel[óa]\w*|cerr[óa]\w*|suprim\w+|inhabilit\w+|deshabilit\w+|desactiv\w+|désactiv\w+|"
     r"деактивир\w+|"
     r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|fermeture|banni\w*|suppression|"
+    r"mis fin à|met fin à|mettre fin à|"
     r"retrait|blocage|eliminación|supresión|cierre|удаление|блокировк\w+|"
     r"удал\w+|заблокир\w+|блокир\w+|ликвидир\w+|приостанов\w+)\b",
     re.IGNORECASE,
@@ -33,7 +34,7 @@ _PAST_TAKEDOWN = re.compile(
     r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|blocked|"
     r"deleted|dismantled|shut down|purged|deactivated|took action against|actioned|"
     r"eliminó|eliminado|eliminaron|suspendió|retiró|bloqueó|desmanteló|suprimió|supprimé|retiré|"
-    r"desactivó|desactivado|inhabilitó|désactivé|"
+    r"desactivó|desactivado|inhabilitó|désactivé|mis fin à|"
     r"démantelé|bloqué|suspendu|banni|bannit|bannis|удалил\w*|удален\w*|удалён\w*|"
     r"заблокировал\w*|"
     # "vient de supprimer", "acaba de eliminar": a removal just made

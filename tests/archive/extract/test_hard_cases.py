@@ -933,3 +933,15 @@ def test_the_figures_a_platform_said_of_its_takedown_anchor_a_network() -> None:
         "Separately, Facebook said it had removed another 107 pages, groups and accounts that "
         "originated in Peru.")
     assert sorted(counts(n).get("combined_assets", 0) for n in doc.networks) == [107, 364]
+
+
+def test_french_mis_fin_a_and_channels_in_a_country() -> None:
+    doc = extract_facts(
+        "Le géant de la technologie a mis fin à 5 197 chaînes YouTube dans le cadre de son "
+        "enquête sur des opérations liées au Kenya.\n\n"
+        "Google a également fermé 718 chaînes YouTube dans le cadre de son enquête sur des "
+        "opérations liées au Pérou.\n\n"
+        "Il a mis fin à 76 chaînes YouTube au Chili où la campagne soutenait le président.")
+    got = sorted((next(iter(keys(n, "country", "origin")), None), counts(n)["youtube_channels"])
+                 for n in doc.networks)
+    assert got == [("CL", 76), ("KE", 5197), ("PE", 718)]
