@@ -352,9 +352,15 @@ _ONE_OF = re.compile(
 
 
 _COUNTRIES_INCLUDING = re.compile(
-    r"\b(?:in|across|from|linked to) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
-    r"multiple) (?:different )?countries,?\s+(?:including|such as|among them|notably)\s+(?:the\s+)?",
-    re.IGNORECASE)
+    r"\b(?:(?:in|across|from|linked to) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"multiple) (?:different )?countries,?\s+(?:including|such as|among them|notably)|"
+    r"en (?:\d+|dos|tres|cuatro|cinco|seis|varios) países,?\s+(?:incluyendo a|incluidos|entre ellos|"
+    r"como)|dans (?:\d+|deux|trois|quatre|cinq|six|plusieurs) pays,?\s+(?:dont|notamment|"
+    r"parmi lesquels)|в (?:\d+|двух|трех|трёх|четырех|четырёх|пяти|нескольких) странах,?\s+"
+    r"(?:в том числе|включая))\s+(?:the\s+|la\s+|le\s+|el\s+)?", re.IGNORECASE)
+_OTHER_NATIONS = re.compile(r"\b(?:the other countries|other countries|las otras naciones|los otros "
+                            r"países|otros países|les autres pays|другие страны|остальные страны)\b",
+                            re.IGNORECASE)
 
 
 def _countries_including_units(layout: Layout,
@@ -366,7 +372,14 @@ def _countries_including_units(layout: Layout,
         m = _COUNTRIES_INCLUDING.search(sent.text)
         if not m or not TAKEDOWN.search(sent.text) or _earlier(layout, i):
             continue
-        for p in _list_at(sent, m.end(), list(named_in[i])):
+        listed = list(_list_at(sent, m.end(), list(named_in[i])))
+        nxt = i + 1 < len(layout.sentences) and layout.sentences[i + 1]
+        if nxt and _OTHER_NATIONS.search(nxt.text) and named_in[i + 1]:
+            # "... en cuatro países, incluyendo a Honduras. Tailandia, Rusia, Ucrania son las
+            # otras naciones afectadas": the list goes on in the next sentence
+            listed += [_Listed(c, {"as_written": w}) for c, *_rest, w in named_in[i + 1]
+                       if not any(x.key == c for x in listed)]
+        for p in listed:
             units.append(_Unit("country", p.key, i, [Fact(
                 "country", p.key, None, None, "origin",
                 {**p.detail, "confidence": 0.75, "enumerated": True}, _evidence(sent))]))

@@ -945,3 +945,12 @@ def test_french_mis_fin_a_and_channels_in_a_country() -> None:
     got = sorted((next(iter(keys(n, "country", "origin")), None), counts(n)["youtube_channels"])
                  for n in doc.networks)
     assert got == [("CL", 76), ("KE", 5197), ("PE", 718)]
+
+
+def test_countries_including_in_spanish_and_the_list_going_on() -> None:
+    doc = extract_facts(
+        "Facebook confirmó la eliminación de cuentas y páginas falsas en cuatro países, "
+        "incluyendo a Honduras. Tailandia, Perú, Chile son las otras naciones que se vieron "
+        "afectadas con la medida.")
+    assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == [
+        "CL", "HN", "PE", "TH"]
