@@ -13,6 +13,7 @@ from typing import Any
 
 from archive.extract.gazetteer import Mention
 from archive.extract.languages import is_language_use
+from archive.extract.networks import PAST_TAKEDOWN
 
 # Cue phrases to the LEFT of a mention; the nearest one in the clause decides the role.
 _LEFT_CUES: list[tuple[str, str]] = [
@@ -315,7 +316,7 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
         detail = {**detail, "as_written": m.surface}
         role = _role(s, a, b, after, local_spans)
         if role in (None, "topic") and kind == "country" and _LOCATIVE_LEAD.match(s[:a]) and re.match(
-                r"\s*,", after) and _TAKEDOWN_VERB.search(s):
+                r"\s*,", after) and PAST_TAKEDOWN.search(s):
             role = "origin"  # "In Indonesia, the company removed 207 Pages ...": from there
         if role == "topic" and is_demonym and _DEMONYM_JOIN_AHEAD.match(after):
             role = None  # "Armenian and Russian accounts": the noun's role, decided below
@@ -336,9 +337,6 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
 
 _LOCATIVE_LEAD = re.compile(r"^\W*(?:(?:Meanwhile|Separately|And|Also|Asimismo|Además|Ainsi),?\s+)?"
                             r"(?:In|En|Au|Aux|В|Во)\s+(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*)?$")
-_TAKEDOWN_VERB = re.compile(r"\b(?:removed|took down|taken down|terminated|suspended|banned|disrupted|"
-                            r"eliminó|eliminaron|suspendió|retiró|supprimé|retiré|удалил\w*|"
-                            r"заблокировал\w*)\b", re.IGNORECASE)
 _DEMONYM_JOIN_AHEAD = re.compile(r"^(?:\s*,\s*|\s+(?:and|и|y|et|or|или)\s+)\w")
 _DEMONYM_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+|y\s+|et\s+)?|\s+(?:and|и|y|et|or|или)\s+)$")
 

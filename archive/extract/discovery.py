@@ -18,7 +18,7 @@ from typing import Any
 
 from archive.extract.countries import DOMESTIC
 from archive.extract.layout import Layout, Sentence
-from archive.extract.networks import TAKEDOWN, Segment
+from archive.extract.networks import CASE_OF, NOT_THE_FIRST, TAKEDOWN, Segment
 from archive.facts import Evidence, Fact, NetworkFacts
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -68,12 +68,6 @@ _AMONG_THEM = re.compile(r"\b(?:among them|of them|среди них|из них
                          r"parmi elles|d['’]entre eux)\b", re.I)
 _GOVERNMENTS = re.compile(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b",
                           re.I)
-_NOT_THE_FIRST = re.compile(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b|"
-                            r"\bno es la primera vez\b|\bce n['’]est pas la première fois\b|"
-                            r"\bне впервые\b|"
-                            r"\bhas (?:previously|already) (?:taken action|acted)\b", re.I)
-
-
 def _earlier(layout: Layout, i: int) -> bool:
     """Sentence *i* tells an earlier takedown: itself, or right after "This isn't the first
     time OpenAI has taken action ..." in its paragraph."""
@@ -81,7 +75,7 @@ def _earlier(layout: Layout, i: int) -> bool:
     if _EARLIER.search(sents[i].text):
         return True
     return i > 0 and sents[i - 1].para == sents[i].para and bool(
-        _NOT_THE_FIRST.search(sents[i - 1].text))
+        NOT_THE_FIRST.search(sents[i - 1].text))
 
 
 _COUNTRIES_WORD = re.compile(r"\b(?:countries|nations|pa[íi]ses|pays|стран\w*)\b", re.I)
@@ -964,11 +958,6 @@ def _follow_paragraphs(layout: Layout, networks: list[NetworkFacts],
             net.facts = [f for f in net.facts if f not in moved]
 
 
-_IN_THE_CASE_OF = re.compile(
-    r"^\W*(?:in the case of|as for|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
-    r"quant (?:à|au|aux)|в случае с|что касается)\s+", re.IGNORECASE)
-
-
 def _case_countries(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
                     ) -> dict[int, set[str]]:
     """Paragraph -> the country its opening "In the case of X," names."""
@@ -976,7 +965,7 @@ def _case_countries(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
     for i, x in enumerate(layout.sentences):
         if i and layout.sentences[i - 1].para == x.para:
             continue
-        m = _IN_THE_CASE_OF.match(x.text)
+        m = CASE_OF.match(x.text)
         if m and named_in[i] and named_in[i][0][1] - x.start <= m.end() + 8:
             out[x.para] = {named_in[i][0][0]}
     return out
@@ -998,7 +987,7 @@ def _case_paragraphs(layout: Layout, networks: list[NetworkFacts],
     lead_index = {x.start: i for i, x in enumerate(layout.sentences)}
     for sents in paras.values():
         lead = sents[0]
-        m = _IN_THE_CASE_OF.match(lead.text)
+        m = CASE_OF.match(lead.text)
         named = named_in[lead_index[lead.start]]
         if not m or not named or named[0][1] - lead.start > m.end() + 8:
             continue

@@ -30,7 +30,7 @@ TAKEDOWN = re.compile(
     r"удал\w+|заблокир\w+|блокир\w+|ликвидир\w+|приостанов\w+)\b",
     re.IGNORECASE,
 )
-_PAST_TAKEDOWN = re.compile(
+PAST_TAKEDOWN = re.compile(
     r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|blocked|"
     r"deleted|dismantled|shut down|purged|deactivated|took action against|actioned|"
     r"eliminó|eliminado|eliminaron|suspendió|retiró|bloqueó|desmanteló|suprimió|supprimé|retiré|"
@@ -55,6 +55,16 @@ EARLIER_LOCAL = (
     r"août|septembre|octobre|novembre|décembre) dernier|avait déjà (?:supprimé|retiré|bloqué)|"
     r"в прошлом (?:году|месяце)|(?:осенью|весной|летом|зимой) прошлого года|"
     r"прошлой (?:осенью|весной|зимой)|прошлым летом|ранее(?! не)")
+# "This isn't the first time OpenAI has taken action": what follows tells earlier takedowns
+NOT_THE_FIRST = re.compile(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b|"
+                           r"\bno es la primera vez\b|\bce n['’]est pas la première fois\b|"
+                           r"\bне впервые\b|"
+                           r"\bhas (?:previously|already) (?:taken action|acted)\b", re.I)
+# "In the case of Russia, ...": a sentence (or paragraph) that opens on one network's country
+CASE_OF = re.compile(
+    r"^\W*(?:in the case of|as for|as to|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
+    r"quant (?:à|au|aux)|в случае с|что касается)\s+(?:the\s+|la\s+|el\s+|les?\s+)?",
+    re.IGNORECASE)
 _EARLIER = re.compile(
     r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -246,7 +256,7 @@ def _lead_anchor(layout: Layout, facts: list[SentenceFacts]) -> int | None:
     """A story with no figures still describes one network if its lead reports a takedown."""
     sents = layout.sentences
     for i, s in enumerate(sents[:4]):
-        if not (_PAST_TAKEDOWN.search(s.text) and _NETWORK_NOUN.search(s.text)
+        if not (PAST_TAKEDOWN.search(s.text) and _NETWORK_NOUN.search(s.text)
                 and not is_summary(s.text)):
             continue
         # "Facebook vient de supprimer des comptes ... Ces comptes auraient été créés en

@@ -25,7 +25,9 @@ from archive.extract.gazetteer import Mention, scan
 from archive.extract.languages import LanguageHit, find_languages
 from archive.extract.layout import Layout, Sentence, build_layout, unwrap
 from archive.extract.networks import (
+    CASE_OF,
     EARLIER_LOCAL,
+    NOT_THE_FIRST,
     PART_OF,
     TAKEDOWN,
     Segment,
@@ -402,13 +404,6 @@ _PAST_NETWORK = re.compile(
     r"Facebook|Twitter|Google) (?:had )?previously (?:removed|took down|disrupted|suspended|banned|"
     r"reported|disclosed)|(?:removed|taken down|disrupted|suspended|banned) (?:in|last) "
     r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b",
-    re.IGNORECASE)
-_NOT_THE_FIRST = re.compile(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b|"
-                            r"\bno es la primera vez\b|\bce n['’]est pas la première fois\b|"
-                            r"\bне впервые\b", re.I)
-_CASE_OF = re.compile(
-    r"^\W*(?:in the case of|as for|as to|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
-    r"quant (?:à|au|aux)|в случае с|что касается)\s+(?:the\s+|la\s+|el\s+|les?\s+)?",
     re.IGNORECASE)
 _ABOUT_NETWORK = re.compile(
     r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
@@ -803,13 +798,13 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
             add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
     anchored = {p.key for p in found[seg.anchor].places if p.role == "origin"}
     past = {i for i in seg.sentences if i != seg.anchor and (
-        _PAST_NETWORK.search(sents[i].text) or _NOT_THE_FIRST.search(sents[i].text)
-        or i > 0 and sents[i - 1].para == sents[i].para and _NOT_THE_FIRST.search(
+        _PAST_NETWORK.search(sents[i].text) or NOT_THE_FIRST.search(sents[i].text)
+        or i > 0 and sents[i - 1].para == sents[i].para and NOT_THE_FIRST.search(
             sents[i - 1].text))}
     # Paragraphs that open "In the case of Russia, ..." about another network than the anchor's
     other_case: dict[int, set[str]] = {}
     for i in seg.sentences:
-        lead = _CASE_OF.match(sents[i].text)
+        lead = CASE_OF.match(sents[i].text)
         if lead and i != seg.anchor and (i == 0 or sents[i - 1].para != sents[i].para):
             near = {p.key for p in found[i].places if p.kind == "country"
                     and p.start - sents[i].start <= lead.end() + 12}
@@ -818,7 +813,7 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
                 other_case[sents[i].para] = theirs
     for i in seg.sentences:
         about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))
-        case = _CASE_OF.match(sents[i].text) if i != seg.anchor else None
+        case = CASE_OF.match(sents[i].text) if i != seg.anchor else None
         history = i in past
         together = i != seg.anchor and several and bool(_NETWORKS_SUBJECT.search(sents[i].text))
         for p in found[i].places:
