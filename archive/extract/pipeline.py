@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from archive.extract.actors import ActorHit, find_actors
@@ -896,7 +897,7 @@ def _origin_from_state_actor(facts: list[Fact]) -> None:
 
 
 def _add_actors(facts: list[Fact], seg: Segment, found: list[_Found], sents: list[Sentence],
-                past: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+                past: AbstractSet[int] = frozenset()) -> None:
     best: dict[tuple[str, str], tuple[ActorHit, Sentence]] = {}
     for i in [k for k in seg.sentences + seg.shared if k not in past]:
         for a in found[i].actors:
