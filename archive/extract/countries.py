@@ -50,6 +50,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:channels|chaînes|canales) (?:YouTube |de YouTube )?(?:in|au|aux|en)|"
                r"(?:cuentas|páginas|perfiles|red|redes|comptes|réseaux?) (?:\w+ )?(?:de|desde|d')"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
+               r"locali[sz]ed for|tailored (?:for|to)|concentrat\w+ (?:\w+ ){0,2}?on|"
+               r"se concentr\w+ (?:\w+ ){0,2}?sur|se c(?:o|e)n?centr\w+ (?:\w+ ){0,2}?en|"
                r"singl\w* out|zero\w* in on|went after|go after|going after|sought to (?:reach|sway|"
                r"influence)|tried to (?:reach|sway|influence)|courted|catered to|addressed|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
@@ -114,7 +116,7 @@ _LIST_GAP = re.compile(
     r"mostly in|parts|part|especially in|broadly|more broadly|also on|on|и|y|et|e|ou|o|а также|"
     r"pero también(?: a| en)?|mais aussi(?: en| au| à)?|así como|ainsi que|"
     r"le|la|les|l|el|los|las|du|des|de|al|au|aux|principalement|notamment|surtout|"
-    r"a lesser extent)\b)*$",
+    r"a lesser extent|dans une moindre mesure|en menor medida|sur|dans|en)\b)*$",
     re.IGNORECASE,
 )
 _ORIGIN_AFTER = re.compile(
@@ -246,7 +248,11 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     if best is None:
         return None
     if best[2] in ("origin", "sponsor") and _POSING_BEFORE.search(s[clause_start : best[0]]):
+        if _LOCALS.search(s[clause_start : local]):
+            return "target"  # "posed as local entities from Senegal": the people addressed
         return "impersonated"  # "claimed to be run by Taiwanese volunteers"
+    if best[2] == "impersonated" and _LOCALS.search(s[best[1] : local]):
+        return "target"  # "posing as locals in Nigeria"
     if best[2] == "origin" and _NEGATED.search(s[max(clause_start, best[0] - 30) : best[0]]):
         return None  # "las cuentas ni siquiera eran manejadas desde México": not from there
     before = [(a, b) for a, b in mentions_local if best[1] <= a and b <= local]
@@ -269,6 +275,11 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     if len(gap.strip()) <= 45 or _LIST_GAP.match(gap):
         return best[2]
     return None
+
+
+_LOCALS = re.compile(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizens|people|users|"
+                     r"news|outlets|media|organi[sz]ations|activists|journalists)|"
+                     r"entités locales|locaux|locales|местн\w+)\b", re.IGNORECASE)
 
 
 _ITEM_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
@@ -393,8 +404,10 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
                               re.I)
             and _left_role(s, a, spans) != "target"):
         return "origin"  # "opération secrète d'influence iranienne", "redes falsas rusas"
-    if _POSING_BEFORE.search(s[max(0, a - 60) : a]):
-        return "impersonated"
+    posing = _POSING_BEFORE.search(s[max(0, a - 60) : a])
+    if posing:
+        # "posed as local news outlets from Ghana": the people addressed, not who was posed as
+        return "target" if _LOCALS.search(posing.group(0)) else "impersonated"
     if _SPONSOR_AFTER.match(after):
         return "sponsor"
     if _ORIGIN_AFTER.match(after):

@@ -739,6 +739,45 @@ def _give_shared_origin(layout: Layout, found: Sequence[Any], networks: list[Net
                                   dict(shared.detail), shared.evidence))
 
 
+# The nouns a takedown's object goes by: "a network", "accounts", "una operación", "сеть".
+_UNIT_NOUN = re.compile(
+    r"\b(?:networks?|operations?|campaigns?|efforts?|accounts|pages|clusters?|"
+    r"red(?:es)?|operaci[oó]n(?:es)?|campañas?|esfuerzos?|cuentas|réseaux?|opérations?|"
+    r"campagnes?|comptes|сет(?:ь|и|ей)|операци\w*|кампани\w*|аккаунт\w*|учётн\w*|учетн\w*)\b",
+    re.IGNORECASE)
+LONE_ORIGIN_CONFIDENCE = 0.7
+# History told in passing: "reports since 2017, when it first took down networks linked to X"
+_HISTORY = re.compile(r"\b(?:since|desde|depuis|с) (?:19|20)\d\d\b|\bfirst (?:took|removed|banned|"
+                      r"suspended|disrupted)\b|\b(?:in|en|в) (?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def _lone_unit(layout: Layout, found: Sequence[Any]) -> _Unit | None:
+    """A text that tells one takedown without figures or a name ("took action against accounts
+    linked to an Iranian influence effort"): the first sentence giving one origin to the
+    takedown's object, in a paragraph that reports the removal, is the unit. None where the
+    sentence names two origins or tells an earlier takedown: then there is nothing sure."""
+    sents = layout.sentences
+    for i, sent in enumerate(sents):
+        origins = _origins(found[i])
+        if (len(origins) != 1 or _earlier(layout, i) or not _UNIT_NOUN.search(sent.text)
+                or _HISTORY.search(sent.text)):
+            continue
+        # (a list item's removal verb is in the lead-in: "... removed N networks. This includes:")
+        near = [x for x in sents[max(0, i - 2) : i + 2] if x.para == sent.para
+                or x.para == sent.para - 1 and sents[i - 1].text.rstrip().endswith(":")]
+        if not any(TAKEDOWN.search(x.text) for x in near):
+            continue
+        p = origins[0]
+        unit = _Unit("country", p.key, i, [Fact(
+            "country", p.key, None, None, "origin",
+            {**p.detail, "confidence": LONE_ORIGIN_CONFIDENCE}, _evidence(sent))])
+        unit.facts += [Fact("country", t.key, None, None, "target",
+                            {**t.detail, "confidence": LONE_ORIGIN_CONFIDENCE}, _evidence(sent))
+                       for t in found[i].places if t.kind == "country" and t.role == "target"]
+        return unit
+    return None
+
+
 def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
              networks: list[NetworkFacts], named_in: Sequence[list[tuple[str, int, int, str]]],
              labels: Sequence[Any] = ()) -> list[NetworkFacts]:
@@ -789,6 +828,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 and not (f.evidence is not None and f.evidence.start == at)} for n in networks]
         if all(o and units[0].value not in o for o in mine):
             single = False  # "also ... a campaign in Tanzania" beside the Chinese network
+    if not units and not networks:
+        lone = _lone_unit(layout, found)
+        units = [lone] if lone is not None else []
     if not units or single:
         # One operation named in a text whose figures are already a network: the same unit.
         if units and len(networks) == 1:

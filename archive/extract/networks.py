@@ -19,9 +19,13 @@ TAKEDOWN = re.compile(
     r"block(?:ed|ing)|delet(?:ed|ing)|disabl(?:ed|ing)|dismantl(?:ed|ing)|shut down|"
     r"purg(?:ed|ing)|eliminat(?:ed|ing)|deactivat(?:ed|ing)|enforced against|"
     r"presence on|wiped|pulled down|took action against|closed|removal|deletion|"
+    r"(?:took|taken|taking|take) (?:\w+ )?action against|crack(?:ed|ing)? down|thwart(?:ed|ing)?|"
+    r"foil(?:ed|ing)|"
     r"takedowns?|take-down|suspension|termination|liquidation|purge|"
     # Spanish, French, Russian: the verbs platforms' removals are reported with
     r"elimin\w+|suspendi\w+|retir\w+|bloque\w+|dio de baja|dado de baja|desmantel\w+|"
+    r"desarticul\w+|neutraliz\w+|medidas (?:\w+ )?contra|frustr[óa]\w*|interrumpi\w+|"
+    r"perturb[ée]\w*|neutralis\w+|démantèlement|пресек\w+|пресеч\w+|нейтрализ\w+|"
     r"cancel[óa]\w*|cerr[óa]\w*|suprim\w+|inhabilit\w+|deshabilit\w+|desactiv\w+|désactiv\w+|"
     r"деактивир\w+|"
     r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|fermeture|banni\w*|suppression|"

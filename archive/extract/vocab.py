@@ -122,7 +122,8 @@ _OP_CUE = re.compile(
     r"(?:which|that|whom) (?:we|researchers|it|the company|they|[A-Z]\w+) (?:call(?:ed|s)?|"
     r"named|dubbed|have dubbed|refer(?:s|red)? to as|track as|labell?ed)|"
     r"appelée?s?|baptisée?s?|surnommée?s?|dénommée?s?|connue?s? sous le nom d[e']|"
-    r"llamad[ao]s?|denominad[ao]s?|bautizad[ao]s?|conocid[ao]s? como|"
+    r"llamad[ao]s?|denominad[ao]s?|bautizad[ao]s?|conocid[ao]s? como|identificad[ao]s? como|"
+    r"identifiée?s? comme|nommée?s?|"
     r"под названием|известн\w+ как|получивш\w+ название)\s+(?:the\s+)?",
 )
 _QUOTED = re.compile(r"[\"“‘'«]([^\"“”‘’'«»]{2,60}?)[\"”’'»]")

@@ -954,3 +954,49 @@ def test_countries_including_in_spanish_and_the_list_going_on() -> None:
         "afectadas con la medida.")
     assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == [
         "CL", "HN", "PE", "TH"]
+
+
+def test_one_takedown_told_without_figures_or_name_is_one_network() -> None:
+    doc = extract_facts(
+        "La plataforma tomó medidas contra un grupo de cuentas vinculadas a una campaña "
+        "iraní dirigida a votantes de Canadá. Según la empresa, las publicaciones casi no "
+        "recibieron respuestas.")
+    net = only_network(doc)
+    assert keys(net, "country", "origin") == {"IR"}
+    assert keys(net, "country", "target") == {"CA"}
+    assert all(f.detail["confidence"] < 0.8 for f in facts_of(net, "country"))
+
+
+def test_a_lone_origin_in_history_is_no_network() -> None:
+    doc = extract_facts(
+        "The service has blocked spam for years. Since 2019 it has disrupted campaigns linked "
+        "to Iran, and it publishes a yearly summary.")
+    assert doc.networks == []
+
+
+def test_a_list_the_activity_was_localized_for_is_its_targets() -> None:
+    doc = extract_facts(
+        "The company removed 120 accounts tied to Egypt. The activity was localized for "
+        "several countries, including Kenya, Ghana, Tunisia and Jordan.")
+    net = only_network(doc)
+    assert keys(net, "country", "origin") == {"EG"}
+    assert keys(net, "country", "target") == {"KE", "GH", "TN", "JO"}
+
+
+def test_french_se_concentre_sur_and_a_lesser_extent() -> None:
+    doc = extract_facts(
+        "Meta a supprimé 40 comptes Facebook. Ce réseau est originaire du Maroc et se concentre "
+        "principalement sur le Mali, et dans une moindre mesure sur le Niger et le Tchad.")
+    net = only_network(doc)
+    assert keys(net, "country", "origin") == {"MA"}
+    assert keys(net, "country", "target") == {"ML", "NE", "TD"}
+
+
+def test_posing_as_locals_names_the_people_addressed() -> None:
+    doc = extract_facts(
+        "Facebook removed 52 accounts run from Ukraine. They posed as local news outlets from "
+        "Ghana and Zambia to share election content.")
+    net = only_network(doc)
+    assert keys(net, "country", "origin") == {"UA"}
+    assert keys(net, "country", "target") == {"GH", "ZM"}
+    assert "GH" not in keys(net, "country", "impersonated")
