@@ -27,7 +27,8 @@ _ATTRIB = re.compile(
     r"belong(?:ed|ing|s)?\s+to|"
     r"detrás\s+de\s+(?:\w+\s+)?(?:estaba|estaría|está|están)|derrière\s+(?:\w+\s+)?(?:se trouv\w+)|"
     r"за\s+\w+\s+(?:якобы\s+)?сто\w+|"
-    r"vinculad[ao]s?\s+(?:a|al|con)|liée?s?\s+(?:à|au|aux)|"
+    r"vinculad[ao]s?\s+(?:al|a|con)\b|liée?s?\s+(?:à|au|aux)|en liens?\s+avec|"
+    r"ligad[ao]s?\s+(?:al|a|con)\b|"
     r"reli(?:er|é|ée|és|ées|ant)\s+(?:[\w'’-]+\s+){0,4}?(?:à|au|aux)|"
     r"rattach\w*\s+(?:à|au|aux)|связан\w*\s+с(?:о)?|связыва\w+\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
     r"(?:(?:direct|strong|clear|technical|some)\s+)?(?:links?|ties|connections?)\s+(?:back\s+)?"
@@ -120,7 +121,7 @@ def _is_researcher(m: Mention) -> bool:
 
 
 def _clean_name(phrase: str) -> str:
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    phrase = re.sub(r"^[\s—–-]*(?:the|a|an)\s+", "", phrase.strip(" —–-"), flags=re.I)
     tag = re.search(r"\s*\([^()]{1,12}\)\s*$", phrase)
     if tag and not _ORG_HEAD.search(phrase[: tag.start()]):
         phrase = phrase[: tag.start()]  # "Octavio Pedroza (PAN)": a person's party tag
@@ -285,6 +286,8 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             wording = f"{wording} {weak.group(0).strip()}"
             phrase = phrase[weak.end() :]
         phrase_start = phrase_end - len(phrase)
+        if _SUBNATIONAL.match(phrase):
+            continue  # "ligadas al estado de Quintana Roo": a place, not who ran it
         if _PAST.search(phrase) or _PAST.search(s[max(0, cue.start() - 25) : cue.start()]):
             continue
         detail: dict[str, Any] = {"wording": wording, "strength": strength}
@@ -315,6 +318,11 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             out.append(ActorHit(name, "attributed", start, start + len(name),
                                 {**detail, "as_written": name}))
     return out
+
+
+_SUBNATIONAL = re.compile(r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:state|province|region|city|"
+                         r"estado|provincia|región|ciudad|municipio|état|région|ville)\s+"
+                         r"(?:of|de|del|du|d['’])\s", re.IGNORECASE)
 
 
 def _only_places(name: str, start: int, mentions: list[Mention]) -> bool:
@@ -498,6 +506,11 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
              if not any(a < h.end and h.start < b for a, b in taken) and h.name not in
              {x.name for x in hits}]
     taken = {(h.start, h.end) for h in hits}
+    known = {h.name.lower() for h in hits}
+    hits += [h for h in _state_actors(s, offset, mentions)
+             if not any(a < h.end and h.start < b for a, b in taken)
+             and h.name.lower() not in known]
+    taken = {(h.start, h.end) for h in hits}
     hits += [h for h in _beneficiaries(s, offset, mentions)
              if not any(a < h.end and h.start < b for a, b in taken)]
     return hits
@@ -548,6 +561,67 @@ def _agents(s: str, offset: int) -> list[ActorHit]:
         a = offset + m.start("np") + m.group("np").find(name)
         out.append(ActorHit(name, "attributed", a, a + len(name),
                             {"as_written": name, "wording": "set up by", "strength": 2}))
+    return out
+
+
+# A state actor named by its country: "the Iranian government's campaign", "backed by the
+# Iranian government", "en lien avec le gouvernement arménien", "vinculadas al gobierno cubano".
+_STATE_AFTER = re.compile(r"^\s+(?P<w>government|military|army)\b(?P<poss>['’]s)?", re.I)
+_STATE_BEFORE = re.compile(
+    r"\b(?P<w>gouvernement|gobierno|правительств\w*|армии|армией|армия|armée|ejército)\s+"
+    r"(?:(?:de|del|d['’]|du)\s*)?(?:la\s+|l['’]\s*)?$", re.I)
+_STATE_WORD = {"gouvernement": "government", "gobierno": "government", "armée": "military",
+               "ejército": "military", "army": "military"}
+_OWN_UNIT = re.compile(r"^\s+(?:\w+\s+){0,2}(?:influence|propaganda|disinformation|campaigns?|"
+                       r"operations?|networks?|efforts?|trolls?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _english_demonym() -> dict[str, str]:
+    data = load_gazetteer("countries.json")["countries"]
+    out = {code: d for code, c in data.items()
+           for d in c["demonyms"][:1] if re.fullmatch(r"[A-Z][a-z]+", d)}
+    out["MM"] = "Myanmar"  # "the Myanmar military", as the platforms and the press write it
+    return out
+
+
+def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
+    """The government (or military) of a named country the network is tied to: after an
+    attribution cue ("associated with — or directly backed by — the Iranian government"),
+    or owning the operation ("the Chinese government's influence campaign")."""
+    out: list[ActorHit] = []
+    for m in mentions:
+        countries = m.of_kind("country")
+        if not countries or countries[0].value not in _english_demonym():
+            continue
+        a, b = m.start - offset, m.end - offset
+        after = _STATE_AFTER.match(s[b:])
+        before = _STATE_BEFORE.search(s[max(0, a - 30) : a])
+        if after and m.surface[:1].isupper():
+            word, start, end = after.group("w").lower(), a, b + after.end("w")
+            owns = bool(after.group("poss")) and bool(_OWN_UNIT.match(s[b + after.end() :]))
+        elif before and m.surface[:1].islower() or before and before.group("w").startswith(
+                ("gouvernement", "gobierno", "armée", "ejército")):
+            word, start, end = before.group("w").lower(), a - len(before.group(0)), b
+            owns = False
+            if word.startswith("правительств"):
+                word = "government"
+            elif word.startswith("арми"):
+                word = "military"
+        else:
+            continue
+        lead = s[max(0, start - 70) : start]
+        cue = list(_ATTRIB.finditer(lead))
+        attributed = bool(cue) and bool(re.fullmatch(
+            r"\s*(?:[—–-]\s*)?(?:the|le|la|el|al|du|del|de la|l['’])?\s*", lead[cue[-1].end() :],
+            re.IGNORECASE))
+        if not (attributed or owns):
+            continue
+        word = _STATE_WORD.get(word, word)
+        name = f"{_english_demonym()[countries[0].value]} {word}"
+        out.append(ActorHit(name, "attributed", offset + start, offset + end,
+                            {"as_written": s[start:end], "wording": "state actor",
+                             "strength": 2 if attributed else 1}))
     return out
 
 

@@ -1000,3 +1000,24 @@ def test_posing_as_locals_names_the_people_addressed() -> None:
     assert keys(net, "country", "origin") == {"UA"}
     assert keys(net, "country", "target") == {"GH", "ZM"}
     assert "GH" not in keys(net, "country", "impersonated")
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Twitter removed 80 accounts from Iran. We believe they are associated with, or directly "
+     "backed by, the Iranian government.", "Iranian government"),
+    ("Twitter suspended 900 accounts it believes are part of the Chinese government's "
+     "influence campaign against the protesters.", "Chinese government"),
+    ("Twitter a supprimé 40 comptes, supposés être en lien avec le gouvernement arménien.",
+     "Armenian government"),
+])
+def test_a_state_actor_named_by_its_country(text: str, actor: str) -> None:
+    net = only_network(extract_facts(text))
+    assert {f.key for f in facts_of(net, "actor") if f.role == "attributed"} == {actor}
+
+
+def test_a_government_that_only_sanctioned_someone_is_no_actor() -> None:
+    doc = extract_facts(
+        "Facebook eliminó 12 cuentas en Ucrania; la red estaba dirigida por individuos "
+        "sancionados por el Gobierno estadounidense. También retiró 30 cuentas ligadas al "
+        "estado de Jalisco.")
+    assert not [f for n in doc.networks for f in facts_of(n, "actor")]
