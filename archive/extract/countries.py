@@ -30,6 +30,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"group|set|persona|troll|bot)s?,? (?:\w+ )?from|from within|"
                r"(?:its|their|had its) origins? in|origins? in|"
                r"(?:first|second|third|fourth|fifth|other|another|latter|former),? (?:one,? )?from|"
+               r"(?:one|another|the other|a third),? (?:from|in|based in)|"
                r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde(?! hace)|de origen|"
                r"se origin\w+ en|origin[óa]\w* en|s'origin\w+ (?:en|au|de)|originaires? d[e']|"
                r"vinculad[ao]s? (?:a|al|con)|"

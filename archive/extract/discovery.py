@@ -338,6 +338,7 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
 
 _ONE_OF = re.compile(
     r"\b(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
+    r"(?:a|an)(?=\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s)|"
     r"одн[ау]|друг\w+|ещё одн[ау]|еще одн[ау])\s+(?:(?:[\w-]+\s+){0,2}?)|"
     # "Some of this activity originated in Iran, and some originated in Russia"
     r"(?:some|others)\s+(?:(?:[\w-]+\s+){0,4}?)(?:originated|came|were based|was based|"
@@ -410,28 +411,61 @@ def _targeted_pair_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     return units
 
 
-def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
-                    ) -> list[_Unit]:
+def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]],
+                    found: Sequence[Any] = ()) -> list[_Unit]:
     """"removed two networks, one from Iran and one from Russia", "una en Palestina, otra en
     Azerbaiyán y otra en ...": each item is a unit with its own origin."""
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         if _earlier(layout, i):
             continue
-        items = [(code, surface) for code, a, _b, surface in named_in[i]
+        items = [(code, surface, a) for code, a, _b, surface in named_in[i]
                  if _ONE_OF.search(sent.text[max(0, a - sent.start - 40) : a - sent.start])]
-        codes = [c for c, _ in items]
+        codes = [c for c, _, _ in items]
         if len(items) < 2 or len(set(codes)) != len(codes):
             continue
         before = layout.sentences[i - 1].text if i else ""
         if not (TAKEDOWN.search(sent.text) or _plural_unit(sent.text) or TAKEDOWN.search(before)):
             continue
-        for code, surface in items:
-            units.append(_Unit("country", code, i, [Fact(
+        for code, surface, _at in items:
+            unit = _Unit("country", code, i, [Fact(
                 "country", code, None, None, "origin",
                 {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
-                _evidence(sent))]))
+                _evidence(sent))])
+            units.append(unit)
     return units
+
+
+def _stretch_targets(layout: Layout, found: Sequence[Any],
+                     named_in: Sequence[list[tuple[str, int, int, str]]], units: list[_Unit]) -> None:
+    """"a network in Moldova targeting Romanian speakers, and another in Iran targeting
+    Israel": where one sentence lists several units by origin, the targets in each item's
+    stretch of the sentence (up to the next item) are that unit's own."""
+    by_sentence: dict[int, list[_Unit]] = {}
+    for u in units:
+        if u.kind == "country":
+            by_sentence.setdefault(u.sentence, []).append(u)
+    for i, group in by_sentence.items():
+        values = {u.value for u in group}
+        if len(group) < 2 or any(f.role == "target" for u in group for f in u.facts) or any(
+                p.role == "target" and p.key in values for p in found[i].places):
+            continue  # (where the listed origins read as targets, the roles are unsure)
+        sent = layout.sentences[i]
+        at = {code: a for code, a, _b, _s in reversed(named_in[i])}
+        items = sorted((at[u.value], u) for u in group if u.value in at)
+        if len(items) != len(group):
+            continue
+        ends = [a for a, _ in items[1:]] + [sent.end]
+        listed = {u.value for u in group} | {code for code, *_rest in named_in[i]
+                                             if any(x.key == code and x.role == "origin"
+                                                    for x in found[i].places)}
+        for (start, unit), end in zip(items, ends, strict=True):
+            unit.facts += [Fact("country", p.key, None, None, "target",
+                                {**p.detail, "confidence": ENUMERATION_CONFIDENCE},
+                                _evidence(sent))
+                           for p in found[i].places
+                           if p.kind == "country" and p.role == "target" and start < p.start < end
+                           and p.key not in listed]
 
 
 _SOME_FROM = re.compile(
@@ -792,7 +826,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                              if not any(i.value == u.value for i in itemised)]
     enumerated += [u for u in _countries_including_units(layout, named_in)
                    if not any(e.value == u.value for e in enumerated)]
-    enumerated += [u for u in _elliptic_units(layout, named_in)
+    enumerated += [u for u in _elliptic_units(layout, named_in, found)
                    if not any(e.value == u.value for e in enumerated)]
     enumerated += [u for u in _also_units(layout, found, named_in)
                    if not any(e.value == u.value for e in enumerated)]
@@ -804,6 +838,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                         for e in enumerated)]
     enumerated += [u for u in _repeated_units(layout, named_in, found)
                    if not any(e.value == u.value and e.sentence != u.sentence for e in enumerated)]
+    _stretch_targets(layout, found, named_in, enumerated)
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]

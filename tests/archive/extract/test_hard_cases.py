@@ -1021,3 +1021,21 @@ def test_a_government_that_only_sanctioned_someone_is_no_actor() -> None:
         "sancionados por el Gobierno estadounidense. También retiró 30 cuentas ligadas al "
         "estado de Jalisco.")
     assert not [f for n in doc.networks for f in facts_of(n, "actor")]
+
+
+def test_each_listed_network_keeps_the_targets_of_its_own_stretch() -> None:
+    doc = extract_facts(
+        "Meta removed three networks: one from Iran targeting Israel, one from Russia targeting "
+        "Ukraine and Moldova, and one from China.")
+    got = {next(iter(keys(n, "country", "origin"))): keys(n, "country", "target")
+           for n in doc.networks}
+    assert got == {"IR": {"IL"}, "RU": {"UA", "MD"}, "CN": set()}
+
+
+def test_a_network_in_one_country_and_another_in_a_second() -> None:
+    doc = extract_facts(
+        "Meta said it removed a network in Moldova targeting Romanian speakers, and another in "
+        "Iran targeting Israel.")
+    got = {next(iter(keys(n, "country", "origin"))): keys(n, "country", "target")
+           for n in doc.networks}
+    assert got == {"MD": {"RO"}, "IR": {"IL"}}
