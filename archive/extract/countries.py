@@ -31,6 +31,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:its|their|had its) origins? in|origins? in|"
                r"(?:first|second|third|fourth|fifth|other|another|latter|former),? (?:one,? )?from|"
                r"(?:one|another|the other|a third),? (?:from|in|based in)|"
+               # "The largest, from China, included 7,700 accounts": an aside naming the origin
+               r",\sfrom|"
                r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde(?! hace)|de origen|"
                r"se origin\w+ en|origin[óa]\w* en|s'origin\w+ (?:en|au|de)|originaires? d[e']|"
                r"vinculad[ao]s? (?:a|al|con)|"
@@ -278,6 +280,7 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     return None
 
 
+_LABEL_LEAD = re.compile(r"\s*(?:[-•*–·▪●]|\(?\d{1,2}[.)])?\s*")
 _LOCALS = re.compile(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizens|people|users|"
                      r"news|outlets|media|organi[sz]ations|activists|journalists)|"
                      r"entités locales|locaux|locales|местн\w+)\b", re.IGNORECASE)
@@ -327,6 +330,9 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
             (key, detail), kind = resolved, "country"
         detail = {**detail, "as_written": m.surface}
         role = _role(s, a, b, after, local_spans)
+        if role is None and kind == "country" and _LABEL_LEAD.fullmatch(s[:a]) and re.match(
+                r"\s*[:—–]\s", after) and re.search(r"\d", s[b:]):
+            role = "origin"  # "- Iran: 10 accounts targeting Israel": the item's label
         if role in (None, "topic") and kind == "country" and _LOCATIVE_LEAD.match(s[:a]) and re.match(
                 r"\s*,", after) and PAST_TAKEDOWN.search(s):
             role = "origin"  # "In Indonesia, the company removed 207 Pages ...": from there

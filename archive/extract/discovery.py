@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive.extract.countries import DOMESTIC
+from archive.extract.gazetteer import scan
 from archive.extract.layout import Layout, Sentence
 from archive.extract.networks import CASE_OF, NOT_THE_FIRST, TAKEDOWN, Segment
 from archive.facts import Evidence, Fact, NetworkFacts
@@ -339,7 +340,13 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
 _ONE_OF = re.compile(
     r"\b(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
     r"(?:a|an)(?=\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s)|"
-    r"одн[ау]|друг\w+|ещё одн[ау]|еще одн[ау])\s+(?:(?:[\w-]+\s+){0,2}?)|"
+    r"одн[ау]|друг\w+|ещё одн[ау]|еще одн[ау]|"
+    # "the first, based in Iran, ...; the second, in China": ordinals in each language
+    r"the (?:first|second|third|fourth|last|latter|former)|"
+    r"(?:le|la) (?:premi[eè]re?|deuxième|second|seconde|troisième|quatrième|dernière?)|"
+    r"(?:el|la) (?:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|últim[oa])|"
+    r"перв(?:ая|ый)|втор(?:ая|ой)|треть(?:я|ий)|последн(?:яя|ий))"
+    r",?\s+(?:(?:[\w-]+,?\s+){0,2}?)|"
     # "Some of this activity originated in Iran, and some originated in Russia"
     r"(?:some|others)\s+(?:(?:[\w-]+\s+){0,4}?)(?:originated|came|were based|was based|"
     r"operated|was run|were run)\s+)"
@@ -632,6 +639,55 @@ def _also_units(layout: Layout, found: Sequence[Any],
     return units
 
 
+_CASE_HEADING = re.compile(
+    r"(?:Operation\s+)?[\"“'‘]?[A-Z][\w-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z0-9][\w-]*){0,4}[\"”'’]?")
+_SECTION_WORDS = re.compile(
+    r"\b(?:Introduction|Conclusions?|Summary|Overview|Background|Methodology|Findings|"
+    r"Key|Executive|About|Contents|Appendix|Annex|Recommendations|Trends|Notes|Sources|"
+    r"References|Acknowledg\w*|Resources|Related|Read|More|Share|Comments|Update[sd]?|"
+    r"Threat|Report|Case Stud(?:y|ies)|Takedowns?|Networks?|Actors?|Platforms?|Impact|"
+    r"Assessment|Indicators|IOCs?|Q[1-4]|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Adversarial|Coordinated|Inauthentic|"
+    r"Behaviou?r|Influence|Operations?|Campaigns?|Meta|Facebook|Google|OpenAI|TikTok|"
+    r"Microsoft|Twitter|YouTube|Instagram|Telegram)\b")
+
+
+def _heading_operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+    """Case studies under headings that name them ("Sneer Review", then "This operation
+    likely originated in China ..."): each such heading is an operation, with the origin and
+    targets the first sentences of its section give. Only where two or more headings read
+    this way, in a text that reports the removal."""
+    sents = layout.sentences
+    units: list[_Unit] = []
+    for k, h in enumerate(layout.headings):
+        name = h.text.strip()
+        if (not _CASE_HEADING.fullmatch(name) or _SECTION_WORDS.search(name)
+                or any(m.of_kind("country") or m.of_kind("region") or m.of_kind("platform")
+                       for m in scan(name))):
+            continue  # (a heading naming a country is a section by origin, told elsewhere)
+        nxt = layout.headings[k + 1].start if k + 1 < len(layout.headings) else layout.content_end
+        section = [i for i, x in enumerate(sents) if h.end <= x.start and x.end <= nxt][:3]
+        if not section or not any(_UNIT_NOUN.search(sents[i].text) for i in section):
+            continue
+        unit = _Unit("operation", name.strip("\"“”'‘’"), section[0], [Fact(
+            "operation", name.strip("\"“”'‘’"), None, None, None, {"confidence": 0.75},
+            _evidence(sents[section[0]]))])
+        with_origin = next((i for i in section if len(_origins(found[i])) == 1), None)
+        if with_origin is not None:
+            p = _origins(found[with_origin])[0]
+            unit.facts.append(Fact("country", p.key, None, None, "origin",
+                                   {**p.detail, "confidence": OPERATION_ORIGIN_CONFIDENCE},
+                                   _evidence(sents[with_origin])))
+        for i in section:
+            unit.facts += [Fact("country", p.key, None, None, "target",
+                                {**p.detail, "confidence": OPERATION_ORIGIN_CONFIDENCE},
+                                _evidence(sents[i]))
+                           for p in found[i].places if p.kind == "country" and p.role == "target"]
+        units.append(unit)
+    reported = units and any(TAKEDOWN.search(x.text) for x in sents)
+    return units if len(units) >= 2 and reported else []
+
+
 def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]) -> list[_Unit]:
     units: dict[str, _Unit] = {}
     sents = layout.sentences
@@ -687,6 +743,10 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
                                        {**prev[0].detail, "confidence": NEIGHBOUR_ORIGIN_CONFIDENCE},
                                        _evidence(sents[i - 1])))
     return list(units.values())
+
+
+def _same_name(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
 
 
 def _origin_keys(net: NetworkFacts) -> set[str]:
@@ -842,6 +902,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]
+    studies = [u for u in _heading_operation_units(layout, found)
+               if not any(x.kind == "operation" and _same_name(x.value, u.value) for x in units)]
+    units += studies
     units += [u for u in _targeted_pair_units(layout, found)
               if not any(x.sentence == u.sentence for x in units)]
     if not any(u.kind == "operation" for u in units):
@@ -959,6 +1022,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         kept = [n for n in kept if any(n is u for u in unit_nets) or any(
             f.kind in ("count", "audience", "actor", "operation") or f.kind == "country"
             and f.role in ("origin", "target") for f in n.facts)]
+    if studies:  # under case-study headings, a figureless network around them is no other one
+        kept = [n for n in kept if any(n is u.network for u in units)
+                or any(f.kind in ("count", "audience") for f in n.facts)]
     kept.sort(key=lambda n: n.span[0] if n.span else 0)
     _follow_paragraphs(layout, kept, named_in)
     _case_paragraphs(layout, kept, named_in)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.extract.layout import Layout
+from archive.extract.layout import Layout, Sentence
 
 TAKEDOWN = re.compile(
     r"\b(?:remov(?:ed|ing|e|es)|took down|taken down|take down|taking down|actioned|"
@@ -179,11 +179,27 @@ def _is_anchor(text: str, facts: SentenceFacts) -> bool:
                 or _SAID_THE_FIGURES.search(text))
 
 
+_ITEM = re.compile(r"^\s*(?:[-•*–·▪●]|\(?\d{1,2}[.)])\s+")
+
+
+def _item_under_removal(sents: list[Sentence], facts: list[SentenceFacts], i: int) -> bool:
+    """"We removed these networks:" then "- Iran: 10 accounts targeting Israel": an item with
+    figures, in a list whose lead-in reports the removal, is one unit's figures."""
+    if not facts[i].removed or not _ITEM.match(sents[i].text) or is_summary(sents[i].text):
+        return False
+    j = i - 1
+    while j >= 0 and _ITEM.match(sents[j].text):
+        j -= 1
+    return j >= 0 and i - j <= 12 and sents[j].text.rstrip().endswith(":") and bool(
+        TAKEDOWN.search(sents[j].text) or j > 0 and TAKEDOWN.search(sents[j - 1].text))
+
+
 def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
     sents = layout.sentences
     anchors = [i for i, s in enumerate(sents) if _is_anchor(s.text, facts[i])
                or s.continued and i > 0 and facts[i].removed and _is_anchor(sents[i - 1].text,
-                                                                            facts[i - 1])]
+                                                                            facts[i - 1])
+               or _item_under_removal(sents, facts, i)]
     if not anchors:
         lead = _lead_anchor(layout, facts)
         return [Segment([i for i in range(len(sents))], lead)] if lead is not None else []

@@ -1039,3 +1039,41 @@ def test_a_network_in_one_country_and_another_in_a_second() -> None:
     got = {next(iter(keys(n, "country", "origin"))): keys(n, "country", "target")
            for n in doc.networks}
     assert got == {"MD": {"RO"}, "IR": {"IL"}}
+
+
+def test_list_items_under_a_removal_lead_are_networks_by_their_labels() -> None:
+    doc = extract_facts(
+        "Facebook removed these networks this quarter:\n"
+        "- Iran: 10 accounts targeting Israel.\n"
+        "- Nigeria: 12 accounts targeting Ghana.")
+    got = sorted((sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")),
+                  counts(n)) for n in doc.networks)
+    assert got == [(["IR"], ["IL"], {"facebook_accounts": 10}),
+                   (["NG"], ["GH"], {"facebook_accounts": 12})]
+
+
+def test_an_aside_from_a_country_is_the_origin() -> None:
+    doc = extract_facts(
+        "Meta said it took down six networks. The largest, from China, included 7,700 "
+        "accounts. A network from Russia targeted Ukraine with 1,000 accounts.")
+    assert sorted((next(iter(keys(n, "country", "origin"))), counts(n)["facebook_accounts"])
+                  for n in doc.networks) == [("CN", 7700), ("RU", 1000)]
+
+
+def test_french_ordinals_each_introduce_a_network() -> None:
+    doc = extract_facts(
+        "Facebook a supprimé trois réseaux : le premier, basé en Iran, ciblait Israël ; le "
+        "deuxième, en Chine, visait l'Inde ; le troisième venait de Russie.")
+    assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == [
+        "CN", "IR", "RU"]
+
+
+def test_case_study_headings_name_their_operations() -> None:
+    doc = extract_facts(
+        "Paper Lantern\nThis operation likely originated in China. We banned the accounts it "
+        "used to draft comments.\n\n"
+        "Quiet Harbour\nThis operation, likely run from Russia, wrote German-language articles. "
+        "We banned the accounts.\n\n"
+        "Conclusion\nWe will keep reporting what we find.")
+    got = sorted((n.operation_name, sorted(keys(n, "country", "origin"))) for n in doc.networks)
+    assert got == [("Paper Lantern", ["CN"]), ("Quiet Harbour", ["RU"])]
