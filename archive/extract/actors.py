@@ -612,6 +612,10 @@ def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit
             continue
         lead = s[max(0, start - 70) : start]
         cue = list(_ATTRIB.finditer(lead))
+        # Only an explicit cue names a state actor: "run by", "attributed to", "backed by"
+        # (not "associated with" or "linked to", which the press uses for mere ties).
+        cue = [c for c in cue if c.group("w3") or re.search(
+            r"\b(?:backed|sponsored|funded|financed|directed|commissioned)\s+by\b", c.group(0), re.I)]
         attributed = bool(cue) and bool(re.fullmatch(
             r"\s*(?:[—–-]\s*)?(?:the|le|la|el|al|du|del|de la|l['’])?\s*", lead[cue[-1].end() :],
             re.IGNORECASE))

@@ -1007,7 +1007,7 @@ def test_posing_as_locals_names_the_people_addressed() -> None:
      "backed by, the Iranian government.", "Iranian government"),
     ("Twitter suspended 900 accounts it believes are part of the Chinese government's "
      "influence campaign against the protesters.", "Chinese government"),
-    ("Twitter a supprimé 40 comptes, supposés être en lien avec le gouvernement arménien.",
+    ("Twitter a supprimé 40 comptes, supposés être dirigés par le gouvernement arménien.",
      "Armenian government"),
 ])
 def test_a_state_actor_named_by_its_country(text: str, actor: str) -> None:
