@@ -69,6 +69,10 @@ CASE_OF = re.compile(
     r"^\W*(?:in the case of|as for|as to|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
     r"quant (?:à|au|aux)|в случае с|что касается)\s+(?:the\s+|la\s+|el\s+|les?\s+)?",
     re.IGNORECASE)
+# "more than four months after the company took down almost 6,000 accounts": an earlier one
+MONTHS_AFTER = (r"(?:days?|weeks?|months?|years?) (?:after|before) (?:[\w-]+ ){0,3}?(?:eliminat\w+|"
+                r"remov(?:ed|ing)|took down|taking down|suspend(?:ed|ing)|bann(?:ed|ing)|"
+                r"disrupt(?:ed|ing))")
 _EARLIER = re.compile(
     r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -77,8 +81,7 @@ _EARLIER = re.compile(
     r"in a (?:past|prior|previous|separate,? earlier)|back in (?:19|20)\d\d|"
     r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had)|"
     r"as we (?:\w+ )?(?:communicated|reported|announced|disclosed|shared|noted) (?:in|last|earlier)|"
-    r"(?:days?|weeks?|months?) after (?:eliminating|removing|taking down|suspending|banning)|"
-    r"(?:deleted|removed|suspended|banned) at the time|"
+    + MONTHS_AFTER + r"|(?:deleted|removed|suspended|banned) at the time|"
     r"would (?:go on to |later )?(?:remove|take down|suspend|ban|close))\b",
     re.IGNORECASE,
 )
@@ -165,10 +168,19 @@ PART_OF = re.compile(r"\b(?:a subset of|a sample of|a portion of|had access to|"
 # ("As part of this network, we removed 23 accounts" is the network's own figure.)
 
 
+# Figures others found: "A separate BBC investigation identified 800 fake accounts"
+OTHERS_FOUND = re.compile(
+    r"\b(?:investigation|researchers?|analysts?|analysis|study|journalists|reporters|"
+    r"investigadores|investigación|análisis|chercheurs|enquête|analyse|исследовател\w*|"
+    r"расследовани\w*)\b[^.;]{0,60}\b(?:identified|found|uncovered|discovered|counted|tracked|"
+    r"mapped|identific\w+|encontr\w+|descubri\w+|identifi\w+|trouv\w+|découv\w+|"
+    r"выявил\w*|обнаружил\w*|нашл\w*)\b", re.IGNORECASE)
+
 def _is_anchor(text: str, facts: SentenceFacts) -> bool:
     """Removed assets stated with a takedown verb, or as the make-up of a named network.
     Figures for a part of a network already described ("a subset of the assets") are not."""
-    if not facts.removed or is_summary(text) or PART_OF.search(text):
+    if not facts.removed or is_summary(text) or PART_OF.search(text) or (
+            OTHERS_FOUND.search(text) and not TAKEDOWN.search(text)):
         return False
     # "(2) 50 accounts that amplified ...": an enumerated item under "We removed two networks."
     # "The second, from Peru, had 70 accounts": one of the units a preamble announced.

@@ -28,7 +28,9 @@ from archive.extract.layout import Layout, Sentence, build_layout, unwrap
 from archive.extract.networks import (
     CASE_OF,
     EARLIER_LOCAL,
+    MONTHS_AFTER,
     NOT_THE_FIRST,
+    OTHERS_FOUND,
     PART_OF,
     TAKEDOWN,
     Segment,
@@ -296,7 +298,8 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
 # The takedown itself told as past: "previously removed", "in 2019 Meta took down", "as we
 # communicated in October 2020" (not "tied to previously disclosed activity").
 _PASSING = re.compile(
-    r"\b(?:" + EARLIER_LOCAL + r")\b|\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|"
+    r"\b(?:" + EARLIER_LOCAL + r"|" + MONTHS_AFTER + r")\b|"
+    r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|"
     r"close)\b|"
     r"\b(?:previously(?! un\w+| not)|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -398,7 +401,7 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 # France": a sentence about an earlier takedown gives this network no places.
 _PAST_NETWORK = re.compile(
     r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
-    r"\b(?:days?|weeks?|months?) after (?:eliminating|removing|taking down|suspending|banning)\b|"
+    r"\b" + MONTHS_AFTER + r"\b|"
     r"\b(?:deleted|removed|suspended|banned) at the time\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|close)\b|"
     r"\b(?:network|operation|campaign|accounts)\b[^.;]{0,40}\b(?:(?:it|we|they|the company|Meta|"
@@ -788,20 +791,25 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
                 shared = {**p.detail, "shared": True,
                           "confidence": min(0.7, p.detail.get("confidence", 0.7))}
                 add(Fact(p.kind, p.key, None, None, p.role, shared), sents[i])
-    for i in seg.sentences:
-        still = i != seg.anchor and _STILL_UP.search(sents[i].text)
-        part = i != seg.anchor and PART_OF.search(sents[i].text)
-        for c in found[i].counts:
-            kind = c.kind
-            if kind == "count" and (c.key not in REMOVED_METRICS or still or part):
-                continue  # "12 Telegram channels ... are still operating": not removed;
-                # "researchers saw a subset of the assets: 23 Pages": not the network's figure
-            add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
-    anchored = {p.key for p in found[seg.anchor].places if p.role == "origin"}
     past = {i for i in seg.sentences if i != seg.anchor and (
         _PAST_NETWORK.search(sents[i].text) or NOT_THE_FIRST.search(sents[i].text)
         or i > 0 and sents[i - 1].para == sents[i].para and NOT_THE_FIRST.search(
             sents[i - 1].text))}
+    for i in seg.sentences:
+        still = i != seg.anchor and _STILL_UP.search(sents[i].text)
+        part = i != seg.anchor and PART_OF.search(sents[i].text)
+        found_by_others = i != seg.anchor and OTHERS_FOUND.search(sents[i].text) and not (
+            TAKEDOWN.search(sents[i].text))
+        for c in found[i].counts:
+            kind = c.kind
+            if kind == "count" and (c.key not in REMOVED_METRICS or still or part or i in past
+                                    or found_by_others):
+                continue  # "12 Telegram channels ... are still operating": not removed;
+                # "researchers saw a subset of the assets: 23 Pages": not the network's figure;
+                # "months after it took down 6,000 accounts": an earlier takedown's;
+                # "a BBC investigation identified 800 accounts": not the platform's removal
+            add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
+    anchored = {p.key for p in found[seg.anchor].places if p.role == "origin"}
     # Paragraphs that open "In the case of Russia, ..." about another network than the anchor's
     other_case: dict[int, set[str]] = {}
     for i in seg.sentences:
