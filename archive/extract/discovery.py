@@ -395,6 +395,46 @@ _ANOTHER_TARGETING = re.compile(
     r"\banother\s+(?:one\s+)?(?:that\s+)?(?:targeting|targeted|aimed at|focused on)\b", re.I)
 
 
+_NETWORKS_AIMED = re.compile(
+    r"\b(?:networks|operations|campaigns|redes|operaciones|campañas|réseaux|opérations|"
+    r"campagnes|сети|операции|кампании)\b[^.;]{0,80}?\b(?:target\w*|aim\w*|influenc\w*|"
+    r"focus\w*|dirigid\w*|visant|ciblant|influir|нацелен\w*|направлен\w*)\b", re.IGNORECASE)
+_FOUND_UNITS = re.compile(r"\b(?:found|identified|uncovered|detected|encontr\w+|identific\w+|"
+                          r"détect\w+|identifi\w+|выявил\w*|обнаружил\w*)\b", re.IGNORECASE)
+
+
+def _aimed_list_units(layout: Layout, found: Sequence[Any],
+                      named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
+    """"TikTok found larger networks aiming to influence political discourse in Bangladesh,
+    Venezuela and Serbia": networks, plural, each aimed at one of the listed countries; no
+    origin is said, so the units have a target only."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        m = _NETWORKS_AIMED.search(sent.text)
+        before = sent.text[max(0, m.start() - 40) : m.start()] if m else ""
+        # (the networks are what was found or removed: "removed networks targeting ...", not
+        # "in one of the operations" or "a network that ran campaigns aimed at ...")
+        if (not m or _earlier(layout, i) or _origins(found[i])
+                or not re.search(r"(?:" + TAKEDOWN.pattern + r"|" + _FOUND_UNITS.pattern
+                                 + r")\s+(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE)
+                or re.search(r"\bone of\b", before, re.I)):
+            continue
+        roles = {p.key: p.role for p in found[i].places if p.kind == "country"}
+        listed: list[tuple[str, str]] = []
+        for code, a, _b, surface in named_in[i]:
+            if a - sent.start >= m.end() and roles.get(code) in (None, "target", "topic") and (
+                    code not in (c for c, _ in listed)):
+                listed.append((code, surface))
+        if len(listed) < 2:
+            continue
+        for k, (code, surface) in enumerate(listed):
+            units.append(_Unit("ordinal", f"#{i}.{k}", i, [Fact(
+                "country", code, None, None, "target",
+                {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE - 0.1},
+                _evidence(sent))]))
+    return units
+
+
 def _targeted_pair_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     """"disrupted a network targeting an Indonesian audience ..., and another targeting the
     U.K.": two units, each with its own target and no origin said."""
@@ -906,6 +946,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                if not any(x.kind == "operation" and _same_name(x.value, u.value) for x in units)]
     units += studies
     units += [u for u in _targeted_pair_units(layout, found)
+              if not any(x.sentence == u.sentence for x in units)]
+    units += [u for u in _aimed_list_units(layout, found, named_in)
               if not any(x.sentence == u.sentence for x in units)]
     if not any(u.kind == "operation" for u in units):
         # (where operations have names, "the second campaign" is one of them again)

@@ -1077,3 +1077,19 @@ def test_case_study_headings_name_their_operations() -> None:
         "Conclusion\nWe will keep reporting what we find.")
     got = sorted((n.operation_name, sorted(keys(n, "country", "origin"))) for n in doc.networks)
     assert got == [("Paper Lantern", ["CN"]), ("Quiet Harbour", ["RU"])]
+
+
+def test_networks_found_aimed_at_listed_countries_are_one_each() -> None:
+    doc = extract_facts(
+        "The platform said it had removed networks aiming to sway political debate in Chile, "
+        "Kenya and Poland. It gave no figures.")
+    assert sorted(tuple(sorted(keys(n, "country", "target"))) for n in doc.networks) == [
+        ("CL",), ("KE",), ("PL",)]
+    assert not [n for n in doc.networks if keys(n, "country", "origin")]
+
+
+def test_one_of_the_operations_focusing_on_a_list_is_one_network() -> None:
+    doc = extract_facts(
+        "Facebook removed three operations. In one of the operations, it found and removed 35 "
+        "accounts focusing on Chad, Mali and Niger.")
+    assert max(len(keys(n, "country", "target")) for n in doc.networks) == 3
