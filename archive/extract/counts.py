@@ -135,6 +135,9 @@ def _asset_phrase(s: str, pos: int) -> tuple[str, list[str], int] | None:
         # ("100 связанных с Россией аккаунтов"): Cyrillic words do not break the phrase,
         # but a comma after them does (it starts the next item of a list).
         cyrillic = bool(word and re.search("[а-яё]", word.group(0), re.IGNORECASE))
+        if cyrillic and word and re.fullmatch(r"(?:сет(?:ь|и|ей|ям|ях)|операци\w*|кампани\w*)",
+                                              word.group(0), re.IGNORECASE):
+            return None  # "три сети фальшивых аккаунтов": three networks, not three assets
         if not word or (word.group(0).lower() not in _MODIFIERS | {"and", "or", ",", "/"}
                         and not cyrillic and not _is_demonym(word.group(0))
                         and not _STATE_MODIFIER.fullmatch(word.group(0))):

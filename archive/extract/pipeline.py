@@ -428,6 +428,12 @@ _KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language":
                     "platform": 0.9, "operation": 0.9, "date": 0.8, "region": 0.75}
 
 
+# "three networks", "dos redes", "трёх сетей": the text speaks of several units at once
+_N_UNITS = re.compile(
+    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|both|all|dos|tres|cuatro|cinco|"
+    r"deux|trois|quatre|cinq|две|два|три|четыре|пять|двух|трех|трёх|четырех|пяти)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:networks|operations|campaigns|redes|operaciones|campañas|réseaux|"
+    r"opérations|campagnes|сет(?:и|ей)|операци[йи]|кампани[йи])\b", re.IGNORECASE)
 _ALL_UNITS_REF = re.compile(r"\b(?:both|all(?: the)?|the|these|those)\s+(?:\w+\s+)?"
                             r"(?:networks|operations|campaigns)\b", re.IGNORECASE)
 
@@ -451,7 +457,20 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
                    if f.kind == "country" and f.role == "origin"}
     used = {f.evidence.start for n in networks for f in n.facts if f.evidence is not None}
     for i, sent in enumerate(layout.sentences):
-        if sent.start in used or sent.heading:
+        if sent.heading:
+            continue
+        actors = [a for a in found[i].actors if a.role == "attributed" and a.name != "@coref"]
+        if (len({a.name for a in actors}) == 1 and _N_UNITS.search(sent.text)
+                and TAKEDOWN.search(sent.text) and not _PASSING.search(sent.text)
+                and len({c[0] for c in named[i]}) <= 1):
+            # "removed three networks linked to businessman X": X for each of them
+            for net in networks:
+                if not any(f.kind == "actor" and f.role == "attributed" for f in net.facts):
+                    net.facts.append(Fact("actor", actors[0].name, None, None, "attributed",
+                                          {**actors[0].detail, "all_units": True},
+                                          _evidence(sent)))
+            continue
+        if sent.start in used:
             continue
         if _ALL_UNITS_REF.search(sent.text):  # "Graphika ... said the operations appeared"
             for a in found[i].actors:

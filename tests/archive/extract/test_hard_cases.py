@@ -1093,3 +1093,25 @@ def test_one_of_the_operations_focusing_on_a_list_is_one_network() -> None:
         "Facebook removed three operations. In one of the operations, it found and removed 35 "
         "accounts focusing on Chad, Mali and Niger.")
     assert max(len(keys(n, "country", "target")) for n in doc.networks) == 3
+
+
+def test_an_actor_named_for_all_the_networks_goes_to_each() -> None:
+    doc = extract_facts(
+        "Facebook removed three networks linked to the businessman Pavel Orlov. The first "
+        "targeted Sudan with 20 accounts. The second targeted Libya with 30 accounts. The "
+        "third, from Russia, had 40 accounts.")
+    assert len(doc.networks) == 3
+    assert all(keys(n, "actor", "attributed") == {"Pavel Orlov"} for n in doc.networks)
+
+
+def test_russian_number_of_networks_is_no_asset_count() -> None:
+    doc = extract_facts("Facebook удалила три сети фальшивых аккаунтов и групп.")
+    assert not [f for n in doc.networks for f in facts_of(n, "count")]
+
+
+def test_first_and_second_network_sentences_in_russian() -> None:
+    doc = extract_facts(
+        "Facebook удалила две сети фальшивых аккаунтов. Первая сеть была ориентирована на "
+        "Мали. Вторая сеть была ориентирована на Судан.")
+    assert sorted(tuple(sorted(keys(n, "country", "target"))) for n in doc.networks) == [
+        ("ML",), ("SD",)]
