@@ -1115,3 +1115,12 @@ def test_first_and_second_network_sentences_in_russian() -> None:
         "Мали. Вторая сеть была ориентирована на Судан.")
     assert sorted(tuple(sorted(keys(n, "country", "target"))) for n in doc.networks) == [
         ("ML",), ("SD",)]
+
+
+def test_spanish_una_de_and_otra_de_with_their_targets() -> None:
+    doc = extract_facts(
+        "Entre las redes eliminadas por Meta figuran una de Irán dirigida a Israel y otra de "
+        "China dirigida a la India.")
+    got = {next(iter(keys(n, "country", "origin"))): keys(n, "country", "target")
+           for n in doc.networks}
+    assert got == {"IR": {"IL"}, "CN": {"IN"}}
