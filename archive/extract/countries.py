@@ -33,7 +33,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:one|another|the other|a third),? (?:from|in|based in)|"
                r"(?:una|uno|otra|otro|la otra|el otro) (?:de|desde|en|con sede en)|"
                r"(?:une autre|un autre|l['’]autre|l['’]une|l['’]un) (?:de|d['’]|du|des|en|au|aux|basée? en)|"
-               r"(?:cuentas|páginas|perfiles) (?:[\w-]+ ){0,2}?en|"
+               r"(?:cuentas|páginas|perfiles) (?:[\w-]+ ){0,2}?en|(?:accounts|pages|channels|profiles) in (?:\w+ )?(?:countries|nations):?|"
                # "The largest, from China, included 7,700 accounts": an aside naming the origin
                r",\sfrom|"
                r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde(?! hace)|de origen|"

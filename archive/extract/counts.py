@@ -360,6 +360,7 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
                 list_platform = explicit
             hits.append(_hit("count", asset, num, end))
     hits += _bracketed_counts(s, hits)
+    hits += _listed_place_counts(s, hits, sent_platform or default_platform)
     hits += _dashed_counts(s, hits, sent_platform or default_platform)
     hits += find_ad_spend(s)
     return hits
@@ -385,6 +386,35 @@ def _dashed_counts(s: str, hits: list[CountHit], platform: str | None) -> list[C
             out.append(CountHit("count", metric, int(re.sub(r"\D", "", m.group("n"))), "exact",
                                 m.start("n"), m.end("n"), {"as_written": m.group("n")}))
     return out
+
+
+# "accounts in three countries: Egypt (2,541), Saudi Arabia (5,350) and the UAE (4,248)"
+_PLACE_BRACKETED = re.compile(
+    r"(?:^|[,:;]\s*|\s(?:and|y|et|и)\s+)(?:the\s+)?[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
+    r"\s*\((?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\)")
+_PLACES_LEAD = re.compile(
+    r"\b(?P<noun>accounts|cuentas|comptes|аккаунт\w*|Pages|channels)\b[^.;()]{0,40}?"
+    r"\b(?:countries|pa[íi]ses|pays|стран\w*)\s*:", re.IGNORECASE)
+
+
+def _listed_place_counts(s: str, hits: list[CountHit], platform: str | None) -> list[CountHit]:
+    """"suspended accounts in three countries: Egypt (2,541), Saudi Arabia (5,350) ...": each
+    place's bracketed figure counts the asset noun the lead-in named."""
+    lead = _PLACES_LEAD.search(s)
+    if not lead:
+        return []
+    noun = next((k for w, k in _nouns() if w.lower() == lead.group("noun").lower()), None)
+    metric = _metric_for(noun, None, platform) if noun else None
+    if not metric:
+        return []
+    out: list[CountHit] = []
+    for m in _PLACE_BRACKETED.finditer(s, lead.end() - 1):
+        if any(h.start <= m.start("n") < h.end for h in hits):
+            continue
+        value = int(re.sub(r"\D", "", m.group("n")))
+        out.append(CountHit("count", metric, value, "exact", m.start("n"), m.end(),
+                            {"as_written": m.group("n")}))
+    return out if len(out) >= 2 else []
 
 
 def _bracketed_counts(s: str, hits: list[CountHit]) -> list[CountHit]:

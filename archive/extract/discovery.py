@@ -494,7 +494,8 @@ def _stretch_targets(layout: Layout, found: Sequence[Any],
             by_sentence.setdefault(u.sentence, []).append(u)
     for i, group in by_sentence.items():
         values = {u.value for u in group}
-        if len(group) < 2 or any(f.role == "target" for u in group for f in u.facts) or any(
+        if len(group) < 2 or any(f.role == "target" or f.kind == "count"
+                                 for u in group for f in u.facts) or any(
                 p.role == "target" and p.key in values for p in found[i].places):
             continue  # (where the listed origins read as targets, the roles are unsure)
         sent = layout.sentences[i]
@@ -506,6 +507,15 @@ def _stretch_targets(layout: Layout, found: Sequence[Any],
         listed = {u.value for u in group} | {code for code, *_rest in named_in[i]
                                              if any(x.key == code and x.role == "origin"
                                                     for x in found[i].places)}
+        # "Egypt (2,541), Saudi Arabia (5,350) and the UAE (4,248)": one figure per stretch
+        counts = [c for c in found[i].counts if c.kind == "count"]
+        owned = [[c for c in counts if start <= sent.start + c.start < end]
+                 for (start, _u), end in zip(items, ends, strict=True)]
+        if len(counts) >= len(items) and all(len(o) == 1 for o in owned):
+            for (_start, unit), (c,) in zip(items, owned, strict=True):
+                detail = {k: v for k, v in c.detail.items() if k != "total_cue"}
+                unit.facts.append(Fact("count", c.key, c.value, c.qualifier, None, detail,
+                                       _evidence(sent)))  # (each item's own, no total)
         for (start, unit), end in zip(items, ends, strict=True):
             unit.facts += [Fact("country", p.key, None, None, "target",
                                 {**p.detail, "confidence": ENUMERATION_CONFIDENCE},

@@ -1124,3 +1124,18 @@ def test_spanish_una_de_and_otra_de_with_their_targets() -> None:
     got = {next(iter(keys(n, "country", "origin"))): keys(n, "country", "target")
            for n in doc.networks}
     assert got == {"IR": {"IL"}, "CN": {"IN"}}
+
+
+def test_each_listed_country_keeps_its_bracketed_figure() -> None:
+    doc = extract_facts(
+        "Twitter suspended accounts in three countries: Egypt (2,541), Saudi Arabia (5,350) "
+        "and the UAE (4,248).")
+    assert sorted((next(iter(keys(n, "country", "origin"))), counts(n)) for n in doc.networks) == [
+        ("AE", {"twitter_accounts": 4248}), ("EG", {"twitter_accounts": 2541}),
+        ("SA", {"twitter_accounts": 5350})]
+
+
+def test_accounts_removed_in_a_country_are_not_from_it() -> None:
+    # TikTok's country reports: accounts removed "in Ireland" are where users are, no origin
+    doc = extract_facts("TikTok removed 67,000 fake accounts in Ireland during the quarter.")
+    assert not keys(only_network(doc), "country", "origin")
