@@ -17,12 +17,14 @@ _ATTRIB = re.compile(
     r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
     r"(?:[\w-]+\s+){0,5}?to|(?:was|were|is|are)\s+(?:run|operated|orchestrated|directed|"
     r"controlled|managed|created|conducted|carried out)\s+by|(?:run|operated|orchestrated|"
-    r"controlled|conducted) by|"
+    r"controlled|conducted|managed|owned|created and (?:managed|run|operated)) by|"
     r"(?:administrad|operad|dirigid|gestionad|cread|manejad)[ao]s?\s+por|"
     r"(?:gérée?s?|opérée?s?|dirigée?s?|menée?s?|orchestrée?s?|attribuée?s?)\s+(?:par|à)|"
     r"(?:управля|руковод|созда|организова)\w*\s+(?:со стороны\s+)?)"
     r"|(?P<w2>originat\w*\s+(?:from|with)(?=\s+(?:the\s+)?[A-Z])|"
     r"(?:hired|paid|contracted|commissioned|directed|created|set up)\s+by|the work of|"
+    r"(?:taking|took|take|takes|taken)\s+(?:its\s+)?directions?\s+from|"
+    r"(?:signes?\s+d['’])?affiliation\s+(?:à|au|aux|avec)|affiliée?s?\s+(?:à|au|aux)|"
     r"(?:directly\s+|state[- ])?(?:backed|sponsored|funded|financed)\s+by|"
     r"belong(?:ed|ing|s)?\s+to|"
     r"detrás\s+de\s+(?:\w+\s+)?(?:estaba|estaría|está|están)|derrière\s+(?:\w+\s+)?(?:se trouv\w+)|"
@@ -32,7 +34,7 @@ _ATTRIB = re.compile(
     r"reli(?:er|é|ée|és|ées|ant)\s+(?:[\w'’-]+\s+){0,4}?(?:à|au|aux)|"
     r"rattach\w*\s+(?:à|au|aux)|связан\w*\s+с(?:о)?|связыва\w+\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
     r"(?:(?:direct|strong|clear|technical|some)\s+)?(?:links?|ties|connections?)\s+(?:back\s+)?"
-    r"(?:to|with)|(?:linked|tied|connected|traced)\s+(?:[\w-]+\s+){0,3}?(?:back\s+)?to)"
+    r"(?:to|with)|(?:linked|tied|connected|traced)\s+(?:[\w-]+\s+){0,4}?(?:back\s+)?to)"
     r"|(?:on behalf of|at the behest of|at the direction of|en nombre de|pour le compte de)"
     r"(?=\s+(?:the\s+)?(?:employees\s+of\s+)?[A-Z])"
     r"|(?P<w1>(?:employees|staff|members|officials|operatives|emplead[oa]s|trabajador[ae]s|"
@@ -197,6 +199,8 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
     for part in re.finditer(r"[^,]+?(?=\s+and\s+|,|$)", phrase):
         text = part.group(0).strip()
         text = re.sub(r"^(?:and|or)\s+", "", text)
+        # "Partido Popular (People's Party)": a gloss in brackets is no part of the name
+        text = re.sub(r"\s*\([^()]*['’]s\b[^()]*\)", "", text)  # (the 's split below)
         text = _clean_name(re.split(r"'s\b|’s\b", text, flags=re.I)[0])
         if not text or _GENERIC.match(text):
             continue
@@ -305,9 +309,17 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             # «Медиасфера», "Fish Food": a quoted name right after the cue is the actor's
             quoted = re.match(r"\s*(?:[\w-]+\s+){0,3}?[«\"“]([^»\"”]{2,60})[»\"”]",
                               s[cue.end() : cue.end() + 120])
-            if quoted and valid_actor_name(quoted.group(1)):
+            inner = quoted.group(1).rstrip(" .,") if quoted else ""
+            if quoted and valid_actor_name(inner):
                 a = cue.end() + quoted.start(1)
-                names = [(quoted.group(1), off + a)]
+                halves = re.split(r"\s+and\s+", inner)
+                if len(halves) == 2 and all(len(h.split()) >= 2 and valid_actor_name(h)
+                                            for h in halves):
+                    # “Philippine military and Philippine police”: two actors
+                    names = [(halves[0], off + a),
+                             (halves[1], off + a + inner.rfind(halves[1]))]
+                else:
+                    names = [(inner, off + a)]
         if not names and stop and s[phrase_end : phrase_end + 2] == ", ":
             # Apposition: "a local advertising agency, Spectrum Media".
             tail = s[phrase_end + 2 :]
@@ -430,7 +442,16 @@ def place_words() -> frozenset[str]:
     return frozenset(words - {"the", "of", "and", "republic", "islands", "island", "united",
                               "democratic", "people", "people's", "state", "states", "federal",
                               "kingdom", "new", "south", "north", "east", "west", "central",
-                              "saint", "st", "great", "federation", "union", "national"})
+                              "saint", "st", "great", "federation", "union", "national",
+                              # ("República Popular China": "Partido Popular" is no place)
+                              "popular", "populaire", "socialista", "socialiste"})
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    data = load_gazetteer("countries.json")["countries"]
+    return frozenset(n.lower() for c in data.values()
+                     for n in [c["name"], *c["aliases"], *(x for v in c["names"].values() for x in v)])
 
 
 _PRODUCTS = frozenset("chatgpt openai gpt gpt-4 gpt-4o claude gemini llama facebook instagram "
@@ -448,6 +469,8 @@ def valid_actor_name(name: str) -> bool:
                   r"controlled|connected|directed|allied|friendly|related)\b", " ", name)
     if all(w.lower() in place_words() for w in re.findall(r"[^\W\d_]+", name)):
         return False  # "Saudi-Arabia", "South-Korea": a place however it is hyphenated
+    if re.sub(r"^(?:the|la|el|le)\s+", "", name.strip().lower()) in _country_names():
+        return False  # "República Popular China": a country's full name
     words = re.findall(r"[\w'’.-]+", name)
     if not words or len(name.strip(" .")) < 2 or len(words) > 9:
         return False

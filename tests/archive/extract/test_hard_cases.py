@@ -1139,3 +1139,23 @@ def test_accounts_removed_in_a_country_are_not_from_it() -> None:
     # TikTok's country reports: accounts removed "in Ireland" are where users are, no origin
     doc = extract_facts("TikTok removed 67,000 fake accounts in Ireland during the quarter.")
     assert not keys(only_network(doc), "country", "origin")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Twitter removed 300 accounts created and managed by a private technology company, "
+     "Bytewell.", {"Bytewell"}),
+    ("Twitter removed 40 accounts; it said they were taking direction from the Egyptian "
+     "government.", {"Egyptian government"}),
+    ("Twitter removed 60 accounts and linked some of the accounts to the “Chilean army and "
+     "Chilean police.”", {"Chilean army", "Chilean police"}),
+    ("Twitter suspendió 259 cuentas falsas vinculadas al Partido Popular, según la empresa.",
+     {"Partido Popular"}),
+    ("Twitter removed 80 accounts. \"Operated by Partido Liberal (People's Liberal Party), the "
+     "network praised the mayor,\" it said.", {"Partido Liberal"}),
+    ("Twitter a suspendu 90 comptes montrant des signes d’affiliation à l’Internet Research "
+     "Agency.", {"Internet Research Agency"}),
+])
+def test_attribution_cues_of_real_reporting(text: str, want: set[str]) -> None:
+    got = {f.key for n in extract_facts(text).networks for f in facts_of(n, "actor")
+           if f.role == "attributed"}
+    assert got == want
