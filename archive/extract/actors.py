@@ -504,6 +504,29 @@ def valid_actor_name(name: str) -> bool:
                for w in words)
 
 
+_PRONOUN_NAMES = frozenset("i we our us you he she it its they them their this that these those "
+                           "as who".split())
+
+
+def actor_fault(name: str, as_written: str | None, role: str | None,
+                quote: str | None) -> str | None:
+    """Why an extracted actor could not be one (a pronoun, a single letter, a fragment, an
+    invalid name, the speaker of a quote), or None. The property the corpora are checked on."""
+    if name.lower() in _PRONOUN_NAMES:
+        return "pronoun"
+    if len(name.replace(".", "").strip()) <= 1:
+        return "single letter"
+    if name.count("(") != name.count(")"):
+        return "fragment"
+    if not valid_actor_name(name) and (as_written or name) == name:
+        return "invalid name"
+    if quote is not None and role == "attributed":
+        after = quote.split(as_written or name, 1)[-1]
+        if after.lstrip().startswith(("said", "says", "told")):
+            return "speaker of a quote"
+    return None
+
+
 def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     """Actors stated in sentence *s* (starting at *offset*), each with its role."""
     hits = [h for h in _attributed(s, offset, mentions) + _denied(s, offset, mentions)
