@@ -98,14 +98,17 @@ def _by_first_letter(table: list[tuple[str, str]]) -> dict[str, list[tuple[str, 
     return hit[1]
 
 
+_LOWER_OK = frozenset("facebook instagram tiktok youtube telegram twitter whatsapp".split())
+
+
 def _match_word(text: str, pos: int, table: list[tuple[str, str]]) -> tuple[str, int] | None:
     if pos >= len(text):
         return None
     for word, lower, key in _by_first_letter(table).get(text[pos].lower(), ()):
         end = pos + len(word)
         if text[pos:end].lower() == lower and (end == len(text) or not text[end].isalnum()):
-            if word[:1].isupper() and not text[pos].isupper():
-                continue
+            if word[:1].isupper() and not text[pos].isupper() and lower not in _LOWER_OK:
+                continue  # ("meta", "x" in lower case are words; "instagram" is a platform)
             return key, end
     return None
 

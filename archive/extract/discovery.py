@@ -347,10 +347,13 @@ _ONE_OF = re.compile(
     r"(?:el|la) (?:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|últim[oa])|"
     r"перв(?:ая|ый)|втор(?:ая|ой)|треть(?:я|ий)|последн(?:яя|ий))"
     r",?\s+(?:(?:[\w-]+,?\s+){0,2}?)|"
+    # "L'un d'eux – de Tunisie – se concentrait sur ..."
+    r"l['’]une?\s+d['’](?:eux|elles)\s*[,–—-]?\s*|"
     # "Some of this activity originated in Iran, and some originated in Russia"
     r"(?:some|others)\s+(?:(?:[\w-]+\s+){0,4}?)(?:originated|came|were based|was based|"
     r"operated|was run|were run)\s+)"
-    r"(?:in|from|based in|en|de|desde|в|из)\s+(?:the\s+|la\s+|el\s+|l['’]\s*)?$", re.IGNORECASE)
+    r"(?:(?:in|from|based in|en|de|desde|в|из)\s+|d['’]\s*)(?:the\s+|la\s+|el\s+|l['’]\s*)?$",
+    re.IGNORECASE)
 
 
 _COUNTRIES_INCLUDING = re.compile(

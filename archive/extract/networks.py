@@ -197,8 +197,9 @@ _ITEM = re.compile(r"^\s*(?:[-•*–·▪●]|\(?\d{1,2}[.)])\s+")
 def _item_under_removal(sents: list[Sentence], facts: list[SentenceFacts], i: int) -> bool:
     """"We removed these networks:" then "- Iran: 10 accounts targeting Israel": an item with
     figures, in a list whose lead-in reports the removal, is one unit's figures."""
-    if not facts[i].removed or not _ITEM.match(sents[i].text) or is_summary(sents[i].text):
-        return False
+    if (not facts[i].removed or not _ITEM.match(sents[i].text) or is_summary(sents[i].text)
+            or not facts[i].has_place_or_actor):
+        return False  # ("– 182 comptes facebook supprimés": one network's breakdown)
     j = i - 1
     while j >= 0 and _ITEM.match(sents[j].text):
         j -= 1

@@ -1159,3 +1159,24 @@ def test_attribution_cues_of_real_reporting(text: str, want: set[str]) -> None:
     got = {f.key for n in extract_facts(text).networks for f in facts_of(n, "actor")
            if f.role == "attributed"}
     assert got == want
+
+
+def test_figures_listed_as_dashed_lines_are_the_networks_figures() -> None:
+    doc = extract_facts(
+        "Facebook a désactivé un réseau de comptes basé au Maroc.\n\n"
+        "Le nombre total des comptes supprimés :\n\n"
+        "– 120 comptes facebook supprimés\n\n"
+        "– 45 comptes instagram supprimés\n\n"
+        "– 30 pages Facebook supprimées\n\n"
+        "Cette activité visait l'Algérie.")
+    net = only_network(doc)
+    assert counts(net) == {"facebook_accounts": 120, "instagram_accounts": 45,
+                           "facebook_pages": 30}
+
+
+def test_french_l_un_d_eux_and_l_autre() -> None:
+    doc = extract_facts(
+        "Ce mois-ci, nous avons supprimé deux réseaux de comptes. L’un d’eux – de Tunisie – se "
+        "concentrait sur les pays d’Afrique francophone, et l’autre, d'Irak, ciblait les publics "
+        "nationaux.")
+    assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == ["IQ", "TN"]
