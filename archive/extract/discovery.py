@@ -626,14 +626,17 @@ _ORDINAL_SUBJECT = re.compile(
 
 def _ordinal_units(layout: Layout, found: Sequence[Any],
                    named_in: Sequence[list[tuple[str, int, int, str]]],
-                   anchors: set[int]) -> list[_Unit]:
+                   anchors: set[int], others: int = 0) -> list[_Unit]:
     """"One of the operations shared local news ... Another smaller operation was
     domestic-focused, in Indonesia. The third operation, from Egypt, targeted ...": each
     sentence that opens on one of several units is that unit, figures or not."""
     sents = layout.sentences
     hits = [i for i, x in enumerate(sents) if (m := _ORDINAL_SUBJECT.search(x.text))
             and m.start() <= 60 and not _EARLIER.search(x.text)]
-    if len(hits) < 2:
+    # ("In one case, an Iranian operation ..." beside another unit the text gives is one too)
+    one_case = len(hits) == 1 and others > 0 and bool(
+        re.match(r"^\W*in (?:one|a) (?:instance|case)\b", sents[hits[0]].text, re.I))
+    if len(hits) < 2 and not one_case:
         return []  # a lone "another operation" is told by the figures around it
     units: list[_Unit] = []
     for i in hits:
@@ -664,7 +667,12 @@ _ALSO_UNIT = re.compile(
     r"\b(?:also|as well|in addition|además|también|aussi|également|также|кроме того)\b[^.;]{0,70}?"
     r"\b(?:a|an|another|one|una?|otra|une?|autre|ещё одн\w+|еще одн\w+|одн[ау])\s+"
     r"(?:[\w,-]+\s+){0,3}?(?:network|campaign|operation|red|campaña|operación|réseau|campagne|"
-    r"opération|сеть|кампани[юя]|операци[юя])\b", re.IGNORECASE)
+    r"opération|сеть|кампани[юя]|операци[юя])\b"
+    # "OpenAI also took action in July to ban ChatGPT accounts in Rwanda"
+    r"|\b(?:also|as well|in addition|además|también|aussi|également|также)\b[^.;]{0,50}?"
+    r"\b(?:bann?\w*|remov\w*|suspend\w*|took down|disrupt\w*|terminat\w*|elimin\w+|supprim\w+|"
+    r"удалил\w*|заблокировал\w*)\b[^.;\d]{0,30}?\b(?:accounts|channels|cuentas|canales|comptes|"
+    r"chaînes|аккаунт\w*|канал\w*)\b", re.IGNORECASE)
 
 
 def _also_units(layout: Layout, found: Sequence[Any],
@@ -680,11 +688,14 @@ def _also_units(layout: Layout, found: Sequence[Any],
                  + m.start()]
         origins = {p.key for p in after if p.role == "origin"}
         named = [c for c, a, _b, _s in named_in[i] if a >= sent.start + m.end()]
+        before_last = sent.text[: named_in[i][-1][1] - sent.start] if named_in[i] else ""
         if len(origins) == 1:
             code = next(iter(origins))
-        elif not after and len(set(named)) == 1 and re.search(
-                r"\b(?:in|en|au|в)\s+(?:the\s+)?$", sent.text[: named_in[i][-1][1] - sent.start]):
-            code = named[0]  # "a campaign it discovered in Tanzania"
+        elif len(set(named)) == 1 and (not after and re.search(
+                r"\b(?:in|en|au|в)\s+(?:the\s+)?$", before_last) or re.search(
+                r"\b(?:accounts|channels|cuentas|comptes|аккаунт\w*)\s+(?:in|en|au|в)\s+"
+                r"(?:the\s+)?$", before_last)):
+            code = named[0]  # "a campaign it discovered in Tanzania", "ban accounts in Rwanda"
         else:
             continue
         units.append(_Unit("also", code, i, [Fact(
@@ -966,7 +977,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     if not any(u.kind == "operation" for u in units):
         # (where operations have names, "the second campaign" is one of them again)
         taken = {u.sentence for u in units}
-        units += [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments})
+        units += [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments},
+                                            len(units) + len(segments))
                   if u.sentence not in taken]
     for u in units:  # "la inhabilitación de páginas de Facebook e Instagram ... una red en Rusia"
         if u.kind in ("country", "ordinal", "also"):

@@ -1180,3 +1180,12 @@ def test_french_l_un_d_eux_and_l_autre() -> None:
         "concentrait sur les pays d’Afrique francophone, et l’autre, d'Irak, ciblait les publics "
         "nationaux.")
     assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == ["IQ", "TN"]
+
+
+def test_in_one_case_and_also_banned_accounts_are_two_networks() -> None:
+    doc = extract_facts(
+        "The company said it disrupted more than 20 attempts to misuse its models.\n\n"
+        "In one case, an Iranian operation used the models to write articles about the Gulf.\n\n"
+        "The company also took action in July to ban ChatGPT accounts in Kenya that posted "
+        "comments about the vote.")
+    assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == ["IR", "KE"]
