@@ -98,6 +98,10 @@ def _by_first_letter(table: list[tuple[str, str]]) -> dict[str, list[tuple[str, 
     return hit[1]
 
 
+_HELD_BEFORE = re.compile(r"\b(?:promot\w*|organi[sz]\w*|host\w*|advertis\w*|held|schedul\w*|"
+                          r"announc\w*|organis\w*|organiz\w*|convoc\w*|organiz\w+|"
+                          r"организова\w*|провел\w*|anunci\w*)\s+(?:\w+\s+){0,2}$",
+                          re.IGNORECASE)
 _LOWER_OK = frozenset("facebook instagram tiktok youtube telegram twitter whatsapp".split())
 
 
@@ -321,6 +325,8 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             # number with a bare "group" is not a count of Facebook Groups, unless it
             # continues a list of counts ("36 страниц и семь групп").
             continue  # "one group turned its attention...": a word, not a Facebook Group
+        if noun == "event" and _HELD_BEFORE.search(s[max(0, num.start - 40) : num.start]):
+            continue  # "They also promoted almost 200 events": what they did, not what went
         verb = _AUDIENCE_VERB.match(s, end)
         if verb and noun == "account" or verb and noun in ("page", "group") and not platforms:
             plat = platforms[0] if platforms else sent_platform

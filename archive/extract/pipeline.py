@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from archive.extract.actors import ActorHit, find_actors
 from archive.extract.countries import DOMESTIC, PlaceHit, find_places, resolve_code
@@ -492,6 +493,32 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
             if (a.name, "attributed") not in have:
                 net.facts.append(Fact("actor", a.name, None, None, "attributed",
                                       {**a.detail, "by_origin": True}, _evidence(sent)))
+
+
+# Asset kinds a lead's combined figure adds up ("735 accounts and groups" = 666 + 69).
+_SUMMABLE = frozenset({"facebook_accounts", "facebook_pages", "facebook_groups", "facebook_events",
+                       "instagram_accounts", "threads_accounts", "combined_assets"})
+
+
+def _drop_inner_totals(net: NetworkFacts) -> None:
+    """A combined figure that is the sum of two or more of the network's other figures ("301
+    groups, Pages and accounts" beside 214 accounts, 35 Pages, 18 Groups and 34 Instagram
+    accounts) is their total told in the lead: the parts stay, the total goes."""
+    counts = [f for f in net.facts if f.kind == "count" and f.key in _SUMMABLE]
+    if len(counts) < 3:
+        return
+    drop: set[int] = set()
+    for f in counts:
+        if f.key != "combined_assets":
+            continue  # (small figures of single kinds add up by chance: 12 = 5 + 7)
+        parts = [float(g.value) for g in counts if g is not f and g.key != f.key]
+        value = float(f.value)
+        slack = 0.0 if f.qualifier in (None, "exact") else 0.02 * value
+        for size in range(2, len(parts) + 1):
+            if any(abs(sum(c) - value) <= slack for c in combinations(parts, size)):
+                drop.add(id(f))
+                break
+    net.facts = [f for f in net.facts if id(f) not in drop]
 
 
 def _rate(net: NetworkFacts) -> None:
@@ -1035,6 +1062,7 @@ def extract_facts(
     _attach_by_origin(layout, found, networks, named)
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))
     for k, net in enumerate(networks, start=1):
+        _drop_inner_totals(net)
         _abstain_on_lists(net)
         _rate(net)
         if net.operation_name is None:

@@ -1189,3 +1189,17 @@ def test_in_one_case_and_also_banned_accounts_are_two_networks() -> None:
         "The company also took action in July to ban ChatGPT accounts in Kenya that posted "
         "comments about the vote.")
     assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == ["IR", "KE"]
+
+
+def test_a_lead_total_over_the_listed_parts_is_dropped() -> None:
+    doc = extract_facts(
+        "Facebook removed 301 groups, Pages and accounts linked to Russia. The network included "
+        "214 Facebook accounts, 35 Pages, 18 Groups and 34 Instagram accounts.")
+    assert counts(only_network(doc)) == {"facebook_accounts": 214, "facebook_pages": 35,
+                                         "facebook_groups": 18, "instagram_accounts": 34}
+
+
+def test_events_a_network_promoted_are_not_removed_events() -> None:
+    doc = extract_facts("Facebook removed 40 Pages run from Peru. They also promoted almost 200 "
+                        "events.")
+    assert counts(only_network(doc)) == {"facebook_pages": 40}
