@@ -16,7 +16,7 @@ UV_VERSION := 0.13.9
 LOCK_VENV := .venv-lock
 BUNDLE_VENV := .venv-bundle
 
-.PHONY: run test lint check sample bench screenshots clean qt-deps lock upgrade-check bundle test-bundle
+.PHONY: run test lint check sample bench screenshots clean qt-deps lock upgrade-check bundle test-bundle validate-desktop
 
 $(BIN)/.installed: pyproject.toml $(LOCK)
 	rm -rf $(VENV)
@@ -75,6 +75,12 @@ $(BUNDLE_VENV)/bin/.installed: requirements/bundle.txt
 bundle: $(BUNDLE_VENV)/bin/.installed
 	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 	    --distpath dist --workpath build/pyinstaller packaging/takedown-atlas.spec
+
+# The launcher and the store listing, through the freedesktop validators (Debian packages
+# desktop-file-utils and appstream; .ci/run installs them). --no-net: CI is offline.
+validate-desktop:
+	desktop-file-validate packaging/linux/*.desktop
+	appstreamcli validate --no-net packaging/linux/*.metainfo.xml
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/import_search.py
