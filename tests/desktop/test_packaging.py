@@ -117,3 +117,14 @@ def test_the_store_listing_has_what_appstream_asks_for():
     assert release.get("date") and release.get("version") == __version__
     assert meta.findtext("developer/name") and meta.find("content_rating") is not None
     assert meta.find("url[@type='homepage']").text.startswith("https://")
+
+
+def test_the_license_is_mit_in_spdx_form_and_ships():
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["license"] == "MIT"
+    assert pyproject["project"]["license-files"] == ["LICENSE"]
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    assert "<project_license>MIT</project_license>" in (
+        LINUX / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
