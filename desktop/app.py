@@ -110,13 +110,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return int(app.exec())  # type: ignore[attr-defined]
 
 
-def import_opened_files(window: object, paths: Sequence[str]) -> object:
-    """Files handed over by a file manager or the launcher (`open %F`): import them, in the
-    background, with the usual report. A read-only archive imports nothing (the window says
-    it is read-only)."""
+def import_opened_files(window: object, paths: Sequence[str]) -> list[str]:
+    """Files handed over by a file manager or the launcher (`open %F`): imported in the
+    background once the window's first query is done, with the usual report. A read-only
+    archive imports nothing (the window says it is read-only). Returns what was queued."""
     if not paths or window.session.readonly:  # type: ignore[attr-defined]
-        return None
-    return window.imports.import_paths([str(Path(p).expanduser().resolve()) for p in paths])  # type: ignore[attr-defined]
+        return []
+    queued = [str(Path(p).expanduser().resolve()) for p in paths]
+    window.import_when_ready(queued)  # type: ignore[attr-defined]
+    return queued
 
 
 if __name__ == "__main__":  # pragma: no cover

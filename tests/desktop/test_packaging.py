@@ -81,9 +81,27 @@ def test_files_the_window_is_opened_with_are_imported(empty_window, tmp_path):
 
     note = tmp_path / "note.txt"
     note.write_text("Meta removed 40 Facebook accounts linked to a marketing firm.\n")
-    assert app.import_opened_files(empty_window, []) is None
-    assert app.import_opened_files(empty_window, [str(note)]) is not None
+    assert app.import_opened_files(empty_window, []) == []
+    assert app.import_opened_files(empty_window, [str(note)]) == [str(note)]
     assert empty_window.session.archive.info()["documents"] == 1
+
+
+def test_opened_files_wait_for_the_first_query(qtbot, empty_session, ui_settings, tmp_path):
+    from desktop.mainwindow import MainWindow
+    from desktop.tasks import TaskRunner
+
+    note = tmp_path / "note.txt"
+    note.write_text("Meta removed 40 Facebook accounts linked to a marketing firm.\n")
+    window = MainWindow(empty_session, TaskRunner(), ui_settings)  # real threads
+    qtbot.addWidget(window)
+    started: list[object] = []
+    window.imports.import_started.connect(started.append)
+    with qtbot.waitSignal(window.library.query_finished, timeout=20000):
+        window.import_when_ready([str(note)])
+        assert not started  # the first query (which builds the index) comes first
+    qtbot.waitUntil(lambda: window.session.archive.info()["documents"] == 1, timeout=20000)
+    assert started
+    window.close()
 
 
 def _png_size(path):
