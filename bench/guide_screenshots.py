@@ -9,6 +9,8 @@ Grabs the whole screen, so run it under Xvfb with a window manager (title bars, 
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -30,6 +32,8 @@ def main() -> int:
     from desktop.models.fact_tree import Role
 
     tmp = Path(tempfile.mkdtemp(prefix="atlas-guide-"))
+    reports = tmp / "Takedown reports"  # what a user's folder looks like in the report
+    shutil.copytree(ROOT / "resources" / "samples", reports)
     args = app_mod.parse_args(["--archive", str(tmp / "archive"), "--settings", str(tmp / "ui.ini")])
     app = app_mod.make_application()
     window = app_mod.build_window(args, app)
@@ -41,8 +45,12 @@ def main() -> int:
     def shot(name: str) -> None:
         image = QGuiApplication.primaryScreen().grabWindow(0).toImage()
         image = image.copy(0, 0, SIZE[0] + 40, SIZE[1] + 60)
-        image.scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation).save(
-            str(OUT / name))
+        path = OUT / name
+        image.scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation).save(str(path))
+        # 256 colours: a screenshot of widgets loses nothing visible, and half its size
+        # (ImageMagick quantises cleanly; Qt's own Indexed8 dithers the greys into grain).
+        if shutil.which("convert"):
+            subprocess.run(["convert", str(path), "-colors", "256", f"PNG8:{path}"], check=True)
         saved.append(OUT / name)
 
     def when(ready: Callable[[], bool], then: Callable[[], None], wait_ms: int = 600) -> None:
@@ -50,7 +58,7 @@ def main() -> int:
                           else when(ready, then, wait_ms))
 
     def start_import() -> None:
-        window.imports.import_paths([str(ROOT / "resources" / "samples")])
+        window.imports.import_paths([str(reports)])
         when(lambda: window.last_report is not None and window.last_report.isVisible(),
              grab_import)
 
@@ -77,8 +85,9 @@ def main() -> int:
         dialog = FactDialog(fact, fact.network, window)
         dialog.value.setText(str(int(fact.value) + 1))
         dialog.note.setText("the platform's own report says one more")
+        dialog.resize(460, dialog.sizeHint().height())
         dialog.show()
-        dialog.move(window.x() + 420, window.y() + 220)
+        dialog.move(window.x() + 380, window.y() + 200)
         QTimer.singleShot(700, lambda: (shot("guide-correct.png"), dialog.close(), finish()))
 
     def finish() -> None:
