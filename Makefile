@@ -43,7 +43,7 @@ test: qt-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
 
 test-bundle: qt-deps
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow tests/test_bundle.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow tests/test_pyinstaller_bundle.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -1,7 +1,7 @@
 """The bundle's one executable answers the sandbox's worker flag and the CLI (desktop/frozen.py).
 
 A stand-in "bundle" (a script that runs desktop/frozen.py) plays the frozen executable, so
-the dispatch is checked on every run; tests/test_bundle.py builds the real one (slow).
+the dispatch is checked on every run; tests/test_pyinstaller_bundle.py builds the real one (slow).
 """
 
 from __future__ import annotations
