@@ -6,6 +6,8 @@ Nothing is pickled. A worker that hangs, explodes or dies fails that one file wi
 ParseError and is replaced for the next one; it is always reaped (no zombies). A worker
 that cannot start at all (a missing module, say) is the environment's fault, not the
 file's: ReaderUnavailable stops the import, naming the cause from the worker's stderr.
+A frozen app has no `-m`: it starts itself with WORKER_FLAG, which `freeze_support()`
+(first thing in the bundle's entry point, desktop/frozen.py) answers.
 """
 
 from __future__ import annotations
@@ -58,8 +60,30 @@ class _Deadline(Exception):
     """The child did not answer in time."""
 
 
+WORKER_FLAG = "--sandbox-worker"
+
+
 def _worker_command(memory_bytes: int) -> list[str]:
+    if getattr(sys, "frozen", False):  # sys.executable is the bundle, not an interpreter
+        return [sys.executable, WORKER_FLAG, str(memory_bytes)]
     return [sys.executable, "-m", "archive.sandbox", str(memory_bytes)]
+
+
+def freeze_support(argv: list[str] | None = None) -> None:
+    """Become the worker, and exit, when started as `<bundle> --sandbox-worker BYTES`.
+
+    As multiprocessing's freeze_support: the bundle's entry point calls it before anything
+    else, so the one executable serves the window, the CLI and this worker. Otherwise a no-op.
+    """
+    argv = sys.argv if argv is None else argv
+    if len(argv) == 3 and argv[1] == WORKER_FLAG:
+        sys.exit(run_worker(int(argv[2])))
+
+
+def run_worker(memory_bytes: int) -> int:
+    """The child's whole life: harden, load the importers, serve frames until end of input."""
+    _harden_child(memory_bytes)
+    return _serve(memory_bytes)
 
 
 class _StderrTail:
@@ -364,5 +388,4 @@ def _serve(memory_bytes: int) -> int:
 
 
 if __name__ == "__main__":
-    _harden_child(int(sys.argv[1]))
-    sys.exit(_serve(int(sys.argv[1])))
+    sys.exit(run_worker(int(sys.argv[1])))
