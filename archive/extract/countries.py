@@ -40,7 +40,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"se origin\w+ en|origin[óa]\w* en|s'origin\w+ (?:en|au|de)|originaires? d[e']|"
                r"vinculad[ao]s? (?:a|al|con)|"
                r"origin\w+ (?:de|d'|du|des)|en provenance (?:de|d'|du)|basée?s? (?:en|au|aux|à)|"
-               r"depuis|liée?s? (?:à|au|aux)|(?:information|influence) operations? (?:in|from)|"
+               r"depuis|liée?s? (?:à|au|aux)|(?:information|influence) operations? from|"
                r"tying (?:\w+ ){0,4}?to|con origen en|"
                r"из|с территории|связан\w* (?:с|со)|имеющ\w+ отношение к|стоял\w*|стоит за|"
                r"(?:аккаунт\w*|учетн\w+ запис\w*|страниц\w*) (?:\w+ )?пользовател\w* из|"

@@ -1203,3 +1203,10 @@ def test_events_a_network_promoted_are_not_removed_events() -> None:
     doc = extract_facts("Facebook removed 40 Pages run from Peru. They also promoted almost 200 "
                         "events.")
     assert counts(only_network(doc)) == {"facebook_pages": 40}
+
+
+def test_an_influence_operation_in_a_country_does_not_say_it_came_from_there() -> None:
+    doc = extract_facts(
+        "TikTok removed 72 accounts. It described its work against the covert influence "
+        "operation in Ireland in a report to the Commission.")
+    assert not keys(only_network(doc), "country", "origin")
