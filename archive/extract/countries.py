@@ -40,7 +40,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"se origin\w+ en|origin[óa]\w* en|s'origin\w+ (?:en|au|de)|originaires? d[e']|"
                r"vinculad[ao]s? (?:a|al|con)|"
                r"origin\w+ (?:de|d'|du|des)|en provenance (?:de|d'|du)|basée?s? (?:en|au|aux|à)|"
-               r"depuis|liée?s? (?:à|au|aux)|(?:information|influence) operations? from|"
+               r"depuis|liée?s? (?:à|au|aux)|associée?s? (?:à|au|aux)|en liens? avec|"
+               r"(?:asociad|relacionad)[ao]s? (?:a|al|con)|(?:information|influence) operations? from|"
                r"tying (?:\w+ ){0,4}?to|con origen en|"
                r"из|с территории|связан\w* (?:с|со)|имеющ\w+ отношение к|стоял\w*|стоит за|"
                r"(?:аккаунт\w*|учетн\w+ запис\w*|страниц\w*) (?:\w+ )?пользовател\w* из|"
@@ -122,7 +123,7 @@ _LIST_GAP = re.compile(
     r"mostly in|parts|part|especially in|broadly|more broadly|also on|on|и|y|et|e|ou|o|а также|"
     r"pero también(?: a| en)?|mais aussi(?: en| au| à)?|así como|ainsi que|"
     r"le|la|les|l|el|los|las|du|des|de|al|au|aux|principalement|notamment|surtout|"
-    r"a lesser extent|dans une moindre mesure|en menor medida|sur|dans|en)\b)*$",
+    r"a lesser extent|dans une moindre mesure|en menor medida|sur|dans|en|à|ou)\b)*$",
     re.IGNORECASE,
 )
 _ORIGIN_AFTER = re.compile(

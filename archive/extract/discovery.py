@@ -65,7 +65,8 @@ _ONE_CAMPAIGN_IDIOM = re.compile(
 _THE_UNITS = re.compile(r"\b(?:the|these|those|ces|les|estas|las|эти)\s+(?:operations|networks|"
                         r"campaigns|opérations|réseaux|campagnes|operaciones|redes|campañas|"
                         r"операции|сети|кампании)\b", re.I)
-_AMONG_THEM = re.compile(r"\b(?:among them|of them|среди них|из них|entre ell[oa]s|parmi eux|"
+_AMONG_THEM = re.compile(r"\b(?:among them|of them|of these|среди них|из них|entre ell[oa]s|parmi eux|"
+                         r"parmi ceux-ci|parmi celles-ci|de ell[oa]s|de estas|de estos|"
                          r"parmi elles|d['’]entre eux)\b", re.I)
 _GOVERNMENTS = re.compile(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b",
                           re.I)
@@ -303,7 +304,10 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         if not n and _ONE_CAMPAIGN_IDIOM.search(sent.text) and not _COUNTRIES_WORD.search(sent.text):
             continue  # "investigation into coordinated influence operations linked to A and B"
         partners = {p.partner for p in origins if getattr(p, "partner", None)}
-        if n:
+        if re.search(r"\b(?:respectively|respectivamente|respectivement|соответственно)\b",
+                     sent.text, re.IGNORECASE):
+            pass  # "the assets originating in A and B, C, and D, respectively": one per item
+        elif n:
             count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
             if count == len(origins) - len(partners):
                 pass  # pairs joined by "and" are one unit each

@@ -157,7 +157,10 @@ _OWN_UNIT = re.compile(r"\b(?:out of (?:the|these|those)|of (?:the|these|those) 
                        r"(?:подавляющая |большая )?часть (?:удаленных |удалённых )?аккаунтов|"
                        r"la (?:gran )?mayoría de (?:las )?cuentas|la majorité des comptes|"
                        r"(?:were|was) (?:run|operated|managed|created|controlled) by|"
-                       r"из них|de ellas|de ellos|parmi (?:eux|elles|ces))\b", re.IGNORECASE)
+                       r"из них|de ellas|de ellos|parmi (?:eux|elles|ces|ceux-ci|celles-ci)|"
+                       # "Trente-cinq autres comptes ... le gouvernement arménien": more units
+                       r"(?:other|further|autres|otras|otros|других|другие)\s+(?:[\w-]+\s+)?"
+                       r"(?:accounts|comptes|cuentas|аккаунт\w*))\b", re.IGNORECASE)
 # "Facebook said the 364 pages and accounts had almost 800,000 followers": the figures of
 # the takedown the text reports, told with a definite article
 _SAID_THE_FIGURES = re.compile(

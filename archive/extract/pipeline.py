@@ -556,7 +556,10 @@ _TOTAL_CUE = re.compile(
     r"en esta ocasión|cette fois|в общей сложности|всего (?:было )?(?:удален\w*|заблокирован\w*)|"
     # "nearly 3,500 accounts worldwide ... in six countries": the sum over several networks
     r"(?:in|across|from) (?:\w+ )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
-    r"multiple) (?:different )?countries|accounts worldwide)\b|"
+    r"multiple) (?:different )?countries|accounts worldwide|"
+    # "373 accounts ... for their presumed links to certain states": figures over several
+    r"certain (?:states|governments)|certains (?:États|Etats|gouvernements)|"
+    r"ciertos (?:Estados|gobiernos)|определённ\w+ государств\w*|определенн\w+ государств\w*)\b|"
     r"^\W*(?:всего|en total|au total|in total|in all|altogether|en conjunto)\b", re.IGNORECASE)
 
 

@@ -1210,3 +1210,27 @@ def test_an_influence_operation_in_a_country_does_not_say_it_came_from_there() -
         "TikTok removed 72 accounts. It described its work against the covert influence "
         "operation in Ireland in a report to the Commission.")
     assert not keys(only_network(doc), "country", "origin")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Twitter a suspendu trente-cinq comptes.", 35),
+    ("Twitter a suspendu quatre-vingt-dix comptes.", 90),
+    ("Twitter suspendió treinta y cinco cuentas.", 35),
+    ("Twitter suspendió doscientas cuentas.", 200),
+    ("Twitter удалил тридцать пять аккаунтов.", 35),
+    ("Twitter removed twenty-one accounts.", 21),
+])
+def test_compound_word_numbers_in_each_language(text: str, value: int) -> None:
+    assert counts(only_network(extract_facts(text))) == {"twitter_accounts": value}
+
+
+def test_french_listed_origins_and_their_own_figures() -> None:
+    doc = extract_facts(
+        "Twitter a suspendu des comptes associés à la Russie, à l’Arménie ou à l’Iran.\n\n"
+        "Plus de 373 comptes ont été suspendus du fait de leurs liens avec certains États.\n\n"
+        "Trente-cinq autres comptes sont supposés être en lien avec le gouvernement arménien.")
+    got = {next(iter(keys(n, "country", "origin"))): counts(n) for n in doc.networks
+           if keys(n, "country", "origin")}
+    assert set(got) == {"RU", "AM", "IR"}
+    assert got["AM"] == {"twitter_accounts": 35}
+    assert not any(c.get("twitter_accounts") == 373 for c in got.values())
