@@ -19,7 +19,6 @@ from reportlab.platypus import (
     Frame,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -46,6 +45,7 @@ from archive.export.briefing_layout import (
     styles,
 )
 from archive.export.briefing_notes import network_section
+from archive.export.briefing_script import BidiParagraph as Paragraph
 from archive.export.briefing_text import (
     clean,
     country_name,
