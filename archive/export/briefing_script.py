@@ -241,11 +241,12 @@ def _shape(run: str) -> str:
         if all(unicodedata.category(c) == "Cf" for c in source):
             continue  # a joiner did its work; it has nothing to draw
         ch = glyph_char.get(info.codepoint)
-        if ch is None:  # no code point reaches this glyph: draw the letters unjoined
-            if info.cluster not in done:
-                out.append(source)
-        else:
+        if ch is not None:
             out.append(ch)
+        elif info.cluster not in done:  # no code point reaches this glyph: unjoined letters
+            out.append(source)
+        else:  # a ligature of marks (shadda with fatha): the marks one by one
+            out.append("".join(c for c in source if unicodedata.category(c) == "Mn"))
         done.add(info.cluster)
     return "".join(out)
 
