@@ -26,9 +26,12 @@ _ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF
 _PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _JOINERS = {"\u200c", "\u200d"}
 _KEEP_FORMAT = {"\u00ad"}  # soft hyphen: reportlab breaks words at it
-# Isolate marks around each piece of document text in markup: zero-width in the primary
-# font, removed from document text by markup(), and dropped again before drawing.
-OPEN, CLOSE = "\u2060", "\ufeff"
+# Isolate marks around each piece of document text in markup, one pair per direction so a
+# line that starts or ends inside an isolate knows it: zero-width in the primary font,
+# removed from document text by markup(), and dropped again before drawing.
+OPEN_L, CLOSE_L, OPEN_R, CLOSE_R = "\u2060", "\ufeff", "\u200b", "\u200e"
+_OPENS, _CLOSES = {OPEN_L: 0, OPEN_R: 1}, {CLOSE_L: 0, CLOSE_R: 1}
+_MARKS = {**_OPENS, **_CLOSES}
 _MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
 _missing: ContextVar[set[str] | None] = ContextVar("briefing_missing_glyphs", default=None)
 T = TypeVar("T")
@@ -142,12 +145,19 @@ def markup(text: str) -> str:
                    if unicodedata.category(c) != "Cf" or c in _KEEP_FORMAT)
     if not text:
         return ""
-    out = [OPEN]
+    out = []
     for font, run in font_runs(text):
         safe = escape(run)
         out.append(f'<font name="{FALLBACK}">{safe}</font>' if font == FALLBACK else safe)
-    out.append(CLOSE)
-    return "".join(out)
+    return isolate("".join(out), text)
+
+
+def isolate(marked: str, plain: str | None = None) -> str:
+    """*marked* between the isolate marks for the direction of the first strong letter of
+    *plain* (default: *marked* itself)."""
+    first = next((k for k in map(_kind, plain if plain is not None else marked)
+                  if k in ("L", "R")), "L")
+    return (OPEN_R + marked + CLOSE_R) if first == "R" else (OPEN_L + marked + CLOSE_L)
 
 
 def font_runs(text: str) -> list[tuple[str | None, str]]:
@@ -309,19 +319,19 @@ def _levels(kinds: list[str], base: int) -> list[int]:
     return levels
 
 
-def _segments(units: list[tuple[str, T]]) -> list[tuple[bool, list[tuple[str, T]]]]:
-    """Split a line at isolate marks into (isolated?, units); a line that starts inside an
-    isolate (a title wrapped onto it) starts with an isolated segment."""
-    first_open = next((i for i, (t, _) in enumerate(units) if t == OPEN), len(units))
-    first_close = next((i for i, (t, _) in enumerate(units) if t == CLOSE), len(units))
-    inside = first_close < first_open
-    out: list[tuple[bool, list[tuple[str, T]]]] = []
+def _segments(units: list[tuple[str, T]]) -> list[tuple[int | None, list[tuple[str, T]]]]:
+    """Split a line at isolate marks into (the isolate's direction or None, units); a line
+    that starts inside an isolate (a title wrapped onto it) learns its direction from the
+    closing mark."""
+    marks = [t for t, _ in units if t in _MARKS]
+    inside: int | None = _CLOSES[marks[0]] if marks and marks[0] in _CLOSES else None
+    out: list[tuple[int | None, list[tuple[str, T]]]] = []
     current: list[tuple[str, T]] = []
     for unit in units:
-        if unit[0] in (OPEN, CLOSE):
+        if unit[0] in _MARKS:
             if current:
                 out.append((inside, current))
-            current, inside = [], unit[0] == OPEN
+            current, inside = [], _OPENS.get(unit[0])
         else:
             current.append(unit)
     if current:
@@ -333,16 +343,15 @@ def visual_order(units: list[tuple[str, T]], isolated: Callable[[T], bool] | Non
                  base: int = 0) -> list[tuple[str, T]]:
     """One line of (cluster, tag) units from logical to visual order, in a paragraph of
     direction *base* (0 left to right, 1 right to left): UAX #9 simplified to what titles
-    hold. Text between OPEN and CLOSE (each piece of document text) is an isolate: it is laid
-    out on its own, in the direction of its first strong letter, and is a neutral outside,
+    hold. Text between isolate marks (each piece of document text) is an isolate: it is laid
+    out on its own, in the direction its marks give, and is a neutral outside,
     so a date after an Arabic title stays after it. Units whose tag is *isolated* (note
     marks) count as left to right. The isolate marks are dropped."""
     items: list[list[tuple[str, T]]] = []
     kinds: list[str] = []
-    for is_isolate, segment in _segments(units):
-        if is_isolate:
-            first = next((k for k in (_kind(t[0]) for t, _ in segment) if k in ("L", "R")), "L")
-            items.append(visual_order(segment, isolated, 1 if first == "R" else 0))
+    for direction, segment in _segments(units):
+        if direction is not None:
+            items.append(visual_order(segment, isolated, direction))
             kinds.append("N")
         else:
             for text, tag in segment:
@@ -404,7 +413,7 @@ def visual_lines(bl_para: Any) -> Any:
             text = " ".join(words)
             if _has_rtl(text):
                 text = "".join(t for t, _ in visual_order(_clusters(text, None)))
-            elif OPEN not in text and CLOSE not in text:
+            elif not _marked(text):
                 lines.append(line)
                 continue
             line = (extra, _unmarked(text).split(" "))
@@ -422,11 +431,11 @@ def visual_lines(bl_para: Any) -> Any:
 
 
 def _marked(text: str) -> bool:
-    return OPEN in text or CLOSE in text
+    return any(c in _MARKS for c in text)
 
 
 def _unmarked(text: str) -> str:
-    return text.replace(OPEN, "").replace(CLOSE, "")
+    return "".join(c for c in text if c not in _MARKS)
 
 
 class BidiParagraph(Paragraph):

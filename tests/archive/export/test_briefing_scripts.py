@@ -15,7 +15,7 @@ from export_helpers import add_document, have_poppler, pdf_fonts, quoted
 
 from archive.api import Archive
 from archive.export import briefing_script
-from archive.export.briefing_script import CLOSE, OPEN, extracted_text, join_arabic, visual_order
+from archive.export.briefing_script import extracted_text, isolate, join_arabic, visual_order
 from archive.facts import Fact
 
 pytestmark = pytest.mark.skipif(not have_poppler(), reason="needs poppler-utils")
@@ -91,7 +91,7 @@ def test_arabic_is_drawn_joined_and_right_to_left(scripts_pdf: tuple[Path, list[
     words = TITLES["ar"].split()
     assert join_arabic(words[0]) != words[0]  # shaping gives contextual forms
     assert any("\ufe70" <= c <= "\ufeff" for c in join_arabic(words[0]))
-    units = visual_order([(c, None) for c in OPEN + TITLES["ar"] + CLOSE])
+    units = visual_order([(c, None) for c in isolate(TITLES["ar"])])
     drawn = "".join(t for t, _ in units)
     assert drawn.startswith(words[-1][::-1]) and drawn.endswith(words[0][::-1])
 
@@ -178,18 +178,28 @@ def _visual(text: str) -> str:
 
 
 def test_a_date_after_an_isolated_arabic_title_stays_after_it() -> None:
-    line = f"“{OPEN}אב גד{CLOSE}”. 2023-02-01. File"
+    line = f"“{isolate('אב גד')}”. 2023-02-01. File"
     assert _visual(line) == "“דג בא”. 2023-02-01. File"
 
 
+def test_a_line_that_starts_inside_a_wrapped_title_keeps_its_direction() -> None:
+    """The second line of "Publisher · “<long Hebrew title>” · file x.txt", one isolate that
+    starts left to right: the title's rest reads right to left, the file name stays after."""
+    marked = isolate("Publisher · “אב גד הו” · file x.txt")  # one piece of text, as in esc()
+    second_line = marked[marked.index("גד"):]  # wrapped after "אב "
+    assert _visual(second_line) == "וה דג” · file x.txt"
+    whole_rtl = isolate("אב גד הו")
+    assert _visual(whole_rtl[whole_rtl.index("גד"):]) == "וה דג"
+
+
 def test_numbers_in_right_to_left_text_keep_their_digits_and_brackets_mirror() -> None:
-    assert _visual(f"{OPEN}אב 2,023 גד{CLOSE}") == "דג 2,023 בא"
-    assert _visual(f"{OPEN}(אב) גד{CLOSE}") == "דג (בא)"
+    assert _visual(isolate("אב 2,023 גד")) == "דג 2,023 בא"
+    assert _visual(isolate("(אב) גד")) == "דג (בא)"
 
 
 def test_left_to_right_text_is_untouched() -> None:
     for text in ("Facebook şəbəkəni sildi", "Фейсбук 2023", "脸书 2023 (Meta)"):
-        assert _visual(OPEN + text + CLOSE) == text
+        assert _visual(isolate(text)) == text
 
 
 def test_presentation_forms_extract_as_letters_ligatures_reversed_for_readers() -> None:
@@ -202,5 +212,5 @@ def test_presentation_forms_extract_as_letters_ligatures_reversed_for_readers() 
 
 def test_chinese_runs_are_set_in_the_fallback_font() -> None:
     markup = briefing_script.markup("Meta 删除 network")
-    assert markup == f'{OPEN}Meta <font name="AtlasCJK">删除 </font>network{CLOSE}'
+    assert markup == isolate('Meta <font name="AtlasCJK">删除 </font>network')
     assert briefing_script.markup("") == ""
