@@ -6,6 +6,7 @@ it never decides what a briefing says.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,8 +25,19 @@ PRIMARY_FILE, FALLBACK_FILE = "fonts/DejaVuSans.ttf", "fonts/DroidSansFallbackFu
 _ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
            (0xFE70, 0xFEFF))
 _PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_ARABIC_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _ARABIC) + "]")
+# Scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic,
+# their presentation forms, and the historic ones beyond the BMP): a quick test before
+# the per-character rules.
+_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
+                     "\U0001e800-\U0001efff]")
+# Format characters (Unicode category Cf) but the soft hyphen, which reportlab breaks at.
+_FORMAT_RE = re.compile("[\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+                        "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                        "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+                        "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+                        "\U000e0020-\U000e007f]")
 _JOINERS = {"\u200c", "\u200d"}
-_KEEP_FORMAT = {"\u00ad"}  # soft hyphen: reportlab breaks words at it
 # Isolate marks around each piece of document text in markup, one pair per direction so a
 # line that starts or ends inside an isolate knows it: zero-width in the primary font,
 # removed from document text by markup(), and dropped again before drawing.
@@ -141,15 +153,15 @@ def missing_warning(chars: set[str]) -> str | None:
 def markup(text: str) -> str:
     """Escaped Paragraph markup for plain *text*: Arabic joined, each run in a font that has
     its glyphs; characters that none has are noted for the export report."""
-    text = "".join(c for c in join_arabic(text)
-                   if unicodedata.category(c) != "Cf" or c in _KEEP_FORMAT)
+    text = _FORMAT_RE.sub("", join_arabic(text))
     if not text:
         return ""
     out = []
     for font, run in font_runs(text):
         safe = escape(run)
         out.append(f'<font name="{FALLBACK}">{safe}</font>' if font == FALLBACK else safe)
-    return isolate("".join(out), text)
+    # only text holding right-to-left letters needs isolating from what surrounds it
+    return isolate("".join(out), text) if _RTL_RE.search(text) else "".join(out)
 
 
 def isolate(marked: str, plain: str | None = None) -> str:
@@ -164,6 +176,8 @@ def font_runs(text: str) -> list[tuple[str | None, str]]:
     """(font, run) pairs: None for the primary font, FALLBACK where only it has the glyph.
     Spaces stay in the run they are in, so a Chinese phrase is one run."""
     primary, fallback = _coverage()
+    if primary.issuperset(map(ord, text)):
+        return [(None, text)] if text else []
     found = _missing.get()
     runs: list[tuple[str | None, str]] = []
     font: str | None = None
@@ -191,7 +205,7 @@ def join_arabic(text: str) -> str:
     """*text* with each Arabic run shaped by HarfBuzz into contextual forms, kept in logical
     order (one character per glyph: presentation forms, or base letters where a glyph has
     no code point of its own)."""
-    if not any(_in(ord(c), _ARABIC) for c in text):
+    if not _ARABIC_RE.search(text):
         return text
     out, i = [], 0
     while i < len(text):
@@ -390,7 +404,8 @@ def _clusters(text: str, tag: T) -> list[tuple[str, T]]:
 
 
 def _has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    return bool(_RTL_RE.search(text)) and any(unicodedata.bidirectional(c) in ("R", "AL")
+                                               for c in text)
 
 
 def _regroup(units: list[tuple[str, T]]) -> list[tuple[str, T]]:
@@ -406,6 +421,13 @@ def _regroup(units: list[tuple[str, T]]) -> list[tuple[str, T]]:
 def visual_lines(bl_para: Any) -> Any:
     """A copy of a wrapped paragraph drawn as it should look: lines holding right-to-left
     text in visual order, isolate marks gone from every line."""
+    if bl_para.kind == 0:
+        plain = " ".join(w for _, words in bl_para.lines for w in words)
+    else:
+        plain = "".join(f.text for line in bl_para.lines for f in line.words
+                        if hasattr(f, "text"))
+    if not _marked(plain) and not _RTL_RE.search(plain):
+        return bl_para
     lines = []
     for line in bl_para.lines:
         if bl_para.kind == 0:

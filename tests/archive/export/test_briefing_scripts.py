@@ -212,5 +212,6 @@ def test_presentation_forms_extract_as_letters_ligatures_reversed_for_readers() 
 
 def test_chinese_runs_are_set_in_the_fallback_font() -> None:
     markup = briefing_script.markup("Meta 删除 network")
-    assert markup == isolate('Meta <font name="AtlasCJK">删除 </font>network')
+    assert markup == 'Meta <font name="AtlasCJK">删除 </font>network'  # no isolate: all LTR
+    assert briefing_script.markup("Meta فيسبوك") == isolate(join_arabic("Meta فيسبوك"))
     assert briefing_script.markup("") == ""
