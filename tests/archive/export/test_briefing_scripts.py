@@ -215,3 +215,4 @@ def test_chinese_runs_are_set_in_the_fallback_font() -> None:
     assert markup == 'Meta <font name="AtlasCJK">删除 </font>network'  # no isolate: all LTR
     assert briefing_script.markup("Meta فيسبوك") == isolate(join_arabic("Meta فيسبوك"))
     assert briefing_script.markup("") == ""
+    assert briefing_script.font_runs("朱镕基") == [("AtlasCJK", "朱镕基")]  # in no GB2312
