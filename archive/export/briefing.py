@@ -29,7 +29,9 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from archive.errors import ArchiveError
 from archive.export.atomic import atomic_output
+from archive.export.briefing_bidi import BidiParagraph as Paragraph
 from archive.export.briefing_charts import over_time, platforms
+from archive.export.briefing_fonts import collecting_missing, missing_warning
 from archive.export.briefing_layout import (
     ACCENT,
     BAND,
@@ -47,8 +49,6 @@ from archive.export.briefing_layout import (
     styles,
 )
 from archive.export.briefing_notes import network_section
-from archive.export.briefing_script import BidiParagraph as Paragraph
-from archive.export.briefing_script import collecting_missing, missing_warning
 from archive.export.briefing_text import (
     clean,
     country_name,

@@ -19,15 +19,14 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from archive.errors import ArchiveError
-from archive.export.briefing_script import (
+from archive.export.briefing_fonts import (
     FALLBACK,
     FALLBACK_FILE,
     PRIMARY,
     PRIMARY_FILE,
     LogicalTTFont,
-    draw_plain,
-    plain_width,
 )
+from archive.export.briefing_script import draw_plain, plain_width
 
 FONT, BOLD = PRIMARY, "AtlasSans-Bold"
 PAGE = A4

@@ -8,8 +8,8 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
+from archive.export.briefing_bidi import BidiParagraph as Paragraph
 from archive.export.briefing_layout import styles
-from archive.export.briefing_script import BidiParagraph as Paragraph
 from archive.export.briefing_text import (
     clean,
     country_name,

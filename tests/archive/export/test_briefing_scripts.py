@@ -14,8 +14,9 @@ import pytest
 from export_helpers import add_document, have_poppler, pdf_fonts, quoted
 
 from archive.api import Archive
-from archive.export import briefing_script
-from archive.export.briefing_script import extracted_text, isolate, join_arabic, visual_order
+from archive.export import briefing_fonts, briefing_script
+from archive.export.briefing_bidi import isolate, visual_order
+from archive.export.briefing_fonts import extracted_text, join_arabic
 from archive.facts import Fact
 
 pytestmark = pytest.mark.skipif(not have_poppler(), reason="needs poppler-utils")
@@ -215,4 +216,4 @@ def test_chinese_runs_are_set_in_the_fallback_font() -> None:
     assert markup == 'Meta <font name="AtlasCJK">删除 </font>network'  # no isolate: all LTR
     assert briefing_script.markup("Meta فيسبوك") == isolate(join_arabic("Meta فيسبوك"))
     assert briefing_script.markup("") == ""
-    assert briefing_script.font_runs("朱镕基") == [("AtlasCJK", "朱镕基")]  # in no GB2312
+    assert briefing_fonts.font_runs("朱镕基") == [("AtlasCJK", "朱镕基")]  # in no GB2312
