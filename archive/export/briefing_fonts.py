@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from functools import cache, lru_cache
 from typing import Any
 
+import uharfbuzz as hb
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
@@ -177,12 +178,8 @@ def join_arabic(text: str) -> str:
 
 
 @cache
-def _shaper() -> tuple[Any, dict[int, str]] | None:
+def _shaper() -> tuple[Any, dict[int, str]]:
     """(HarfBuzz font, glyph id -> the character to write for it), from the primary font."""
-    try:
-        import uharfbuzz as hb
-    except ImportError:  # reportlab[shaping] brings it; without it Arabic stays unjoined
-        return None
     from archive.export.briefing_layout import register_fonts
     from resources import path
 
@@ -198,12 +195,9 @@ def _shaper() -> tuple[Any, dict[int, str]] | None:
 
 @lru_cache(maxsize=4096)
 def _shape(run: str) -> str:
-    shaper = _shaper()
-    if shaper is None:
-        return run
-    import uharfbuzz as hb
-
-    font, glyph_char = shaper
+    """One Arabic run in contextual forms, logical order: HarfBuzz picks the glyphs, and
+    each glyph is written as the character the font maps to it (a presentation form)."""
+    font, glyph_char = _shaper()
     buf = hb.Buffer()
     buf.add_str(run)
     buf.guess_segment_properties()
