@@ -17,10 +17,11 @@ import uharfbuzz as hb
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
-# DejaVu Sans (Latin, Cyrillic, Greek, Arabic, Hebrew...), then Droid Sans Fallback for
-# Han (all of the basic block and Extension A) and kana; resources/fonts/README.md says why.
-PRIMARY, FALLBACK = "AtlasSans", "AtlasCJK"
-PRIMARY_FILE, FALLBACK_FILE = "fonts/DejaVuSans.ttf", "fonts/DroidSansFallbackFull.ttf"
+# DejaVu Sans (Latin, Cyrillic, Greek, Arabic, Hebrew...), then, for what it lacks, a
+# Hangul subset of NanumGothic and Droid Sans Fallback (Han: all of the basic block and
+# Extension A, kana), in that order; resources/fonts/README.md says why these.
+PRIMARY, PRIMARY_FILE = "AtlasSans", "fonts/DejaVuSans.ttf"
+FALLBACKS = {"AtlasHangul": "fonts/AtlasHangul.ttf", "AtlasCJK": "fonts/DroidSansFallbackFull.ttf"}
 # Arabic script, including the presentation forms that shaping produces.
 _ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
            (0xFE70, 0xFEFF))
@@ -91,14 +92,16 @@ def to_unicode_cmap(name: str, subset: list[int]) -> str:
 
 
 @cache
-def _coverage() -> tuple[frozenset[int], frozenset[int]]:
-    """Code points the primary font and the fallback font can draw."""
+def _coverage() -> tuple[frozenset[int], tuple[tuple[str, frozenset[int]], ...]]:
+    """Code points the primary font draws, and (name, code points) of each fallback."""
     from archive.export.briefing_layout import register_fonts
 
     register_fonts()
-    primary = pdfmetrics.getFont(PRIMARY).face.charToGlyph
-    fallback = pdfmetrics.getFont(FALLBACK).face.charToGlyph
-    return frozenset(primary), frozenset(fallback)
+    # what both weights have: a glyph only the regular weight has would be a box in bold
+    primary = frozenset(pdfmetrics.getFont(PRIMARY).face.charToGlyph).intersection(
+        pdfmetrics.getFont(PRIMARY + "-Bold").face.charToGlyph)
+    return primary, tuple((name, frozenset(pdfmetrics.getFont(name).face.charToGlyph))
+                          for name in FALLBACKS)
 
 
 # --- missing glyphs --------------------------------------------------------------------
@@ -128,9 +131,11 @@ def missing_warning(chars: set[str]) -> str | None:
 
 
 def font_runs(text: str) -> list[tuple[str | None, str]]:
-    """(font, run) pairs: None for the primary font, FALLBACK where only it has the glyph.
-    Spaces stay in the run they are in, so a Chinese phrase is one run."""
-    primary, fallback = _coverage()
+    """(font, run) pairs: None for the primary font, else the first fallback that has the
+    glyph. A space stays in the run it is in when that font has it (a Chinese phrase is
+    one run; the Hangul font has no space)."""
+    primary, fallbacks = _coverage()
+    cover = dict(fallbacks)
     if primary.issuperset(map(ord, text)):
         return [(None, text)] if text else []
     found = _missing.get()
@@ -138,15 +143,14 @@ def font_runs(text: str) -> list[tuple[str | None, str]]:
     font: str | None = None
     for ch in text:
         code = ord(ch)
-        if ch.isspace() and runs:
+        if ch.isspace() and runs and (font is None or code in cover[font]):
             want = font
         elif code in primary:
             want = None
-        elif code in fallback:
-            want = FALLBACK
         else:
-            want = None
-            if found is not None and unicodedata.category(ch) not in ("Cf", "Cc", "Zs"):
+            want = next((name for name, cover in fallbacks if code in cover), None)
+            if want is None and found is not None \
+                    and unicodedata.category(ch) not in ("Cf", "Cc", "Zs"):
                 found.add(ch)
         if runs and want == font:
             runs[-1] = (font, runs[-1][1] + ch)

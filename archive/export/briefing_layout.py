@@ -20,8 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from archive.errors import ArchiveError
 from archive.export.briefing_fonts import (
-    FALLBACK,
-    FALLBACK_FILE,
+    FALLBACKS,
     PRIMARY,
     PRIMARY_FILE,
     LogicalTTFont,
@@ -47,19 +46,20 @@ def lock_down_reportlab() -> None:
 @cache
 def register_fonts() -> tuple[str, str]:
     """Register the bundled fonts once: DejaVu Sans (regular, bold) for Latin, Cyrillic,
-    Greek, Arabic and Hebrew, and Droid Sans Fallback (one weight) for Chinese and Japanese
-    characters; return the two main font names."""
+    Greek, Arabic and Hebrew, and the fallbacks (one weight each) for Korean, Chinese and
+    Japanese characters; return the two main font names."""
     from resources import path
 
     try:
         pdfmetrics.registerFont(LogicalTTFont(FONT, str(path(PRIMARY_FILE))))
         pdfmetrics.registerFont(LogicalTTFont(BOLD, str(path("fonts/DejaVuSans-Bold.ttf"))))
-        pdfmetrics.registerFont(LogicalTTFont(FALLBACK, str(path(FALLBACK_FILE))))
+        for name, file in FALLBACKS.items():
+            pdfmetrics.registerFont(LogicalTTFont(name, str(path(file))))
     except Exception as exc:  # a damaged install: say so in one line
         raise ArchiveError(f"the bundled briefing font cannot be loaded: {exc}") from None
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
-    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK,
-                                  boldItalic=FALLBACK)
+    for name in FALLBACKS:  # one weight each: bold text in them is drawn regular
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     return FONT, BOLD
 
 

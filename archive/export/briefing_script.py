@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 
 from archive.export.briefing_bidi import RTL_RE, clusters, has_rtl, isolate, visual_order
-from archive.export.briefing_fonts import FALLBACK, font_runs, join_arabic
+from archive.export.briefing_fonts import font_runs, join_arabic
 
 # Format characters (Unicode category Cf) but the soft hyphen, which reportlab breaks at;
 # the isolate marks are among them, so document text cannot forge one.
@@ -33,7 +33,7 @@ def markup(text: str) -> str:
     out = []
     for font, run in font_runs(text):
         safe = escape(run)
-        out.append(f'<font name="{FALLBACK}">{safe}</font>' if font == FALLBACK else safe)
+        out.append(f'<font name="{font}">{safe}</font>' if font else safe)
     # only text holding right-to-left letters needs isolating from what surrounds it
     return isolate("".join(out), text) if RTL_RE.search(text) else "".join(out)
 
@@ -41,7 +41,7 @@ def markup(text: str) -> str:
 def draw_plain(canvas: Any, x: float, y: float, text: str, font: str, size: float,
                *, right: bool = False) -> None:
     """Draw plain *text* on a canvas (running headers): per-font runs, visual order."""
-    runs = [(t, FALLBACK if f == FALLBACK else font)
+    runs = [(t, f or font)
             for f, t in font_runs(join_arabic(text))]
     units = [u for t, f in runs for u in clusters(t, f)]
     ordered = _regroup_by_value(visual_order(units) if has_rtl(text) else units)
@@ -54,7 +54,7 @@ def draw_plain(canvas: Any, x: float, y: float, text: str, font: str, size: floa
 
 
 def plain_width(text: str, font: str, size: float) -> float:
-    return sum(pdfmetrics.stringWidth(t, FALLBACK if f == FALLBACK else font, size)
+    return sum(pdfmetrics.stringWidth(t, f or font, size)
                for f, t in font_runs(join_arabic(text)))
 
 

@@ -134,7 +134,7 @@ def test_any_text_is_safe_paragraph_markup(s: str) -> None:
 
     p = Paragraph(briefing_text.esc(s), briefing.styles()["body"])
     p.wrap(400, 10_000)  # parses and lays out without error
-    own_tags = re.sub(r'<font name="AtlasCJK">|</font>', "", briefing_text.esc(s))
+    own_tags = re.sub(r'<font name="Atlas(CJK|Hangul)">|</font>', "", briefing_text.esc(s))
     assert "<" not in own_tags and not re.search(r"[\x00-\x08]", own_tags)
 
 

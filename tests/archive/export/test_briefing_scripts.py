@@ -29,6 +29,7 @@ TITLES = {
     "az": "Facebook saxta hesablar şəbəkəsini sildi: ağ, çəhrayı, ğ, ş, ə",
     "ru": "Фейсбук удалил сеть фальшивых аккаунтов перед выборами",
     "he": "פייסבוק הסירה רשת של חשבונות מזויפים",
+    "ko": "페이스북, 선거를 노린 가짜 계정 네트워크 삭제",
     "mixed": "Meta 删除 a network of Фейсбук pages",
 }
 # Wraps over two lines or more in the source list: each line must still read on.
@@ -81,8 +82,9 @@ def test_every_glyph_is_drawn_and_the_fallback_font_is_embedded(
     path, warnings = scripts_pdf
     assert warnings == []  # every character of every title has a glyph
     rows = [line.split() for line in pdf_fonts(path).splitlines()[2:] if line.strip()]
-    fallback = [r for r in rows if "DroidSansFallback" in r[0]]
-    assert fallback and all(r[-5] == "yes" for r in fallback), rows  # embedded
+    for face in ("DroidSansFallback", "AtlasHangul-Regular"):
+        fallback = [r for r in rows if face in r[0]]
+        assert fallback and all(r[-5] == "yes" for r in fallback), rows  # embedded
     assert any("DejaVuSans" in r[0] for r in rows)
 
 
@@ -217,3 +219,6 @@ def test_chinese_runs_are_set_in_the_fallback_font() -> None:
     assert briefing_script.markup("Meta فيسبوك") == isolate(join_arabic("Meta فيسبوك"))
     assert briefing_script.markup("") == ""
     assert briefing_fonts.font_runs("朱镕基") == [("AtlasCJK", "朱镕基")]  # in no GB2312
+    assert briefing_fonts.font_runs("가짜 계정 (假)") == [
+        ("AtlasHangul", "가짜"), (None, " "), ("AtlasHangul", "계정"), (None, " ("),
+        ("AtlasCJK", "假"), (None, ")")]  # the Hangul font has no space: DejaVu's
