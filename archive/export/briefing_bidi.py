@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 
 from reportlab.platypus import Paragraph
 
+from archive.export.briefing_fonts import MIRROR, mirrored
+
 # Scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic,
 # their presentation forms, and the historic ones beyond the BMP): a quick test before
 # the per-character rules.
@@ -23,7 +25,6 @@ RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010f
 OPEN_L, CLOSE_L, OPEN_R, CLOSE_R = "\u2060", "\ufeff", "\u200b", "\u200e"
 _OPENS, _CLOSES = {OPEN_L: 0, OPEN_R: 1}, {CLOSE_L: 0, CLOSE_R: 1}
 _MARKS = {**_OPENS, **_CLOSES}
-_MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
 T = TypeVar("T")
 
 
@@ -141,8 +142,8 @@ def visual_order(units: list[tuple[str, T]], isolated: Callable[[T], bool] | Non
     out: list[tuple[str, T]] = []
     for idx in order:
         for text, tag in items[idx]:
-            if levels[idx] % 2 and len(items[idx]) == 1 and text in _MIRROR:
-                text = _MIRROR[text]  # L4: "(" in right-to-left text faces the other way
+            if levels[idx] % 2 and len(items[idx]) == 1 and text in MIRROR:
+                text = mirrored(text)  # L4: "(" in right-to-left text faces the other way
             out.append((text, tag))
     return out
 

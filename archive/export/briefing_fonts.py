@@ -28,6 +28,8 @@ _ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF
 _PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 _ARABIC_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _ARABIC) + "]")
 _JOINERS = {"\u200c", "\u200d"}
+MIRROR = dict(zip("()[]{}<>«»‹›", ")(][}{><»«›‹", strict=True))
+_ALIAS = 0xF0000  # plane 15, private use: mirrored brackets (see LogicalTTFont)
 _missing: ContextVar[set[str] | None] = ContextVar("briefing_missing_glyphs", default=None)
 
 
@@ -36,8 +38,18 @@ class LogicalTTFont(TTFont):
 
     Text extractors (pdftotext, viewers' search) read a right-to-left run by reversing the
     glyphs they find left to right, so a ligature such as lam-alef maps to its letters in
-    reverse and comes out in logical order after that reversal.
+    reverse and comes out in logical order after that reversal. They do not mirror
+    brackets back, so a bracket drawn mirrored in right-to-left text is written as a
+    private-use alias (`mirrored`) that draws its mirror image and reads as itself.
     """
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        face = self.face
+        for ch, image in MIRROR.items():
+            if ord(ch) in face.charToGlyph and ord(image) in face.charToGlyph:
+                face.charToGlyph[_ALIAS + ord(ch)] = face.charToGlyph[ord(image)]
+                face.charWidths[_ALIAS + ord(ch)] = face.charWidths[ord(image)]
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 (reportlab's name)
         """reportlab's TTFont.addObjects (5.1) with our ToUnicode map; the rest unchanged."""
@@ -68,8 +80,15 @@ class LogicalTTFont(TTFont):
         del self.state[doc]
 
 
+def mirrored(ch: str) -> str:
+    """The character to draw for bracket *ch* in right-to-left text (UAX #9 rule L4)."""
+    return chr(_ALIAS + ord(ch)) if ch in MIRROR else ch
+
+
 def extracted_text(code: int) -> str:
     """What an extractor should read for the character *code* drawn in a PDF."""
+    if code >= _ALIAS and chr(code - _ALIAS) in MIRROR:
+        return chr(code - _ALIAS)
     ch = chr(code)
     if not _in(code, _PRESENTATION):
         return ch

@@ -16,7 +16,7 @@ from export_helpers import add_document, have_poppler, pdf_fonts, quoted
 from archive.api import Archive
 from archive.export import briefing_fonts, briefing_script
 from archive.export.briefing_bidi import isolate, visual_order
-from archive.export.briefing_fonts import extracted_text, join_arabic
+from archive.export.briefing_fonts import MIRROR, extracted_text, join_arabic, mirrored
 from archive.facts import Fact
 
 pytestmark = pytest.mark.skipif(not have_poppler(), reason="needs poppler-utils")
@@ -29,6 +29,7 @@ TITLES = {
     "az": "Facebook saxta hesablar şəbəkəsini sildi: ağ, çəhrayı, ğ, ş, ə",
     "ru": "Фейсбук удалил сеть фальшивых аккаунтов перед выборами",
     "he": "פייסבוק הסירה רשת של חשבונות מזויפים",
+    "ar_brackets": "حملة (فيسبوك) ضد المعارضة",  # brackets drawn mirrored, read as written
     "ko": "페이스북, 선거를 노린 가짜 계정 네트워크 삭제",
     "mixed": "Meta 删除 a network of Фейсбук pages",
 }
@@ -177,7 +178,9 @@ def test_actor_briefing_with_an_arabic_name_reads_in_order(tmp_path: Path) -> No
 # --- the rules, one by one ---------------------------------------------------------------
 
 def _visual(text: str) -> str:
-    return "".join(t for t, _ in visual_order([(c, None) for c in text]))
+    """The line as drawn, a mirrored bracket shown as the glyph it draws."""
+    drawn = "".join(t for t, _ in visual_order([(c, None) for c in text]))
+    return "".join(MIRROR[extracted_text(ord(c))] if ord(c) >= 0xF0000 else c for c in drawn)
 
 
 def test_a_date_after_an_isolated_arabic_title_stays_after_it() -> None:
@@ -209,6 +212,7 @@ def test_presentation_forms_extract_as_letters_ligatures_reversed_for_readers() 
     assert extracted_text(0xFED3) == "\u0641"  # feh, initial form
     assert extracted_text(0xFEFB) == "\u0627\u0644"  # lam-alef: read back as lam, alef
     assert extracted_text(ord("A")) == "A"
+    assert extracted_text(ord(mirrored("("))) == "("  # draws ")", reads "("
     lam_alef = join_arabic("لا")
     assert lam_alef == "\ufefb"
 
