@@ -13,7 +13,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -434,8 +434,11 @@ class Archive:
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = None,
                actor: str | None = None, query: str | None = None, since: str | None = None,
                ids: Iterable[str] | None = None, on_progress: ProgressCallback | None = None,
-               cancel: CancelToken | None = None) -> int:
-        """Export the selected documents as json, csv, xlsx, stix or pdf; return how many."""
+               cancel: CancelToken | None = None,
+               on_warning: Callable[[str], None] | None = None) -> int:
+        """Export the selected documents as json, csv, xlsx, stix or pdf; return how many.
+        Problems that do not stop the export (a character no bundled font draws) go to
+        *on_warning*, one line each."""
         import importlib
 
         from archive.export.model import Scope
@@ -447,7 +450,8 @@ class Archive:
         scope = Scope(country=country, actor=actor, query=query, since=since, ids=id_list)
         module = importlib.import_module(EXPORT_FORMATS[fmt])
         return int(module.export(self, doc_ids, target, scope=scope, fmt=fmt,
-                                 on_progress=on_progress, cancel=cancel))
+                                 on_progress=on_progress, cancel=cancel,
+                                 on_warning=on_warning))
 
     # --- corrections, tags, notes -----------------------------------------------------
 

@@ -215,11 +215,15 @@ def _cmd_show(archive: Any, args: argparse.Namespace) -> int:
 
 def _cmd_export(archive: Any, args: argparse.Namespace) -> int:
     bar = _ProgressBar() if args.output != "-" else None
+    warnings: list[str] = []
     n = archive.export(args.format, args.output, country=args.country, actor=args.actor,
-                       query=args.query, since=args.since, ids=args.ids, on_progress=bar)
+                       query=args.query, since=args.since, ids=args.ids, on_progress=bar,
+                       on_warning=warnings.append)
     if bar:
         bar.done()
         print(f"exported {n} documents to {args.output}", file=sys.stderr)
+    for line in warnings:
+        print(f"{PROG}: warning: {line}", file=sys.stderr)
     return 0
 
 

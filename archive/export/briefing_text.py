@@ -10,8 +10,8 @@ import json
 import re
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
+from archive.export.briefing_script import markup
 from archive.facts import REMOVED_METRICS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -76,9 +76,10 @@ def clean(text: object, limit: int | None = None) -> str:
 
 
 def esc(text: object, limit: int | None = None) -> str:
-    """Untrusted text made safe for reportlab Paragraph markup (long words are split by the
-    paragraph style's splitLongWords; reportlab 5.1 does not break at zero-width spaces)."""
-    return escape(clean(text, limit))
+    """Untrusted text made safe for reportlab Paragraph markup, each run in a bundled font
+    that draws it (long words are split by the paragraph style's splitLongWords; reportlab
+    5.1 does not break at zero-width spaces)."""
+    return markup(clean(text, limit))
 
 
 def number(value: Any) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,8 +51,11 @@ class ExportJob:
 
     def run(self, archive: Any, target: str | os.PathLike[str], *,
             on_progress: ProgressCallback | None = None,
-            cancel: CancelToken | None = None) -> int:
-        """Write the export (temp file + rename); return how many documents it covers."""
+            cancel: CancelToken | None = None,
+            on_warning: Callable[[str], None] | None = None) -> int:
+        """Write the export (temp file + rename); return how many documents it covers.
+        Warnings for the report (a character no bundled font draws) go to *on_warning*."""
         return int(archive.export(self.fmt, target, country=self.country, actor=self.actor,
                                   query=self.query, since=self.since, ids=self.ids,
-                                  on_progress=on_progress, cancel=cancel))
+                                  on_progress=on_progress, cancel=cancel,
+                                  on_warning=on_warning))
