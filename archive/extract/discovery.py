@@ -442,6 +442,52 @@ def _aimed_list_units(layout: Layout, found: Sequence[Any],
     return units
 
 
+_ONE_AND_OTHER = re.compile(r"\b(?:one|the other|another|the second|l['’]une?|l['’]autre|"
+                            r"una|uno|la otra|el otro|одна|другая|вторая)\b", re.IGNORECASE)
+
+
+def _same_origin_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+    """"The two operations were found to have originated in Russia, with one active in
+    multiple countries and the other specific to Ukraine": as many units as the sentence
+    counts, every one from its single origin; each "one ... the other" stretch keeps its
+    own targets."""
+    units: list[_Unit] = []
+    sents = layout.sentences
+    for i, sent in enumerate(sents):
+        plural = _plural_unit(sent.text)
+        n = plural.group("n") if plural else None
+        origins = _origins(found[i])
+        if (not plural or not n or n.lower() == "both" or len(origins) != 1 or _earlier(layout, i)
+                or re.search(r"\bgroups?\b|\bgrup|\bgroupes?\b|групп", plural.group(0), re.I)
+                or TAKEDOWN.search(plural.group(0)) or re.search(
+                    r"\b(?:of|de|из|d['’]entre)\s+(?:these|the|them|those|ces|ellas|ellos|них)\b",
+                    plural.group(0), re.I)):
+            continue  # ("both disrupted operations", "two Groups", "two of these": no count)
+        count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower(), 0)
+        before = sents[i - 1].text if i and sents[i - 1].para in (sent.para, sent.para - 1) else ""
+        if not 2 <= count <= 4 or not (TAKEDOWN.search(sent.text) or TAKEDOWN.search(before)):
+            continue
+        marks = [m.start() + sent.start for m in _ONE_AND_OTHER.finditer(sent.text)
+                 if m.start() > plural.end()]
+        stretches = (list(zip(marks, [*marks[1:], sent.end], strict=True))
+                     if len(marks) == count else [])
+        p = origins[0]
+        for k in range(count):
+            unit = _Unit("ordinal", f"#{i}.{k}", i, [Fact(
+                "country", p.key, None, None, "origin",
+                {**p.detail, "confidence": ENUMERATION_CONFIDENCE}, _evidence(sent))])
+            if stretches:
+                a, b = stretches[k]
+                unit.facts += [Fact("country", t.key, None, None, "target",
+                                    {**t.detail, "confidence": ENUMERATION_CONFIDENCE},
+                                    _evidence(sent))
+                               for t in found[i].places
+                               if t.kind == "country" and t.role == "target" and a <= t.start < b]
+            units.append(unit)
+        return units  # one such sentence per text
+    return units
+
+
 def _targeted_pair_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     """"disrupted a network targeting an Indonesian audience ..., and another targeting the
     U.K.": two units, each with its own target and no origin said."""
@@ -978,6 +1024,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
               if not any(x.sentence == u.sentence for x in units)]
     units += [u for u in _aimed_list_units(layout, found, named_in)
               if not any(x.sentence == u.sentence for x in units)]
+    if not units and len(segments) <= 1:
+        units = _same_origin_units(layout, found)
     if not any(u.kind == "operation" for u in units):
         # (where operations have names, "the second campaign" is one of them again)
         taken = {u.sentence for u in units}

@@ -1234,3 +1234,20 @@ def test_french_listed_origins_and_their_own_figures() -> None:
     assert set(got) == {"RU", "AM", "IR"}
     assert got["AM"] == {"twitter_accounts": 35}
     assert not any(c.get("twitter_accounts") == 373 for c in got.values())
+
+
+def test_two_operations_from_one_country_are_two_networks() -> None:
+    doc = extract_facts(
+        "Facebook said today it had removed a number of Pages and accounts.\n\n"
+        "The two operations were found to have originated in Iran, with one active in several "
+        "countries and the other targeting Iraq.")
+    assert len(doc.networks) == 2
+    assert all(keys(n, "country", "origin") == {"IR"} for n in doc.networks)
+    assert sorted(tuple(sorted(keys(n, "country", "target"))) for n in doc.networks) == [
+        (), ("IQ",)]
+
+
+def test_both_companies_and_two_groups_count_no_networks() -> None:
+    doc = extract_facts("OpenAI and Meta both disrupted covert influence operations linked to "
+                        "a firm in Israel.")
+    assert len(doc.networks) <= 1
