@@ -1251,3 +1251,11 @@ def test_both_companies_and_two_groups_count_no_networks() -> None:
     doc = extract_facts("OpenAI and Meta both disrupted covert influence operations linked to "
                         "a firm in Israel.")
     assert len(doc.networks) <= 1
+
+
+def test_researchers_labelled_the_clusters_with_names() -> None:
+    doc = extract_facts(
+        "OpenAI banned accounts linked to two clusters. Researchers labeled the clusters "
+        "“Paper Bridge” and “Salt and Pepper,” both likely originating in China.")
+    assert sorted(n.operation_name or "" for n in doc.networks) == ["Paper Bridge",
+                                                                  "Salt and Pepper"]
