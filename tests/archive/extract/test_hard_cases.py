@@ -1259,3 +1259,12 @@ def test_researchers_labelled_the_clusters_with_names() -> None:
         "“Paper Bridge” and “Salt and Pepper,” both likely originating in China.")
     assert sorted(n.operation_name or "" for n in doc.networks) == ["Paper Bridge",
                                                                   "Salt and Pepper"]
+
+
+def test_a_lead_figure_over_the_operations_the_next_sentence_counts_is_a_total() -> None:
+    doc = extract_facts(
+        "Twitter has removed 3,465 accounts related to state-linked information operations.\n\n"
+        "The account sets include eight distinct operations from six countries.\n\n"
+        "The accounts removed included a network of 276 accounts from Mexico.\n\n"
+        "It also removed a network of 268 accounts from Tanzania.")
+    assert sorted(counts(n).get("twitter_accounts", 0) for n in doc.networks) == [268, 276]
