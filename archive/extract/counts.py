@@ -372,6 +372,7 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             hits.append(_hit("count", asset, num, end))
     hits += _bracketed_counts(s, hits)
     hits += _listed_place_counts(s, hits, sent_platform or default_platform)
+    hits += _elided_counts(s, hits)
     hits += _dashed_counts(s, hits, sent_platform or default_platform)
     hits += find_ad_spend(s)
     return hits
@@ -426,6 +427,27 @@ def _listed_place_counts(s: str, hits: list[CountHit], platform: str | None) -> 
         out.append(CountHit("count", metric, value, "exact", m.start("n"), m.end(),
                             {"as_written": m.group("n")}))
     return out if len(out) >= 2 else []
+
+
+# "513 из этих аккаунтов были связаны с Ираном, 1907 — с Россией", "..., 1,907 to Russia"
+_ELIDED = re.compile(
+    r"(?:,|\s(?:and|и|y|et))\s+(?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)"
+    r"(?:\s*[—–]\s*(?:с|со|to|a|à|with|de|из|from|в)?|\s+(?:to|a|à|с|со|with))\s+(?=[A-ZА-ЯЁ])")
+
+
+def _elided_counts(s: str, hits: list[CountHit]) -> list[CountHit]:
+    """A bare figure after a count, its noun left out and a new place named: the same kind."""
+    before = [h for h in hits if h.kind == "count"]
+    if not before:
+        return []
+    out: list[CountHit] = []
+    for m in _ELIDED.finditer(s, before[0].end):
+        if any(h.start <= m.start("n") < h.end for h in hits):
+            continue
+        value = int(re.sub(r"\D", "", m.group("n")))
+        out.append(CountHit("count", before[0].key, value, "exact", m.start("n"), m.end("n"),
+                            {"as_written": m.group("n"), "elided": True}))
+    return out
 
 
 def _bracketed_counts(s: str, hits: list[CountHit]) -> list[CountHit]:

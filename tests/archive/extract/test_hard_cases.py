@@ -1268,3 +1268,13 @@ def test_a_lead_figure_over_the_operations_the_next_sentence_counts_is_a_total()
         "The accounts removed included a network of 276 accounts from Mexico.\n\n"
         "It also removed a network of 268 accounts from Tanzania.")
     assert sorted(counts(n).get("twitter_accounts", 0) for n in doc.networks) == [268, 276]
+
+
+def test_an_elided_second_figure_keeps_the_first_ones_noun() -> None:
+    from archive.extract.counts import find_counts
+
+    got = [(h.key, h.value) for h in find_counts(
+        "513 из этих аккаунтов были связаны с Ираном, 1907 — с Россией.", "facebook")]
+    assert got == [("facebook_accounts", 513), ("facebook_accounts", 1907)]
+    assert [h.value for h in find_counts("Meta removed 40 accounts in 2019, and 12 in 2020.",
+                                         "facebook")] == [40]
