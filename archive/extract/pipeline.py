@@ -495,6 +495,20 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
                                       {**a.detail, "by_origin": True}, _evidence(sent)))
 
 
+def _posed_as_audience(net: NetworkFacts) -> None:
+    """"posing as Americans", "fake personas of Ghanaian journalists": a network poses as
+    the people it addresses, so the country it posed as is a target too, marked for review
+    (where it says nothing of its targets)."""
+    if any(f.kind == "country" and f.role == "target" for f in net.facts):
+        return
+    have = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
+    for f in list(net.facts):
+        if f.kind == "country" and f.role == "impersonated" and f.key not in have:
+            have.add(f.key)
+            net.facts.append(Fact("country", f.key, None, None, "target",
+                                  {**f.detail, "posed_as": True, "confidence": 0.7}, f.evidence))
+
+
 # Asset kinds a lead's combined figure adds up ("735 accounts and groups" = 666 + 69).
 _SUMMABLE = frozenset({"facebook_accounts", "facebook_pages", "facebook_groups", "facebook_events",
                        "instagram_accounts", "threads_accounts", "combined_assets"})
@@ -1076,6 +1090,7 @@ def extract_facts(
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))
     for k, net in enumerate(networks, start=1):
         _drop_inner_totals(net)
+        _posed_as_audience(net)
         _abstain_on_lists(net)
         _rate(net)
         if net.operation_name is None:

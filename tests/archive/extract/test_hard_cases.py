@@ -1278,3 +1278,12 @@ def test_an_elided_second_figure_keeps_the_first_ones_noun() -> None:
     assert got == [("facebook_accounts", 513), ("facebook_accounts", 1907)]
     assert [h.value for h in find_counts("Meta removed 40 accounts in 2019, and 12 in 2020.",
                                          "facebook")] == [40]
+
+
+def test_the_people_a_network_posed_as_are_its_audience_for_review() -> None:
+    net = only_network(extract_facts(
+        "Meta removed 60 accounts run from Russia that posed as Americans sharing views on the "
+        "election."))
+    assert keys(net, "country", "target") == {"US"}
+    assert all(f.detail["confidence"] < 0.75 for f in facts_of(net, "country")
+               if f.role == "target")
