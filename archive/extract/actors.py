@@ -93,6 +93,11 @@ _BENEFIT = re.compile(
     r"|prais(?:ed|ing|e)|praise (?:of|for)|pro-)",
     re.IGNORECASE,
 )
+# A name that qualifies what was said ("Chinese Communist Party narratives", "the Kremlin's
+# talking points") is the content's topic, not the network's beneficiary.
+_TOPIC_AFTER = re.compile(r"^['’]?s?\s+(?:narratives?|talking points|messaging|messages|propaganda|"
+                          r"content|views|positions|policies|policy|line|rhetoric|agenda)\b",
+                          re.IGNORECASE)
 _CAP_NP = re.compile(
     r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:(?:of|and|for|the|de|du|al|el|on|in)\s+)?"
     r"(?:[A-Z][\w'’.-]*|\([A-Z]{2,}\)))*"
@@ -544,7 +549,8 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
             continue
         before = s[max(0, m.start - offset - 60) : m.start - offset]
         cue = list(_BENEFIT.finditer(before))
-        if cue and not re.search(r"[.;]", before[cue[-1].end() :]):
+        if cue and not re.search(r"[.;]", before[cue[-1].end() :]) and not _TOPIC_AFTER.match(
+                s[m.end - offset :]):
             hits.append(ActorHit(actors[0].value, "beneficiary", m.start, m.end,
                                  {"as_written": m.surface, "wording": cue[-1].group(0).strip()}))
     taken = {(h.start, h.end) for h in hits}
@@ -699,6 +705,8 @@ def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHi
                                                                 "in favor of")):
             continue  # "narratives about the Communist Party": a topic, not who gained
         a = offset + start + s[start:].find(name)
+        if _TOPIC_AFTER.match(s[a - offset + len(name) :]):
+            continue  # "amplified Chinese Communist Party narratives": what it said, not for whom
         out.append(ActorHit(name, "beneficiary", a, a + len(name),
                             {"as_written": name, "wording": pro[-1].group(0).strip()}))
     return out

@@ -1287,3 +1287,10 @@ def test_the_people_a_network_posed_as_are_its_audience_for_review() -> None:
     assert keys(net, "country", "target") == {"US"}
     assert all(f.detail["confidence"] < 0.75 for f in facts_of(net, "country")
                if f.role == "target")
+
+
+def test_a_party_whose_narratives_were_amplified_is_no_beneficiary() -> None:
+    net = only_network(extract_facts(
+        "Twitter removed 2,048 accounts from China that amplified Chinese Communist Party "
+        "narratives about Xinjiang."))
+    assert not [f for f in facts_of(net, "actor") if f.role == "beneficiary"]
