@@ -495,6 +495,29 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
                                       {**a.detail, "by_origin": True}, _evidence(sent)))
 
 
+_STATE_WORDS = re.compile(r"\b(?:government|ministry|army|military|police|armed forces|"
+                          r"presidency|party|gobierno|gouvernement|правительств\w*)\b", re.I)
+
+
+def _denials_of_the_attributed(net: NetworkFacts) -> None:
+    """A denial counts where it answers the attribution: the attributed party (or the state
+    of the network's origin) denied it. Anyone else's denial in the text is left out."""
+    attributed = {f.key.lower() for f in net.facts if f.kind == "actor" and f.role == "attributed"}
+
+    def answers(f: Fact) -> bool:
+        if any(f.key.lower() in a or a in f.key.lower() for a in attributed):
+            return True
+        if _STATE_WORDS.search(f.key):
+            return True
+        quote = f.evidence.quote if f.evidence is not None else ""
+        at = quote.find(str(f.detail.get("as_written", f.key)))
+        # "said Ofwono Opondo, a government spokesman": who speaks for the state
+        return at >= 0 and bool(_STATE_WORDS.search(quote[at : at + len(f.key) + 40]))
+
+    net.facts = [f for f in net.facts if not (f.kind == "actor" and f.role == "denied"
+                                              and not answers(f))]
+
+
 def _posed_as_audience(net: NetworkFacts) -> None:
     """"posing as Americans", "fake personas of Ghanaian journalists": a network poses as
     the people it addresses, so the country it posed as is a target too, marked for review
@@ -1091,6 +1114,7 @@ def extract_facts(
     for k, net in enumerate(networks, start=1):
         _drop_inner_totals(net)
         _posed_as_audience(net)
+        _denials_of_the_attributed(net)
         _abstain_on_lists(net)
         _rate(net)
         if net.operation_name is None:

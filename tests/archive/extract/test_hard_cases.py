@@ -1294,3 +1294,10 @@ def test_a_party_whose_narratives_were_amplified_is_no_beneficiary() -> None:
         "Twitter removed 2,048 accounts from China that amplified Chinese Communist Party "
         "narratives about Xinjiang."))
     assert not [f for f in facts_of(net, "actor") if f.role == "beneficiary"]
+
+
+def test_only_a_denial_that_answers_the_attribution_is_kept() -> None:
+    net = only_network(extract_facts(
+        "Facebook removed 15 accounts it linked to the Ministry of Information of Uganda. "
+        "Opposition leader Robert Kyagulanyi denied any role in the accounts."))
+    assert not [f for f in facts_of(net, "actor") if f.role == "denied"]
