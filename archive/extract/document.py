@@ -93,11 +93,16 @@ def guess_published(text: str) -> str | None:
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # The model also knows regional varieties under ISO 639-3 codes ("ext" Extremaduran, "arz"
+    # Egyptian Arabic, "yue" Cantonese); a document's language is ISO 639-1, so Spanish
+    # prose is "es" however close to Extremaduran a paragraph reads.
+    ident.set_languages([c for c in ident.nb_classes if len(c) == 2])
+    return ident
 
 
 def guess_language(text: str) -> str | None:
-    """ISO 639-1 of the document's own text (py3langid, 97 languages), or None when the
+    """ISO 639-1 of the document's own text (py3langid, its ISO 639-1 languages), or None when the
     text is too short or the model is unsure."""
     sample = _URLISH.sub(" ", text[:20_000])
     # A CJK character carries about as much as a short word.

@@ -1301,3 +1301,15 @@ def test_only_a_denial_that_answers_the_attribution_is_kept() -> None:
         "Facebook removed 15 accounts it linked to the Ministry of Information of Uganda. "
         "Opposition leader Robert Kyagulanyi denied any role in the accounts."))
     assert not [f for f in facts_of(net, "actor") if f.role == "denied"]
+
+
+def test_a_document_language_is_always_an_iso_639_1_code() -> None:
+    from archive.extract.document import guess_language
+
+    blend = ("La red eliminada publicaba mensajes en las redes sociales sobre la política del "
+             "país y los candidatos de la oposición durante la campaña electoral. " * 3
+             + "Le réseau supprimé publiait des messages sur la politique du pays. " * 2)
+    code = guess_language(blend)
+    assert code is None or len(code) == 2, code
+    assert guess_language("Meta removed a network of fake accounts that posted about the "
+                          "election in the country and praised the ruling party.") == "en"
