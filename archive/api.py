@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archive.blobs import BlobStore
 from archive.errors import ArchiveError, CorruptArchive, ReadOnlyArchive, StorageError
@@ -29,11 +29,10 @@ from archive.records import DocumentId, ImportResult, SearchHit, SearchResult, S
 from archive.schema import SCHEMA_VERSION, migrate
 from archive.store import DB_NAME, Store, connect
 
-EXPORT_FORMATS = {
-    "json": "archive.export.json_export", "csv": "archive.export.tables",
-    "xlsx": "archive.export.tables", "stix": "archive.export.stix_export",
-    "pdf": "archive.export.briefing",
-}
+if TYPE_CHECKING:
+    from archive.browse import BrowseResult
+    from archive.entity import EntitySummary
+
 SORTS = ("relevance", "date", "date_asc", "title", "publisher", "assets")
 
 
@@ -366,24 +365,36 @@ class Archive:
         return SearchResult(query=query, total=max(total, len(hits)), hits=hits,
                             notice=res.notice)
 
+    def _search_all(self, query: str) -> tuple[list[str], str | None]:
+        res = self.index.search(query, limit=1_000_000, sort="relevance")
+        return [h.id for h in res.hits], res.notice
+
+    def _search_ids(self, query: str) -> list[str]:
+        return self._search_all(query)[0]
+
     def query_ids(self, query: str = "", filters: dict[str, list[str]] | None = None,
                   sort: str = "date") -> tuple[list[DocumentId], str | None]:
         """All matching document ids for a browser view: search text plus facet filters."""
-        from archive.browse import filtered_ids, sort_ids
+        from archive.browse import query_ids
 
-        notice = None
-        allowed = filtered_ids(self.store, filters or {})
-        if query.strip():
-            res = self.index.search(query, limit=1_000_000, sort="relevance")
-            notice = res.notice
-            ids = [DocumentId(h.id) for h in res.hits]
-            if allowed is not None:
-                ids = [i for i in ids if i in allowed]
-            if sort == "relevance":
-                return ids, notice
-        else:
-            ids = list(allowed) if allowed is not None else self.store.document_ids()
-        return sort_ids(self.store, ids, sort), notice
+        return query_ids(self.store, self._search_all, query, filters, sort)
+
+    def browse(self, query: str = "", filters: dict[str, list[str]] | None = None,
+               sort: str = "date", *, cancel: CancelToken | None = None) -> BrowseResult:
+        """Ids and facet counts for a browser view; a facet with a selection counts without
+        its own filter, so its other values can be added."""
+        from archive.browse import browse
+
+        return browse(self.store, self._search_all, query, filters, sort, cancel=cancel)
+
+    def entity_summary(self, kind: str, key: str) -> EntitySummary:
+        """A country ("country", "AZ") or actor page: the networks a briefing of it covers."""
+        from archive.entity import summarise
+
+        if kind not in ("country", "actor"):
+            raise ArchiveError("a summary is of a country or an actor")
+        nets = self.networks(country=key) if kind == "country" else self.networks(actor=key)
+        return summarise(kind, key, nets)
 
     def document(self, doc_id: str, *, with_text: bool = True) -> dict[str, Any]:
         """One document as in the JSON export, plus "text" (what evidence offsets point into)."""
@@ -398,9 +409,10 @@ class Archive:
 
     def networks(self, *, country: str | None = None, role: str | None = None,
                  actor: str | None = None) -> list[dict[str, Any]]:
+        """Networks involving the country (in *role*) and/or actor (`archive.rules`)."""
         from archive.browse import networks
 
-        return networks(self.store, country=country, role=role, actor=actor)
+        return networks(self.store, self._search_ids, country=country, role=role, actor=actor)
 
     def facets(self, doc_ids: Iterable[str] | None = None) -> dict[str, list[tuple[str, int]]]:
         from archive.browse import facets
@@ -419,35 +431,33 @@ class Archive:
         """Documents for an export: every filter given must hold."""
         from archive.browse import select_documents
 
-        return select_documents(self, country=country, actor=actor, query=query, since=since,
-                                ids=ids)
+        return select_documents(self.store, self._search_ids, country=country, actor=actor,
+                                query=query, since=since, ids=ids)
 
     # --- exports ----------------------------------------------------------------------
 
     def export_json(self, target: str | os.PathLike[str], doc_ids: Iterable[str] | None = None,
-                    **kwargs: Any) -> int:
+                    *, with_text: bool = False) -> int:
         from archive.export import json_export
 
         ids = list(doc_ids) if doc_ids is not None else self.store.document_ids()
-        return json_export.write(self.store, ids, str(target), **kwargs)
+        return json_export.write(self.store, ids, str(target), with_text=with_text)
 
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = None,
                actor: str | None = None, query: str | None = None, since: str | None = None,
                ids: Iterable[str] | None = None, on_progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> int:
-        """Export the selected documents as json, csv, xlsx, stix or pdf; return how many."""
-        import importlib
-
+        """Export the selected documents in a registered format; return how many."""
+        from archive.export import registry
         from archive.export.model import Scope
 
-        if fmt not in EXPORT_FORMATS:
-            raise ArchiveError(f"unknown export format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
+        write = registry.get(fmt).load()
         id_list = list(ids) if ids is not None else None
         doc_ids = self.select(country=country, actor=actor, query=query, since=since, ids=id_list)
         scope = Scope(country=country, actor=actor, query=query, since=since, ids=id_list)
-        module = importlib.import_module(EXPORT_FORMATS[fmt])
-        return int(module.export(self, doc_ids, target, scope=scope, fmt=fmt,
-                                 on_progress=on_progress, cancel=cancel))
+        parts = registry.ExportParts(self.store, self.root.name)
+        return write(parts, doc_ids, target, scope=scope, fmt=fmt, on_progress=on_progress,
+                     cancel=cancel)
 
     # --- corrections, tags, notes -----------------------------------------------------
 

@@ -244,6 +244,11 @@ class Store:
             if doc is not None:
                 yield doc
 
+    def actor_kinds(self) -> dict[str, str]:
+        """Canonical actor name -> its kind ("company", "government", ...; "" if unknown)."""
+        return {str(r[0]): str(r[1] or "") for r in self.conn.execute(
+            "SELECT name, kind FROM actor")}
+
     def count(self, table: str) -> int:
         if table not in {"document", "network", "fact", "actor", "correction", "outbox", "tag"}:
             raise ValueError(table)

@@ -10,11 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from archive.entity import EntitySummary
 from desktop import jobs
 from desktop.models.document_table import DocumentTableModel
 from desktop.models.facets import FacetModel
 from desktop.session import ArchiveSession
-from desktop.summary import EntitySummary
 from desktop.tasks import Task, TaskRunner
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive import APP_NAME
+from archive.entity import EntitySummary
 from archive.errors import ArchiveError
 from archive.records import ImportResult
 from desktop import jobs, settings
@@ -33,7 +34,6 @@ from desktop.dialogs.import_report import ImportReportDialog, summary_line
 from desktop.imports import ImportController, local_paths
 from desktop.library import LibraryController
 from desktop.session import ArchiveSession
-from desktop.summary import EntitySummary
 from desktop.tasks import TaskRunner
 from desktop.views.empty_state import EmptyState
 from desktop.views.entity_page import EntityPage

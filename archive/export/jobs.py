@@ -11,13 +11,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from archive.export import registry
 from archive.export.atomic import safe_filename
-from archive.export.briefing_text import country_name
+from archive.names import country_name
 from archive.progress import CancelToken, ProgressCallback
-
-SUFFIXES = {"pdf": ".pdf", "csv": ".csv", "xlsx": ".xlsx", "stix": ".stix.json", "json": ".json"}
-LABELS = {"pdf": "PDF briefing", "csv": "CSV table", "xlsx": "Excel workbook",
-          "stix": "STIX 2.1 bundle", "json": "JSON (takedown-atlas/1)"}
 
 
 @dataclass(slots=True)
@@ -44,9 +41,9 @@ class ExportJob:
             what = f"{len(self.ids)} selected documents"
         else:
             what = "archive"
-        kind = "briefing" if self.fmt == "pdf" else "networks" if self.fmt in ("csv", "xlsx") \
-            else "export"
-        return safe_filename(f"{what} {kind} {self.today}", SUFFIXES.get(self.fmt, ""), 100)
+        fmt = registry.FORMATS.get(self.fmt)
+        noun, suffix = (fmt.noun, fmt.suffix) if fmt else ("export", "")
+        return safe_filename(f"{what} {noun} {self.today}", suffix, 100)
 
     def run(self, archive: Any, target: str | os.PathLike[str], *,
             on_progress: ProgressCallback | None = None,
