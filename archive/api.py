@@ -407,6 +407,14 @@ class Archive:
         row = self.store.document_row(self.store.resolve_id(doc_id))
         return row["file"], self.blobs.read(row["sha256"])
 
+    def original_for_viewer(self, doc_id: str) -> tuple[str, bytes] | None:
+        """The original as (safe file name, bytes) if the system's viewer may open it (only
+        PDFs and plain text, judged from the stored media type); None otherwise."""
+        from archive.originals import viewer_copy
+
+        row = self.store.document_row(self.store.resolve_id(doc_id))
+        return viewer_copy(row["file"], row["media_type"], self.blobs.read(row["sha256"]))
+
     def networks(self, *, country: str | None = None, role: str | None = None,
                  actor: str | None = None) -> list[dict[str, Any]]:
         """Networks involving the country (in *role*) and/or actor (`archive.rules`)."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from archive import APP_NAME
 from archive.entity import EntitySummary
 from archive.errors import ArchiveError
+from archive.importers import file_dialog_filter
 from archive.records import ImportResult
 from desktop import jobs, settings
 from desktop.actions import build_actions, install_menus
@@ -339,7 +340,7 @@ class MainWindow(QMainWindow):
 
     def _on_import_files_triggered(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import reports", "", "Reports (*.txt *.md *.html *.htm *.mhtml *.mht *.pdf *.zip);;All files (*)")
+            self, "Import reports", "", file_dialog_filter())
         self.imports.import_paths(files)
 
     def _on_import_folder_triggered(self) -> None:
