@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -15,10 +16,12 @@ from typing import Any
 from archive.api import Archive
 from archive.errors import ArchiveError, Cancelled
 from archive.export.registry import FORMATS
+from archive.logs import configure_logging
 from archive.paths import resolve_archive_path
 from archive.progress import CancelToken, Progress
 
 PROG = "takedown-atlas"
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -125,12 +128,15 @@ def main(argv: Sequence[str] | None = None,
                  f"with no arguments (see `{PROG} --help`)")
             return 2
         return int(gui(["--archive", args.archive] if args.archive else []))
+    configure_logging(debug=args.debug)
+    log.info("command %s", args.command)
     try:
         return int(_run(args))
     except Cancelled:
         _err("cancelled")
         return 1
     except ArchiveError as exc:
+        log.warning("command %s stopped: %s", args.command, exc)
         if args.debug:
             raise
         _err(str(exc))
@@ -141,6 +147,7 @@ def main(argv: Sequence[str] | None = None,
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        log.exception("internal error in command %s", args.command)
         if args.debug:
             raise
         _err(f"internal error: {type(exc).__name__}: {str(exc)[:200]} (run with --debug for details)")

@@ -7,6 +7,7 @@ orphan blob or a pending outbox row. Plain synchronous code with progress and ca
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,6 +29,9 @@ from archive.records import (
 
 if TYPE_CHECKING:
     from archive.api import Archive
+
+
+log = logging.getLogger(__name__)
 
 
 def document_id_for(sha: str) -> DocumentId:
@@ -58,6 +62,11 @@ def import_sources(archive: Archive, sources: Iterable[SourceFile | Rejected], *
         # Whatever reached the database must reach the index too, even after a cancel.
         if result.added:
             archive.sync_index(on_progress=on_progress)
+        log.info("import: %d added, %d duplicates, %d rejected%s", len(result.added),
+                 len(result.duplicates), len(result.rejected),
+                 " (cancelled)" if result.cancelled else "")
+        for r in result.rejected:
+            log.info("rejected %s: %s", r.file, r.reason)
     return result
 
 
@@ -139,6 +148,7 @@ def extract_document(raw: RawDocument, name: str) -> DocumentFacts:
         raw.warnings.append("fact extraction gave up on this text (too deeply nested)")
         return DocumentFacts(publisher=raw.publisher, published=raw.published)
     except Exception as exc:  # an extractor bug must not cost the user the document
+        log.exception("fact extraction failed on %s", name)
         raw.warnings.append(f"fact extraction failed ({type(exc).__name__}); "
                             "the document was kept without facts — please report this")
         return DocumentFacts(publisher=raw.publisher, published=raw.published)

@@ -59,7 +59,10 @@ class _Deadline(Exception):
 
 
 def _worker_command(memory_bytes: int) -> list[str]:
-    return [sys.executable, "-m", "archive.sandbox", str(memory_bytes)]
+    from archive import faults
+
+    command = [sys.executable, "-m", "archive.sandbox", str(memory_bytes)]
+    return [*command, "faults"] if faults.enabled() else command  # a test armed them
 
 
 class _StderrTail:
@@ -364,5 +367,9 @@ def _serve(memory_bytes: int) -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[2:3] == ["faults"]:
+        from archive import faults
+
+        faults.enable()
     _harden_child(int(sys.argv[1]))
     sys.exit(_serve(int(sys.argv[1])))

@@ -4,7 +4,8 @@
    (--archive > TAKEDOWN_ATLAS_ARCHIVE > the platform data folder);
 2. refuse politely when there is no display (exit 2) instead of letting Qt abort;
 3. create the QApplication (Fusion style, palette from the system's light/dark scheme);
-4. open the archive (a clear message if another window holds it), show the window.
+4. log to the user's log folder; unhandled exceptions show a details dialog;
+5. open the archive (a clear message if another window holds it), show the window.
 """
 
 from __future__ import annotations
@@ -82,7 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME}: no display found (set DISPLAY, or run `takedown-atlas --help` for "
               "the command line).", file=sys.stderr)
         return 2
+    from archive.logs import configure_logging
+    from desktop.dialogs.error_dialog import install_excepthook
+
+    configure_logging()
     app = make_application()
+    install_excepthook()
     window = build_window(args, app)
     if window is None:
         return 2

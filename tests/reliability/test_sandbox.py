@@ -155,7 +155,10 @@ def test_the_cli_prints_one_line_and_exits_2(tmp_path: Path) -> None:
     files = _two_reports(tmp_path / "in")
     env = dict(os.environ, TAKEDOWN_ATLAS_PARSER_FAULT=f"import:{MISSING}")
     cli = [str(PYTHON), "-m", "archive", "--archive", str(tmp_path / "arch")]
-    done = subprocess.run([*cli, "import", "--json", *map(str, files)], env=env,
+    # The CLI with the fault armed as a test does it (a stray variable alone does nothing).
+    armed = [str(PYTHON), "-c", "import sys; from archive import faults, cli; faults.enable(); "
+             "sys.exit(cli.main(sys.argv[1:]))", "--archive", str(tmp_path / "arch")]
+    done = subprocess.run([*armed, "import", "--json", *map(str, files)], env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr == f"takedown-atlas: could not start the isolated file reader: {CAUSE}\n"
