@@ -42,7 +42,8 @@ test: qt-deps
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
-	$(BIN)/mypy archive
+	$(BIN)/mypy --strict archive
+	$(BIN)/mypy desktop
 	$(BIN)/lint-imports
 
 check: lint test

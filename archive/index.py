@@ -303,7 +303,7 @@ class _BoldFormatter(highlight.HtmlFormatter):  # type: ignore[misc]
     """Plain <b>…</b> around hits; the text between is HTML-escaped by the base class."""
 
     def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return "<b>" + highlight.htmlescape(highlight.get_text(text, token, replace)) + "</b>"
+        return "<b>" + str(highlight.htmlescape(highlight.get_text(text, token, replace))) + "</b>"
 
 
 def _fields(doc: IndexDoc) -> dict[str, Any]:

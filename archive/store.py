@@ -167,7 +167,8 @@ class Store:
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def document_row(self, doc_id: str) -> sqlite3.Row:
-        row = self.conn.execute("SELECT * FROM document WHERE id = ?", (doc_id,)).fetchone()
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT * FROM document WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise NotFound(f"no document with id {doc_id}")
         return row

@@ -69,7 +69,9 @@ def make_application() -> object:
     from PySide6.QtWidgets import QApplication
 
     QGuiApplication.setDesktopFileName(APP_ID)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        [sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("takedown-atlas")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -204,8 +204,7 @@ class MainWindow(QMainWindow):
         self.session = self.library.session = self.imports.session = session
         self.library.set_session(session)
         while self.tabs.count() > 1:
-            self.tabs.widget(1).deleteLater()
-            self.tabs.removeTab(1)
+            self._close_tab(1)
         self._show_session()
         return True
 
@@ -303,8 +302,13 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_tab_close_requested(self, index: int) -> None:
         if index > 0:
-            self.tabs.widget(index).deleteLater()
-            self.tabs.removeTab(index)
+            self._close_tab(index)
+
+    def _close_tab(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is not None:
+            page.deleteLater()
+        self.tabs.removeTab(index)
 
     def _on_style_hints_color_scheme_changed(self, _scheme: Any) -> None:
         if self.reader.document_id:
@@ -319,7 +323,7 @@ class MainWindow(QMainWindow):
 
     def _on_recent_action_triggered(self) -> None:
         action = self.sender()
-        path = action.data() if action is not None else None
+        path = action.data() if isinstance(action, QAction) else None
         if path and Path(path) != self.session.root:
             self.switch_archive(path, create=False)
 

@@ -110,7 +110,8 @@ def frame(docs: list[dict[str, Any]], nets: list[dict[str, Any]]) -> pd.DataFram
 
 def to_csv(df: pd.DataFrame) -> bytes:
     # utf-8-sig so that Excel reads Azerbaijani and Cyrillic correctly when double-clicked
-    return df.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    text: str = df.to_csv(index=False, lineterminator="\r\n")
+    return text.encode("utf-8-sig")
 
 
 def to_xlsx(df: pd.DataFrame) -> bytes:
