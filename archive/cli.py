@@ -318,7 +318,7 @@ def _cmd_backup(archive: Archive, args: argparse.Namespace) -> int:
 def _cmd_restore(path: Any, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from archive.backup import backup_time, list_backups, restore
+    from archive.backup import backup_time, list_backups
 
     source = Path(args.source) if args.source else next(iter(list_backups(Path(path))), None)
     if source is None:
@@ -331,7 +331,7 @@ def _cmd_restore(path: Any, args: argparse.Namespace) -> int:
         if input(question).strip().lower() not in ("y", "yes"):
             _err("nothing was changed")
             return 1
-    res = restore(Path(path), source)
+    res = Archive.restore(Path(path), source)
     print(f"restored the backup taken {res.taken_at} ({res.restored_from.name})")
     if res.damaged_kept_as:
         print(f"the previous database was kept as {res.damaged_kept_as}")

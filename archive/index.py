@@ -36,6 +36,12 @@ from whoosh.query.wrappers import WrappingQuery
 from archive.progress import CancelToken, Progress, ProgressCallback
 from archive.store import IndexDoc
 
+
+def whoosh_version() -> str:
+    import whoosh
+
+    return ".".join(str(whoosh.versionstring()).split(".")[:3])
+
 GENERATION_FILE = "GENERATION"
 INDEX_FORMAT = "3"  # bump when the schema below changes: the index is then rebuilt
 MAX_QUERY_CHARS = 1000

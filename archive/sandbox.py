@@ -33,6 +33,7 @@ from archive.errors import (
     UnsupportedFormat,
 )
 from archive.limits import Limits
+from archive.parsing import Parser
 from archive.records import RawDocument, SourceFile
 
 _HEADER = struct.Struct(">cQ")  # frame kind, payload length
@@ -56,6 +57,12 @@ class _WorkerGone(Exception):
 
 class _Deadline(Exception):
     """The child did not answer in time."""
+
+
+def default_parser(limits: Limits) -> Parser:
+    """The parser an archive uses: the isolated child process (the in-process one is for
+    tests and tools that parse trusted files)."""
+    return IsolatedParser(limits)
 
 
 def _worker_command(memory_bytes: int) -> list[str]:
