@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from archive.about import __version__
 from archive.index import whoosh_version
 from archive.schema import SCHEMA_VERSION
 from archive.store import Store, sqlite_version
@@ -12,8 +13,6 @@ from archive.store import Store, sqlite_version
 
 def archive_info(store: Store, root: Path, readonly: bool,
                  extractor_version: str) -> dict[str, Any]:
-    from archive import __version__
-
     size = sum(f.stat().st_size for f in root.rglob("*") if f.is_file())
     return {
         "documents": store.count("document"), "networks": store.count("network"),

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Protocol
 
 from archive.export import registry
 from archive.export.atomic import safe_filename
 from archive.names import country_name
 from archive.progress import CancelToken, ProgressCallback
+
+
+class Exporter(Protocol):
+    """What a job needs of the archive (the facade satisfies it; this layer cannot import it)."""
+
+    def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = ...,
+               actor: str | None = ..., query: str | None = ..., since: str | None = ...,
+               ids: Iterable[str] | None = ..., on_progress: ProgressCallback | None = ...,
+               cancel: CancelToken | None = ...) -> int: ...
 
 
 @dataclass(slots=True)
@@ -45,10 +55,10 @@ class ExportJob:
         noun, suffix = (fmt.noun, fmt.suffix) if fmt else ("export", "")
         return safe_filename(f"{what} {noun} {self.today}", suffix, 100)
 
-    def run(self, archive: Any, target: str | os.PathLike[str], *,
+    def run(self, archive: Exporter, target: str | os.PathLike[str], *,
             on_progress: ProgressCallback | None = None,
             cancel: CancelToken | None = None) -> int:
         """Write the export (temp file + rename); return how many documents it covers."""
-        return int(archive.export(self.fmt, target, country=self.country, actor=self.actor,
-                                  query=self.query, since=self.since, ids=self.ids,
-                                  on_progress=on_progress, cancel=cancel))
+        return archive.export(self.fmt, target, country=self.country, actor=self.actor,
+                              query=self.query, since=self.since, ids=self.ids,
+                              on_progress=on_progress, cancel=cancel)
