@@ -91,6 +91,11 @@ def test_timeout_message_names_the_format_and_the_limit(monkeypatch: pytest.Monk
         p.close()
 
 
+@pytest.mark.parametrize("payload", [
+    b"not json", b"[1, 2]", b'{"text": 5, "media_type": "text/plain", "importer": "x"}',
+    b'{"text": "", "media_type": "text/plain", "importer": "x", "warnings": [{"a": 1}]}',
+    b'{"text": "", "media_type": "text/plain", "importer": "x", "pages": "7"}',
+])
 def test_only_plain_fields_of_the_right_type_cross_the_boundary(payload: bytes) -> None:
     with pytest.raises(ParseError, match="garbage"):
         _decode_reply(b"D", payload, "PDF")
