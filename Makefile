@@ -14,8 +14,9 @@ SAMPLE := .sample-archive
 LOCK := requirements/lock.txt
 UV_VERSION := 0.13.9
 LOCK_VENV := .venv-lock
+BUNDLE_VENV := .venv-bundle
 
-.PHONY: run test lint check sample bench screenshots clean qt-deps lock upgrade-check
+.PHONY: run test lint check sample bench screenshots clean qt-deps lock upgrade-check bundle test-bundle validate-desktop
 
 $(BIN)/.installed: pyproject.toml $(LOCK)
 	rm -rf $(VENV)
@@ -37,8 +38,12 @@ sample: $(SAMPLE)/archive.sqlite
 run: qt-deps sample
 	$(BIN)/python -m desktop --archive $(SAMPLE)
 
+# The slow tests (the bundle's smoke test) run in `make test-bundle`, which CI runs too.
 test: qt-deps
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
+
+test-bundle: qt-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow tests/test_pyinstaller_bundle.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
@@ -59,12 +64,31 @@ lock:
 upgrade-check:
 	PYTHON=$(PYTHON) requirements/upgrade-check.sh
 
+# The PyInstaller bundle, dist/takedown-atlas/: one executable for the window, the CLI and
+# the sandbox worker. Built in its own venv from requirements/bundle.txt (the runtime pins
+# plus PyInstaller, hashed), so no test tool is frozen into it; the sources come from here.
+$(BUNDLE_VENV)/bin/.installed: requirements/bundle.txt
+	rm -rf $(BUNDLE_VENV)
+	$(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/pip install -q --require-hashes -r requirements/bundle.txt
+	touch $@
+
+bundle: $(BUNDLE_VENV)/bin/.installed
+	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	    --distpath dist --workpath build/pyinstaller packaging/takedown-atlas.spec
+
+# The launcher and the store listing, through the freedesktop validators (Debian packages
+# desktop-file-utils and appstream; .ci/run installs them). --no-net: CI is offline.
+validate-desktop:
+	desktop-file-validate packaging/linux/*.desktop
+	appstreamcli validate --no-net packaging/linux/*.metainfo.xml
+
 bench: $(BIN)/.installed
 	$(BIN)/python bench/import_search.py
 	$(BIN)/python bench/extraction_eval.py
 
 clean:
-	rm -rf $(VENV) $(LOCK_VENV) .venv-upgrade $(SAMPLE) build *.egg-info
+	rm -rf $(VENV) $(LOCK_VENV) $(BUNDLE_VENV) .venv-upgrade $(SAMPLE) build dist *.egg-info
 
 screenshots: sample
 	$(BIN)/python bench/screenshots.py

@@ -218,14 +218,17 @@ class Archive:
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = None,
                actor: str | None = None, query: str | None = None, since: str | None = None,
                ids: Iterable[str] | None = None, on_progress: ProgressCallback | None = None,
-               cancel: CancelToken | None = None) -> int:
-        """Export the selected documents in a registered format; return how many."""
+               cancel: CancelToken | None = None,
+               on_warning: registry.Warn | None = None) -> int:
+        """Export the selected documents in a registered format; return how many. Problems
+        that do not stop it (a character no bundled font draws) go to *on_warning*."""
         write = registry.get(fmt).load()
         id_list = list(ids) if ids is not None else None
         doc_ids = self.select(country=country, actor=actor, query=query, since=since, ids=id_list)
         scope = Scope(country=country, actor=actor, query=query, since=since, ids=id_list)
         return write(registry.ExportParts(self.store, self.root.name), doc_ids, target,
-                     scope=scope, fmt=fmt, on_progress=on_progress, cancel=cancel)
+                     scope=scope, fmt=fmt, on_progress=on_progress, cancel=cancel,
+                     on_warning=on_warning)
 
     def correct(self, doc_id: str, *, network: int = 1, action: str, kind: str, key: str,
                 role: str | None = None, value: Any = None, qualifier: str | None = None,

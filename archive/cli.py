@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="store_true", help="print the version and exit")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
+    s = sub.add_parser("open", help="open the desktop app, importing any PATHs given "
+                       "(the launcher's command: a file manager passes the files)")
+    s.add_argument("paths", nargs="*", metavar="PATH")
+
     s = sub.add_parser("import", help="import files, folders and .zip bundles")
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--json", action="store_true")
@@ -122,12 +126,14 @@ def main(argv: Sequence[str] | None = None,
 
         print(f"{PROG} {__version__}")
         return 0
-    if args.command is None:
+    if args.command in (None, "open"):
         if gui is None:
             _err("no command given; the desktop app starts from `takedown-atlas` "
                  f"with no arguments (see `{PROG} --help`)")
             return 2
-        return int(gui(["--archive", args.archive] if args.archive else []))
+        paths = getattr(args, "paths", [])
+        return int(gui([*(["--archive", args.archive] if args.archive else []),
+                        *(["--", *paths] if paths else [])]))
     configure_logging(debug=args.debug)
     log.info("command %s", args.command)
     try:
@@ -222,11 +228,15 @@ def _cmd_show(archive: Archive, args: argparse.Namespace) -> int:
 
 def _cmd_export(archive: Archive, args: argparse.Namespace) -> int:
     bar = _ProgressBar() if args.output != "-" else None
+    warnings: list[str] = []
     n = archive.export(args.format, args.output, country=args.country, actor=args.actor,
-                       query=args.query, since=args.since, ids=args.ids, on_progress=bar)
+                       query=args.query, since=args.since, ids=args.ids, on_progress=bar,
+                       on_warning=warnings.append)
     if bar:
         bar.done()
         print(f"exported {n} documents to {args.output}", file=sys.stderr)
+    for line in warnings:
+        print(f"{PROG}: warning: {line}", file=sys.stderr)
     return 0
 
 

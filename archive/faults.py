@@ -1,7 +1,7 @@
 """Named crash points and parser faults for fault-injection tests: nothing happens unless asked.
 
 Off in the app: the variables below are read only after `enable()` has been called in this
-process (tests call it; the sandbox passes it on to its worker), so a stray environment
+process (tests call it; the sandbox passes it on to its own worker only), so a stray environment
 variable can never make an installed app kill itself or misparse a file.
 
 TAKEDOWN_ATLAS_CRASH_AT=<name>[,<name>...] makes the process SIGKILL itself when it

@@ -6,6 +6,8 @@ Nothing is pickled. A worker that hangs, explodes or dies fails that one file wi
 ParseError and is replaced for the next one; it is always reaped (no zombies). A worker
 that cannot start at all (a missing module, say) is the environment's fault, not the
 file's: ReaderUnavailable stops the import, naming the cause from the worker's stderr.
+A frozen app has no `-m`: it starts itself with WORKER_FLAG, which `freeze_support()`
+(first thing in the bundle's entry point, desktop/frozen.py) answers.
 """
 
 from __future__ import annotations
@@ -65,11 +67,49 @@ def default_parser(limits: Limits) -> Parser:
     return IsolatedParser(limits)
 
 
+WORKER_FLAG = "--sandbox-worker"
+
+
+# Set by the parent for its worker only when a test armed the faults in the parent; the
+# parent removes any other value, so a stray variable never reaches a worker.
+FAULTS_ARMED = "TAKEDOWN_ATLAS_FAULTS_ARMED"
+
+
 def _worker_command(memory_bytes: int) -> list[str]:
+    if getattr(sys, "frozen", False):  # sys.executable is the bundle, not an interpreter
+        return [sys.executable, WORKER_FLAG, str(memory_bytes)]
+    return [sys.executable, "-m", "archive.sandbox", str(memory_bytes)]
+
+
+def _worker_env() -> dict[str, str]:
     from archive import faults
 
-    command = [sys.executable, "-m", "archive.sandbox", str(memory_bytes)]
-    return [*command, "faults"] if faults.enabled() else command  # a test armed them
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env.pop(FAULTS_ARMED, None)
+    if faults.enabled():
+        env[FAULTS_ARMED] = "1"
+    return env
+
+
+def freeze_support(argv: list[str] | None = None) -> None:
+    """Become the worker, and exit, when started as `<bundle> --sandbox-worker BYTES`.
+
+    As multiprocessing's freeze_support: the bundle's entry point calls it before anything
+    else, so the one executable serves the window, the CLI and this worker. Otherwise a no-op.
+    """
+    argv = sys.argv if argv is None else argv
+    if len(argv) == 3 and argv[1] == WORKER_FLAG:
+        sys.exit(run_worker(int(argv[2])))
+
+
+def run_worker(memory_bytes: int) -> int:
+    """The child's whole life: harden, load the importers, serve frames until end of input."""
+    if os.environ.get(FAULTS_ARMED) == "1":  # our parent was a test that armed them
+        from archive import faults
+
+        faults.enable()
+    _harden_child(memory_bytes)
+    return _serve(memory_bytes)
 
 
 class _StderrTail:
@@ -171,7 +211,7 @@ class IsolatedParser:
             return self._proc
         if self._proc is not None:
             self._kill()
-        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        env = _worker_env()
         command = _worker_command(self.limits.parse_memory_bytes)
         try:
             proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -374,9 +414,4 @@ def _serve(memory_bytes: int) -> int:
 
 
 if __name__ == "__main__":
-    if sys.argv[2:3] == ["faults"]:
-        from archive import faults
-
-        faults.enable()
-    _harden_child(int(sys.argv[1]))
-    sys.exit(_serve(int(sys.argv[1])))
+    sys.exit(run_worker(int(sys.argv[1])))

@@ -5,7 +5,8 @@
 2. refuse politely when there is no display (exit 2) instead of letting Qt abort;
 3. create the QApplication (Fusion style, palette from the system's light/dark scheme);
 4. log to the user's log folder; unhandled exceptions show a details dialog;
-5. open the archive (a clear message if another window holds it), show the window.
+5. open the archive (a clear message if another window holds it), show the window;
+6. import the files it was opened with, if any (the launcher's `open %F`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archive import APP_ID, APP_NAME, __version__
 from archive.paths import resolve_archive_path
+
+if TYPE_CHECKING:  # Qt is imported only once a display is known to be there
+    from PySide6.QtGui import QIcon
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -26,6 +32,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--settings", help="UI settings file (default: the platform config folder)")
     p.add_argument("--reset-ui", action="store_true", help="forget window layout and columns")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or folders to import once the window is open")
     return p.parse_args(list(argv))
 
 
@@ -64,6 +72,21 @@ def build_window(args: argparse.Namespace, app: object) -> object:
     return MainWindow(session, TaskRunner(), ui)
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon() -> QIcon:
+    """The app's icon at every size it ships (resources/icons, the launcher's too)."""
+    from PySide6.QtGui import QIcon
+
+    import resources
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resources.path(f"icons/hicolor/{size}x{size}/apps/{APP_ID}.png")))
+    return icon
+
+
 def make_application() -> object:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -72,6 +95,7 @@ def make_application() -> object:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(
         [sys.argv[0] if sys.argv else APP_NAME])
+    app.setWindowIcon(app_icon())  # title bars and task switchers; the menu uses the theme
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("takedown-atlas")
@@ -95,7 +119,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if window is None:
         return 2
     window.show()  # type: ignore[attr-defined]
+    import_opened_files(window, args.paths)
     return int(app.exec())  # type: ignore[attr-defined]
+
+
+def import_opened_files(window: object, paths: Sequence[str]) -> list[str]:
+    """Files handed over by a file manager or the launcher (`open %F`): imported in the
+    background once the window's first query is done, with the usual report. A read-only
+    archive imports nothing (the window says it is read-only). Returns what was queued."""
+    if not paths or window.session.readonly:  # type: ignore[attr-defined]
+        return []
+    queued = [str(Path(p).expanduser().resolve()) for p in paths]
+    window.import_when_ready(queued)  # type: ignore[attr-defined]
+    return queued
 
 
 if __name__ == "__main__":  # pragma: no cover

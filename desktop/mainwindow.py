@@ -5,6 +5,7 @@ lives in LibraryController and ImportController, the rules in `archive`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,11 @@ class MainWindow(QMainWindow):
         self.library = LibraryController(session, runner, self)
         self.imports = ImportController(session, runner, self)
         self.last_report: ImportReportDialog | None = None
+        # Files the window was opened with wait for the first query: on a new archive that
+        # query builds the search index, and an import beside it would build it a second
+        # time, into the same folder (the two threads' Archives do not coordinate).
+        self._first_query_done = False
+        self._opened_files: list[str] = []
         self.actions_ = build_actions(self)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -228,7 +234,21 @@ class MainWindow(QMainWindow):
 
     # --- slots --------------------------------------------------------------------------------
 
+    def import_when_ready(self, paths: Sequence[str]) -> None:
+        """Import *paths* (the files the app was opened with) once the first query is done."""
+        self._opened_files.extend(paths)
+        if self._first_query_done:
+            self._start_opened_files()
+
+    def _start_opened_files(self) -> None:
+        paths, self._opened_files = self._opened_files, []
+        if paths:
+            self.imports.import_paths(paths)
+
     def _on_library_query_finished(self, outcome: jobs.QueryOutcome) -> None:
+        if not self._first_query_done:
+            self._first_query_done = True
+            self._start_opened_files()
         title = EntityPage(*outcome.entity).page_title if outcome.entity else None
         self.search.set_result(len(outcome.ids), outcome.notice, outcome.entity, title)
         empty = not outcome.ids and not self.search.text.strip() and not self.library.facets.filters
@@ -252,6 +272,9 @@ class MainWindow(QMainWindow):
 
     def _on_library_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
+        if not self._first_query_done:
+            self._first_query_done = True
+            self._start_opened_files()
 
     def _on_imports_import_started(self, task: Any) -> None:
         self.progress.bind(task)

@@ -11,6 +11,8 @@
 # needs nothing but pip, and pip refuses anything unpinned, unlisted or altered.
 #   lock.txt     the app with its test extras: what `make run`, `make test` and CI install
 #   runtime.txt  the app alone, held to lock.txt's versions: for bundles and packagers
+#   bundle.txt   runtime.txt plus PyInstaller (the `bundle` extra), held to lock.txt's
+#                versions: what `make bundle` installs into its own venv, .venv-bundle
 # Known-bad versions are excluded in pyproject.toml, each with its reason, so no re-lock
 # can pick them; tests/test_lock.py checks the lock against pyproject.toml.
 set -euo pipefail
@@ -22,3 +24,5 @@ common=(--universal --python-version 3.11 --generate-hashes --no-emit-package ta
     -o requirements/lock.txt
 "$UV" pip compile pyproject.toml "${common[@]}" -c requirements/lock.txt \
     -o requirements/runtime.txt
+"$UV" pip compile pyproject.toml --extra bundle "${common[@]}" -c requirements/lock.txt \
+    -o requirements/bundle.txt

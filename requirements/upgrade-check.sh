@@ -23,7 +23,7 @@ packaging/qt-deps.sh "$VENV/bin/python"
 
 set +e
 # The one test that demands the locked versions is the one that must not hold here.
-QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q \
+QT_QPA_PLATFORM=offscreen "$VENV/bin/python" -m pytest -q -m "not slow" \
   --deselect tests/test_lock.py::test_installed_packages_equal_the_lock
 status=$?
 set -e

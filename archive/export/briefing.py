@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -20,7 +20,6 @@ from reportlab.platypus import (
     Frame,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -29,7 +28,9 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from archive.errors import ArchiveError
 from archive.export.atomic import atomic_output
+from archive.export.briefing_bidi import BidiParagraph as Paragraph
 from archive.export.briefing_charts import over_time, platforms
+from archive.export.briefing_fonts import collecting_missing, missing_warning
 from archive.export.briefing_layout import (
     ACCENT,
     BAND,
@@ -56,7 +57,7 @@ from archive.export.briefing_text import (
     summary_text,
 )
 from archive.export.model import Scope
-from archive.export.registry import ExportParts
+from archive.export.registry import ExportParts, Warn
 from archive.export.selection import gather
 from archive.progress import CancelToken, Progress, ProgressCallback
 
@@ -183,18 +184,27 @@ def _source_line(i: int, doc: dict[str, Any]) -> str:
 def render(archive_name: str, scope: Scope, docs: list[dict[str, Any]],
            nets: list[dict[str, Any]], *, today: str | None = None,
            cancel: CancelToken | None = None,
-           on_progress: ProgressCallback | None = None) -> bytes:
-    """The briefing as PDF bytes; LayoutError becomes a one-line ArchiveError."""
+           on_progress: ProgressCallback | None = None,
+           on_warning: Callable[[str], None] | None = None) -> bytes:
+    """The briefing as PDF bytes; LayoutError becomes a one-line ArchiveError.
+
+    Dated now, or by SOURCE_DATE_EPOCH when it is set (then the bytes are reproducible).
+    Characters that no bundled font draws are reported through *on_warning*, once.
+    """
     lock_down_reportlab()
     register_fonts()
-    today = today or dt.date.today().isoformat()
+    fixed = reproducible_time()
+    today = today or (fixed.date() if fixed else dt.date.today()).isoformat()
     kicker, title = title_of(scope)
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
+                          topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+                          invariant=1 if fixed else 0,
                           initialFontName=FONT,
                           title=clean(f"{kicker}: {title}", 200), author="Takedown Atlas",
-                          creator="Takedown Atlas", subject=clean(scope.describe(), 200))
+                          creator="Takedown Atlas",
+                          subject=clean("Platform takedowns of influence operations — "
+                                        + scope.describe(), 200))
     decorate = page_decorator(clean(f"Takedown Atlas · {kicker}: {title}", 200), today)
 
     def on_page(canvas: Any, d: Any) -> None:
@@ -207,21 +217,40 @@ def render(archive_name: str, scope: Scope, docs: list[dict[str, Any]],
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM,
                   id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    try:
-        doc.build(build_story(archive_name, scope, docs, nets, today), canvasmaker=NumberedCanvas)
-    except LayoutError as exc:
-        first = str(exc).splitlines()[0][:160] if str(exc) else "layout error"
-        raise ArchiveError(f"the briefing could not be laid out ({first})") from None
+    with collecting_missing() as missing:
+        try:
+            doc.build(build_story(archive_name, scope, docs, nets, today),
+                      canvasmaker=NumberedCanvas)
+        except LayoutError as exc:
+            first = str(exc).splitlines()[0][:160] if str(exc) else "layout error"
+            raise ArchiveError(f"the briefing could not be laid out ({first})") from None
+    warning = missing_warning(missing)
+    if warning and on_warning:
+        on_warning(warning)
     return buf.getvalue()
+
+
+def reproducible_time() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention, which
+    reportlab also reads for the PDF dates) as a UTC time; None when unset."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(raw), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise ArchiveError(f"SOURCE_DATE_EPOCH is not a number of seconds: {raw[:40]!r}") from None
 
 
 def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike[str], *,
            scope: Scope, fmt: str = "pdf", on_progress: ProgressCallback | None = None,
-           cancel: CancelToken | None = None) -> int:
+           cancel: CancelToken | None = None,
+           on_warning: Warn | None = None) -> int:
     """The registry's entry point for "pdf": write the briefing; return documents covered."""
     docs, nets = gather(parts.store, doc_ids, scope, on_progress=on_progress, cancel=cancel)
     name = clean(parts.archive_name or "archive", 80)
-    data = render(name, scope, docs, nets, cancel=cancel, on_progress=on_progress)
+    data = render(name, scope, docs, nets, cancel=cancel, on_progress=on_progress,
+                  on_warning=on_warning)
     with atomic_output(target) as fh:
         fh.write(data)
     return len(docs)

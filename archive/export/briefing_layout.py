@@ -16,12 +16,18 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from archive.errors import ArchiveError
+from archive.export.briefing_fonts import (
+    FALLBACKS,
+    PRIMARY,
+    PRIMARY_FILE,
+    LogicalTTFont,
+)
+from archive.export.briefing_script import draw_plain, plain_width
 
-FONT, BOLD = "AtlasSans", "AtlasSans-Bold"
+FONT, BOLD = PRIMARY, "AtlasSans-Bold"
 PAGE = A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 24 * mm, 20 * mm
 INK = colors.HexColor("#1f2a36")
@@ -39,15 +45,21 @@ def lock_down_reportlab() -> None:
 
 @cache
 def register_fonts() -> tuple[str, str]:
-    """Register the bundled DejaVu Sans (regular, bold) once; return the two font names."""
+    """Register the bundled fonts once: DejaVu Sans (regular, bold) for Latin, Cyrillic,
+    Greek, Arabic and Hebrew, and the fallbacks (one weight each) for Korean, Chinese and
+    Japanese characters; return the two main font names."""
     from resources import path
 
     try:
-        pdfmetrics.registerFont(TTFont(FONT, str(path("fonts/DejaVuSans.ttf"))))
-        pdfmetrics.registerFont(TTFont(BOLD, str(path("fonts/DejaVuSans-Bold.ttf"))))
+        pdfmetrics.registerFont(LogicalTTFont(FONT, str(path(PRIMARY_FILE))))
+        pdfmetrics.registerFont(LogicalTTFont(BOLD, str(path("fonts/DejaVuSans-Bold.ttf"))))
+        for name, file in FALLBACKS.items():
+            pdfmetrics.registerFont(LogicalTTFont(name, str(path(file))))
     except Exception as exc:  # a damaged install: say so in one line
         raise ArchiveError(f"the bundled briefing font cannot be loaded: {exc}") from None
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+    for name in FALLBACKS:  # one weight each: bold text in them is drawn regular
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     return FONT, BOLD
 
 
@@ -99,8 +111,9 @@ def page_decorator(header_left: str, header_right: str) -> Any:
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(MUTED)
         y = height - MARGIN_TOP + 9 * mm
-        canvas.drawString(MARGIN_X, y, _fit(canvas, header_left, width / 2))
-        canvas.drawRightString(width - MARGIN_X, y, _fit(canvas, header_right, width / 2 - 2 * MARGIN_X))
+        draw_plain(canvas, MARGIN_X, y, _fit(header_left, width / 2), FONT, 7.5)
+        draw_plain(canvas, width - MARGIN_X, y, _fit(header_right, width / 2 - 2 * MARGIN_X),
+                   FONT, 7.5, right=True)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, y - 2.5 * mm, width - MARGIN_X, y - 2.5 * mm)
@@ -108,10 +121,10 @@ def page_decorator(header_left: str, header_right: str) -> Any:
     return draw
 
 
-def _fit(canvas: Canvas, text: str, width: float) -> str:
-    if canvas.stringWidth(text, FONT, 7.5) <= width:
+def _fit(text: str, width: float) -> str:
+    if plain_width(text, FONT, 7.5) <= width:
         return text
-    while text and canvas.stringWidth(text + "…", FONT, 7.5) > width:
+    while text and plain_width(text + "…", FONT, 7.5) > width:
         text = text[:-1]
     return text + "…"
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
+from archive.export.briefing_bidi import BidiParagraph as Paragraph
 from archive.export.briefing_layout import styles
 from archive.export.briefing_text import (
     clean,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from xml.sax.saxutils import escape
 
 from archive import names, rules
+from archive.export.briefing_script import markup
 from archive.names import METRIC_LABELS
 from archive.rules import removed_assets as _removed_assets
 
@@ -36,9 +36,10 @@ def clean(text: object, limit: int | None = None) -> str:
 
 
 def esc(text: object, limit: int | None = None) -> str:
-    """Untrusted text made safe for reportlab Paragraph markup (long words are split by the
-    paragraph style's splitLongWords; reportlab 5.1 does not break at zero-width spaces)."""
-    return escape(clean(text, limit))
+    """Untrusted text made safe for reportlab Paragraph markup, each run in a bundled font
+    that draws it (long words are split by the paragraph style's splitLongWords; reportlab
+    5.1 does not break at zero-width spaces)."""
+    return markup(clean(text, limit))
 
 
 def number(value: Any) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -24,7 +24,8 @@ class Exporter(Protocol):
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = ...,
                actor: str | None = ..., query: str | None = ..., since: str | None = ...,
                ids: Iterable[str] | None = ..., on_progress: ProgressCallback | None = ...,
-               cancel: CancelToken | None = ...) -> int: ...
+               cancel: CancelToken | None = ...,
+               on_warning: Callable[[str], None] | None = ...) -> int: ...
 
 
 @dataclass(slots=True)
@@ -57,8 +58,10 @@ class ExportJob:
 
     def run(self, archive: Exporter, target: str | os.PathLike[str], *,
             on_progress: ProgressCallback | None = None,
-            cancel: CancelToken | None = None) -> int:
-        """Write the export (temp file + rename); return how many documents it covers."""
+            cancel: CancelToken | None = None,
+            on_warning: Callable[[str], None] | None = None) -> int:
+        """Write the export (temp file + rename); return how many documents it covers.
+        Warnings for the report (a character no bundled font draws) go to *on_warning*."""
         return archive.export(self.fmt, target, country=self.country, actor=self.actor,
                               query=self.query, since=self.since, ids=self.ids,
-                              on_progress=on_progress, cancel=cancel)
+                              on_progress=on_progress, cancel=cancel, on_warning=on_warning)

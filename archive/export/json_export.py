@@ -9,7 +9,7 @@ from typing import Any
 
 from archive.export.atomic import atomic_output
 from archive.export.model import SCHEMA_ID, Scope, document_view
-from archive.export.registry import ExportParts
+from archive.export.registry import ExportParts, Warn
 from archive.progress import CancelToken, Progress, ProgressCallback
 from archive.store import Store
 
@@ -40,6 +40,6 @@ def write(store: Store, doc_ids: Iterable[str], target: str | os.PathLike[str], 
 
 def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike[str], *,
            scope: Scope, fmt: str = "json", on_progress: ProgressCallback | None = None,
-           cancel: CancelToken | None = None) -> int:
+           cancel: CancelToken | None = None, on_warning: Warn | None = None) -> int:
     """The registry's entry point for "json"."""
     return write(parts.store, doc_ids, target, on_progress=on_progress, cancel=cancel)

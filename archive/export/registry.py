@@ -26,11 +26,14 @@ class ExportParts:
     archive_name: str = "archive"
 
 
+Warn = Callable[[str], None]  # a problem that does not stop the export, one line
+
+
 class ExportFunction(Protocol):
     def __call__(self, parts: ExportParts, doc_ids: Sequence[str],
                  target: str | os.PathLike[str], *, scope: Scope, fmt: str,
                  on_progress: ProgressCallback | None = None,
-                 cancel: CancelToken | None = None) -> int: ...
+                 cancel: CancelToken | None = None, on_warning: Warn | None = None) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ import stix2
 from archive.export.atomic import atomic_output
 from archive.export.briefing_text import country_name, figure, money
 from archive.export.model import Scope
-from archive.export.registry import ExportParts
+from archive.export.registry import ExportParts, Warn
 from archive.export.selection import gather
 from archive.progress import CancelToken, ProgressCallback
 from archive.store import Store
@@ -145,7 +145,7 @@ def build(store: Store, doc_ids: Sequence[str], scope: Scope, *,
 
 def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike[str], *,
            scope: Scope, fmt: str = "stix", on_progress: ProgressCallback | None = None,
-           cancel: CancelToken | None = None) -> int:
+           cancel: CancelToken | None = None, on_warning: Warn | None = None) -> int:
     """The registry's entry point for "stix"; returns the number of reports."""
     bundle = build(parts.store, doc_ids, scope, on_progress=on_progress, cancel=cancel)
     with atomic_output(target) as fh:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from archive.export.atomic import atomic_output
 from archive.export.model import Scope
-from archive.export.registry import ExportParts
+from archive.export.registry import ExportParts, Warn
 from archive.export.selection import gather
 from archive.facts import AUDIENCE_METRICS, REMOVED_METRICS
 from archive.progress import CancelToken, ProgressCallback
@@ -135,7 +135,7 @@ def to_xlsx(df: pd.DataFrame) -> bytes:
 
 def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike[str], *,
            scope: Scope, fmt: str = "csv", on_progress: ProgressCallback | None = None,
-           cancel: CancelToken | None = None) -> int:
+           cancel: CancelToken | None = None, on_warning: Warn | None = None) -> int:
     """The registry's entry point for "csv" and "xlsx"; returns the documents covered."""
     docs, nets = gather(parts.store, doc_ids, scope, on_progress=on_progress,
                         cancel=cancel, require_facts=False)

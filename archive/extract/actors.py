@@ -17,21 +17,24 @@ _ATTRIB = re.compile(
     r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
     r"(?:[\w-]+\s+){0,5}?to|(?:was|were|is|are)\s+(?:run|operated|orchestrated|directed|"
     r"controlled|managed|created|conducted|carried out)\s+by|(?:run|operated|orchestrated|"
-    r"controlled|conducted) by|"
+    r"controlled|conducted|managed|owned|created and (?:managed|run|operated)) by|"
     r"(?:administrad|operad|dirigid|gestionad|cread|manejad)[ao]s?\s+por|"
     r"(?:gérée?s?|opérée?s?|dirigée?s?|menée?s?|orchestrée?s?|attribuée?s?)\s+(?:par|à)|"
     r"(?:управля|руковод|созда|организова)\w*\s+(?:со стороны\s+)?)"
     r"|(?P<w2>originat\w*\s+(?:from|with)(?=\s+(?:the\s+)?[A-Z])|"
     r"(?:hired|paid|contracted|commissioned|directed|created|set up)\s+by|the work of|"
+    r"(?:taking|took|take|takes|taken)\s+(?:its\s+)?directions?\s+from|"
+    r"(?:signes?\s+d['’])?affiliation\s+(?:à|au|aux|avec)|affiliée?s?\s+(?:à|au|aux)|"
     r"(?:directly\s+|state[- ])?(?:backed|sponsored|funded|financed)\s+by|"
     r"belong(?:ed|ing|s)?\s+to|"
     r"detrás\s+de\s+(?:\w+\s+)?(?:estaba|estaría|está|están)|derrière\s+(?:\w+\s+)?(?:se trouv\w+)|"
     r"за\s+\w+\s+(?:якобы\s+)?сто\w+|"
-    r"vinculad[ao]s?\s+(?:a|al|con)|liée?s?\s+(?:à|au|aux)|"
+    r"vinculad[ao]s?\s+(?:al|a|con)\b|liée?s?\s+(?:à|au|aux)|en liens?\s+avec|"
+    r"ligad[ao]s?\s+(?:al|a|con)\b|"
     r"reli(?:er|é|ée|és|ées|ant)\s+(?:[\w'’-]+\s+){0,4}?(?:à|au|aux)|"
     r"rattach\w*\s+(?:à|au|aux)|связан\w*\s+с(?:о)?|связыва\w+\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
     r"(?:(?:direct|strong|clear|technical|some)\s+)?(?:links?|ties|connections?)\s+(?:back\s+)?"
-    r"(?:to|with)|(?:linked|tied|connected|traced)\s+(?:[\w-]+\s+){0,3}?(?:back\s+)?to)"
+    r"(?:to|with)|(?:linked|tied|connected|traced)\s+(?:[\w-]+\s+){0,4}?(?:back\s+)?to)"
     r"|(?:on behalf of|at the behest of|at the direction of|en nombre de|pour le compte de)"
     r"(?=\s+(?:the\s+)?(?:employees\s+of\s+)?[A-Z])"
     r"|(?P<w1>(?:employees|staff|members|officials|operatives|emplead[oa]s|trabajador[ae]s|"
@@ -120,7 +123,7 @@ def _is_researcher(m: Mention) -> bool:
 
 
 def _clean_name(phrase: str) -> str:
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    phrase = re.sub(r"^[\s—–-]*(?:the|a|an)\s+", "", phrase.strip(" —–-"), flags=re.I)
     tag = re.search(r"\s*\([^()]{1,12}\)\s*$", phrase)
     if tag and not _ORG_HEAD.search(phrase[: tag.start()]):
         phrase = phrase[: tag.start()]  # "Octavio Pedroza (PAN)": a person's party tag
@@ -196,6 +199,8 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
     for part in re.finditer(r"[^,]+?(?=\s+and\s+|,|$)", phrase):
         text = part.group(0).strip()
         text = re.sub(r"^(?:and|or)\s+", "", text)
+        # "Partido Popular (People's Party)": a gloss in brackets is no part of the name
+        text = re.sub(r"\s*\([^()]*['’]s\b[^()]*\)", "", text)  # (the 's split below)
         text = _clean_name(re.split(r"'s\b|’s\b", text, flags=re.I)[0])
         if not text or _GENERIC.match(text):
             continue
@@ -285,6 +290,8 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             wording = f"{wording} {weak.group(0).strip()}"
             phrase = phrase[weak.end() :]
         phrase_start = phrase_end - len(phrase)
+        if _SUBNATIONAL.match(phrase):
+            continue  # "ligadas al estado de Quintana Roo": a place, not who ran it
         if _PAST.search(phrase) or _PAST.search(s[max(0, cue.start() - 25) : cue.start()]):
             continue
         detail: dict[str, Any] = {"wording": wording, "strength": strength}
@@ -302,9 +309,17 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             # «Медиасфера», "Fish Food": a quoted name right after the cue is the actor's
             quoted = re.match(r"\s*(?:[\w-]+\s+){0,3}?[«\"“]([^»\"”]{2,60})[»\"”]",
                               s[cue.end() : cue.end() + 120])
-            if quoted and valid_actor_name(quoted.group(1)):
+            inner = quoted.group(1).rstrip(" .,") if quoted else ""
+            if quoted and valid_actor_name(inner):
                 a = cue.end() + quoted.start(1)
-                names = [(quoted.group(1), off + a)]
+                halves = re.split(r"\s+and\s+", inner)
+                if len(halves) == 2 and all(len(h.split()) >= 2 and valid_actor_name(h)
+                                            for h in halves):
+                    # “Philippine military and Philippine police”: two actors
+                    names = [(halves[0], off + a),
+                             (halves[1], off + a + inner.rfind(halves[1]))]
+                else:
+                    names = [(inner, off + a)]
         if not names and stop and s[phrase_end : phrase_end + 2] == ", ":
             # Apposition: "a local advertising agency, Spectrum Media".
             tail = s[phrase_end + 2 :]
@@ -315,6 +330,11 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             out.append(ActorHit(name, "attributed", start, start + len(name),
                                 {**detail, "as_written": name}))
     return out
+
+
+_SUBNATIONAL = re.compile(r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:state|province|region|city|"
+                         r"estado|provincia|región|ciudad|municipio|état|région|ville)\s+"
+                         r"(?:of|de|del|du|d['’])\s", re.IGNORECASE)
 
 
 def _only_places(name: str, start: int, mentions: list[Mention]) -> bool:
@@ -422,7 +442,16 @@ def place_words() -> frozenset[str]:
     return frozenset(words - {"the", "of", "and", "republic", "islands", "island", "united",
                               "democratic", "people", "people's", "state", "states", "federal",
                               "kingdom", "new", "south", "north", "east", "west", "central",
-                              "saint", "st", "great", "federation", "union", "national"})
+                              "saint", "st", "great", "federation", "union", "national",
+                              # ("República Popular China": "Partido Popular" is no place)
+                              "popular", "populaire", "socialista", "socialiste"})
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    data = load_gazetteer("countries.json")["countries"]
+    return frozenset(n.lower() for c in data.values()
+                     for n in [c["name"], *c["aliases"], *(x for v in c["names"].values() for x in v)])
 
 
 _PRODUCTS = frozenset("chatgpt openai gpt gpt-4 gpt-4o claude gemini llama facebook instagram "
@@ -440,6 +469,8 @@ def valid_actor_name(name: str) -> bool:
                   r"controlled|connected|directed|allied|friendly|related)\b", " ", name)
     if all(w.lower() in place_words() for w in re.findall(r"[^\W\d_]+", name)):
         return False  # "Saudi-Arabia", "South-Korea": a place however it is hyphenated
+    if re.sub(r"^(?:the|la|el|le)\s+", "", name.strip().lower()) in _country_names():
+        return False  # "República Popular China": a country's full name
     words = re.findall(r"[\w'’.-]+", name)
     if not words or len(name.strip(" .")) < 2 or len(words) > 9:
         return False
@@ -473,6 +504,29 @@ def valid_actor_name(name: str) -> bool:
                for w in words)
 
 
+_PRONOUN_NAMES = frozenset("i we our us you he she it its they them their this that these those "
+                           "as who".split())
+
+
+def actor_fault(name: str, as_written: str | None, role: str | None,
+                quote: str | None) -> str | None:
+    """Why an extracted actor could not be one (a pronoun, a single letter, a fragment, an
+    invalid name, the speaker of a quote), or None. The property the corpora are checked on."""
+    if name.lower() in _PRONOUN_NAMES:
+        return "pronoun"
+    if len(name.replace(".", "").strip()) <= 1:
+        return "single letter"
+    if name.count("(") != name.count(")"):
+        return "fragment"
+    if not valid_actor_name(name) and (as_written or name) == name:
+        return "invalid name"
+    if quote is not None and role == "attributed":
+        after = quote.split(as_written or name, 1)[-1]
+        if after.lstrip().startswith(("said", "says", "told")):
+            return "speaker of a quote"
+    return None
+
+
 def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     """Actors stated in sentence *s* (starting at *offset*), each with its role."""
     hits = [h for h in _attributed(s, offset, mentions) + _denied(s, offset, mentions)
@@ -497,6 +551,11 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     hits += [h for h in _agents(s, offset)
              if not any(a < h.end and h.start < b for a, b in taken) and h.name not in
              {x.name for x in hits}]
+    taken = {(h.start, h.end) for h in hits}
+    known = {h.name.lower() for h in hits}
+    hits += [h for h in _state_actors(s, offset, mentions)
+             if not any(a < h.end and h.start < b for a, b in taken)
+             and h.name.lower() not in known]
     taken = {(h.start, h.end) for h in hits}
     hits += [h for h in _beneficiaries(s, offset, mentions)
              if not any(a < h.end and h.start < b for a, b in taken)]
@@ -548,6 +607,71 @@ def _agents(s: str, offset: int) -> list[ActorHit]:
         a = offset + m.start("np") + m.group("np").find(name)
         out.append(ActorHit(name, "attributed", a, a + len(name),
                             {"as_written": name, "wording": "set up by", "strength": 2}))
+    return out
+
+
+# A state actor named by its country: "the Iranian government's campaign", "backed by the
+# Iranian government", "en lien avec le gouvernement arménien", "vinculadas al gobierno cubano".
+_STATE_AFTER = re.compile(r"^\s+(?P<w>government|military|army)\b(?P<poss>['’]s)?", re.I)
+_STATE_BEFORE = re.compile(
+    r"\b(?P<w>gouvernement|gobierno|правительств\w*|армии|армией|армия|armée|ejército)\s+"
+    r"(?:(?:de|del|d['’]|du)\s*)?(?:la\s+|l['’]\s*)?$", re.I)
+_STATE_WORD = {"gouvernement": "government", "gobierno": "government", "armée": "military",
+               "ejército": "military", "army": "military"}
+_OWN_UNIT = re.compile(r"^\s+(?:\w+\s+){0,2}(?:influence|propaganda|disinformation|campaigns?|"
+                       r"operations?|networks?|efforts?|trolls?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _english_demonym() -> dict[str, str]:
+    data = load_gazetteer("countries.json")["countries"]
+    out = {code: d for code, c in data.items()
+           for d in c["demonyms"][:1] if re.fullmatch(r"[A-Z][a-z]+", d)}
+    out["MM"] = "Myanmar"  # "the Myanmar military", as the platforms and the press write it
+    return out
+
+
+def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
+    """The government (or military) of a named country the network is tied to: after an
+    attribution cue ("associated with — or directly backed by — the Iranian government"),
+    or owning the operation ("the Chinese government's influence campaign")."""
+    out: list[ActorHit] = []
+    for m in mentions:
+        countries = m.of_kind("country")
+        if not countries or countries[0].value not in _english_demonym():
+            continue
+        a, b = m.start - offset, m.end - offset
+        after = _STATE_AFTER.match(s[b:])
+        before = _STATE_BEFORE.search(s[max(0, a - 30) : a])
+        if after and m.surface[:1].isupper():
+            word, start, end = after.group("w").lower(), a, b + after.end("w")
+            owns = bool(after.group("poss")) and bool(_OWN_UNIT.match(s[b + after.end() :]))
+        elif before and m.surface[:1].islower() or before and before.group("w").startswith(
+                ("gouvernement", "gobierno", "armée", "ejército")):
+            word, start, end = before.group("w").lower(), a - len(before.group(0)), b
+            owns = False
+            if word.startswith("правительств"):
+                word = "government"
+            elif word.startswith("арми"):
+                word = "military"
+        else:
+            continue
+        lead = s[max(0, start - 70) : start]
+        cue = list(_ATTRIB.finditer(lead))
+        # Only an explicit cue names a state actor: "run by", "attributed to", "backed by"
+        # (not "associated with" or "linked to", which the press uses for mere ties).
+        cue = [c for c in cue if c.group("w3") or re.search(
+            r"\b(?:backed|sponsored|funded|financed|directed|commissioned)\s+by\b", c.group(0), re.I)]
+        attributed = bool(cue) and bool(re.fullmatch(
+            r"\s*(?:[—–-]\s*)?(?:the|le|la|el|al|du|del|de la|l['’])?\s*", lead[cue[-1].end() :],
+            re.IGNORECASE))
+        if not (attributed or owns):
+            continue
+        word = _STATE_WORD.get(word, word)
+        name = f"{_english_demonym()[countries[0].value]} {word}"
+        out.append(ActorHit(name, "attributed", offset + start, offset + end,
+                            {"as_written": s[start:end], "wording": "state actor",
+                             "strength": 2 if attributed else 1}))
     return out
 
 

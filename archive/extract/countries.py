@@ -30,11 +30,18 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"group|set|persona|troll|bot)s?,? (?:\w+ )?from|from within|"
                r"(?:its|their|had its) origins? in|origins? in|"
                r"(?:first|second|third|fourth|fifth|other|another|latter|former),? (?:one,? )?from|"
+               r"(?:one|another|the other|a third),? (?:from|in|based in)|"
+               r"(?:una|uno|otra|otro|la otra|el otro) (?:de|desde|en|con sede en)|"
+               r"(?:une autre|un autre|l['’]autre|l['’]une|l['’]un) (?:de|d['’]|du|des|en|au|aux|basée? en)|"
+               r"(?:cuentas|páginas|perfiles) (?:[\w-]+ ){0,2}?en|(?:accounts|pages|channels|profiles) in (?:\w+ )?(?:countries|nations):?|"
+               # "The largest, from China, included 7,700 accounts": an aside naming the origin
+               r",\sfrom|"
                r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde(?! hace)|de origen|"
                r"se origin\w+ en|origin[óa]\w* en|s'origin\w+ (?:en|au|de)|originaires? d[e']|"
                r"vinculad[ao]s? (?:a|al|con)|"
                r"origin\w+ (?:de|d'|du|des)|en provenance (?:de|d'|du)|basée?s? (?:en|au|aux|à)|"
-               r"depuis|liée?s? (?:à|au|aux)|(?:information|influence) operations? (?:in|from)|"
+               r"depuis|liée?s? (?:à|au|aux)|associée?s? (?:à|au|aux)|en liens? avec|"
+               r"(?:asociad|relacionad)[ao]s? (?:a|al|con)|(?:information|influence) operations? from|"
                r"tying (?:\w+ ){0,4}?to|con origen en|"
                r"из|с территории|связан\w* (?:с|со)|имеющ\w+ отношение к|стоял\w*|стоит за|"
                r"(?:аккаунт\w*|учетн\w+ запис\w*|страниц\w*) (?:\w+ )?пользовател\w* из|"
@@ -50,6 +57,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:channels|chaînes|canales) (?:YouTube |de YouTube )?(?:in|au|aux|en)|"
                r"(?:cuentas|páginas|perfiles|red|redes|comptes|réseaux?) (?:\w+ )?(?:de|desde|d')"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
+               r"locali[sz]ed for|tailored (?:for|to)|concentrat\w+ (?:\w+ ){0,2}?on|specific to|"
+               r"se concentr\w+ (?:\w+ ){0,2}?sur|se c(?:o|e)n?centr\w+ (?:\w+ ){0,2}?en|"
                r"singl\w* out|zero\w* in on|went after|go after|going after|sought to (?:reach|sway|"
                r"influence)|tried to (?:reach|sway|influence)|courted|catered to|addressed|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
@@ -114,7 +123,7 @@ _LIST_GAP = re.compile(
     r"mostly in|parts|part|especially in|broadly|more broadly|also on|on|и|y|et|e|ou|o|а также|"
     r"pero también(?: a| en)?|mais aussi(?: en| au| à)?|así como|ainsi que|"
     r"le|la|les|l|el|los|las|du|des|de|al|au|aux|principalement|notamment|surtout|"
-    r"a lesser extent)\b)*$",
+    r"a lesser extent|dans une moindre mesure|en menor medida|sur|dans|en|à|ou)\b)*$",
     re.IGNORECASE,
 )
 _ORIGIN_AFTER = re.compile(
@@ -246,7 +255,11 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     if best is None:
         return None
     if best[2] in ("origin", "sponsor") and _POSING_BEFORE.search(s[clause_start : best[0]]):
+        if _LOCALS.search(s[clause_start : local]):
+            return "target"  # "posed as local entities from Senegal": the people addressed
         return "impersonated"  # "claimed to be run by Taiwanese volunteers"
+    if best[2] == "impersonated" and _LOCALS.search(s[best[1] : local]):
+        return "target"  # "posing as locals in Nigeria"
     if best[2] == "origin" and _NEGATED.search(s[max(clause_start, best[0] - 30) : best[0]]):
         return None  # "las cuentas ni siquiera eran manejadas desde México": not from there
     before = [(a, b) for a, b in mentions_local if best[1] <= a and b <= local]
@@ -269,6 +282,12 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     if len(gap.strip()) <= 45 or _LIST_GAP.match(gap):
         return best[2]
     return None
+
+
+_LABEL_LEAD = re.compile(r"\s*(?:[-•*–·▪●]|\(?\d{1,2}[.)])?\s*")
+_LOCALS = re.compile(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizens|people|users|"
+                     r"news|outlets|media|organi[sz]ations|activists|journalists)|"
+                     r"entités locales|locaux|locales|местн\w+)\b", re.IGNORECASE)
 
 
 _ITEM_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
@@ -315,6 +334,9 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
             (key, detail), kind = resolved, "country"
         detail = {**detail, "as_written": m.surface}
         role = _role(s, a, b, after, local_spans)
+        if role is None and kind == "country" and _LABEL_LEAD.fullmatch(s[:a]) and re.match(
+                r"\s*[:—–]\s", after) and re.search(r"\d", s[b:]):
+            role = "origin"  # "- Iran: 10 accounts targeting Israel": the item's label
         if role in (None, "topic") and kind == "country" and _LOCATIVE_LEAD.match(s[:a]) and re.match(
                 r"\s*,", after) and PAST_TAKEDOWN.search(s):
             role = "origin"  # "In Indonesia, the company removed 207 Pages ...": from there
@@ -393,8 +415,10 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
                               re.I)
             and _left_role(s, a, spans) != "target"):
         return "origin"  # "opération secrète d'influence iranienne", "redes falsas rusas"
-    if _POSING_BEFORE.search(s[max(0, a - 60) : a]):
-        return "impersonated"
+    posing = _POSING_BEFORE.search(s[max(0, a - 60) : a])
+    if posing:
+        # "posed as local news outlets from Ghana": the people addressed, not who was posed as
+        return "target" if _LOCALS.search(posing.group(0)) else "impersonated"
     if _SPONSOR_AFTER.match(after):
         return "sponsor"
     if _ORIGIN_AFTER.match(after):

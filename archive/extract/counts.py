@@ -15,7 +15,9 @@ from archive.extract.gazetteer import platform_data
 from archive.extract.numbers import Number, _qualifier, find_numbers
 
 _MODIFIERS = frozenset(
-    ["fake", "inauthentic", "additional", "more", "related", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified", "faux", "fausses", "fake", "faux-", "falsas", "falsos", "de", "en", "sur", "в", "фейковых", "фейковые", "поддельных", "фальшивых", "ложных", "несуществующих", "неаутентичных", "страниц", "и"]
+    ["fake", "inauthentic", "additional", "more", "related", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified", "faux", "fausses", "fake", "faux-", "falsas", "falsos", "de", "en", "sur", "в", "фейковых", "фейковые", "поддельных", "фальшивых", "ложных", "несуществующих", "неаутентичных", "страниц", "и", "autres", "otras", "otros",
+     "других", "другие", "nouveaux", "nouvelles", "nuevas", "nuevos", "supplémentaires",
+     "adicionales", "inauthentiques", "falsifiés", "falsos"]
 )
 # "six state-run accounts", "40 government-controlled Pages", "12 pro-Kremlin accounts"
 _STATE_MODIFIER = re.compile(r"(?:state|government|military|regime|party|pro|anti)-[\w-]+", re.I)
@@ -98,14 +100,21 @@ def _by_first_letter(table: list[tuple[str, str]]) -> dict[str, list[tuple[str, 
     return hit[1]
 
 
+_HELD_BEFORE = re.compile(r"\b(?:promot\w*|organi[sz]\w*|host\w*|advertis\w*|held|schedul\w*|"
+                          r"announc\w*|organis\w*|organiz\w*|convoc\w*|organiz\w+|"
+                          r"организова\w*|провел\w*|anunci\w*)\s+(?:\w+\s+){0,2}$",
+                          re.IGNORECASE)
+_LOWER_OK = frozenset("facebook instagram tiktok youtube telegram twitter whatsapp".split())
+
+
 def _match_word(text: str, pos: int, table: list[tuple[str, str]]) -> tuple[str, int] | None:
     if pos >= len(text):
         return None
     for word, lower, key in _by_first_letter(table).get(text[pos].lower(), ()):
         end = pos + len(word)
         if text[pos:end].lower() == lower and (end == len(text) or not text[end].isalnum()):
-            if word[:1].isupper() and not text[pos].isupper():
-                continue
+            if word[:1].isupper() and not text[pos].isupper() and lower not in _LOWER_OK:
+                continue  # ("meta", "x" in lower case are words; "instagram" is a platform)
             return key, end
     return None
 
@@ -135,6 +144,9 @@ def _asset_phrase(s: str, pos: int) -> tuple[str, list[str], int] | None:
         # ("100 связанных с Россией аккаунтов"): Cyrillic words do not break the phrase,
         # but a comma after them does (it starts the next item of a list).
         cyrillic = bool(word and re.search("[а-яё]", word.group(0), re.IGNORECASE))
+        if cyrillic and word and re.fullmatch(r"(?:сет(?:ь|и|ей|ям|ях)|операци\w*|кампани\w*)",
+                                              word.group(0), re.IGNORECASE):
+            return None  # "три сети фальшивых аккаунтов": three networks, not three assets
         if not word or (word.group(0).lower() not in _MODIFIERS | {"and", "or", ",", "/"}
                         and not cyrillic and not _is_demonym(word.group(0))
                         and not _STATE_MODIFIER.fullmatch(word.group(0))):
@@ -315,6 +327,8 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             # number with a bare "group" is not a count of Facebook Groups, unless it
             # continues a list of counts ("36 страниц и семь групп").
             continue  # "one group turned its attention...": a word, not a Facebook Group
+        if noun == "event" and _HELD_BEFORE.search(s[max(0, num.start - 40) : num.start]):
+            continue  # "They also promoted almost 200 events": what they did, not what went
         verb = _AUDIENCE_VERB.match(s, end)
         if verb and noun == "account" or verb and noun in ("page", "group") and not platforms:
             plat = platforms[0] if platforms else sent_platform
@@ -357,6 +371,7 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
                 list_platform = explicit
             hits.append(_hit("count", asset, num, end))
     hits += _bracketed_counts(s, hits)
+    hits += _listed_place_counts(s, hits, sent_platform or default_platform)
     hits += _dashed_counts(s, hits, sent_platform or default_platform)
     hits += find_ad_spend(s)
     return hits
@@ -382,6 +397,35 @@ def _dashed_counts(s: str, hits: list[CountHit], platform: str | None) -> list[C
             out.append(CountHit("count", metric, int(re.sub(r"\D", "", m.group("n"))), "exact",
                                 m.start("n"), m.end("n"), {"as_written": m.group("n")}))
     return out
+
+
+# "accounts in three countries: Egypt (2,541), Saudi Arabia (5,350) and the UAE (4,248)"
+_PLACE_BRACKETED = re.compile(
+    r"(?:^|[,:;]\s*|\s(?:and|y|et|и)\s+)(?:the\s+)?[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
+    r"\s*\((?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\)")
+_PLACES_LEAD = re.compile(
+    r"\b(?P<noun>accounts|cuentas|comptes|аккаунт\w*|Pages|channels)\b[^.;()]{0,40}?"
+    r"\b(?:countries|pa[íi]ses|pays|стран\w*)\s*:", re.IGNORECASE)
+
+
+def _listed_place_counts(s: str, hits: list[CountHit], platform: str | None) -> list[CountHit]:
+    """"suspended accounts in three countries: Egypt (2,541), Saudi Arabia (5,350) ...": each
+    place's bracketed figure counts the asset noun the lead-in named."""
+    lead = _PLACES_LEAD.search(s)
+    if not lead:
+        return []
+    noun = next((k for w, k in _nouns() if w.lower() == lead.group("noun").lower()), None)
+    metric = _metric_for(noun, None, platform) if noun else None
+    if not metric:
+        return []
+    out: list[CountHit] = []
+    for m in _PLACE_BRACKETED.finditer(s, lead.end() - 1):
+        if any(h.start <= m.start("n") < h.end for h in hits):
+            continue
+        value = int(re.sub(r"\D", "", m.group("n")))
+        out.append(CountHit("count", metric, value, "exact", m.start("n"), m.end(),
+                            {"as_written": m.group("n")}))
+    return out if len(out) >= 2 else []
 
 
 def _bracketed_counts(s: str, hits: list[CountHit]) -> list[CountHit]:

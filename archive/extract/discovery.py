@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive.extract.countries import DOMESTIC
+from archive.extract.gazetteer import scan
 from archive.extract.layout import Layout, Sentence
 from archive.extract.networks import CASE_OF, NOT_THE_FIRST, TAKEDOWN, Segment
 from archive.facts import Evidence, Fact, NetworkFacts
@@ -64,7 +65,8 @@ _ONE_CAMPAIGN_IDIOM = re.compile(
 _THE_UNITS = re.compile(r"\b(?:the|these|those|ces|les|estas|las|эти)\s+(?:operations|networks|"
                         r"campaigns|opérations|réseaux|campagnes|operaciones|redes|campañas|"
                         r"операции|сети|кампании)\b", re.I)
-_AMONG_THEM = re.compile(r"\b(?:among them|of them|среди них|из них|entre ell[oa]s|parmi eux|"
+_AMONG_THEM = re.compile(r"\b(?:among them|of them|of these|среди них|из них|entre ell[oa]s|parmi eux|"
+                         r"parmi ceux-ci|parmi celles-ci|de ell[oa]s|de estas|de estos|"
                          r"parmi elles|d['’]entre eux)\b", re.I)
 _GOVERNMENTS = re.compile(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b",
                           re.I)
@@ -302,7 +304,10 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         if not n and _ONE_CAMPAIGN_IDIOM.search(sent.text) and not _COUNTRIES_WORD.search(sent.text):
             continue  # "investigation into coordinated influence operations linked to A and B"
         partners = {p.partner for p in origins if getattr(p, "partner", None)}
-        if n:
+        if re.search(r"\b(?:respectively|respectivamente|respectivement|соответственно)\b",
+                     sent.text, re.IGNORECASE):
+            pass  # "the assets originating in A and B, C, and D, respectively": one per item
+        elif n:
             count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
             if count == len(origins) - len(partners):
                 pass  # pairs joined by "and" are one unit each
@@ -338,11 +343,21 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
 
 _ONE_OF = re.compile(
     r"\b(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
-    r"одн[ау]|друг\w+|ещё одн[ау]|еще одн[ау])\s+(?:(?:[\w-]+\s+){0,2}?)|"
+    r"(?:a|an)(?=\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s)|"
+    r"одн[ау]|друг\w+|ещё одн[ау]|еще одн[ау]|"
+    # "the first, based in Iran, ...; the second, in China": ordinals in each language
+    r"the (?:first|second|third|fourth|last|latter|former)|"
+    r"(?:le|la) (?:premi[eè]re?|deuxième|second|seconde|troisième|quatrième|dernière?)|"
+    r"(?:el|la) (?:primer[oa]|segund[oa]|tercer[oa]|cuart[oa]|últim[oa])|"
+    r"перв(?:ая|ый)|втор(?:ая|ой)|треть(?:я|ий)|последн(?:яя|ий))"
+    r",?\s+(?:(?:[\w-]+,?\s+){0,2}?)|"
+    # "L'un d'eux – de Tunisie – se concentrait sur ..."
+    r"l['’]une?\s+d['’](?:eux|elles)\s*[,–—-]?\s*|"
     # "Some of this activity originated in Iran, and some originated in Russia"
     r"(?:some|others)\s+(?:(?:[\w-]+\s+){0,4}?)(?:originated|came|were based|was based|"
     r"operated|was run|were run)\s+)"
-    r"(?:in|from|based in|en|de|desde|в|из)\s+(?:the\s+|la\s+|el\s+|l['’]\s*)?$", re.IGNORECASE)
+    r"(?:(?:in|from|based in|en|de|desde|в|из)\s+|d['’]\s*)(?:the\s+|la\s+|el\s+|l['’]\s*)?$",
+    re.IGNORECASE)
 
 
 _COUNTRIES_INCLUDING = re.compile(
@@ -387,6 +402,92 @@ _ANOTHER_TARGETING = re.compile(
     r"\banother\s+(?:one\s+)?(?:that\s+)?(?:targeting|targeted|aimed at|focused on)\b", re.I)
 
 
+_NETWORKS_AIMED = re.compile(
+    r"\b(?:networks|operations|campaigns|redes|operaciones|campañas|réseaux|opérations|"
+    r"campagnes|сети|операции|кампании)\b[^.;]{0,80}?\b(?:target\w*|aim\w*|influenc\w*|"
+    r"focus\w*|dirigid\w*|visant|ciblant|influir|нацелен\w*|направлен\w*)\b", re.IGNORECASE)
+_FOUND_UNITS = re.compile(r"\b(?:found|identified|uncovered|detected|encontr\w+|identific\w+|"
+                          r"détect\w+|identifi\w+|выявил\w*|обнаружил\w*)\b", re.IGNORECASE)
+
+
+def _aimed_list_units(layout: Layout, found: Sequence[Any],
+                      named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
+    """"TikTok found larger networks aiming to influence political discourse in Bangladesh,
+    Venezuela and Serbia": networks, plural, each aimed at one of the listed countries; no
+    origin is said, so the units have a target only."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        m = _NETWORKS_AIMED.search(sent.text)
+        before = sent.text[max(0, m.start() - 40) : m.start()] if m else ""
+        # (the networks are what was found or removed: "removed networks targeting ...", not
+        # "in one of the operations" or "a network that ran campaigns aimed at ...")
+        if (not m or _earlier(layout, i) or _origins(found[i])
+                or not re.search(r"(?:" + TAKEDOWN.pattern + r"|" + _FOUND_UNITS.pattern
+                                 + r")\s+(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE)
+                or re.search(r"\bone of\b", before, re.I)):
+            continue
+        roles = {p.key: p.role for p in found[i].places if p.kind == "country"}
+        listed: list[tuple[str, str]] = []
+        for code, a, _b, surface in named_in[i]:
+            if a - sent.start >= m.end() and roles.get(code) in (None, "target", "topic") and (
+                    code not in (c for c, _ in listed)):
+                listed.append((code, surface))
+        if len(listed) < 2:
+            continue
+        for k, (code, surface) in enumerate(listed):
+            units.append(_Unit("ordinal", f"#{i}.{k}", i, [Fact(
+                "country", code, None, None, "target",
+                {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE - 0.1},
+                _evidence(sent))]))
+    return units
+
+
+_ONE_AND_OTHER = re.compile(r"\b(?:one|the other|another|the second|l['’]une?|l['’]autre|"
+                            r"una|uno|la otra|el otro|одна|другая|вторая)\b", re.IGNORECASE)
+
+
+def _same_origin_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+    """"The two operations were found to have originated in Russia, with one active in
+    multiple countries and the other specific to Ukraine": as many units as the sentence
+    counts, every one from its single origin; each "one ... the other" stretch keeps its
+    own targets."""
+    units: list[_Unit] = []
+    sents = layout.sentences
+    for i, sent in enumerate(sents):
+        plural = _plural_unit(sent.text)
+        n = plural.group("n") if plural else None
+        origins = _origins(found[i])
+        if (not plural or not n or n.lower() == "both" or len(origins) != 1 or _earlier(layout, i)
+                or re.search(r"\bgroups?\b|\bgrup|\bgroupes?\b|групп", plural.group(0), re.I)
+                or TAKEDOWN.search(plural.group(0)) or re.search(
+                    r"\b(?:of|de|из|d['’]entre)\s+(?:these|the|them|those|ces|ellas|ellos|них)\b",
+                    plural.group(0), re.I)):
+            continue  # ("both disrupted operations", "two Groups", "two of these": no count)
+        count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower(), 0)
+        before = sents[i - 1].text if i and sents[i - 1].para in (sent.para, sent.para - 1) else ""
+        if not 2 <= count <= 4 or not (TAKEDOWN.search(sent.text) or TAKEDOWN.search(before)):
+            continue
+        marks = [m.start() + sent.start for m in _ONE_AND_OTHER.finditer(sent.text)
+                 if m.start() > plural.end()]
+        stretches = (list(zip(marks, [*marks[1:], sent.end], strict=True))
+                     if len(marks) == count else [])
+        p = origins[0]
+        for k in range(count):
+            unit = _Unit("ordinal", f"#{i}.{k}", i, [Fact(
+                "country", p.key, None, None, "origin",
+                {**p.detail, "confidence": ENUMERATION_CONFIDENCE}, _evidence(sent))])
+            if stretches:
+                a, b = stretches[k]
+                unit.facts += [Fact("country", t.key, None, None, "target",
+                                    {**t.detail, "confidence": ENUMERATION_CONFIDENCE},
+                                    _evidence(sent))
+                               for t in found[i].places
+                               if t.kind == "country" and t.role == "target" and a <= t.start < b]
+            units.append(unit)
+        return units  # one such sentence per text
+    return units
+
+
 def _targeted_pair_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     """"disrupted a network targeting an Indonesian audience ..., and another targeting the
     U.K.": two units, each with its own target and no origin said."""
@@ -410,28 +511,71 @@ def _targeted_pair_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     return units
 
 
-def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
-                    ) -> list[_Unit]:
+def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]],
+                    found: Sequence[Any] = ()) -> list[_Unit]:
     """"removed two networks, one from Iran and one from Russia", "una en Palestina, otra en
     Azerbaiyán y otra en ...": each item is a unit with its own origin."""
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         if _earlier(layout, i):
             continue
-        items = [(code, surface) for code, a, _b, surface in named_in[i]
+        items = [(code, surface, a) for code, a, _b, surface in named_in[i]
                  if _ONE_OF.search(sent.text[max(0, a - sent.start - 40) : a - sent.start])]
-        codes = [c for c, _ in items]
+        codes = [c for c, _, _ in items]
         if len(items) < 2 or len(set(codes)) != len(codes):
             continue
         before = layout.sentences[i - 1].text if i else ""
         if not (TAKEDOWN.search(sent.text) or _plural_unit(sent.text) or TAKEDOWN.search(before)):
             continue
-        for code, surface in items:
-            units.append(_Unit("country", code, i, [Fact(
+        for code, surface, _at in items:
+            unit = _Unit("country", code, i, [Fact(
                 "country", code, None, None, "origin",
                 {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
-                _evidence(sent))]))
+                _evidence(sent))])
+            units.append(unit)
     return units
+
+
+def _stretch_targets(layout: Layout, found: Sequence[Any],
+                     named_in: Sequence[list[tuple[str, int, int, str]]], units: list[_Unit]) -> None:
+    """"a network in Moldova targeting Romanian speakers, and another in Iran targeting
+    Israel": where one sentence lists several units by origin, the targets in each item's
+    stretch of the sentence (up to the next item) are that unit's own."""
+    by_sentence: dict[int, list[_Unit]] = {}
+    for u in units:
+        if u.kind == "country":
+            by_sentence.setdefault(u.sentence, []).append(u)
+    for i, group in by_sentence.items():
+        values = {u.value for u in group}
+        if len(group) < 2 or any(f.role == "target" or f.kind == "count"
+                                 for u in group for f in u.facts) or any(
+                p.role == "target" and p.key in values for p in found[i].places):
+            continue  # (where the listed origins read as targets, the roles are unsure)
+        sent = layout.sentences[i]
+        at = {code: a for code, a, _b, _s in reversed(named_in[i])}
+        items = sorted((at[u.value], u) for u in group if u.value in at)
+        if len(items) != len(group):
+            continue
+        ends = [a for a, _ in items[1:]] + [sent.end]
+        listed = {u.value for u in group} | {code for code, *_rest in named_in[i]
+                                             if any(x.key == code and x.role == "origin"
+                                                    for x in found[i].places)}
+        # "Egypt (2,541), Saudi Arabia (5,350) and the UAE (4,248)": one figure per stretch
+        counts = [c for c in found[i].counts if c.kind == "count"]
+        owned = [[c for c in counts if start <= sent.start + c.start < end]
+                 for (start, _u), end in zip(items, ends, strict=True)]
+        if len(counts) >= len(items) and all(len(o) == 1 for o in owned):
+            for (_start, unit), (c,) in zip(items, owned, strict=True):
+                detail = {k: v for k, v in c.detail.items() if k != "total_cue"}
+                unit.facts.append(Fact("count", c.key, c.value, c.qualifier, None, detail,
+                                       _evidence(sent)))  # (each item's own, no total)
+        for (start, unit), end in zip(items, ends, strict=True):
+            unit.facts += [Fact("country", p.key, None, None, "target",
+                                {**p.detail, "confidence": ENUMERATION_CONFIDENCE},
+                                _evidence(sent))
+                           for p in found[i].places
+                           if p.kind == "country" and p.role == "target" and start < p.start < end
+                           and p.key not in listed]
 
 
 _SOME_FROM = re.compile(
@@ -514,13 +658,14 @@ def _repeated_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
 
 _ORDINAL_SUBJECT = re.compile(
     r"\b(?:one of (?:the|these|those) (?:operations|networks|campaigns)|"
-    r"(?:another|the (?:second|third|fourth|fifth|other|last|final)|a (?:second|third|fourth|"
+    r"(?:another|the (?:first|second|third|fourth|fifth|other|last|final)|a (?:second|third|fourth|"
     r"separate))\s+(?:[\w-]+\s+){0,2}?(?:operation|network|campaign)|"
-    r"(?:otra|la (?:segunda|tercera|cuarta|otra|última)|una (?:segunda|tercera))\s+(?:\w+\s+)?"
+    r"(?:otra|la (?:primera|segunda|tercera|cuarta|otra|última)|una (?:segunda|tercera))\s+(?:\w+\s+)?"
     r"(?:red|operación|campaña)|"
-    r"(?:une autre|la (?:deuxième|troisième|seconde|dernière))\s+(?:\w+\s+)?(?:opération|campagne)|"
-    r"(?:un autre|le (?:deuxième|troisième|second|dernier))\s+(?:\w+\s+)?réseau|"
-    r"(?:друг(?:ая|ой)|втор(?:ая|ой)|треть(?:я|ей)|ещё одна|еще одна)\s+(?:\w+\s+)?"
+    r"(?:une autre|la (?:première|deuxième|troisième|seconde|dernière))\s+(?:\w+\s+)?"
+    r"(?:opération|campagne)|"
+    r"(?:un autre|le (?:premier|deuxième|troisième|second|dernier))\s+(?:\w+\s+)?réseau|"
+    r"(?:друг(?:ая|ой)|перв(?:ая|ый)|втор(?:ая|ой)|треть(?:я|ей)|ещё одна|еще одна)\s+(?:\w+\s+)?"
     r"(?:сеть|операция|кампания))\b"
     # "In one instance, users had ChatGPT ... In a second instance, actors tied to ..."
     r"|^\W*in (?:one|a second|another|a third|the (?:first|second|third|last)) (?:instance|case)\b"
@@ -531,14 +676,17 @@ _ORDINAL_SUBJECT = re.compile(
 
 def _ordinal_units(layout: Layout, found: Sequence[Any],
                    named_in: Sequence[list[tuple[str, int, int, str]]],
-                   anchors: set[int]) -> list[_Unit]:
+                   anchors: set[int], others: int = 0) -> list[_Unit]:
     """"One of the operations shared local news ... Another smaller operation was
     domestic-focused, in Indonesia. The third operation, from Egypt, targeted ...": each
     sentence that opens on one of several units is that unit, figures or not."""
     sents = layout.sentences
     hits = [i for i, x in enumerate(sents) if (m := _ORDINAL_SUBJECT.search(x.text))
             and m.start() <= 60 and not _EARLIER.search(x.text)]
-    if len(hits) < 2:
+    # ("In one case, an Iranian operation ..." beside another unit the text gives is one too)
+    one_case = len(hits) == 1 and others > 0 and bool(
+        re.match(r"^\W*in (?:one|a) (?:instance|case)\b", sents[hits[0]].text, re.I))
+    if len(hits) < 2 and not one_case:
         return []  # a lone "another operation" is told by the figures around it
     units: list[_Unit] = []
     for i in hits:
@@ -569,7 +717,12 @@ _ALSO_UNIT = re.compile(
     r"\b(?:also|as well|in addition|además|también|aussi|également|также|кроме того)\b[^.;]{0,70}?"
     r"\b(?:a|an|another|one|una?|otra|une?|autre|ещё одн\w+|еще одн\w+|одн[ау])\s+"
     r"(?:[\w,-]+\s+){0,3}?(?:network|campaign|operation|red|campaña|operación|réseau|campagne|"
-    r"opération|сеть|кампани[юя]|операци[юя])\b", re.IGNORECASE)
+    r"opération|сеть|кампани[юя]|операци[юя])\b"
+    # "OpenAI also took action in July to ban ChatGPT accounts in Rwanda"
+    r"|\b(?:also|as well|in addition|además|también|aussi|également|также)\b[^.;]{0,50}?"
+    r"\b(?:bann?\w*|remov\w*|suspend\w*|took down|disrupt\w*|terminat\w*|elimin\w+|supprim\w+|"
+    r"удалил\w*|заблокировал\w*)\b[^.;\d]{0,30}?\b(?:accounts|channels|cuentas|canales|comptes|"
+    r"chaînes|аккаунт\w*|канал\w*)\b", re.IGNORECASE)
 
 
 def _also_units(layout: Layout, found: Sequence[Any],
@@ -585,17 +738,69 @@ def _also_units(layout: Layout, found: Sequence[Any],
                  + m.start()]
         origins = {p.key for p in after if p.role == "origin"}
         named = [c for c, a, _b, _s in named_in[i] if a >= sent.start + m.end()]
+        before_last = sent.text[: named_in[i][-1][1] - sent.start] if named_in[i] else ""
         if len(origins) == 1:
             code = next(iter(origins))
-        elif not after and len(set(named)) == 1 and re.search(
-                r"\b(?:in|en|au|в)\s+(?:the\s+)?$", sent.text[: named_in[i][-1][1] - sent.start]):
-            code = named[0]  # "a campaign it discovered in Tanzania"
+        elif len(set(named)) == 1 and (not after and re.search(
+                r"\b(?:in|en|au|в)\s+(?:the\s+)?$", before_last) or re.search(
+                r"\b(?:accounts|channels|cuentas|comptes|аккаунт\w*)\s+(?:in|en|au|в)\s+"
+                r"(?:the\s+)?$", before_last)):
+            code = named[0]  # "a campaign it discovered in Tanzania", "ban accounts in Rwanda"
         else:
             continue
         units.append(_Unit("also", code, i, [Fact(
             "country", code, None, None, "origin",
             {"confidence": 0.7, "enumerated": True}, _evidence(sent))]))
     return units
+
+
+_CASE_HEADING = re.compile(
+    r"(?:Operation\s+)?[\"“'‘]?[A-Z][\w-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z0-9][\w-]*){0,4}[\"”'’]?")
+_SECTION_WORDS = re.compile(
+    r"\b(?:Introduction|Conclusions?|Summary|Overview|Background|Methodology|Findings|"
+    r"Key|Executive|About|Contents|Appendix|Annex|Recommendations|Trends|Notes|Sources|"
+    r"References|Acknowledg\w*|Resources|Related|Read|More|Share|Comments|Update[sd]?|"
+    r"Threat|Report|Case Stud(?:y|ies)|Takedowns?|Networks?|Actors?|Platforms?|Impact|"
+    r"Assessment|Indicators|IOCs?|Q[1-4]|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Adversarial|Coordinated|Inauthentic|"
+    r"Behaviou?r|Influence|Operations?|Campaigns?|Meta|Facebook|Google|OpenAI|TikTok|"
+    r"Microsoft|Twitter|YouTube|Instagram|Telegram)\b")
+
+
+def _heading_operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+    """Case studies under headings that name them ("Sneer Review", then "This operation
+    likely originated in China ..."): each such heading is an operation, with the origin and
+    targets the first sentences of its section give. Only where two or more headings read
+    this way, in a text that reports the removal."""
+    sents = layout.sentences
+    units: list[_Unit] = []
+    for k, h in enumerate(layout.headings):
+        name = h.text.strip()
+        if (not _CASE_HEADING.fullmatch(name) or _SECTION_WORDS.search(name)
+                or any(m.of_kind("country") or m.of_kind("region") or m.of_kind("platform")
+                       for m in scan(name))):
+            continue  # (a heading naming a country is a section by origin, told elsewhere)
+        nxt = layout.headings[k + 1].start if k + 1 < len(layout.headings) else layout.content_end
+        section = [i for i, x in enumerate(sents) if h.end <= x.start and x.end <= nxt][:3]
+        if not section or not any(_UNIT_NOUN.search(sents[i].text) for i in section):
+            continue
+        unit = _Unit("operation", name.strip("\"“”'‘’"), section[0], [Fact(
+            "operation", name.strip("\"“”'‘’"), None, None, None, {"confidence": 0.75},
+            _evidence(sents[section[0]]))])
+        with_origin = next((i for i in section if len(_origins(found[i])) == 1), None)
+        if with_origin is not None:
+            p = _origins(found[with_origin])[0]
+            unit.facts.append(Fact("country", p.key, None, None, "origin",
+                                   {**p.detail, "confidence": OPERATION_ORIGIN_CONFIDENCE},
+                                   _evidence(sents[with_origin])))
+        for i in section:
+            unit.facts += [Fact("country", p.key, None, None, "target",
+                                {**p.detail, "confidence": OPERATION_ORIGIN_CONFIDENCE},
+                                _evidence(sents[i]))
+                           for p in found[i].places if p.kind == "country" and p.role == "target"]
+        units.append(unit)
+    reported = units and any(TAKEDOWN.search(x.text) for x in sents)
+    return units if len(units) >= 2 and reported else []
 
 
 def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]) -> list[_Unit]:
@@ -653,6 +858,10 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
                                        {**prev[0].detail, "confidence": NEIGHBOUR_ORIGIN_CONFIDENCE},
                                        _evidence(sents[i - 1])))
     return list(units.values())
+
+
+def _same_name(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
 
 
 def _origin_keys(net: NetworkFacts) -> set[str]:
@@ -739,6 +948,45 @@ def _give_shared_origin(layout: Layout, found: Sequence[Any], networks: list[Net
                                   dict(shared.detail), shared.evidence))
 
 
+# The nouns a takedown's object goes by: "a network", "accounts", "una operación", "сеть".
+_UNIT_NOUN = re.compile(
+    r"\b(?:networks?|operations?|campaigns?|efforts?|accounts|pages|clusters?|"
+    r"red(?:es)?|operaci[oó]n(?:es)?|campañas?|esfuerzos?|cuentas|réseaux?|opérations?|"
+    r"campagnes?|comptes|сет(?:ь|и|ей)|операци\w*|кампани\w*|аккаунт\w*|учётн\w*|учетн\w*)\b",
+    re.IGNORECASE)
+LONE_ORIGIN_CONFIDENCE = 0.7
+# History told in passing: "reports since 2017, when it first took down networks linked to X"
+_HISTORY = re.compile(r"\b(?:since|desde|depuis|с) (?:19|20)\d\d\b|\bfirst (?:took|removed|banned|"
+                      r"suspended|disrupted)\b|\b(?:in|en|в) (?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def _lone_unit(layout: Layout, found: Sequence[Any]) -> _Unit | None:
+    """A text that tells one takedown without figures or a name ("took action against accounts
+    linked to an Iranian influence effort"): the first sentence giving one origin to the
+    takedown's object, in a paragraph that reports the removal, is the unit. None where the
+    sentence names two origins or tells an earlier takedown: then there is nothing sure."""
+    sents = layout.sentences
+    for i, sent in enumerate(sents):
+        origins = _origins(found[i])
+        if (len(origins) != 1 or _earlier(layout, i) or not _UNIT_NOUN.search(sent.text)
+                or _HISTORY.search(sent.text)):
+            continue
+        # (a list item's removal verb is in the lead-in: "... removed N networks. This includes:")
+        near = [x for x in sents[max(0, i - 2) : i + 2] if x.para == sent.para
+                or x.para == sent.para - 1 and sents[i - 1].text.rstrip().endswith(":")]
+        if not any(TAKEDOWN.search(x.text) for x in near):
+            continue
+        p = origins[0]
+        unit = _Unit("country", p.key, i, [Fact(
+            "country", p.key, None, None, "origin",
+            {**p.detail, "confidence": LONE_ORIGIN_CONFIDENCE}, _evidence(sent))])
+        unit.facts += [Fact("country", t.key, None, None, "target",
+                            {**t.detail, "confidence": LONE_ORIGIN_CONFIDENCE}, _evidence(sent))
+                       for t in found[i].places if t.kind == "country" and t.role == "target"]
+        return unit
+    return None
+
+
 def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
              networks: list[NetworkFacts], named_in: Sequence[list[tuple[str, int, int, str]]],
              labels: Sequence[Any] = ()) -> list[NetworkFacts]:
@@ -753,7 +1001,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                              if not any(i.value == u.value for i in itemised)]
     enumerated += [u for u in _countries_including_units(layout, named_in)
                    if not any(e.value == u.value for e in enumerated)]
-    enumerated += [u for u in _elliptic_units(layout, named_in)
+    enumerated += [u for u in _elliptic_units(layout, named_in, found)
                    if not any(e.value == u.value for e in enumerated)]
     enumerated += [u for u in _also_units(layout, found, named_in)
                    if not any(e.value == u.value for e in enumerated)]
@@ -765,15 +1013,24 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                         for e in enumerated)]
     enumerated += [u for u in _repeated_units(layout, named_in, found)
                    if not any(e.value == u.value and e.sentence != u.sentence for e in enumerated)]
+    _stretch_targets(layout, found, named_in, enumerated)
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]
+    studies = [u for u in _heading_operation_units(layout, found)
+               if not any(x.kind == "operation" and _same_name(x.value, u.value) for x in units)]
+    units += studies
     units += [u for u in _targeted_pair_units(layout, found)
               if not any(x.sentence == u.sentence for x in units)]
+    units += [u for u in _aimed_list_units(layout, found, named_in)
+              if not any(x.sentence == u.sentence for x in units)]
+    if not units and len(segments) <= 1:
+        units = _same_origin_units(layout, found)
     if not any(u.kind == "operation" for u in units):
         # (where operations have names, "the second campaign" is one of them again)
         taken = {u.sentence for u in units}
-        units += [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments})
+        units += [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments},
+                                            len(units) + len(segments))
                   if u.sentence not in taken]
     for u in units:  # "la inhabilitación de páginas de Facebook e Instagram ... una red en Rusia"
         if u.kind in ("country", "ordinal", "also"):
@@ -789,6 +1046,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 and not (f.evidence is not None and f.evidence.start == at)} for n in networks]
         if all(o and units[0].value not in o for o in mine):
             single = False  # "also ... a campaign in Tanzania" beside the Chinese network
+    if not units and not networks:
+        lone = _lone_unit(layout, found)
+        units = [lone] if lone is not None else []
     if not units or single:
         # One operation named in a text whose figures are already a network: the same unit.
         if units and len(networks) == 1:
@@ -882,6 +1142,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         kept = [n for n in kept if any(n is u for u in unit_nets) or any(
             f.kind in ("count", "audience", "actor", "operation") or f.kind == "country"
             and f.role in ("origin", "target") for f in n.facts)]
+    if studies:  # under case-study headings, a figureless network around them is no other one
+        kept = [n for n in kept if any(n is u.network for u in units)
+                or any(f.kind in ("count", "audience") for f in n.facts)]
     kept.sort(key=lambda n: n.span[0] if n.span else 0)
     _follow_paragraphs(layout, kept, named_in)
     _case_paragraphs(layout, kept, named_in)

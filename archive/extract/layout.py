@@ -69,6 +69,9 @@ def _is_heading(line: str) -> bool:
         return True
     if re.match(r"^[-*•▪‣]\s+(?:\S+(?:\s+\S+){11,}|[^:]{3,60}:\s+\S+\s+\S+)", line):
         return False  # "- A small set of accounts ... used the models": a list item, not a title
+    if re.match(r"^[-*•▪‣–—]\s+(?:(?:about|around|over|more than|plus de|más de|около|более)\s+)?"
+                r"\d", line, re.IGNORECASE):
+        return False  # "– 182 comptes facebook supprimés": a figure in a list, not a title
     words = line.split()
     if not words or len(words) > 16:
         return False

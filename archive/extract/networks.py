@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.extract.layout import Layout
+from archive.extract.layout import Layout, Sentence
 
 TAKEDOWN = re.compile(
     r"\b(?:remov(?:ed|ing|e|es)|took down|taken down|take down|taking down|actioned|"
@@ -19,9 +19,13 @@ TAKEDOWN = re.compile(
     r"block(?:ed|ing)|delet(?:ed|ing)|disabl(?:ed|ing)|dismantl(?:ed|ing)|shut down|"
     r"purg(?:ed|ing)|eliminat(?:ed|ing)|deactivat(?:ed|ing)|enforced against|"
     r"presence on|wiped|pulled down|took action against|closed|removal|deletion|"
+    r"(?:took|taken|taking|take) (?:\w+ )?action against|crack(?:ed|ing)? down|thwart(?:ed|ing)?|"
+    r"foil(?:ed|ing)|"
     r"takedowns?|take-down|suspension|termination|liquidation|purge|"
     # Spanish, French, Russian: the verbs platforms' removals are reported with
     r"elimin\w+|suspendi\w+|retir\w+|bloque\w+|dio de baja|dado de baja|desmantel\w+|"
+    r"desarticul\w+|neutraliz\w+|medidas (?:\w+ )?contra|frustr[óa]\w*|interrumpi\w+|"
+    r"perturb[ée]\w*|neutralis\w+|démantèlement|пресек\w+|пресеч\w+|нейтрализ\w+|"
     r"cancel[óa]\w*|cerr[óa]\w*|suprim\w+|inhabilit\w+|deshabilit\w+|desactiv\w+|désactiv\w+|"
     r"деактивир\w+|"
     r"supprim\w+|suspendu\w*|bloqu\w+|démantel\w+|fermé\w*|fermeture|banni\w*|suppression|"
@@ -65,6 +69,10 @@ CASE_OF = re.compile(
     r"^\W*(?:in the case of|as for|as to|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
     r"quant (?:à|au|aux)|в случае с|что касается)\s+(?:the\s+|la\s+|el\s+|les?\s+)?",
     re.IGNORECASE)
+# "more than four months after the company took down almost 6,000 accounts": an earlier one
+MONTHS_AFTER = (r"(?:days?|weeks?|months?|years?) (?:after|before) (?:[\w-]+ ){0,3}?(?:eliminat\w+|"
+                r"remov(?:ed|ing)|took down|taking down|suspend(?:ed|ing)|bann(?:ed|ing)|"
+                r"disrupt(?:ed|ing))")
 _EARLIER = re.compile(
     r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -73,8 +81,7 @@ _EARLIER = re.compile(
     r"in a (?:past|prior|previous|separate,? earlier)|back in (?:19|20)\d\d|"
     r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had)|"
     r"as we (?:\w+ )?(?:communicated|reported|announced|disclosed|shared|noted) (?:in|last|earlier)|"
-    r"(?:days?|weeks?|months?) after (?:eliminating|removing|taking down|suspending|banning)|"
-    r"(?:deleted|removed|suspended|banned) at the time|"
+    + MONTHS_AFTER + r"|(?:deleted|removed|suspended|banned) at the time|"
     r"would (?:go on to |later )?(?:remove|take down|suspend|ban|close))\b",
     re.IGNORECASE,
 )
@@ -150,7 +157,10 @@ _OWN_UNIT = re.compile(r"\b(?:out of (?:the|these|those)|of (?:the|these|those) 
                        r"(?:подавляющая |большая )?часть (?:удаленных |удалённых )?аккаунтов|"
                        r"la (?:gran )?mayoría de (?:las )?cuentas|la majorité des comptes|"
                        r"(?:were|was) (?:run|operated|managed|created|controlled) by|"
-                       r"из них|de ellas|de ellos|parmi (?:eux|elles|ces))\b", re.IGNORECASE)
+                       r"из них|de ellas|de ellos|parmi (?:eux|elles|ces|ceux-ci|celles-ci)|"
+                       # "Trente-cinq autres comptes ... le gouvernement arménien": more units
+                       r"(?:other|further|autres|otras|otros|других|другие)\s+(?:[\w-]+\s+)?"
+                       r"(?:accounts|comptes|cuentas|аккаунт\w*))\b", re.IGNORECASE)
 # "Facebook said the 364 pages and accounts had almost 800,000 followers": the figures of
 # the takedown the text reports, told with a definite article
 _SAID_THE_FIGURES = re.compile(
@@ -161,10 +171,19 @@ PART_OF = re.compile(r"\b(?:a subset of|a sample of|a portion of|had access to|"
 # ("As part of this network, we removed 23 accounts" is the network's own figure.)
 
 
+# Figures others found: "A separate BBC investigation identified 800 fake accounts"
+OTHERS_FOUND = re.compile(
+    r"\b(?:investigation|researchers?|analysts?|analysis|study|journalists|reporters|"
+    r"investigadores|investigación|análisis|chercheurs|enquête|analyse|исследовател\w*|"
+    r"расследовани\w*)\b[^.;]{0,60}\b(?:identified|found|uncovered|discovered|counted|tracked|"
+    r"mapped|identific\w+|encontr\w+|descubri\w+|identifi\w+|trouv\w+|découv\w+|"
+    r"выявил\w*|обнаружил\w*|нашл\w*)\b", re.IGNORECASE)
+
 def _is_anchor(text: str, facts: SentenceFacts) -> bool:
     """Removed assets stated with a takedown verb, or as the make-up of a named network.
     Figures for a part of a network already described ("a subset of the assets") are not."""
-    if not facts.removed or is_summary(text) or PART_OF.search(text):
+    if not facts.removed or is_summary(text) or PART_OF.search(text) or (
+            OTHERS_FOUND.search(text) and not TAKEDOWN.search(text)):
         return False
     # "(2) 50 accounts that amplified ...": an enumerated item under "We removed two networks."
     # "The second, from Peru, had 70 accounts": one of the units a preamble announced.
@@ -175,11 +194,28 @@ def _is_anchor(text: str, facts: SentenceFacts) -> bool:
                 or _SAID_THE_FIGURES.search(text))
 
 
+_ITEM = re.compile(r"^\s*(?:[-•*–·▪●]|\(?\d{1,2}[.)])\s+")
+
+
+def _item_under_removal(sents: list[Sentence], facts: list[SentenceFacts], i: int) -> bool:
+    """"We removed these networks:" then "- Iran: 10 accounts targeting Israel": an item with
+    figures, in a list whose lead-in reports the removal, is one unit's figures."""
+    if (not facts[i].removed or not _ITEM.match(sents[i].text) or is_summary(sents[i].text)
+            or not facts[i].has_place_or_actor):
+        return False  # ("– 182 comptes facebook supprimés": one network's breakdown)
+    j = i - 1
+    while j >= 0 and _ITEM.match(sents[j].text):
+        j -= 1
+    return j >= 0 and i - j <= 12 and sents[j].text.rstrip().endswith(":") and bool(
+        TAKEDOWN.search(sents[j].text) or j > 0 and TAKEDOWN.search(sents[j - 1].text))
+
+
 def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
     sents = layout.sentences
     anchors = [i for i, s in enumerate(sents) if _is_anchor(s.text, facts[i])
                or s.continued and i > 0 and facts[i].removed and _is_anchor(sents[i - 1].text,
-                                                                            facts[i - 1])]
+                                                                            facts[i - 1])
+               or _item_under_removal(sents, facts, i)]
     if not anchors:
         lead = _lead_anchor(layout, facts)
         return [Segment([i for i in range(len(sents))], lead)] if lead is not None else []

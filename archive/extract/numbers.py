@@ -20,12 +20,33 @@ _UNITS = {
     "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
     "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5, "шести": 6,
     "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10,
+    # teens ("seize" and "once" are English words too, and stay out)
+    "treize": 13, "quatorze": 14, "quinze": 15, "trece": 13, "catorce": 14, "quince": 15,
+    "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "одиннадцать": 11,
+    "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
+    "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
+    "veintiuno": 21, "veintiún": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24,
+    "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28,
+    "veintinueve": 29,
+    # hundreds written as one word
+    "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+    "trescientas": 300, "cuatrocientos": 400, "quinientos": 500, "quinientas": 500,
+    "seiscientos": 600, "setecientos": 700, "ochocientos": 800, "novecientos": 900,
+    "сто": 100, "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500,
+    "шестьсот": 600, "семьсот": 700, "восемьсот": 800, "девятьсот": 900,
 }
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
+    # "trente-cinq", "treinta y cinco", "тридцать пять"
+    "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+    "setenta": 70, "ochenta": 80, "noventa": 90, "двадцать": 20, "тридцать": 30, "сорок": 40,
+    "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+           "mille": 1000, "тысяча": 1000, "тысячи": 1000, "тысяч": 1000}
+_JOINERS = ("and", "y", "et", "и")
 _WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
 _SEP = r"[,\u00a0\u202f\u2009 ]"
 
@@ -37,7 +58,7 @@ NUMBER = re.compile(
     r"(?P<mult>\s*(?:millions?|thousand|billions?|milliards?|millones|millón|mil|mille|тыс\.?|тысяч[аи]?|"
     r"млн\.?|миллион\w*|[kKmM]\b))?(?P<plus>\+)?"
     r"|(?P<milonly>(?<!\d\s)\bmil\s+\d{1,3}\b)"
-    r"|(?P<words>(?:(?:" + _WORD + r")(?:[\s-]+(?:and\s+)?)?)*(?:" + _WORD + r"))"
+    r"|(?P<words>(?:(?:" + _WORD + r")(?:[\s-]+(?:(?:and|y|et|и)[\s-]+)?)?)*(?:" + _WORD + r"))"
     r"|(?P<dozen>(?:half\s+)?a\s+dozen|a\s+single|a\s+couple\s+of)"
     r")(?![\w%])",
     re.IGNORECASE,
@@ -73,10 +94,13 @@ class Number:
 def _words_value(words: str) -> int | None:
     total = current = 0
     seen = False
+    prev = ""
     for tok in re.split(r"[\s-]+", words.lower()):
-        if tok == "and" or not tok:
+        if tok in _JOINERS or not tok:
             continue
-        if tok in _UNITS:
+        if tok in ("vingt", "vingts") and prev == "quatre":
+            current += 80 - 4  # "quatre-vingt-dix": four twenties and ten
+        elif tok in _UNITS:
             current += _UNITS[tok]
         elif tok in _TENS:
             current += _TENS[tok]
@@ -88,6 +112,7 @@ def _words_value(words: str) -> int | None:
         else:
             return None
         seen = True
+        prev = tok
     return total + current if seen else None
 
 

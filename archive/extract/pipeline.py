@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from archive.extract.actors import ActorHit, find_actors
 from archive.extract.countries import DOMESTIC, PlaceHit, find_places, resolve_code
@@ -28,7 +29,9 @@ from archive.extract.layout import Layout, Sentence, build_layout, unwrap
 from archive.extract.networks import (
     CASE_OF,
     EARLIER_LOCAL,
+    MONTHS_AFTER,
     NOT_THE_FIRST,
+    OTHERS_FOUND,
     PART_OF,
     TAKEDOWN,
     Segment,
@@ -296,7 +299,8 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
 # The takedown itself told as past: "previously removed", "in 2019 Meta took down", "as we
 # communicated in October 2020" (not "tied to previously disclosed activity").
 _PASSING = re.compile(
-    r"\b(?:" + EARLIER_LOCAL + r")\b|\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|"
+    r"\b(?:" + EARLIER_LOCAL + r"|" + MONTHS_AFTER + r")\b|"
+    r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|"
     r"close)\b|"
     r"\b(?:previously(?! un\w+| not)|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -398,7 +402,7 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 # France": a sentence about an earlier takedown gives this network no places.
 _PAST_NETWORK = re.compile(
     r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
-    r"\b(?:days?|weeks?|months?) after (?:eliminating|removing|taking down|suspending|banning)\b|"
+    r"\b" + MONTHS_AFTER + r"\b|"
     r"\b(?:deleted|removed|suspended|banned) at the time\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|close)\b|"
     r"\b(?:network|operation|campaign|accounts)\b[^.;]{0,40}\b(?:(?:it|we|they|the company|Meta|"
@@ -425,6 +429,12 @@ _KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language":
                     "platform": 0.9, "operation": 0.9, "date": 0.8, "region": 0.75}
 
 
+# "three networks", "dos redes", "трёх сетей": the text speaks of several units at once
+_N_UNITS = re.compile(
+    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|both|all|dos|tres|cuatro|cinco|"
+    r"deux|trois|quatre|cinq|две|два|три|четыре|пять|двух|трех|трёх|четырех|пяти)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:networks|operations|campaigns|redes|operaciones|campañas|réseaux|"
+    r"opérations|campagnes|сет(?:и|ей)|операци[йи]|кампани[йи])\b", re.IGNORECASE)
 _ALL_UNITS_REF = re.compile(r"\b(?:both|all(?: the)?|the|these|those)\s+(?:\w+\s+)?"
                             r"(?:networks|operations|campaigns)\b", re.IGNORECASE)
 
@@ -448,7 +458,20 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
                    if f.kind == "country" and f.role == "origin"}
     used = {f.evidence.start for n in networks for f in n.facts if f.evidence is not None}
     for i, sent in enumerate(layout.sentences):
-        if sent.start in used or sent.heading:
+        if sent.heading:
+            continue
+        actors = [a for a in found[i].actors if a.role == "attributed" and a.name != "@coref"]
+        if (len({a.name for a in actors}) == 1 and _N_UNITS.search(sent.text)
+                and TAKEDOWN.search(sent.text) and not _PASSING.search(sent.text)
+                and len({c[0] for c in named[i]}) <= 1):
+            # "removed three networks linked to businessman X": X for each of them
+            for net in networks:
+                if not any(f.kind == "actor" and f.role == "attributed" for f in net.facts):
+                    net.facts.append(Fact("actor", actors[0].name, None, None, "attributed",
+                                          {**actors[0].detail, "all_units": True},
+                                          _evidence(sent)))
+            continue
+        if sent.start in used:
             continue
         if _ALL_UNITS_REF.search(sent.text):  # "Graphika ... said the operations appeared"
             for a in found[i].actors:
@@ -470,6 +493,32 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
             if (a.name, "attributed") not in have:
                 net.facts.append(Fact("actor", a.name, None, None, "attributed",
                                       {**a.detail, "by_origin": True}, _evidence(sent)))
+
+
+# Asset kinds a lead's combined figure adds up ("735 accounts and groups" = 666 + 69).
+_SUMMABLE = frozenset({"facebook_accounts", "facebook_pages", "facebook_groups", "facebook_events",
+                       "instagram_accounts", "threads_accounts", "combined_assets"})
+
+
+def _drop_inner_totals(net: NetworkFacts) -> None:
+    """A combined figure that is the sum of two or more of the network's other figures ("301
+    groups, Pages and accounts" beside 214 accounts, 35 Pages, 18 Groups and 34 Instagram
+    accounts) is their total told in the lead: the parts stay, the total goes."""
+    counts = [f for f in net.facts if f.kind == "count" and f.key in _SUMMABLE]
+    if len(counts) < 3:
+        return
+    drop: set[int] = set()
+    for f in counts:
+        if f.key != "combined_assets":
+            continue  # (small figures of single kinds add up by chance: 12 = 5 + 7)
+        parts = [float(g.value) for g in counts if g is not f and g.key != f.key]
+        value = float(f.value)
+        slack = 0.0 if f.qualifier in (None, "exact") else 0.02 * value
+        for size in range(2, len(parts) + 1):
+            if any(abs(sum(c) - value) <= slack for c in combinations(parts, size)):
+                drop.add(id(f))
+                break
+    net.facts = [f for f in net.facts if id(f) not in drop]
 
 
 def _rate(net: NetworkFacts) -> None:
@@ -507,7 +556,10 @@ _TOTAL_CUE = re.compile(
     r"en esta ocasión|cette fois|в общей сложности|всего (?:было )?(?:удален\w*|заблокирован\w*)|"
     # "nearly 3,500 accounts worldwide ... in six countries": the sum over several networks
     r"(?:in|across|from) (?:\w+ )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
-    r"multiple) (?:different )?countries|accounts worldwide)\b|"
+    r"multiple) (?:different )?countries|accounts worldwide|"
+    # "373 accounts ... for their presumed links to certain states": figures over several
+    r"certain (?:states|governments)|certains (?:États|Etats|gouvernements)|"
+    r"ciertos (?:Estados|gobiernos)|определённ\w+ государств\w*|определенн\w+ государств\w*)\b|"
     r"^\W*(?:всего|en total|au total|in total|in all|altogether|en conjunto)\b", re.IGNORECASE)
 
 
@@ -788,20 +840,25 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
                 shared = {**p.detail, "shared": True,
                           "confidence": min(0.7, p.detail.get("confidence", 0.7))}
                 add(Fact(p.kind, p.key, None, None, p.role, shared), sents[i])
-    for i in seg.sentences:
-        still = i != seg.anchor and _STILL_UP.search(sents[i].text)
-        part = i != seg.anchor and PART_OF.search(sents[i].text)
-        for c in found[i].counts:
-            kind = c.kind
-            if kind == "count" and (c.key not in REMOVED_METRICS or still or part):
-                continue  # "12 Telegram channels ... are still operating": not removed;
-                # "researchers saw a subset of the assets: 23 Pages": not the network's figure
-            add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
-    anchored = {p.key for p in found[seg.anchor].places if p.role == "origin"}
     past = {i for i in seg.sentences if i != seg.anchor and (
         _PAST_NETWORK.search(sents[i].text) or NOT_THE_FIRST.search(sents[i].text)
         or i > 0 and sents[i - 1].para == sents[i].para and NOT_THE_FIRST.search(
             sents[i - 1].text))}
+    for i in seg.sentences:
+        still = i != seg.anchor and _STILL_UP.search(sents[i].text)
+        part = i != seg.anchor and PART_OF.search(sents[i].text)
+        found_by_others = i != seg.anchor and OTHERS_FOUND.search(sents[i].text) and not (
+            TAKEDOWN.search(sents[i].text))
+        for c in found[i].counts:
+            kind = c.kind
+            if kind == "count" and (c.key not in REMOVED_METRICS or still or part or i in past
+                                    or found_by_others):
+                continue  # "12 Telegram channels ... are still operating": not removed;
+                # "researchers saw a subset of the assets: 23 Pages": not the network's figure;
+                # "months after it took down 6,000 accounts": an earlier takedown's;
+                # "a BBC investigation identified 800 accounts": not the platform's removal
+            add(Fact(kind, c.key, c.value, c.qualifier, None, dict(c.detail)), sents[i])
+    anchored = {p.key for p in found[seg.anchor].places if p.role == "origin"}
     # Paragraphs that open "In the case of Russia, ..." about another network than the anchor's
     other_case: dict[int, set[str]] = {}
     for i in seg.sentences:
@@ -1008,6 +1065,7 @@ def extract_facts(
     _attach_by_origin(layout, found, networks, named)
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))
     for k, net in enumerate(networks, start=1):
+        _drop_inner_totals(net)
         _abstain_on_lists(net)
         _rate(net)
         if net.operation_name is None:

@@ -119,10 +119,14 @@ def find_platforms(s: str, offset: int, mentions: list[Mention]) -> list[VocabHi
 
 _OP_CUE = re.compile(
     r"\b(?:dubbed|known as|nicknamed|code-?named|codenamed|called|named|tracked as|"
+    # "Researchers labeled the clusters “Data Center Bandwagon” and “Tech and Tariffs”"
+    r"(?:labell?ed|named|dubbed|called|nicknamed|christened) (?:the|these|them|it|this|both)"
+    r"(?: (?:clusters?|operations?|networks?|campaigns?|activity|efforts?))?|"
     r"(?:which|that|whom) (?:we|researchers|it|the company|they|[A-Z]\w+) (?:call(?:ed|s)?|"
     r"named|dubbed|have dubbed|refer(?:s|red)? to as|track as|labell?ed)|"
     r"appelée?s?|baptisée?s?|surnommée?s?|dénommée?s?|connue?s? sous le nom d[e']|"
-    r"llamad[ao]s?|denominad[ao]s?|bautizad[ao]s?|conocid[ao]s? como|"
+    r"llamad[ao]s?|denominad[ao]s?|bautizad[ao]s?|conocid[ao]s? como|identificad[ao]s? como|"
+    r"identifiée?s? comme|nommée?s?|"
     r"под названием|известн\w+ как|получивш\w+ название)\s+(?:the\s+)?",
 )
 _QUOTED = re.compile(r"[\"“‘'«]([^\"“”‘’'«»]{2,60}?)[\"”’'»]")
@@ -173,7 +177,7 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
         if m.of_kind("operation")
     ]
     for cue in _OP_CUE.finditer(s):
-        context = s[max(0, cue.start() - 80) : cue.start()]
+        context = s[max(0, cue.start() - 80) : cue.end()]  # ("labeled the clusters X": in the cue)
         for name, a, b in _names_after(s, cue.end()):
             words = name.split()
             if (not words or words[0] in _NOT_OP or len(words) > 6 or not name[0].isupper()

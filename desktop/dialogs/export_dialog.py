@@ -52,15 +52,18 @@ class ExportDone:
     path: Path
     count: int
     fmt: str
+    warnings: tuple[str, ...] = ()
 
 
 def run_export(root: Path, job: ExportJob, target: str, *,
                on_progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> ExportDone:
     """Worker side (Qt-free): its own read-only Archive, because SQLite connections are per thread."""
+    warnings: list[str] = []
     with Archive.open(root, create=False, write=False) as archive:
-        count = job.run(archive, target, on_progress=on_progress, cancel=cancel)
-    return ExportDone(Path(target), count, job.fmt)
+        count = job.run(archive, target, on_progress=on_progress, cancel=cancel,
+                        on_warning=warnings.append)
+    return ExportDone(Path(target), count, job.fmt, tuple(warnings))
 
 
 def country_choices(facets: dict[str, list[tuple[str, int]]]) -> list[tuple[str, str]]:
@@ -206,6 +209,7 @@ class ExportDialog(QDialog):
         self.status = QLabel(self.status_row)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # paths and errors are user text
+        self.status.setWordWrap(True)  # a warning can be long
         row = QVBoxLayout(self.status_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.progress)
@@ -366,11 +370,12 @@ class ExportDialog(QDialog):
     @Slot(object)
     def _on_task_succeeded(self, done: ExportDone) -> None:
         noun = f"{done.count} document{'s' if done.count != 1 else ''}"
+        warned = "".join(f"\nWarning: {w}" for w in done.warnings)
         if self._previewing:
-            self.status.setText(f"Preview of {noun}; choose Export… to save it.")
+            self.status.setText(f"Preview of {noun}; choose Export… to save it.{warned}")
         else:
             self.last_result = done
-            self.status.setText(f"Exported {noun} to {done.path.name}.")
+            self.status.setText(f"Exported {noun} to {done.path.name}.{warned}")
             self.status.setToolTip(str(done.path))
             self.open_folder_button.show()
         if done.fmt == "pdf":

@@ -142,6 +142,18 @@ def build_countries() -> dict[str, dict[str, object]]:
         for d in list(demonyms):
             if re.fullmatch(r"[A-Z][a-z]+(?:an|i)", d) and d + "s" not in demonyms:
                 demonyms.append(d + "s")
+    # French and Spanish demonyms in every gender and number ("le gouvernement arménien" as
+    # well as the listed "arméniens"): the forms of each family, from any one listed.
+    for entry in out.values():
+        demonyms = entry["demonyms"]
+        assert isinstance(demonyms, list)
+        for d in list(demonyms):
+            for family in _DEMONYM_FAMILIES:
+                stem = next((d[: -len(x)] for x in family if d.endswith(x) and len(d) > len(x) + 2
+                             and d.islower() and d.isalpha()), None)
+                if stem is not None:
+                    demonyms.extend(stem + x for x in family if stem + x not in demonyms)
+                    break
     # Ambiguous names must not also be listed as plain names (Georgia, Congo).
     amb: set[str] = set()
     for entry in out.values():
@@ -151,6 +163,16 @@ def build_countries() -> dict[str, dict[str, object]]:
         assert isinstance(names, dict)
         names["en"] = [n for n in names["en"] if n not in amb]
     return out
+
+
+# Longest endings first within each family; a word takes the first family it ends with.
+_DEMONYM_FAMILIES = [
+    ("iennes", "ienne", "iens", "ien"), ("éennes", "éenne", "éens", "éen"),
+    ("aises", "aise", "ais"), ("oises", "oise", "ois"), ("aines", "aine", "ains", "ain"),
+    ("andes", "ande", "ands", "and"),
+    ("anos", "anas", "ano", "ana"), ("inos", "inas", "ino", "ina"),
+    ("eños", "eñas", "eño", "eña"), ("íes", "í"),
+]
 
 
 def build_languages() -> dict[str, list[str]]:

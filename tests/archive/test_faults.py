@@ -31,3 +31,13 @@ def test_armed_in_this_process_they_act(tmp_path: Path, monkeypatch) -> None:  #
     monkeypatch.setenv("TAKEDOWN_ATLAS_CRASH_TRACE", str(tmp_path / "trace"))
     faults.crash_point("import.after_parse")
     assert (tmp_path / "trace").read_text() == "import.after_parse\n"
+
+
+def test_a_stray_armed_variable_never_reaches_the_worker(monkeypatch) -> None:  # noqa: ANN001
+    from archive import faults, sandbox
+
+    monkeypatch.setenv(sandbox.FAULTS_ARMED, "1")
+    monkeypatch.setattr(faults, "_enabled", False)
+    assert sandbox.FAULTS_ARMED not in sandbox._worker_env()
+    monkeypatch.setattr(faults, "_enabled", True)
+    assert sandbox._worker_env()[sandbox.FAULTS_ARMED] == "1"

@@ -152,3 +152,22 @@ def test_show_export_dialog_reuses_the_window_runner(qtbot, sample_archive):
     assert dialog is not None and dialog.isVisible()
     assert dialog.runner is parent.runner
     dialog.close_button.click()
+
+
+def test_a_character_no_font_has_is_a_warning_in_the_status(qtbot, archive, tmp_path):
+    """A title in Javanese script, which no bundled font draws: the export still succeeds
+    and the status names the characters instead of leaving silent boxes."""
+    source = tmp_path / "in" / "ꦲꦏ꧀ꦱꦫ.txt"  # the file name reaches the source list
+    source.parent.mkdir()
+    source.write_text("ꦲꦏ꧀ꦱꦫ news\n\nFacebook removed 12 accounts in Azerbaijan.\n",
+                      encoding="utf-8")
+    assert archive.import_paths([source]).added
+    dialog = make_dialog(qtbot, archive, ImmediateRunner())
+    dialog.select_format("pdf")
+    target = tmp_path / "jv.pdf"
+    dialog.start_export(target)
+    assert target.read_bytes().startswith(b"%PDF")
+    status = dialog.status.text()
+    assert status.startswith(f"Exported 1 document to {target.name}.")
+    assert "\nWarning: " in status and "U+A9B2 ꦲ" in status
+    assert dialog.last_result is not None and len(dialog.last_result.warnings) == 1

@@ -20,7 +20,7 @@ from archive.progress import CancelToken, ProgressCallback
 def _ids_export(parts: registry.ExportParts, doc_ids: Sequence[str],
                 target: str | os.PathLike[str], *, scope: Scope, fmt: str,
                 on_progress: ProgressCallback | None = None,
-                cancel: CancelToken | None = None) -> int:
+                cancel: CancelToken | None = None, on_warning: registry.Warn | None = None) -> int:
     Path(target).write_text("\n".join(doc_ids) + f"\n{parts.archive_name}\n", encoding="utf-8")
     return len(doc_ids)
 

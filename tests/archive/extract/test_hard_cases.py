@@ -954,3 +954,308 @@ def test_countries_including_in_spanish_and_the_list_going_on() -> None:
         "afectadas con la medida.")
     assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == [
         "CL", "HN", "PE", "TH"]
+
+
+def test_one_takedown_told_without_figures_or_name_is_one_network() -> None:
+    doc = extract_facts(
+        "La plataforma tomó medidas contra un grupo de cuentas vinculadas a una campaña "
+        "iraní dirigida a votantes de Canadá. Según la empresa, las publicaciones casi no "
+        "recibieron respuestas.")
+    net = only_network(doc)
+    assert keys(net, "country", "origin") == {"IR"}
+    assert keys(net, "country", "target") == {"CA"}
+    assert all(f.detail["confidence"] < 0.8 for f in facts_of(net, "country"))
+
+
+def test_a_lone_origin_in_history_is_no_network() -> None:
+    doc = extract_facts(
+        "The service has blocked spam for years. Since 2019 it has disrupted campaigns linked "
+        "to Iran, and it publishes a yearly summary.")
+    assert doc.networks == []
+
+
+def test_a_list_the_activity_was_localized_for_is_its_targets() -> None:
+    doc = extract_facts(
+        "The company removed 120 accounts tied to Egypt. The activity was localized for "
+        "several countries, including Kenya, Ghana, Tunisia and Jordan.")
+    net = only_network(doc)
+    assert keys(net, "country", "origin") == {"EG"}
+    assert keys(net, "country", "target") == {"KE", "GH", "TN", "JO"}
+
+
+def test_french_se_concentre_sur_and_a_lesser_extent() -> None:
+    doc = extract_facts(
+        "Meta a supprimé 40 comptes Facebook. Ce réseau est originaire du Maroc et se concentre "
+        "principalement sur le Mali, et dans une moindre mesure sur le Niger et le Tchad.")
+    net = only_network(doc)
+    assert keys(net, "country", "origin") == {"MA"}
+    assert keys(net, "country", "target") == {"ML", "NE", "TD"}
+
+
+def test_posing_as_locals_names_the_people_addressed() -> None:
+    doc = extract_facts(
+        "Facebook removed 52 accounts run from Ukraine. They posed as local news outlets from "
+        "Ghana and Zambia to share election content.")
+    net = only_network(doc)
+    assert keys(net, "country", "origin") == {"UA"}
+    assert keys(net, "country", "target") == {"GH", "ZM"}
+    assert "GH" not in keys(net, "country", "impersonated")
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Twitter removed 80 accounts from Iran. We believe they are associated with, or directly "
+     "backed by, the Iranian government.", "Iranian government"),
+    ("Twitter suspended 900 accounts it believes are part of the Chinese government's "
+     "influence campaign against the protesters.", "Chinese government"),
+    ("Twitter a supprimé 40 comptes, supposés être dirigés par le gouvernement arménien.",
+     "Armenian government"),
+])
+def test_a_state_actor_named_by_its_country(text: str, actor: str) -> None:
+    net = only_network(extract_facts(text))
+    assert {f.key for f in facts_of(net, "actor") if f.role == "attributed"} == {actor}
+
+
+def test_a_government_that_only_sanctioned_someone_is_no_actor() -> None:
+    doc = extract_facts(
+        "Facebook eliminó 12 cuentas en Ucrania; la red estaba dirigida por individuos "
+        "sancionados por el Gobierno estadounidense. También retiró 30 cuentas ligadas al "
+        "estado de Jalisco.")
+    assert not [f for n in doc.networks for f in facts_of(n, "actor")]
+
+
+def test_each_listed_network_keeps_the_targets_of_its_own_stretch() -> None:
+    doc = extract_facts(
+        "Meta removed three networks: one from Iran targeting Israel, one from Russia targeting "
+        "Ukraine and Moldova, and one from China.")
+    got = {next(iter(keys(n, "country", "origin"))): keys(n, "country", "target")
+           for n in doc.networks}
+    assert got == {"IR": {"IL"}, "RU": {"UA", "MD"}, "CN": set()}
+
+
+def test_a_network_in_one_country_and_another_in_a_second() -> None:
+    doc = extract_facts(
+        "Meta said it removed a network in Moldova targeting Romanian speakers, and another in "
+        "Iran targeting Israel.")
+    got = {next(iter(keys(n, "country", "origin"))): keys(n, "country", "target")
+           for n in doc.networks}
+    assert got == {"MD": {"RO"}, "IR": {"IL"}}
+
+
+def test_list_items_under_a_removal_lead_are_networks_by_their_labels() -> None:
+    doc = extract_facts(
+        "Facebook removed these networks this quarter:\n"
+        "- Iran: 10 accounts targeting Israel.\n"
+        "- Nigeria: 12 accounts targeting Ghana.")
+    got = sorted((sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")),
+                  counts(n)) for n in doc.networks)
+    assert got == [(["IR"], ["IL"], {"facebook_accounts": 10}),
+                   (["NG"], ["GH"], {"facebook_accounts": 12})]
+
+
+def test_an_aside_from_a_country_is_the_origin() -> None:
+    doc = extract_facts(
+        "Meta said it took down six networks. The largest, from China, included 7,700 "
+        "accounts. A network from Russia targeted Ukraine with 1,000 accounts.")
+    assert sorted((next(iter(keys(n, "country", "origin"))), counts(n)["facebook_accounts"])
+                  for n in doc.networks) == [("CN", 7700), ("RU", 1000)]
+
+
+def test_french_ordinals_each_introduce_a_network() -> None:
+    doc = extract_facts(
+        "Facebook a supprimé trois réseaux : le premier, basé en Iran, ciblait Israël ; le "
+        "deuxième, en Chine, visait l'Inde ; le troisième venait de Russie.")
+    assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == [
+        "CN", "IR", "RU"]
+
+
+def test_case_study_headings_name_their_operations() -> None:
+    doc = extract_facts(
+        "Paper Lantern\nThis operation likely originated in China. We banned the accounts it "
+        "used to draft comments.\n\n"
+        "Quiet Harbour\nThis operation, likely run from Russia, wrote German-language articles. "
+        "We banned the accounts.\n\n"
+        "Conclusion\nWe will keep reporting what we find.")
+    got = sorted((n.operation_name, sorted(keys(n, "country", "origin"))) for n in doc.networks)
+    assert got == [("Paper Lantern", ["CN"]), ("Quiet Harbour", ["RU"])]
+
+
+def test_networks_found_aimed_at_listed_countries_are_one_each() -> None:
+    doc = extract_facts(
+        "The platform said it had removed networks aiming to sway political debate in Chile, "
+        "Kenya and Poland. It gave no figures.")
+    assert sorted(tuple(sorted(keys(n, "country", "target"))) for n in doc.networks) == [
+        ("CL",), ("KE",), ("PL",)]
+    assert not [n for n in doc.networks if keys(n, "country", "origin")]
+
+
+def test_one_of_the_operations_focusing_on_a_list_is_one_network() -> None:
+    doc = extract_facts(
+        "Facebook removed three operations. In one of the operations, it found and removed 35 "
+        "accounts focusing on Chad, Mali and Niger.")
+    assert max(len(keys(n, "country", "target")) for n in doc.networks) == 3
+
+
+def test_an_actor_named_for_all_the_networks_goes_to_each() -> None:
+    doc = extract_facts(
+        "Facebook removed three networks linked to the businessman Pavel Orlov. The first "
+        "targeted Sudan with 20 accounts. The second targeted Libya with 30 accounts. The "
+        "third, from Russia, had 40 accounts.")
+    assert len(doc.networks) == 3
+    assert all(keys(n, "actor", "attributed") == {"Pavel Orlov"} for n in doc.networks)
+
+
+def test_russian_number_of_networks_is_no_asset_count() -> None:
+    doc = extract_facts("Facebook удалила три сети фальшивых аккаунтов и групп.")
+    assert not [f for n in doc.networks for f in facts_of(n, "count")]
+
+
+def test_first_and_second_network_sentences_in_russian() -> None:
+    doc = extract_facts(
+        "Facebook удалила две сети фальшивых аккаунтов. Первая сеть была ориентирована на "
+        "Мали. Вторая сеть была ориентирована на Судан.")
+    assert sorted(tuple(sorted(keys(n, "country", "target"))) for n in doc.networks) == [
+        ("ML",), ("SD",)]
+
+
+def test_spanish_una_de_and_otra_de_with_their_targets() -> None:
+    doc = extract_facts(
+        "Entre las redes eliminadas por Meta figuran una de Irán dirigida a Israel y otra de "
+        "China dirigida a la India.")
+    got = {next(iter(keys(n, "country", "origin"))): keys(n, "country", "target")
+           for n in doc.networks}
+    assert got == {"IR": {"IL"}, "CN": {"IN"}}
+
+
+def test_each_listed_country_keeps_its_bracketed_figure() -> None:
+    doc = extract_facts(
+        "Twitter suspended accounts in three countries: Egypt (2,541), Saudi Arabia (5,350) "
+        "and the UAE (4,248).")
+    assert sorted((next(iter(keys(n, "country", "origin"))), counts(n)) for n in doc.networks) == [
+        ("AE", {"twitter_accounts": 4248}), ("EG", {"twitter_accounts": 2541}),
+        ("SA", {"twitter_accounts": 5350})]
+
+
+def test_accounts_removed_in_a_country_are_not_from_it() -> None:
+    # TikTok's country reports: accounts removed "in Ireland" are where users are, no origin
+    doc = extract_facts("TikTok removed 67,000 fake accounts in Ireland during the quarter.")
+    assert not keys(only_network(doc), "country", "origin")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Twitter removed 300 accounts created and managed by a private technology company, "
+     "Bytewell.", {"Bytewell"}),
+    ("Twitter removed 40 accounts; it said they were taking direction from the Egyptian "
+     "government.", {"Egyptian government"}),
+    ("Twitter removed 60 accounts and linked some of the accounts to the “Chilean army and "
+     "Chilean police.”", {"Chilean army", "Chilean police"}),
+    ("Twitter suspendió 259 cuentas falsas vinculadas al Partido Popular, según la empresa.",
+     {"Partido Popular"}),
+    ("Twitter removed 80 accounts. \"Operated by Partido Liberal (People's Liberal Party), the "
+     "network praised the mayor,\" it said.", {"Partido Liberal"}),
+    ("Twitter a suspendu 90 comptes montrant des signes d’affiliation à l’Internet Research "
+     "Agency.", {"Internet Research Agency"}),
+])
+def test_attribution_cues_of_real_reporting(text: str, want: set[str]) -> None:
+    got = {f.key for n in extract_facts(text).networks for f in facts_of(n, "actor")
+           if f.role == "attributed"}
+    assert got == want
+
+
+def test_figures_listed_as_dashed_lines_are_the_networks_figures() -> None:
+    doc = extract_facts(
+        "Facebook a désactivé un réseau de comptes basé au Maroc.\n\n"
+        "Le nombre total des comptes supprimés :\n\n"
+        "– 120 comptes facebook supprimés\n\n"
+        "– 45 comptes instagram supprimés\n\n"
+        "– 30 pages Facebook supprimées\n\n"
+        "Cette activité visait l'Algérie.")
+    net = only_network(doc)
+    assert counts(net) == {"facebook_accounts": 120, "instagram_accounts": 45,
+                           "facebook_pages": 30}
+
+
+def test_french_l_un_d_eux_and_l_autre() -> None:
+    doc = extract_facts(
+        "Ce mois-ci, nous avons supprimé deux réseaux de comptes. L’un d’eux – de Tunisie – se "
+        "concentrait sur les pays d’Afrique francophone, et l’autre, d'Irak, ciblait les publics "
+        "nationaux.")
+    assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == ["IQ", "TN"]
+
+
+def test_in_one_case_and_also_banned_accounts_are_two_networks() -> None:
+    doc = extract_facts(
+        "The company said it disrupted more than 20 attempts to misuse its models.\n\n"
+        "In one case, an Iranian operation used the models to write articles about the Gulf.\n\n"
+        "The company also took action in July to ban ChatGPT accounts in Kenya that posted "
+        "comments about the vote.")
+    assert sorted(next(iter(keys(n, "country", "origin"))) for n in doc.networks) == ["IR", "KE"]
+
+
+def test_a_lead_total_over_the_listed_parts_is_dropped() -> None:
+    doc = extract_facts(
+        "Facebook removed 301 groups, Pages and accounts linked to Russia. The network included "
+        "214 Facebook accounts, 35 Pages, 18 Groups and 34 Instagram accounts.")
+    assert counts(only_network(doc)) == {"facebook_accounts": 214, "facebook_pages": 35,
+                                         "facebook_groups": 18, "instagram_accounts": 34}
+
+
+def test_events_a_network_promoted_are_not_removed_events() -> None:
+    doc = extract_facts("Facebook removed 40 Pages run from Peru. They also promoted almost 200 "
+                        "events.")
+    assert counts(only_network(doc)) == {"facebook_pages": 40}
+
+
+def test_an_influence_operation_in_a_country_does_not_say_it_came_from_there() -> None:
+    doc = extract_facts(
+        "TikTok removed 72 accounts. It described its work against the covert influence "
+        "operation in Ireland in a report to the Commission.")
+    assert not keys(only_network(doc), "country", "origin")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Twitter a suspendu trente-cinq comptes.", 35),
+    ("Twitter a suspendu quatre-vingt-dix comptes.", 90),
+    ("Twitter suspendió treinta y cinco cuentas.", 35),
+    ("Twitter suspendió doscientas cuentas.", 200),
+    ("Twitter удалил тридцать пять аккаунтов.", 35),
+    ("Twitter removed twenty-one accounts.", 21),
+])
+def test_compound_word_numbers_in_each_language(text: str, value: int) -> None:
+    assert counts(only_network(extract_facts(text))) == {"twitter_accounts": value}
+
+
+def test_french_listed_origins_and_their_own_figures() -> None:
+    doc = extract_facts(
+        "Twitter a suspendu des comptes associés à la Russie, à l’Arménie ou à l’Iran.\n\n"
+        "Plus de 373 comptes ont été suspendus du fait de leurs liens avec certains États.\n\n"
+        "Trente-cinq autres comptes sont supposés être en lien avec le gouvernement arménien.")
+    got = {next(iter(keys(n, "country", "origin"))): counts(n) for n in doc.networks
+           if keys(n, "country", "origin")}
+    assert set(got) == {"RU", "AM", "IR"}
+    assert got["AM"] == {"twitter_accounts": 35}
+    assert not any(c.get("twitter_accounts") == 373 for c in got.values())
+
+
+def test_two_operations_from_one_country_are_two_networks() -> None:
+    doc = extract_facts(
+        "Facebook said today it had removed a number of Pages and accounts.\n\n"
+        "The two operations were found to have originated in Iran, with one active in several "
+        "countries and the other targeting Iraq.")
+    assert len(doc.networks) == 2
+    assert all(keys(n, "country", "origin") == {"IR"} for n in doc.networks)
+    assert sorted(tuple(sorted(keys(n, "country", "target"))) for n in doc.networks) == [
+        (), ("IQ",)]
+
+
+def test_both_companies_and_two_groups_count_no_networks() -> None:
+    doc = extract_facts("OpenAI and Meta both disrupted covert influence operations linked to "
+                        "a firm in Israel.")
+    assert len(doc.networks) <= 1
+
+
+def test_researchers_labelled_the_clusters_with_names() -> None:
+    doc = extract_facts(
+        "OpenAI banned accounts linked to two clusters. Researchers labeled the clusters "
+        "“Paper Bridge” and “Salt and Pepper,” both likely originating in China.")
+    assert sorted(n.operation_name or "" for n in doc.networks) == ["Paper Bridge",
+                                                                  "Salt and Pepper"]
