@@ -185,8 +185,7 @@ class Archive:
         return row["file"], self.blobs.read(row["sha256"])
 
     def original_for_viewer(self, doc_id: str) -> tuple[str, bytes] | None:
-        """The original as (safe file name, bytes) if the system's viewer may open it (only
-        PDFs and plain text, judged from the stored media type); None otherwise."""
+        """(safe name, bytes) if the system's viewer may open it (`archive.originals`), else None."""
         row = self.store.document_row(self.store.resolve_id(doc_id))
         return viewer_copy(row["file"], row["media_type"], self.blobs.read(row["sha256"]))
 
@@ -218,17 +217,15 @@ class Archive:
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = None,
                actor: str | None = None, query: str | None = None, since: str | None = None,
                ids: Iterable[str] | None = None, on_progress: ProgressCallback | None = None,
-               cancel: CancelToken | None = None,
-               on_warning: registry.Warn | None = None) -> int:
-        """Export the selected documents in a registered format; return how many. Problems
-        that do not stop it (a character no bundled font draws) go to *on_warning*."""
+               cancel: CancelToken | None = None, on_warning: registry.Warn | None = None) -> int:
+        """Export in a registered format; return how many documents (warnings: one line each)."""
         write = registry.get(fmt).load()
         id_list = list(ids) if ids is not None else None
         doc_ids = self.select(country=country, actor=actor, query=query, since=since, ids=id_list)
         scope = Scope(country=country, actor=actor, query=query, since=since, ids=id_list)
-        return write(registry.ExportParts(self.store, self.root.name), doc_ids, target,
-                     scope=scope, fmt=fmt, on_progress=on_progress, cancel=cancel,
-                     on_warning=on_warning)
+        parts = registry.ExportParts(self.store, self.root.name)
+        return write(parts, doc_ids, target, scope=scope, fmt=fmt, on_progress=on_progress,
+                     cancel=cancel, on_warning=on_warning)
 
     def correct(self, doc_id: str, *, network: int = 1, action: str, kind: str, key: str,
                 role: str | None = None, value: Any = None, qualifier: str | None = None,

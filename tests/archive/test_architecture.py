@@ -72,3 +72,14 @@ def test_nothing_below_the_facade_imports_it() -> None:
         text = path.read_text(encoding="utf-8")
         if path.name not in ("api.py", "cli.py", "__init__.py"):
             assert "archive.api" not in text, path
+
+
+def test_the_facade_only_composes() -> None:
+    """api.py stays small and holds no SQL and no Whoosh (STYLE 14)."""
+    from pathlib import Path
+
+    text = (Path(archive.__file__).parent / "api.py").read_text(encoding="utf-8")
+    assert len(text.splitlines()) < 300
+    for word in ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", ".execute(", "import whoosh",
+                 "from whoosh"):
+        assert word not in text, word
