@@ -47,7 +47,8 @@ test-bundle: qt-deps
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
-	$(BIN)/mypy archive
+	$(BIN)/mypy --strict archive
+	$(BIN)/mypy desktop
 	$(BIN)/lint-imports
 
 check: lint test

@@ -5,9 +5,7 @@ This package never imports Qt; `desktop/` is a face over it, and so is `archive.
 
 from __future__ import annotations
 
-APP_ID = "org.takedownatlas.TakedownAtlas"
-APP_NAME = "Takedown Atlas"
-__version__ = "0.1.0"
+from archive.about import APP_ID, APP_NAME, __version__
 
 __all__ = ["APP_ID", "APP_NAME", "Archive", "__version__"]
 

@@ -1,55 +1,42 @@
 """The Archive facade: one archive folder, opened once, used by the CLI, the desktop and tests.
 
-It owns the SQLite store, the blob store, the writer lock and the Whoosh index (a cache
-it rebuilds whenever it is missing, damaged or behind). Long operations take
-`on_progress` and `cancel`; nothing here knows about threads or Qt.
+It composes the parts (SQLite store, blob store, writer lock, parser, the index keeper)
+and hands them to the services that do the work; it holds no SQL and no Whoosh. Long
+operations take `on_progress` and `cancel`; nothing here knows about threads or Qt.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import shutil
-import sqlite3
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from archive import backup, browse, check, corrections, editing, pipeline, reextract
+from archive.backup import RestoreResult
 from archive.blobs import BlobStore
-from archive.errors import ArchiveError, CorruptArchive, ReadOnlyArchive, StorageError
-from archive.faults import crash_point
-from archive.index import IndexDamaged, SearchIndex, phrase_in_text
+from archive.browse import BrowseResult
+from archive.check import CheckReport
+from archive.entity import EntitySummary, summarise
+from archive.errors import ArchiveError
+from archive.export import json_export, registry
+from archive.export.model import Scope, document_view
+from archive.extract import EXTRACTOR_VERSION
+from archive.folder import open_folder
+from archive.index_keeper import IndexKeeper
+from archive.info import archive_info
 from archive.limits import DEFAULT_LIMITS, Limits
-from archive.lock import WriterLock, read_lock_info
+from archive.lock import WriterLock
+from archive.originals import viewer_copy
+from archive.parsing import Parser
+from archive.parts import CheckParts, ImportParts, Transaction
 from archive.progress import CancelToken, ProgressCallback
-from archive.records import DocumentId, ImportResult, SearchHit, SearchResult, SourceFile
-from archive.schema import SCHEMA_VERSION, migrate
-from archive.store import DB_NAME, Store, connect
+from archive.records import DocumentId, ImportResult, SearchResult, SourceFile
+from archive.sandbox import default_parser
+from archive.store import Store
+from archive.writer import Writer
 
-EXPORT_FORMATS = {
-    "json": "archive.export.json_export", "csv": "archive.export.tables",
-    "xlsx": "archive.export.tables", "stix": "archive.export.stix_export",
-    "pdf": "archive.export.briefing",
-}
-SORTS = ("relevance", "date", "date_asc", "title", "publisher", "assets")
-
-
-@dataclass(slots=True)
-class CheckReport:
-    problems: list[str] = field(default_factory=list)
-    repaired: list[str] = field(default_factory=list)
-    checked: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "problems": self.problems, "repaired": self.repaired,
-                "checked": self.checked}
+__all__ = ["Archive", "CheckReport"]
 
 
 class Archive:
@@ -62,100 +49,45 @@ class Archive:
         self.blobs = BlobStore(root / "blobs")
         self.limits = limits
         self.readonly = readonly
-        self._lock = lock
-        self._index: SearchIndex | None = None
-        self._index_dir = root / "index"
-        self._parser: Any = None
+        self._writer = Writer(store, root, lock, readonly=readonly)
+        self._keeper = IndexKeeper(store, root, readonly=readonly,
+                                   can_write=self._writer.can_write)
+        self._parser: Parser | None = None
         self._backup_due = False  # set by imports; a verified backup is made on close
         self.notices: list[str] = []
-
-    # --- opening and closing ----------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True, write: bool = True,
              limits: Limits | None = None, wait_lock_s: float = 0.0) -> Archive:
-        """Open (or create) the archive folder at *path*.
-
-        write=True takes the single-writer lock (ArchiveLocked if another process has it).
-        A folder on read-only media opens read-only whatever *write* says.
-        """
-        root = Path(path).expanduser()
-        db_path = root / DB_NAME
-        if not db_path.exists():
-            if not create:
-                raise ArchiveError(f"no archive at {root} (use import to create one)")
-            try:
-                root.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StorageError(f"cannot create the archive folder {root}: {exc.strerror}") from None
-        readonly = not os.access(root, os.W_OK) or (
-            db_path.exists() and not os.access(db_path, os.W_OK))
-        lock = None
-        unclean = False
-        if write and not readonly:
-            lock = WriterLock(root / ".lock")
-            # A holder that exits cleanly empties the file: a PID left in it means a crash.
-            unclean = db_path.exists() and read_lock_info(root / ".lock")[0] is not None
-            lock.acquire(wait_s=wait_lock_s)
-        try:
-            if readonly:
-                wal = Path(str(db_path) + "-wal")
-                conn = connect(db_path, readonly=True, immutable=not wal.exists())
-            else:
-                conn = connect(db_path)
-            if not readonly:
-                found = int(conn.execute("PRAGMA user_version").fetchone()[0])
-                if 0 < found < SCHEMA_VERSION:
-                    from archive.backup import backup_database
-
-                    backup_database(conn, root, reason="before-upgrade")
-                migrate(conn)
-            elif int(conn.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION:
-                raise ArchiveError("this read-only archive needs an upgrade that cannot be written")
-        except sqlite3.DatabaseError as exc:
-            if lock:
-                lock.release()
-            from archive.check import DAMAGED_HINT
-
-            raise CorruptArchive(f"{DAMAGED_HINT} ({exc})") from None
-        except BaseException:
-            if lock:
-                lock.release()
-            raise
-        archive = cls(root, Store(conn), lock=lock, readonly=readonly,
-                      limits=limits or DEFAULT_LIMITS)
-        if readonly:
+        """Open (or create) the archive folder at *path* (`archive.folder`); write=True takes
+        the writer lock. A folder on read-only media opens read-only whatever *write* says."""
+        opened = open_folder(path, create=create, write=write, wait_lock_s=wait_lock_s,
+                             before_upgrade=backup.before_upgrade)
+        archive = cls(opened.root, Store(opened.conn), lock=opened.lock,
+                      readonly=opened.readonly, limits=limits or DEFAULT_LIMITS)
+        if opened.readonly:
             archive.notices.append("This archive is on read-only media: browsing only.")
-        elif lock is not None:
-            archive.blobs.clean_temp_files()
-            if unclean:
-                from archive.check import recover_after_crash
-
-                try:
-                    archive.notices.extend(recover_after_crash(archive))
-                except BaseException:
-                    archive.close()
-                    raise
+        elif opened.lock is not None:
+            try:
+                archive.notices.extend(check.after_open(archive._check_parts(), opened.unclean))
+            except BaseException:
+                archive.close()
+                raise
         return archive
 
     def close(self) -> None:
         if self._backup_due and self.writable:
-            from archive.backup import backup_database
-
             self._backup_due = False
             try:
-                backup_database(self.store.conn, self.root, reason="after-import")
+                backup.backup_database(self.store.conn, self.root, reason="after-import")
             except ArchiveError as exc:  # the import itself is safe; say so, do not fail
                 self.notices.append(f"No automatic backup was made: {exc}")
         if self._parser is not None:
             self._parser.close()
             self._parser = None
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+        self._keeper.close()
         self.store.conn.close()
-        if self._lock is not None:
-            self._lock.release()
+        self._writer.release()
 
     def __enter__(self) -> Archive:
         return self
@@ -165,230 +97,86 @@ class Archive:
 
     @property
     def writable(self) -> bool:
-        return self._lock is not None and self._lock.owned
-
-    def _require_writer(self) -> None:
-        if self.readonly:
-            raise ReadOnlyArchive()
-        if not self.writable:
-            assert self._lock is None
-            self._lock = WriterLock(self.root / ".lock")
-            self._lock.acquire()
-
-    @contextlib.contextmanager
-    def write_transaction(self) -> Iterator[Store]:
-        """One SQLite transaction (BEGIN IMMEDIATE ... COMMIT) under the writer lock."""
-        self._require_writer()
-        self.store.begin()
-        try:
-            yield self.store
-        except BaseException:
-            self.store.rollback()
-            raise
-        self.store.commit()
+        return self._writer.writable
 
     @property
-    def parser(self) -> Any:
-        if self._parser is None:
-            from archive.parsing import InProcessParser
+    def write_transaction(self) -> Transaction:
+        """One SQLite transaction (BEGIN IMMEDIATE ... COMMIT) under the writer lock."""
+        return self._writer.transaction
 
-            try:
-                from archive.sandbox import IsolatedParser
-            except ImportError:
-                self._parser = InProcessParser(self.limits)
-            else:
-                self._parser = IsolatedParser(self.limits)
+    @property
+    def parser(self) -> Parser:
+        if self._parser is None:
+            self._parser = default_parser(self.limits)
         return self._parser
 
     @property
-    def extractor_version(self) -> str:
-        from archive.extract import EXTRACTOR_VERSION
+    def extractor_version(self) -> str:  # imported late: the extractor loads in 0.3 s
 
         return str(EXTRACTOR_VERSION)
 
-    # --- import -----------------------------------------------------------------------
+    def _import_parts(self) -> ImportParts:
+        self._writer.require()
+        return ImportParts(self.store, self.blobs, self.parser, self.limits,
+                           self.write_transaction, self._keeper.sync, self.extractor_version)
+
+    def _check_parts(self) -> CheckParts:
+        return CheckParts(self.store, self.blobs, self.root, self.readonly, self.writable,
+                          self._keeper.rebuild, self.sync_index)
 
     def import_paths(self, paths: Iterable[str | os.PathLike[str]], *,
                      on_progress: ProgressCallback | None = None,
                      cancel: CancelToken | None = None) -> ImportResult:
         """Import files, folders and .zip bundles; returns what was added, duplicated, rejected."""
-        from archive.pipeline import import_paths
-
-        self._require_writer()
-        result = import_paths(self, [Path(p) for p in paths], on_progress=on_progress,
-                              cancel=cancel)
+        result = pipeline.import_paths(self._import_parts(), [Path(p) for p in paths],
+                                       on_progress=on_progress, cancel=cancel)
         self._backup_due = self._backup_due or bool(result.added)
         return result
 
     def import_text(self, text: str, name: str = "pasted text.txt", *,
                     on_progress: ProgressCallback | None = None) -> ImportResult:
         """Import text pasted from the clipboard as if it were a UTF-8 text file."""
-        from archive.pipeline import import_sources
-
-        self._require_writer()
         src = SourceFile(name=name, data=text.encode("utf-8"))
-        return import_sources(self, [src], total=1, on_progress=on_progress)
-
-    # --- index ------------------------------------------------------------------------
-
-    @property
-    def index(self) -> SearchIndex:
-        if self._index is None:
-            self.sync_index()
-        assert self._index is not None
-        return self._index
+        return pipeline.import_sources(self._import_parts(), [src], total=1, on_progress=on_progress)
 
     def sync_index(self, *, on_progress: ProgressCallback | None = None,
                    cancel: CancelToken | None = None) -> None:
         """Make the index equal to the database: replay the outbox, or rebuild if needed."""
-        if self._index is None:
-            try:
-                self._index = SearchIndex.open(self._index_dir)
-            except IndexDamaged:
-                self._index = None
-        if self.readonly or not self._can_write_index():
-            if self._index is None or self._index_is_stale():
-                self._rebuild_into_temp()
-            return
-        if self._index is None:
-            self._rebuild(on_progress, cancel)
-            return
-        pending = self.store.outbox()
-        if pending:
-            have = self._index.generation()
-            if have is None or have < pending[0]["generation"] - 1:
-                self._rebuild(on_progress, cancel)
-                return
-            self._drain_outbox(on_progress, cancel)
-        elif self._index_is_stale():
-            self._rebuild(on_progress, cancel)
-
-    def _can_write_index(self) -> bool:
-        if self.writable:
-            return True
-        try:
-            self._require_writer()
-            return True
-        except ArchiveError:
-            return False
-
-    def _index_is_stale(self) -> bool:
-        assert self._index is not None
-        if self._index.generation() != self.store.generation():
-            return True
-        return self._index.doc_count() != self.store.count("document")
-
-    def _drain_outbox(self, on_progress: ProgressCallback | None,
-                      cancel: CancelToken | None) -> None:
-        from archive.progress import Progress
-
-        assert self._index is not None
-        total = self.store.count("outbox")
-        done = 0
-        while True:
-            rows = self.store.outbox(limit=200)
-            if not rows:
-                break
-            ids = list(dict.fromkeys(r["document_id"] for r in rows))
-            docs = [d for d in (self.store.index_doc(i) for i in ids) if d is not None]
-            gone = [i for i in ids if not any(d.id == i for d in docs)]
-            self._index.apply(docs, delete_ids=gone, crash_point=crash_point)
-            crash_point("index.after_commit")
-            self._index.set_generation(max(r["generation"] for r in rows))
-            crash_point("index.after_generation")
-            self.store.clear_outbox(rows[-1]["id"])
-            done += len(rows)
-            if on_progress:
-                on_progress(Progress("index", min(done, total), total, "updating the search index"))
-            if cancel and cancel.cancelled:
-                break  # the rest stays in the outbox and is replayed next time
-
-    def _rebuild(self, on_progress: ProgressCallback | None, cancel: CancelToken | None) -> None:
-        if self._index is not None:
-            self._index.close()
-            self._index = None
-        # Build beside the old index and swap, so a cancelled rebuild leaves a usable folder.
-        tmp = self.root / ".index-rebuild"
-        new = SearchIndex.create(tmp)
-        gen = self.store.generation()
-        new.rebuild(self.store.iter_index_docs(), self.store.count("document"), gen,
-                    on_progress=on_progress, cancel=cancel)
-        new.close()
-        self.store.conn.execute("BEGIN IMMEDIATE")
-        self.store.conn.execute("DELETE FROM outbox WHERE generation <= ?", (gen,))
-        self.store.conn.execute("COMMIT")
-        if self._index_dir.exists():
-            shutil.rmtree(self._index_dir)
-        os.replace(tmp, self._index_dir)
-        self._index = SearchIndex.open(self._index_dir)
-
-    def _rebuild_into_temp(self) -> None:
-        """Read-only archive with an unusable index: build a private one in a temp folder."""
-        tmp = Path(tempfile.mkdtemp(prefix="takedown-atlas-index-"))
-        self._index_dir = tmp / "index"
-        new = SearchIndex.create(self._index_dir)
-        new.rebuild(self.store.iter_index_docs(), self.store.count("document"),
-                    self.store.generation())
-        self._index = new
+        self._keeper.sync(on_progress, cancel)
 
     def reindex(self, *, on_progress: ProgressCallback | None = None,
                 cancel: CancelToken | None = None) -> int:
         """Rebuild the search index from SQLite; return the number of documents indexed."""
-        self._require_writer()
-        self._rebuild(on_progress, cancel)
+        self._writer.require()
+        self._keeper.rebuild(on_progress, cancel)
         return self.store.count("document")
-
-    # --- reading ----------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20, *, sort: str = "relevance",
                offset: int = 0, snippets: bool = True) -> SearchResult:
         """Full-text search (Whoosh syntax); a rejected query falls back to plain words."""
-        if sort not in ("relevance", "date", "date_asc"):
-            raise ArchiveError(f"unknown sort {sort!r} (relevance, date or date_asc)")
-        res = self.index.search(query, limit=limit + 10 if offset == 0 else limit,
-                                offset=offset, sort=sort)
-        hits: list[SearchHit] = []
-        total = res.total
-        for h in res.hits:
-            row = self.store.conn.execute(
-                "SELECT title, file, published, text FROM document WHERE id = ?", (h.id,)).fetchone()
-            if row is None:
-                continue
-            if res.phrases and not all(phrase_in_text(p, row["text"] + " " + (row["title"] or ""))
-                                       for p in res.phrases):
-                total -= 1  # the word-pair index matched, the exact phrase did not
-                continue
-            snippet = self.index.snippet(row["text"], res.terms) if snippets else ""
-            hits.append(SearchHit(DocumentId(h.id), row["title"] or row["file"],
-                                  row["published"], snippet, h.score))
-            if len(hits) >= limit:
-                break
-        return SearchResult(query=query, total=max(total, len(hits)), hits=hits,
-                            notice=res.notice)
+        return self._keeper.search(query, limit, sort=sort, offset=offset, snippets=snippets)
 
     def query_ids(self, query: str = "", filters: dict[str, list[str]] | None = None,
                   sort: str = "date") -> tuple[list[DocumentId], str | None]:
         """All matching document ids for a browser view: search text plus facet filters."""
-        from archive.browse import filtered_ids, sort_ids
+        return browse.query_ids(self.store, self._keeper.search_all, query, filters, sort)
 
-        notice = None
-        allowed = filtered_ids(self.store, filters or {})
-        if query.strip():
-            res = self.index.search(query, limit=1_000_000, sort="relevance")
-            notice = res.notice
-            ids = [DocumentId(h.id) for h in res.hits]
-            if allowed is not None:
-                ids = [i for i in ids if i in allowed]
-            if sort == "relevance":
-                return ids, notice
-        else:
-            ids = list(allowed) if allowed is not None else self.store.document_ids()
-        return sort_ids(self.store, ids, sort), notice
+    def browse(self, query: str = "", filters: dict[str, list[str]] | None = None,
+               sort: str = "date", *, cancel: CancelToken | None = None) -> BrowseResult:
+        """Ids and facet counts for a browser view; a facet with a selection counts without
+        its own filter, so its other values can be added."""
+        return browse.browse(self.store, self._keeper.search_all, query, filters, sort,
+                             cancel=cancel)
+
+    def entity_summary(self, kind: str, key: str) -> EntitySummary:
+        """A country ("country", "AZ") or actor page: the networks a briefing of it covers."""
+        if kind not in ("country", "actor"):
+            raise ArchiveError("a summary is of a country or an actor")
+        nets = self.networks(country=key) if kind == "country" else self.networks(actor=key)
+        return summarise(kind, key, nets)
 
     def document(self, doc_id: str, *, with_text: bool = True) -> dict[str, Any]:
         """One document as in the JSON export, plus "text" (what evidence offsets point into)."""
-        from archive.export.model import document_view
-
         return document_view(self.store, self.store.resolve_id(doc_id), with_text=with_text)
 
     def original(self, doc_id: str) -> tuple[str, bytes]:
@@ -396,187 +184,116 @@ class Archive:
         row = self.store.document_row(self.store.resolve_id(doc_id))
         return row["file"], self.blobs.read(row["sha256"])
 
+    def original_for_viewer(self, doc_id: str) -> tuple[str, bytes] | None:
+        """(safe name, bytes) if the system's viewer may open it (`archive.originals`), else None."""
+        row = self.store.document_row(self.store.resolve_id(doc_id))
+        return viewer_copy(row["file"], row["media_type"], self.blobs.read(row["sha256"]))
+
     def networks(self, *, country: str | None = None, role: str | None = None,
                  actor: str | None = None) -> list[dict[str, Any]]:
-        from archive.browse import networks
-
-        return networks(self.store, country=country, role=role, actor=actor)
+        """Networks involving the country (in *role*) and/or actor (`archive.rules`)."""
+        return browse.networks(self.store, self._keeper.search_ids, country=country, role=role,
+                               actor=actor)
 
     def facets(self, doc_ids: Iterable[str] | None = None) -> dict[str, list[tuple[str, int]]]:
-        from archive.browse import facets
-
-        return facets(self.store, doc_ids)
+        return browse.facets(self.store, doc_ids)
 
     def document_rows(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Result-table cells (title, date, publisher, networks, assets, countries) by id."""
-        from archive.browse import document_rows
-
-        return document_rows(self.store, doc_ids)
+        return browse.document_rows(self.store, doc_ids)
 
     def select(self, *, country: str | None = None, actor: str | None = None,
                query: str | None = None, since: str | None = None,
                ids: Iterable[str] | None = None) -> list[DocumentId]:
         """Documents for an export: every filter given must hold."""
-        from archive.browse import select_documents
-
-        return select_documents(self, country=country, actor=actor, query=query, since=since,
-                                ids=ids)
-
-    # --- exports ----------------------------------------------------------------------
+        return browse.select_documents(self.store, self._keeper.search_ids, country=country,
+                                       actor=actor, query=query, since=since, ids=ids)
 
     def export_json(self, target: str | os.PathLike[str], doc_ids: Iterable[str] | None = None,
-                    **kwargs: Any) -> int:
-        from archive.export import json_export
-
-        ids = list(doc_ids) if doc_ids is not None else self.store.document_ids()
-        return json_export.write(self.store, ids, str(target), **kwargs)
+                    *, with_text: bool = False) -> int:
+        ids = self.store.document_ids() if doc_ids is None else list(doc_ids)
+        return json_export.write(self.store, ids, target, with_text=with_text)
 
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = None,
                actor: str | None = None, query: str | None = None, since: str | None = None,
                ids: Iterable[str] | None = None, on_progress: ProgressCallback | None = None,
-               cancel: CancelToken | None = None,
-               on_warning: Callable[[str], None] | None = None) -> int:
-        """Export the selected documents as json, csv, xlsx, stix or pdf; return how many.
-        Problems that do not stop the export (a character no bundled font draws) go to
-        *on_warning*, one line each."""
-        import importlib
-
-        from archive.export.model import Scope
-
-        if fmt not in EXPORT_FORMATS:
-            raise ArchiveError(f"unknown export format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
+               cancel: CancelToken | None = None, on_warning: registry.Warn | None = None) -> int:
+        """Export in a registered format; return how many documents (warnings: one line each)."""
+        write = registry.get(fmt).load()
         id_list = list(ids) if ids is not None else None
         doc_ids = self.select(country=country, actor=actor, query=query, since=since, ids=id_list)
         scope = Scope(country=country, actor=actor, query=query, since=since, ids=id_list)
-        module = importlib.import_module(EXPORT_FORMATS[fmt])
-        return int(module.export(self, doc_ids, target, scope=scope, fmt=fmt,
-                                 on_progress=on_progress, cancel=cancel,
-                                 on_warning=on_warning))
-
-    # --- corrections, tags, notes -----------------------------------------------------
+        parts = registry.ExportParts(self.store, self.root.name)
+        return write(parts, doc_ids, target, scope=scope, fmt=fmt, on_progress=on_progress,
+                     cancel=cancel, on_warning=on_warning)
 
     def correct(self, doc_id: str, *, network: int = 1, action: str, kind: str, key: str,
                 role: str | None = None, value: Any = None, qualifier: str | None = None,
                 new_key: str | None = None, new_role: str | None = None,
                 note: str | None = None) -> int:
         """Correct, add or delete one fact; stored apart and re-applied after re-extraction."""
-        from archive import corrections
-
-        full = self.store.resolve_id(doc_id)
-        c = corrections.Correction(full, network, action, kind, key, role, value, qualifier,
-                                   new_key, new_role, note)
-        with self.write_transaction() as store:
-            cid = corrections.record(store, c)
-            store.queue_index(full)
+        cid = editing.correct(self.write_transaction, corrections.Correction(
+            self.store.resolve_id(doc_id), network, action, kind, key, role, value, qualifier,
+            new_key, new_role, note))
         self.sync_index()
         return cid
 
     def undo_correction(self, correction_id: int) -> None:
-        from archive import corrections
-
-        with self.write_transaction() as store:
-            doc_id = corrections.undo(store, correction_id)
-            store.queue_index(doc_id)
+        editing.undo_correction(self.write_transaction, correction_id)
         self.sync_index()
 
     def corrections(self, doc_id: str | None = None) -> list[dict[str, Any]]:
-        from archive import corrections
-
         return corrections.list_corrections(
             self.store, self.store.resolve_id(doc_id) if doc_id else None)
 
     def reextract(self, *, on_progress: ProgressCallback | None = None,
                   cancel: CancelToken | None = None, reparse: bool = True) -> int:
         """Run the current extractor (and importers) over every original again; keep corrections."""
-        from archive.reextract import reextract_all
-
-        self._require_writer()
-        return reextract_all(self, on_progress=on_progress, cancel=cancel, reparse=reparse)
+        return reextract.reextract_all(self._import_parts(), on_progress=on_progress,
+                                       cancel=cancel, reparse=reparse)
 
     def set_tags(self, target_type: str, target_id: str, tags: Iterable[str]) -> None:
-        if target_type not in ("document", "network"):
-            raise ArchiveError("tags go on documents or networks")
-        clean = sorted({t.strip() for t in tags if t.strip()})
-        doc_id = target_id.split("-n")[0] if target_type == "network" else target_id
-        with self.write_transaction() as store:
-            store.conn.execute("DELETE FROM tag WHERE target_type = ? AND target_id = ?",
-                               (target_type, target_id))
-            store.conn.executemany(
-                "INSERT INTO tag(target_type, target_id, tag) VALUES (?, ?, ?)",
-                [(target_type, target_id, t) for t in clean])
-            store.queue_index(doc_id)
+        editing.set_tags(self.write_transaction, target_type, target_id, tags)
         self.sync_index()
 
     def set_note(self, target_type: str, target_id: str, note: str | None,
                  starred: bool | None = None) -> None:
-        table = {"document": "document", "network": "network"}.get(target_type)
-        if table is None:
-            raise ArchiveError("notes go on documents or networks")
-        doc_id = target_id.split("-n")[0] if target_type == "network" else target_id
-        with self.write_transaction() as store:
-            store.conn.execute(f"UPDATE {table} SET note = ? WHERE id = ?", (note, target_id))
-            if starred is not None:
-                store.conn.execute(f"UPDATE {table} SET starred = ? WHERE id = ?",
-                                   (int(starred), target_id))
-            store.queue_index(doc_id)
+        editing.set_note(self.write_transaction, target_type, target_id, note, starred)
         self.sync_index()
-
-    # --- maintenance ------------------------------------------------------------------
 
     def check(self, *, repair: bool = False, verify_hashes: bool = True) -> CheckReport:
         """Integrity of SQLite, blobs against rows, and the index against the database."""
-        from archive.check import check_archive
-
         if repair:
-            self._require_writer()
-        return check_archive(self, repair=repair, verify_hashes=verify_hashes)
+            self._writer.require()
+        return check.check_archive(self._check_parts(), repair=repair, verify_hashes=verify_hashes)
 
     def backup(self) -> Path:
         """A verified copy of the database in backups/ (SQLite backup API); N are kept."""
-        from archive.backup import backup_database
+        return backup.backup_database(self.store.conn, self.root, reason="manual")
 
-        return backup_database(self.store.conn, self.root, reason="manual")
+    @staticmethod
+    def restore(root: str | os.PathLike[str], source: Path | None = None) -> RestoreResult:
+        """Go back to a backup (works on a database too damaged to open); originals stored
+        after it are imported again."""
+        return backup.restore(Path(root), source, readd=Archive._readd_strays)
+
+    @staticmethod
+    def _readd_strays(root: Path) -> int:
+        with Archive.open(root, create=False) as archive:
+            return backup.readd_stray_originals(archive._import_parts())
 
     def export_bundle(self, target: str | os.PathLike[str]) -> int:
         """A portable zip: every original plus manifest.json; re-imports into a fresh archive."""
-        from archive.backup import export_bundle
-
-        return export_bundle(self, target)
+        return backup.export_bundle(self.store, self.blobs, target)
 
     def import_bundle(self, path: str | os.PathLike[str]) -> tuple[ImportResult, int]:
         """Import a portable bundle as untrusted files, then re-apply its corrections."""
-        from archive.backup import import_bundle
-
-        self._require_writer()
-        result, applied = import_bundle(self, path)
+        result, applied = backup.import_bundle(self._import_parts(), path)
         self._backup_due = self._backup_due or bool(result.added)
         return result, applied
 
     def info(self) -> dict[str, Any]:
-        from archive import __version__
-
-        s = self.store
-        size = sum(f.stat().st_size for f in self.root.rglob("*") if f.is_file())
-        countries = s.conn.execute(
-            "SELECT count(DISTINCT key) FROM live_fact WHERE kind = 'country'").fetchone()[0]
-        actors = s.conn.execute(
-            "SELECT count(DISTINCT key) FROM live_fact WHERE kind = 'actor'").fetchone()[0]
-        import sqlite3
-
-        import whoosh
-
-        return {
-            "documents": s.count("document"), "networks": s.count("network"),
-            "countries": int(countries), "actors": int(actors),
-            "facts": s.count("fact"), "corrections": s.count("correction"),
-            "schema_version": SCHEMA_VERSION, "archive": str(self.root),
-            "size_bytes": size, "generation": s.generation(),
-            "index_pending": s.count("outbox"), "readonly": self.readonly,
-            "version": __version__, "sqlite_version": sqlite3.sqlite_version,
-            "whoosh_version": ".".join(map(str, whoosh.versionstring().split(".")[:3])),
-            "extractor_version": self.extractor_version,
-        }
+        return archive_info(self.store, self.root, self.readonly, self.extractor_version)
 
     def settings_json(self) -> dict[str, Any]:
-        rows = self.store.conn.execute("SELECT key, value FROM settings").fetchall()
-        return {r[0]: json.loads(r[1]) if r[1][:1] in "[{" else r[1] for r in rows}
+        return self.store.settings()

@@ -13,18 +13,20 @@ import json
 import os
 import sqlite3
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from archive import corrections
+from archive.blobs import BlobStore
 from archive.errors import ArchiveError, CorruptArchive, StorageError
 from archive.faults import crash_point
 from archive.lock import WriterLock
-from archive.store import DB_NAME
-
-if TYPE_CHECKING:
-    from archive.api import Archive
+from archive.parts import ImportParts
+from archive.records import ImportResult, SourceFile
+from archive.store import DB_NAME, Store
 
 BACKUP_DIR = "backups"
 KEEP = 5
@@ -79,6 +81,11 @@ def backup_database(conn: sqlite3.Connection, root: Path, reason: str = "manual"
     return final
 
 
+def before_upgrade(conn: sqlite3.Connection, root: Path) -> Path:
+    """The copy made before a schema upgrade touches the database."""
+    return backup_database(conn, root, reason="before-upgrade")
+
+
 def list_backups(root: Path) -> list[Path]:
     """Finished backups, newest first (temp files of an interrupted backup are ignored)."""
     folder = root / BACKUP_DIR
@@ -97,11 +104,14 @@ def backup_time(path: Path) -> str:
         return "unknown time"
 
 
-def restore(root: Path, source: Path | None = None) -> RestoreResult:
+def restore(root: Path, source: Path | None = None, *,
+            readd: Callable[[Path], int] | None = None) -> RestoreResult:
     """Replace the archive's database with a backup; keep the damaged one aside.
 
     Works on a database too damaged to open. Takes the writer lock, so no other window
-    can have the archive open. Originals stored after the backup are imported again.
+    can have the archive open. Then *readd* (the facade opens the restored archive and
+    calls `readd_stray_originals`) imports again the originals stored after the backup;
+    without it they stay in the blob store (`Archive.restore` always passes it).
     """
     root = Path(root)
     chosen = Path(source) if source else next(iter(list_backups(root)), None)
@@ -141,7 +151,7 @@ def restore(root: Path, source: Path | None = None) -> RestoreResult:
                 shutil.rmtree(stale, ignore_errors=True)
     finally:
         lock.release()
-    readded = _readd_newer_originals(root)
+    readded = readd(root) if readd is not None else 0
     return RestoreResult(chosen, backup_time(chosen), aside, readded)
 
 
@@ -158,32 +168,27 @@ def _verify_backup(path: Path) -> None:
         raise CorruptArchive(f"the backup {path.name} is damaged too ({ok[0][:80]})")
 
 
-def _readd_newer_originals(root: Path) -> int:
+def readd_stray_originals(parts: ImportParts) -> int:
     """Originals in the blob store that the restored database does not know: import again."""
-    from archive.api import Archive
-    from archive.records import SourceFile
+    from archive.pipeline import import_sources
 
-    with Archive.open(root, create=False) as archive:
-        known = {r[0] for r in archive.store.conn.execute("SELECT sha256 FROM document")}
-        stray = [s for s in archive.blobs.all_shas() if s not in known]
-        sources = [SourceFile(f"recovered-{sha[:12]}", archive.blobs.read(sha)) for sha in stray]
-        archive.sync_index()  # the old index was dropped: rebuild it from the restored rows
-        if not sources:
-            return 0
-        from archive.pipeline import import_sources
-
-        result = import_sources(archive, sources, total=len(sources))
-        return len(result.added)
+    known = parts.store.known_shas()
+    stray = [s for s in parts.blobs.all_shas() if s not in known]
+    sources = [SourceFile(f"recovered-{sha[:12]}", parts.blobs.read(sha)) for sha in stray]
+    parts.catch_up(None)  # the old index was dropped: rebuild it from the restored rows
+    if not sources:
+        return 0
+    result = import_sources(parts, sources, total=len(sources))
+    return len(result.added)
 
 
 # --- the portable bundle ----------------------------------------------------------------
 
 
-def export_bundle(archive: Archive, target: str | os.PathLike[str]) -> int:
+def export_bundle(store: Store, blobs: BlobStore, target: str | os.PathLike[str]) -> int:
     """Write originals + manifest.json (sha256, names, import dates, corrections) to a zip."""
     from archive.export.atomic import atomic_output, safe_filename
 
-    store = archive.store
     docs: list[dict[str, Any]] = []
     rows = store.conn.execute(
         "SELECT id, sha256, file, imported_at, media_type, title, encoding FROM document "
@@ -191,13 +196,13 @@ def export_bundle(archive: Archive, target: str | os.PathLike[str]) -> int:
     with atomic_output(str(target)) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
         for row in rows:
             entry = f"originals/{row['sha256'][:16]}/{safe_filename(row['file']) or 'file'}"
-            zf.writestr(entry, archive.blobs.read(row["sha256"]))
+            zf.writestr(entry, blobs.read(row["sha256"]))
             docs.append({
                 "id": row["id"], "sha256": row["sha256"], "file": row["file"],
                 "path": entry, "imported_at": row["imported_at"],
                 "media_type": row["media_type"], "title": row["title"],
                 "encoding": row["encoding"], "names": store.provenance_of(row["id"]),
-                "corrections": _corrections_of(archive, row["id"]),
+                "corrections": _corrections_of(store, row["id"]),
             })
         manifest = {"schema": BUNDLE_SCHEMA,
                     "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
@@ -206,16 +211,16 @@ def export_bundle(archive: Archive, target: str | os.PathLike[str]) -> int:
     return len(docs)
 
 
-def _corrections_of(archive: Archive, doc_id: str) -> list[dict[str, Any]]:
+def _corrections_of(store: Store, doc_id: str) -> list[dict[str, Any]]:
     keys = ("network_ordinal", "action", "kind", "key", "role", "value", "qualifier",
             "target_key", "target_role", "note")
-    rows = archive.store.conn.execute(
+    rows = store.conn.execute(
         "SELECT * FROM correction WHERE document_id = ? ORDER BY id", (doc_id,)).fetchall()
     columns = set(rows[0].keys()) if rows else set()
     return [{k: r[k] for k in keys if k in columns} for r in rows]
 
 
-def import_bundle(archive: Archive, path: str | os.PathLike[str]) -> tuple[Any, int]:
+def import_bundle(parts: ImportParts, path: str | os.PathLike[str]) -> tuple[ImportResult, int]:
     """Import a bundle's originals as untrusted files, then re-apply its corrections.
 
     The manifest is only ever parsed as JSON; nothing in the bundle is executed or opened
@@ -223,26 +228,33 @@ def import_bundle(archive: Archive, path: str | os.PathLike[str]) -> tuple[Any, 
     """
     from archive.importers.bundle import iter_sources
     from archive.pipeline import import_sources
-    from archive.records import SourceFile
 
     skip = f"{path}!{MANIFEST}"  # our own manifest is read below as data, not as a document
-    sources = (s for s in iter_sources([Path(path)], archive.limits)
+    sources = (s for s in iter_sources([Path(path)], parts.limits)
                if not (isinstance(s, SourceFile) and s.name == skip))
-    result = import_sources(archive, sources)
+    result = import_sources(parts, sources)
     manifest = _read_manifest(Path(path))
     applied = 0
     for doc in manifest.get("documents", []):
         if not isinstance(doc, dict) or not isinstance(doc.get("sha256"), str):
             continue
-        doc_id = archive.store.id_for_sha(doc["sha256"])
-        if doc_id is None or archive.corrections(doc_id):
+        doc_id = parts.store.id_for_sha(doc["sha256"])
+        if doc_id is None or corrections.list_corrections(parts.store, doc_id):
             continue  # not imported, or corrections already there (a second run)
         for c in doc.get("corrections") or []:
             if not isinstance(c, dict):
                 continue
             with contextlib.suppress(ArchiveError, ValueError, TypeError):
-                archive.correct(doc_id, **_replay_args(c))
+                args = _replay_args(c)
+                correction = corrections.Correction(
+                    doc_id, args.pop("network"), args.pop("action"), args.pop("kind"),
+                    args.pop("key"), **args)
+                with parts.transaction() as store:
+                    corrections.record(store, correction)
+                    store.queue_index(doc_id)
                 applied += 1
+    if applied:
+        parts.catch_up(None)
     return result, applied
 
 

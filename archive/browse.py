@@ -6,15 +6,18 @@ search does. Facet names and SQL come from fixed tables here, never from user in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
-from archive.export.model import network_view
+from archive import rules
+from archive.export.model import Scope
+from archive.export.selection import gather
 from archive.records import DocumentId
 from archive.store import Store
 
-if TYPE_CHECKING:
-    from archive.api import Archive
+SearchIds = Callable[[str], Iterable[str]]  # a full-text query -> matching document ids
 
 # facet name -> SQL returning (value, document_id) pairs
 FACET_SQL: dict[str, str] = {
@@ -38,11 +41,12 @@ FACET_ORDER = ("origin", "target", "topic", "actor", "operation", "platform", "p
                "year", "type", "language", "tag", "starred")
 
 
-def facets(store: Store, doc_ids: Iterable[str] | None = None) -> dict[str, list[tuple[str, int]]]:
+def facets(store: Store, doc_ids: Iterable[str] | None = None, *,
+           only: Iterable[str] = FACET_ORDER) -> dict[str, list[tuple[str, int]]]:
     """Counts of documents per value for each facet, most frequent first."""
     within = set(doc_ids) if doc_ids is not None else None
     out: dict[str, list[tuple[str, int]]] = {}
-    for name in FACET_ORDER:
+    for name in only:
         counts: dict[str, set[str]] = {}
         for value, doc_id in store.conn.execute(FACET_SQL[name]):
             if value and (within is None or doc_id in within):
@@ -66,24 +70,95 @@ def filtered_ids(store: Store, filters: dict[str, list[str]]) -> set[DocumentId]
     return result
 
 
+Search = Callable[[str], tuple[list[str], str | None]]  # query -> (ids by relevance, notice)
+
+
+@dataclass(slots=True)
+class BrowseResult:
+    """What a browser view shows: the matching ids (sorted) and facet counts over them."""
+
+    ids: list[DocumentId]
+    notice: str | None
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+def query_ids(store: Store, search: Search, query: str = "",
+              filters: dict[str, list[str]] | None = None,
+              sort: str = "date") -> tuple[list[DocumentId], str | None]:
+    """All matching document ids for a browser view: search text plus facet filters."""
+    notice = None
+    allowed = filtered_ids(store, filters or {})
+    if query.strip():
+        found, notice = search(query)
+        ids = [DocumentId(i) for i in found]
+        if allowed is not None:
+            ids = [i for i in ids if i in allowed]
+        if sort == "relevance":
+            return ids, notice
+    else:
+        ids = list(allowed) if allowed is not None else store.document_ids()
+    return sort_ids(store, ids, sort), notice
+
+
+def browse(store: Store, search: Search, query: str = "",
+           filters: dict[str, list[str]] | None = None, sort: str = "date", *,
+           cancel: Any = None) -> BrowseResult:
+    """Matching ids and facet counts that let a selection be widened: a facet with a
+    selection counts over the results without its own filter, so the other values of that
+    facet stay visible and can be added (several values of one facet = any of them)."""
+    active = {k: v for k, v in (filters or {}).items() if v}
+    ids, notice = query_ids(store, search, query, active, sort=sort)
+    counts = facets(store, ids)
+    for name in active:
+        if cancel is not None and cancel.cancelled:
+            break
+        others = {k: v for k, v in active.items() if k != name}
+        wider, _ = query_ids(store, search, query, others, sort="date")
+        counts[name] = facets(store, wider, only=(name,))[name]
+    return BrowseResult(ids, notice, counts)
+
+
 _SORT_SQL = {
     "date": "coalesce(published, '') DESC, id",
     "date_asc": "coalesce(published, '9999') ASC, id",
     "title": "lower(coalesce(title, file)), id",
     "publisher": "lower(coalesce(publisher, '~')), coalesce(published, '') DESC, id",
-    "assets": "assets DESC, coalesce(published, '') DESC, id",
+    "assets": "coalesce(published, '') DESC, id",  # then by removed assets, in Python
 }
 
 
 def sort_ids(store: Store, ids: list[DocumentId], sort: str) -> list[DocumentId]:
     if sort not in _SORT_SQL:
         raise ValueError(f"unknown sort {sort}")
-    order = _SORT_SQL[sort]
-    rows = store.conn.execute(
-        "SELECT d.id, (SELECT coalesce(sum(num), 0) FROM live_fact f WHERE f.document_id = d.id "
-        "AND f.kind = 'count') AS assets FROM document d ORDER BY " + order).fetchall()
+    rows = store.conn.execute("SELECT id FROM document ORDER BY " + _SORT_SQL[sort]).fetchall()
     wanted = set(ids)
-    return [DocumentId(r[0]) for r in rows if r[0] in wanted]
+    out = [DocumentId(r[0]) for r in rows if r[0] in wanted]
+    if sort == "assets":
+        assets = document_assets(store, out)
+        out.sort(key=lambda i: -assets.get(i, 0))  # stable: ties keep newest first
+    return out
+
+
+def document_assets(store: Store, ids: Iterable[str] | None = None) -> dict[str, int]:
+    """Removed assets per document (`rules.removed_assets` of each network, added up).
+
+    Each network's counts are read as its exported view reads them: the first statement of
+    a metric wins (facts in text order), so the table, the sort and the exports agree.
+    """
+    sql = ("SELECT network_id, document_id, key, value FROM live_fact WHERE kind = 'count' "
+           "ORDER BY network_id, ev_start, id")
+    wanted = set(ids) if ids is not None else None
+    per_net: dict[str, tuple[str, dict[str, Any]]] = {}
+    for net_id, doc_id, key, value in store.conn.execute(sql):
+        if wanted is not None and doc_id not in wanted:
+            continue
+        counts = per_net.setdefault(net_id, (doc_id, {}))[1]
+        if key not in counts:
+            counts[key] = json.loads(value or "null")
+    out: dict[str, int] = dict.fromkeys(wanted, 0) if wanted is not None else {}
+    for doc_id, counts in per_net.values():
+        out[doc_id] = out.get(doc_id, 0) + rules.removed_assets(counts)
+    return out
 
 
 def document_rows(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -97,78 +172,61 @@ def document_rows(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]
             "SELECT d.id, coalesce(d.title, d.file) AS title, d.file, d.published, d.publisher, "
             "d.source_type, d.starred, "
             "(SELECT count(*) FROM network n WHERE n.document_id = d.id) AS networks, "
-            "(SELECT coalesce(sum(num), 0) FROM live_fact f WHERE f.document_id = d.id "
-            " AND f.kind = 'count' AND f.key != 'combined_assets') AS assets, "
             "(SELECT group_concat(DISTINCT key) FROM live_fact f WHERE f.document_id = d.id "
             " AND f.kind = 'country' AND f.role = 'origin') AS origins, "
             "(SELECT group_concat(DISTINCT key) FROM live_fact f WHERE f.document_id = d.id "
             " AND f.kind = 'country' AND f.role = 'target') AS targets "
             f"FROM document d WHERE d.id IN ({marks})")
+        assets = document_assets(store, chunk)
         for r in store.conn.execute(sql, chunk):
             row = dict(r)
             row["origins"] = sorted((row["origins"] or "").split(",")) if row["origins"] else []
             row["targets"] = sorted((row["targets"] or "").split(",")) if row["targets"] else []
             row["starred"] = bool(row["starred"])
-            row["assets"] = int(row["assets"] or 0)
+            row["assets"] = assets.get(row["id"], 0)
             out[row["id"]] = row
     return out
 
 
-def removed_assets(store: Store, doc_id: str) -> int:
-    row = store.conn.execute(
-        "SELECT coalesce(sum(num), 0) FROM live_fact WHERE document_id = ? AND kind = 'count' "
-        "AND key != 'combined_assets'", (doc_id,)).fetchone()
-    return int(row[0])
+def networks(store: Store, search_ids: SearchIds, *, country: str | None = None,
+             role: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
+    """Every network involving the country (in *role*, if given) and/or the actor, newest
+    first, each with its document's date, publisher and title: what pages and briefings list."""
+    ids = select_documents(store, search_ids, country=country, actor=actor)
+    _, nets = gather(store, ids, Scope(country=country, actor=actor))
+    if country and role:
+        nets = [n for n in nets if role in rules.country_roles(n, country)]
+    return nets
 
 
-def networks(store: Store, *, country: str | None = None, role: str | None = None,
-             actor: str | None = None) -> list[dict[str, Any]]:
-    """Every network (with its document's date, publisher and title) matching the filters."""
-    sql = ("SELECT n.*, d.published, d.publisher, d.title, d.file FROM network n "
-           "JOIN document d ON d.id = n.document_id WHERE 1 = 1")
-    args: list[Any] = []
-    if country:
-        sql += (" AND n.id IN (SELECT network_id FROM live_fact WHERE kind = 'country' "
-                "AND key = ?" + (" AND role = ?" if role else "") + ")")
-        args.append(country.upper())
-        if role:
-            args.append(role)
-    if actor:
-        sql += (" AND n.id IN (SELECT network_id FROM live_fact WHERE kind IN ('actor', 'operation') "
-                "AND (key = ? COLLATE NOCASE OR json_extract(detail, '$.as_written') = ? COLLATE NOCASE))")
-        args += [actor, actor]
-    sql += " ORDER BY coalesce(d.published, '') DESC, n.document_id, n.ordinal"
-    out = []
-    for row in store.conn.execute(sql, args).fetchall():
-        view = network_view(store, row)
-        view.update({"document_id": row["document_id"], "published": row["published"],
-                     "publisher": row["publisher"], "title": row["title"] or row["file"],
-                     "file": row["file"], "ordinal": row["ordinal"]})
-        out.append(view)
-    return out
-
-
-def select_documents(archive: Archive, *, country: str | None = None, actor: str | None = None,
-                     query: str | None = None, since: str | None = None,
+def select_documents(store: Store, search_ids: SearchIds, *, country: str | None = None,
+                     actor: str | None = None, query: str | None = None,
+                     since: str | None = None,
                      ids: Iterable[str] | None = None) -> list[DocumentId]:
-    store = archive.store
+    """Documents for an export or a page: every filter given must hold. A country or actor
+    filter keeps documents with a network that involves it (`archive.rules`)."""
     chosen: set[DocumentId] | None = None
     if ids is not None:
         chosen = {store.resolve_id(i) for i in ids}
     if country:
+        marks = ",".join("?" * len(rules.INVOLVING_COUNTRY_ROLES))
         got = {DocumentId(r[0]) for r in store.conn.execute(
             "SELECT DISTINCT document_id FROM live_fact WHERE kind = 'country' AND key = ? "
-            "AND role IN ('origin', 'target', 'sponsor', 'impersonated')", (country.upper(),))}
+            f"AND role IN ({marks})", (country.upper(), *rules.INVOLVING_COUNTRY_ROLES))}
         chosen = got if chosen is None else chosen & got
     if actor:
+        # SQL narrows by substring; the rule (whole words) decides.
         got = {DocumentId(r[0]) for r in store.conn.execute(
-            "SELECT DISTINCT document_id FROM live_fact WHERE kind IN ('actor', 'operation') AND "
-            "(key LIKE ? ESCAPE '\\' OR json_extract(detail, '$.as_written') LIKE ? ESCAPE '\\')",
-            (_like(actor), _like(actor)))}
+            "SELECT document_id, key, json_extract(detail, '$.as_written') FROM live_fact "
+            "WHERE kind IN ('actor', 'operation') AND (key LIKE ? ESCAPE '\\' "
+            "OR json_extract(detail, '$.as_written') LIKE ? ESCAPE '\\') "
+            "UNION SELECT document_id, operation_name, NULL FROM network "
+            "WHERE operation_name LIKE ? ESCAPE '\\'",
+            (_like(actor), _like(actor), _like(actor)))
+            if rules.names_actor(r[1], actor) or rules.names_actor(r[2], actor)}
         chosen = got if chosen is None else chosen & got
     if query:
-        res = archive.index.search(query, limit=1_000_000)
-        got = {DocumentId(h.id) for h in res.hits}
+        got = {DocumentId(i) for i in search_ids(query)}
         chosen = got if chosen is None else chosen & got
     if since:
         got = {DocumentId(r[0]) for r in store.conn.execute(

@@ -8,13 +8,14 @@ missing or damaged original) is reported, never "fixed" by deletion.
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import Any
 
-from archive.errors import CorruptArchive
+from archive.errors import DAMAGED_HINT, CorruptArchive
 from archive.index import IndexDamaged, SearchIndex
+from archive.parts import CheckParts
 
-if TYPE_CHECKING:
-    from archive.api import Archive, CheckReport
+__all__ = ["DAMAGED_HINT", "CheckReport", "after_open", "check_archive", "quick_check", "recover_after_crash"]
 
 # Child rows that mean nothing without their parent: (table, column, parent table).
 # Deleting them loses nothing the user made; documents themselves are never deleted here.
@@ -23,20 +24,30 @@ _DEPENDENT = (
     ("fact", "document_id", "document"), ("provenance", "document_id", "document"),
     ("correction", "document_id", "document"), ("actor_alias", "document_id", "document"),
 )
-DAMAGED_HINT = ("The archive file is damaged. Run `takedown-atlas restore` to go back to the "
-                "latest backup (the damaged file is kept aside).")
+
+@dataclass(slots=True)
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+    checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "problems": self.problems, "repaired": self.repaired,
+                "checked": self.checked}
 
 
-def check_archive(archive: Archive, *, repair: bool, verify_hashes: bool) -> CheckReport:
-    from archive.api import CheckReport
-
+def check_archive(parts: CheckParts, *, repair: bool, verify_hashes: bool) -> CheckReport:
     rep = CheckReport()
-    _check_database(archive, rep, repair)
-    _check_blobs(archive, rep, repair, verify_hashes)
-    problems = index_problems(archive)
+    _check_database(parts, rep, repair)
+    _check_blobs(parts, rep, repair, verify_hashes)
+    problems = index_problems(parts)
     if problems:
-        if repair and not archive.readonly:
-            archive.reindex()
+        if repair and not parts.readonly:
+            parts.rebuild_index(None, None)
             rep.repaired.append("rebuilt the search index (" + "; ".join(problems) + ")")
         else:
             rep.problems.extend(f"search index: {p}" for p in problems)
@@ -53,8 +64,8 @@ def quick_check(conn: sqlite3.Connection) -> None:
         raise CorruptArchive(f"{DAMAGED_HINT} ({rows[0][:120]})")
 
 
-def _check_database(archive: Archive, rep: CheckReport, repair: bool) -> None:
-    conn = archive.store.conn
+def _check_database(parts: CheckParts, rep: CheckReport, repair: bool) -> None:
+    conn = parts.store.conn
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
     except sqlite3.DatabaseError as exc:
@@ -132,74 +143,81 @@ def _in_transaction(conn: sqlite3.Connection, statements: list[tuple[str, tuple[
     conn.execute("COMMIT")
 
 
-def _check_blobs(archive: Archive, rep: CheckReport, repair: bool, verify_hashes: bool) -> None:
-    rows = archive.store.conn.execute("SELECT id, sha256, file FROM document").fetchall()
+def _check_blobs(parts: CheckParts, rep: CheckReport, repair: bool, verify_hashes: bool) -> None:
+    rows = parts.store.conn.execute("SELECT id, sha256, file FROM document").fetchall()
     rep.checked["documents"] = len(rows)
     known = set()
     for row in rows:
         known.add(row["sha256"])
-        if not archive.blobs.has(row["sha256"]):
+        if not parts.blobs.has(row["sha256"]):
             rep.problems.append(f"original missing for {row['id']} ({row['file']}); "
                                 "re-import the file or restore a backup of the blobs folder")
-        elif verify_hashes and not archive.blobs.verify(row["sha256"]):
+        elif verify_hashes and not parts.blobs.verify(row["sha256"]):
             rep.problems.append(f"original damaged (wrong hash) for {row['id']} ({row['file']}); "
                                 "re-import the file to replace it")
-    stray = [s for s in archive.blobs.all_shas() if s not in known]
+    stray = [s for s in parts.blobs.all_shas() if s not in known]
     rep.checked["blobs"] = len(known) + len(stray)
     if stray:
         if repair:
             for sha in stray:
-                archive.blobs.delete(sha)
+                parts.blobs.delete(sha)
             rep.repaired.append(f"removed {len(stray)} orphan originals (left by an interrupted import)")
         else:
             rep.problems.append(f"{len(stray)} orphan originals with no document "
                                 "(left by an interrupted import; check --repair removes them)")
-    if repair and not archive.readonly and archive.writable:
-        tmp = archive.blobs.clean_temp_files()
+    if repair and not parts.readonly and parts.writable:
+        tmp = parts.blobs.clean_temp_files()
         if tmp:
             rep.repaired.append(f"removed {tmp} temporary files")
 
 
-def recover_after_crash(archive: Archive) -> list[str]:
+def after_open(parts: CheckParts, unclean: bool) -> list[str]:
+    """Housekeeping when a writer opens the archive: temp files of a killed write go, and
+    after an unclean exit the crash is recovered from. Returns notices for the user."""
+    parts.blobs.clean_temp_files()
+    return recover_after_crash(parts) if unclean else []
+
+
+def recover_after_crash(parts: CheckParts) -> list[str]:
     """After an unclean exit (the writer died holding the lock): finish or undo its work.
 
     SQLite has already rolled back any open transaction; here orphan blobs and temp files
     of the interrupted import go, and the index catches up (replay or rebuild).
     """
     notes: list[str] = []
-    quick_check(archive.store.conn)
-    known = {r[0] for r in archive.store.conn.execute("SELECT sha256 FROM document")}
-    stray = [s for s in archive.blobs.all_shas() if s not in known]
+    quick_check(parts.store.conn)
+    known = {r[0] for r in parts.store.conn.execute("SELECT sha256 FROM document")}
+    stray = [s for s in parts.blobs.all_shas() if s not in known]
     for sha in stray:
-        archive.blobs.delete(sha)
-    archive.blobs.clean_temp_files()
-    rebuild = archive.root / ".index-rebuild"
+        parts.blobs.delete(sha)
+    parts.blobs.clean_temp_files()
+    rebuild = parts.root / ".index-rebuild"
     if rebuild.exists():
         import shutil
 
         shutil.rmtree(rebuild, ignore_errors=True)
-    archive.sync_index()
+    parts.sync_index()
     if stray:
         notes.append(f"The last import was interrupted; {len(stray)} unfinished file(s) "
                      "were not added. Import them again to finish.")
     return notes
 
 
-def index_problems(archive: Archive) -> list[str]:
-    path = archive.root / "index"
+def index_problems(parts: CheckParts) -> list[str]:
+    path = parts.root / "index"
     try:
         ix = SearchIndex.open(path)
     except IndexDamaged as exc:
         return [f"missing or damaged ({exc})"]
     try:
         out = []
-        pending = archive.store.count("outbox")
+        pending = parts.store.count("outbox")
         if pending:
             out.append(f"{pending} changes not yet indexed")
-        gen, db_gen = ix.generation(), archive.store.generation()
+        gen, db_gen = ix.generation(), parts.store.generation()
         if gen != db_gen:
             out.append(f"generation {gen} differs from the database's {db_gen}")
-        db_ids = {r[0] for r in archive.store.conn.execute("SELECT id FROM document")}
+        db_ids = {r[0] for r in parts.store.conn.execute("SELECT id FROM document")}
         try:
             ix_ids = ix.all_ids()
             count = ix.doc_count()

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from archive.api import Archive
 from archive.errors import ArchiveError, Cancelled
+from archive.export.registry import FORMATS
+from archive.logs import configure_logging
 from archive.paths import resolve_archive_path
 from archive.progress import CancelToken, Progress
 
 PROG = "takedown-atlas"
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,14 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("id")
     s.add_argument("--json", action="store_true")
 
-    s = sub.add_parser("export", help="export json, csv, xlsx, stix or a pdf briefing")
-    s.add_argument("format", choices=("json", "csv", "xlsx", "stix", "pdf"))
+    s = sub.add_parser("export", help=f"export {', '.join(FORMATS)} (pdf: a briefing)")
+    s.add_argument("format", choices=tuple(FORMATS))
     s.add_argument("-o", "--output", required=True, metavar="FILE", help="'-' for stdout")
     s.add_argument("--country", metavar="CC")
     s.add_argument("--actor", metavar="NAME")
     s.add_argument("--query", metavar="Q")
     s.add_argument("--since", metavar="YYYY-MM-DD")
     s.add_argument("--ids", nargs="+", metavar="ID", help="only these documents")
+
+    s = sub.add_parser("summary", help="a country's or an actor's networks and removed assets")
+    g = s.add_mutually_exclusive_group(required=True)
+    g.add_argument("--country", metavar="CC")
+    g.add_argument("--actor", metavar="NAME")
+    s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("check", help="consistency check; exit 1 if problems")
     s.add_argument("--repair", action="store_true", help="fix what can be fixed")
@@ -123,12 +134,15 @@ def main(argv: Sequence[str] | None = None,
         paths = getattr(args, "paths", [])
         return int(gui([*(["--archive", args.archive] if args.archive else []),
                         *(["--", *paths] if paths else [])]))
+    configure_logging(debug=args.debug)
+    log.info("command %s", args.command)
     try:
         return int(_run(args))
     except Cancelled:
         _err("cancelled")
         return 1
     except ArchiveError as exc:
+        log.warning("command %s stopped: %s", args.command, exc)
         if args.debug:
             raise
         _err(str(exc))
@@ -139,6 +153,7 @@ def main(argv: Sequence[str] | None = None,
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        log.exception("internal error in command %s", args.command)
         if args.debug:
             raise
         _err(f"internal error: {type(exc).__name__}: {str(exc)[:200]} (run with --debug for details)")
@@ -146,8 +161,6 @@ def main(argv: Sequence[str] | None = None,
 
 
 def _run(args: argparse.Namespace) -> int:
-    from archive.api import Archive
-
     path = resolve_archive_path(args.archive)
     cmd = args.command
     if cmd == "restore":  # works on a database too damaged to open
@@ -159,7 +172,7 @@ def _run(args: argparse.Namespace) -> int:
         return int(COMMANDS[cmd](archive, args))
 
 
-def _cmd_import(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_import(archive: Archive, args: argparse.Namespace) -> int:
     bar = _ProgressBar()
     result = archive.import_paths(args.paths, on_progress=bar, cancel=CancelToken())
     bar.done()
@@ -175,7 +188,7 @@ def _cmd_import(archive: Any, args: argparse.Namespace) -> int:
     return 1 if result.rejected else 0
 
 
-def _cmd_search(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_search(archive: Archive, args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise ArchiveError("--limit must be at least 1")
     result = archive.search(args.query, limit=args.limit, sort=args.sort)
@@ -192,7 +205,7 @@ def _cmd_search(archive: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_show(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_show(archive: Archive, args: argparse.Namespace) -> int:
     doc = archive.document(args.id)
     if args.json:
         _print_json(doc)
@@ -213,7 +226,7 @@ def _cmd_show(archive: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_export(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_export(archive: Archive, args: argparse.Namespace) -> int:
     bar = _ProgressBar() if args.output != "-" else None
     warnings: list[str] = []
     n = archive.export(args.format, args.output, country=args.country, actor=args.actor,
@@ -227,7 +240,23 @@ def _cmd_export(archive: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_check(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_summary(archive: Archive, args: argparse.Namespace) -> int:
+    kind, key = ("country", args.country) if args.country else ("actor", args.actor)
+    s = archive.entity_summary(kind, key)
+    if args.json:
+        _print_json(s.to_json())
+        return 0
+    print(f"{s.title}: {len(s.networks)} networks in {s.documents} documents, "
+          f"{s.total_assets:,} removed assets")
+    for label, n in s.totals:
+        print(f"  {label}: {n:,}")
+    for row in s.networks:
+        print(f"  {row.published or '----------'}  {row.name}  ({', '.join(row.roles)})  "
+              f"{row.assets:,}")
+    return 0
+
+
+def _cmd_check(archive: Archive, args: argparse.Namespace) -> int:
     rep = archive.check(repair=args.repair)
     if args.json:
         _print_json(rep.to_json())
@@ -240,7 +269,7 @@ def _cmd_check(archive: Any, args: argparse.Namespace) -> int:
     return 0 if rep.ok else 1
 
 
-def _cmd_reindex(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_reindex(archive: Archive, args: argparse.Namespace) -> int:
     bar = _ProgressBar()
     n = archive.reindex(on_progress=bar)
     bar.done()
@@ -248,7 +277,7 @@ def _cmd_reindex(archive: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_reextract(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_reextract(archive: Archive, args: argparse.Namespace) -> int:
     bar = _ProgressBar()
     n = archive.reextract(on_progress=bar, reparse=not args.no_reparse)
     bar.done()
@@ -256,7 +285,7 @@ def _cmd_reextract(archive: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_info(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_info(archive: Archive, args: argparse.Namespace) -> int:
     info = archive.info()
     if args.json:
         _print_json(info)
@@ -266,7 +295,7 @@ def _cmd_info(archive: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_correct(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_correct(archive: Archive, args: argparse.Namespace) -> int:
     if args.undo is not None:
         archive.undo_correction(args.undo)
         print(f"correction {args.undo} undone")
@@ -284,14 +313,14 @@ def _cmd_correct(archive: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_tag(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_tag(archive: Archive, args: argparse.Namespace) -> int:
     doc_id = archive.store.resolve_id(args.id)
     archive.set_tags("document", doc_id, args.tags)
     print(", ".join(archive.store.tags_of("document", doc_id)) or "(no tags)")
     return 0
 
 
-def _cmd_backup(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_backup(archive: Archive, args: argparse.Namespace) -> int:
     print(f"backup written: {archive.backup()}")
     return 0
 
@@ -299,7 +328,7 @@ def _cmd_backup(archive: Any, args: argparse.Namespace) -> int:
 def _cmd_restore(path: Any, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from archive.backup import backup_time, list_backups, restore
+    from archive.backup import backup_time, list_backups
 
     source = Path(args.source) if args.source else next(iter(list_backups(Path(path))), None)
     if source is None:
@@ -312,7 +341,7 @@ def _cmd_restore(path: Any, args: argparse.Namespace) -> int:
         if input(question).strip().lower() not in ("y", "yes"):
             _err("nothing was changed")
             return 1
-    res = restore(Path(path), source)
+    res = Archive.restore(Path(path), source)
     print(f"restored the backup taken {res.taken_at} ({res.restored_from.name})")
     if res.damaged_kept_as:
         print(f"the previous database was kept as {res.damaged_kept_as}")
@@ -321,13 +350,13 @@ def _cmd_restore(path: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_export_bundle(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_export_bundle(archive: Archive, args: argparse.Namespace) -> int:
     n = archive.export_bundle(args.output)
     print(f"exported {n} originals and a manifest to {args.output}", file=sys.stderr)
     return 0
 
 
-def _cmd_import_bundle(archive: Any, args: argparse.Namespace) -> int:
+def _cmd_import_bundle(archive: Archive, args: argparse.Namespace) -> int:
     result, applied = archive.import_bundle(args.path)
     rejected = [r for r in result.rejected if not r.file.endswith("!manifest.json")]
     if args.json:
@@ -342,6 +371,7 @@ def _cmd_import_bundle(archive: Any, args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "import": _cmd_import, "search": _cmd_search, "show": _cmd_show, "export": _cmd_export,
+    "summary": _cmd_summary,
     "check": _cmd_check, "reindex": _cmd_reindex, "reextract": _cmd_reextract,
     "info": _cmd_info, "correct": _cmd_correct, "tag": _cmd_tag,
     "backup": _cmd_backup, "export-bundle": _cmd_export_bundle,

@@ -72,3 +72,7 @@ class SchemaError(ArchiveError):
 
 class CorruptArchive(ArchiveError):
     """The SQLite file failed its integrity check."""
+
+
+DAMAGED_HINT = ("The archive file is damaged. Run `takedown-atlas restore` to go back to the "
+                "latest backup (the damaged file is kept aside).")

@@ -1,5 +1,9 @@
 """Named crash points and parser faults for fault-injection tests: nothing happens unless asked.
 
+Off in the app: the variables below are read only after `enable()` has been called in this
+process (tests call it; the sandbox passes it on to its own worker only), so a stray environment
+variable can never make an installed app kill itself or misparse a file.
+
 TAKEDOWN_ATLAS_CRASH_AT=<name>[,<name>...] makes the process SIGKILL itself when it
 reaches that point; TAKEDOWN_ATLAS_CRASH_SKIP=N lets the first N hits pass first;
 TAKEDOWN_ATLAS_CRASH_FIRED=<file> records the point just before the kill (proof it landed),
@@ -17,6 +21,21 @@ import signal
 import time
 
 _hits: dict[str, int] = {}
+_enabled = False
+
+
+def enable() -> None:
+    """Let the TAKEDOWN_ATLAS_CRASH_* and _PARSER_FAULT variables act (tests only)."""
+    global _enabled
+    _enabled = True
+
+
+def enabled() -> bool:
+    return _enabled
+
+
+def _env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default) if _enabled else default
 
 POINTS = (
     "import.after_parse", "import.after_blob", "import.in_transaction",
@@ -28,16 +47,16 @@ PARSER_FAULTS = ("hang", "explode", "crash", "flood")
 
 
 def crash_point(name: str) -> None:
-    trace = os.environ.get("TAKEDOWN_ATLAS_CRASH_TRACE")
+    trace = _env("TAKEDOWN_ATLAS_CRASH_TRACE")
     if trace:  # a calibration run records every point it passes
         with open(trace, "a", encoding="utf-8") as fh:
             fh.write(name + "\n")
-    wanted = os.environ.get("TAKEDOWN_ATLAS_CRASH_AT")
+    wanted = _env("TAKEDOWN_ATLAS_CRASH_AT")
     if not wanted or name not in wanted.split(","):
         return
     _hits[name] = _hits.get(name, 0) + 1
-    if _hits[name] > int(os.environ.get("TAKEDOWN_ATLAS_CRASH_SKIP", "0")):
-        fired = os.environ.get("TAKEDOWN_ATLAS_CRASH_FIRED")
+    if _hits[name] > int(_env("TAKEDOWN_ATLAS_CRASH_SKIP", "0")):
+        fired = _env("TAKEDOWN_ATLAS_CRASH_FIRED")
         if fired:  # proof for the test that the kill landed here, written before dying
             with open(fired, "a", encoding="utf-8") as fh:
                 fh.write(name + "\n")
@@ -51,7 +70,7 @@ def parser_fault(name: str) -> bool:
 
     Returns True for "flood": the worker then answers with more output than allowed.
     """
-    spec = os.environ.get("TAKEDOWN_ATLAS_PARSER_FAULT")
+    spec = _env("TAKEDOWN_ATLAS_PARSER_FAULT")
     if not spec:
         return False
     for item in spec.split(","):
@@ -74,7 +93,7 @@ def parser_fault(name: str) -> bool:
 
 def reader_start_fault() -> None:
     """Called by the sandbox worker as it starts: import the module a test named, if any."""
-    for item in os.environ.get("TAKEDOWN_ATLAS_PARSER_FAULT", "").split(","):
+    for item in _env("TAKEDOWN_ATLAS_PARSER_FAULT").split(","):
         kind, _, module = item.partition(":")
         if kind == "import" and module:
             importlib.import_module(module)

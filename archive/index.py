@@ -36,6 +36,12 @@ from whoosh.query.wrappers import WrappingQuery
 from archive.progress import CancelToken, Progress, ProgressCallback
 from archive.store import IndexDoc
 
+
+def whoosh_version() -> str:
+    import whoosh
+
+    return ".".join(str(whoosh.versionstring()).split(".")[:3])
+
 GENERATION_FILE = "GENERATION"
 INDEX_FORMAT = "3"  # bump when the schema below changes: the index is then rebuilt
 MAX_QUERY_CHARS = 1000
@@ -303,7 +309,7 @@ class _BoldFormatter(highlight.HtmlFormatter):  # type: ignore[misc]
     """Plain <b>…</b> around hits; the text between is HTML-escaped by the base class."""
 
     def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return "<b>" + highlight.htmlescape(highlight.get_text(text, token, replace)) + "</b>"
+        return "<b>" + str(highlight.htmlescape(highlight.get_text(text, token, replace))) + "</b>"
 
 
 def _fields(doc: IndexDoc) -> dict[str, Any]:

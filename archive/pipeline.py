@@ -7,15 +7,16 @@ orphan blob or a pending outbox row. Plain synchronous code with progress and ca
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from archive.blobs import sha256_bytes
 from archive.errors import ArchiveError, Cancelled, ParseError, StorageError, UnsupportedFormat
 from archive.facts import DocumentFacts
 from archive.faults import crash_point
+from archive.parts import ImportParts
 from archive.progress import CancelToken, Progress, ProgressCallback, throttle
 from archive.records import (
     DocumentId,
@@ -26,8 +27,7 @@ from archive.records import (
     SourceFile,
 )
 
-if TYPE_CHECKING:
-    from archive.api import Archive
+log = logging.getLogger(__name__)
 
 
 def document_id_for(sha: str) -> DocumentId:
@@ -35,7 +35,7 @@ def document_id_for(sha: str) -> DocumentId:
     return DocumentId(sha[:16])
 
 
-def import_sources(archive: Archive, sources: Iterable[SourceFile | Rejected], *,
+def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected], *,
                    total: int | None = None, on_progress: ProgressCallback | None = None,
                    cancel: CancelToken | None = None) -> ImportResult:
     report = throttle(on_progress)
@@ -50,39 +50,44 @@ def import_sources(archive: Archive, sources: Iterable[SourceFile | Rejected], *
                 result.rejected.append(item)
                 continue
             report(Progress("import", n - 1, total, item.name))
-            _import_one(archive, item, result)
+            _import_one(parts, item, result)
             report(Progress("import", n, total, item.name))
     except Cancelled:
         result.cancelled = True
     finally:
         # Whatever reached the database must reach the index too, even after a cancel.
         if result.added:
-            archive.sync_index(on_progress=on_progress)
+            parts.catch_up(on_progress)
+        log.info("import: %d added, %d duplicates, %d rejected%s", len(result.added),
+                 len(result.duplicates), len(result.rejected),
+                 " (cancelled)" if result.cancelled else "")
+        for r in result.rejected:
+            log.info("rejected %s: %s", r.file, r.reason)
     return result
 
 
-def import_paths(archive: Archive, paths: Iterable[Path | str], *,
+def import_paths(parts: ImportParts, paths: Iterable[Path | str], *,
                  on_progress: ProgressCallback | None = None,
                  cancel: CancelToken | None = None) -> ImportResult:
     from archive.importers.bundle import iter_sources
 
     path_list = [Path(p) for p in paths]
     total = _count_files(path_list)
-    sources = iter_sources(path_list, archive.limits)
-    return import_sources(archive, sources, total=total, on_progress=on_progress, cancel=cancel)
+    sources = iter_sources(path_list, parts.limits)
+    return import_sources(parts, sources, total=total, on_progress=on_progress, cancel=cancel)
 
 
-def _import_one(archive: Archive, source: SourceFile, result: ImportResult) -> None:
-    store = archive.store
+def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) -> None:
+    store = parts.store
     sha = sha256_bytes(source.data)
     existing = store.id_for_sha(sha)
     if existing is not None:
-        with archive.write_transaction():
+        with parts.transaction():
             store.add_provenance(existing, source.name)
         result.duplicates.append(Duplicate(source.name, existing))
         return
     try:
-        raw = archive.parser.parse(source)
+        raw = parts.parser.parse(source)
     except UnsupportedFormat as exc:
         result.rejected.append(Rejected(source.name, str(exc)))
         return
@@ -96,12 +101,12 @@ def _import_one(archive: Archive, source: SourceFile, result: ImportResult) -> N
     facts = extract_document(raw, source.name)
     doc_id = document_id_for(sha)
     try:
-        archive.blobs.put(source.data, sha)
+        parts.blobs.put(source.data, sha)
         crash_point("import.after_blob")
-        with archive.write_transaction():
+        with parts.transaction():
             store.insert_document(doc_id=doc_id, sha=sha, file=_display_name(source.name),
                                   size=len(source.data), raw=raw, facts=facts,
-                                  extractor_version=archive.extractor_version)
+                                  extractor_version=parts.extractor_version)
             if source.name != _display_name(source.name):
                 store.add_provenance(doc_id, source.name)
             crash_point("import.in_transaction")
@@ -139,6 +144,7 @@ def extract_document(raw: RawDocument, name: str) -> DocumentFacts:
         raw.warnings.append("fact extraction gave up on this text (too deeply nested)")
         return DocumentFacts(publisher=raw.publisher, published=raw.published)
     except Exception as exc:  # an extractor bug must not cost the user the document
+        log.exception("fact extraction failed on %s", name)
         raw.warnings.append(f"fact extraction failed ({type(exc).__name__}); "
                             "the document was kept without facts — please report this")
         return DocumentFacts(publisher=raw.publisher, published=raw.published)

@@ -7,23 +7,20 @@ could not be read before. Each document is rewritten in its own transaction.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from archive.corrections import apply_corrections
 from archive.errors import ArchiveError, ReaderUnavailable
+from archive.parts import ImportParts
 from archive.progress import CancelToken, Progress, ProgressCallback, throttle
 from archive.records import SourceFile
 
-if TYPE_CHECKING:
-    from archive.api import Archive
 
-
-def reextract_all(archive: Archive, *, on_progress: ProgressCallback | None = None,
+def reextract_all(parts: ImportParts, *, on_progress: ProgressCallback | None = None,
                   cancel: CancelToken | None = None, reparse: bool = True) -> int:
     from archive.pipeline import extract_document
 
     report = throttle(on_progress)
-    store = archive.store
+    store = parts.store
     rows = store.conn.execute("SELECT id, sha256, file, flags FROM document ORDER BY id").fetchall()
     changed = 0
     for n, row in enumerate(rows, start=1):
@@ -34,7 +31,7 @@ def reextract_all(archive: Archive, *, on_progress: ProgressCallback | None = No
         raw = None
         if reparse:
             try:
-                raw = archive.parser.parse(SourceFile(row["file"], archive.blobs.read(row["sha256"])))
+                raw = parts.parser.parse(SourceFile(row["file"], parts.blobs.read(row["sha256"])))
             except ReaderUnavailable:
                 raise  # the environment, not this file: every re-parse would fail the same way
             except (ArchiveError, OSError):
@@ -46,7 +43,7 @@ def reextract_all(archive: Archive, *, on_progress: ProgressCallback | None = No
                               publisher=doc["publisher"], published=doc["published"],
                               language=doc["language"], importer=doc["importer"], flags=flags)
         facts = extract_document(raw, row["file"])
-        with archive.write_transaction():
+        with parts.transaction():
             store.conn.execute(
                 "UPDATE document SET text = ?, title = ?, publisher = ?, published = ?, "
                 "source_type = ?, language = ?, media_type = ?, importer = ?, flags = ?, "
@@ -55,11 +52,11 @@ def reextract_all(archive: Archive, *, on_progress: ProgressCallback | None = No
                  facts.published or raw.published, facts.source_type or "other",
                  facts.language or raw.language, raw.media_type, raw.importer,
                  json.dumps(raw.flags), json.dumps(raw.warnings, ensure_ascii=False),
-                 archive.extractor_version, row["id"]))
+                 parts.extractor_version, row["id"]))
             store.write_networks(row["id"], facts)
             apply_corrections(store, row["id"])
             store.queue_index(row["id"])
         changed += 1
         report(Progress("reextract", n, len(rows), row["file"]))
-    archive.sync_index(on_progress=on_progress)
+    parts.catch_up(on_progress)
     return changed

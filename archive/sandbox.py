@@ -35,6 +35,7 @@ from archive.errors import (
     UnsupportedFormat,
 )
 from archive.limits import Limits
+from archive.parsing import Parser
 from archive.records import RawDocument, SourceFile
 
 _HEADER = struct.Struct(">cQ")  # frame kind, payload length
@@ -60,13 +61,34 @@ class _Deadline(Exception):
     """The child did not answer in time."""
 
 
+def default_parser(limits: Limits) -> Parser:
+    """The parser an archive uses: the isolated child process (the in-process one is for
+    tests and tools that parse trusted files)."""
+    return IsolatedParser(limits)
+
+
 WORKER_FLAG = "--sandbox-worker"
+
+
+# Set by the parent for its worker only when a test armed the faults in the parent; the
+# parent removes any other value, so a stray variable never reaches a worker.
+FAULTS_ARMED = "TAKEDOWN_ATLAS_FAULTS_ARMED"
 
 
 def _worker_command(memory_bytes: int) -> list[str]:
     if getattr(sys, "frozen", False):  # sys.executable is the bundle, not an interpreter
         return [sys.executable, WORKER_FLAG, str(memory_bytes)]
     return [sys.executable, "-m", "archive.sandbox", str(memory_bytes)]
+
+
+def _worker_env() -> dict[str, str]:
+    from archive import faults
+
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env.pop(FAULTS_ARMED, None)
+    if faults.enabled():
+        env[FAULTS_ARMED] = "1"
+    return env
 
 
 def freeze_support(argv: list[str] | None = None) -> None:
@@ -82,6 +104,10 @@ def freeze_support(argv: list[str] | None = None) -> None:
 
 def run_worker(memory_bytes: int) -> int:
     """The child's whole life: harden, load the importers, serve frames until end of input."""
+    if os.environ.get(FAULTS_ARMED) == "1":  # our parent was a test that armed them
+        from archive import faults
+
+        faults.enable()
     _harden_child(memory_bytes)
     return _serve(memory_bytes)
 
@@ -185,7 +211,7 @@ class IsolatedParser:
             return self._proc
         if self._proc is not None:
             self._kill()
-        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        env = _worker_env()
         command = _worker_command(self.limits.parse_memory_bytes)
         try:
             proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,

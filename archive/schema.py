@@ -99,6 +99,11 @@ def _v1(db: object) -> None:
 MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1}
 
 
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The version this database was last migrated to (0: a new, empty file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the schema up to SCHEMA_VERSION; return the version found before."""
     found = int(conn.execute("PRAGMA user_version").fetchone()[0])

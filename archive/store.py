@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from archive.errors import NotFound
+from archive.errors import DAMAGED_HINT, ArchiveError, CorruptArchive, NotFound
 from archive.facts import DocumentFacts, Fact
 from archive.records import DocumentId, RawDocument
 
@@ -37,6 +37,32 @@ def connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> s
     # Defence in depth: no single value may approach SQLite's 1 GB ceiling.
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 256 * 1024 * 1024)
     return conn
+
+
+def open_database(db_path: Path, *, readonly: bool,
+                  before_upgrade: Callable[[sqlite3.Connection], object]) -> sqlite3.Connection:
+    """Connect and migrate (after *before_upgrade*, e.g. a backup, when an upgrade is due);
+    a file SQLite cannot read becomes CorruptArchive with the way out."""
+    from archive.schema import SCHEMA_VERSION, migrate, schema_version
+
+    try:
+        if readonly:
+            wal = Path(str(db_path) + "-wal")
+            conn = connect(db_path, readonly=True, immutable=not wal.exists())
+            if schema_version(conn) != SCHEMA_VERSION:
+                raise ArchiveError("this read-only archive needs an upgrade that cannot be written")
+            return conn
+        conn = connect(db_path)
+        if 0 < schema_version(conn) < SCHEMA_VERSION:
+            before_upgrade(conn)
+        migrate(conn)
+        return conn
+    except sqlite3.DatabaseError as exc:
+        raise CorruptArchive(f"{DAMAGED_HINT} ({exc})") from None
+
+
+def sqlite_version() -> str:
+    return sqlite3.sqlite_version
 
 
 def now_iso() -> str:
@@ -111,6 +137,12 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return self.conn.execute(sql).fetchall()
 
+    def clear_outbox_through(self, generation: int) -> None:
+        """After a full rebuild at *generation*: what it covered need not be replayed."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("DELETE FROM outbox WHERE generation <= ?", (generation,))
+        self.conn.execute("COMMIT")
+
     def clear_outbox(self, up_to_id: int) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
         self.conn.execute("DELETE FROM outbox WHERE id <= ?", (up_to_id,))
@@ -167,7 +199,8 @@ class Store:
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def document_row(self, doc_id: str) -> sqlite3.Row:
-        row = self.conn.execute("SELECT * FROM document WHERE id = ?", (doc_id,)).fetchone()
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT * FROM document WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise NotFound(f"no document with id {doc_id}")
         return row
@@ -243,6 +276,46 @@ class Store:
             doc = self.index_doc(doc_id)
             if doc is not None:
                 yield doc
+
+    def hit_row(self, doc_id: str) -> sqlite3.Row | None:
+        """What a search hit shows and checks phrases against: title, file, published, text."""
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT title, file, published, text FROM document WHERE id = ?",
+            (doc_id,)).fetchone()
+        return row
+
+    def set_tags(self, target_type: str, target_id: str, tags: list[str]) -> None:
+        """Inside a transaction: replace the tags of a document or a network."""
+        self.conn.execute("DELETE FROM tag WHERE target_type = ? AND target_id = ?",
+                          (target_type, target_id))
+        self.conn.executemany("INSERT INTO tag(target_type, target_id, tag) VALUES (?, ?, ?)",
+                              [(target_type, target_id, t) for t in tags])
+
+    def set_note(self, target_type: str, target_id: str, note: str | None,
+                 starred: bool | None = None) -> None:
+        """Inside a transaction: the note (and star) of a document or a network."""
+        table = {"document": "document", "network": "network"}[target_type]
+        self.conn.execute(f"UPDATE {table} SET note = ? WHERE id = ?", (note, target_id))
+        if starred is not None:
+            self.conn.execute(f"UPDATE {table} SET starred = ? WHERE id = ?",
+                              (int(starred), target_id))
+
+    def distinct_keys(self, kind: str) -> int:
+        """How many different countries, actors, ... the live facts name."""
+        return int(self.conn.execute(
+            "SELECT count(DISTINCT key) FROM live_fact WHERE kind = ?", (kind,)).fetchone()[0])
+
+    def settings(self) -> dict[str, Any]:
+        rows = self.conn.execute("SELECT key, value FROM settings").fetchall()
+        return {r[0]: json.loads(r[1]) if r[1][:1] in "[{" else r[1] for r in rows}
+
+    def known_shas(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT sha256 FROM document")}
+
+    def actor_kinds(self) -> dict[str, str]:
+        """Canonical actor name -> its kind ("company", "government", ...; "" if unknown)."""
+        return {str(r[0]): str(r[1] or "") for r in self.conn.execute(
+            "SELECT name, kind FROM actor")}
 
     def count(self, table: str) -> int:
         if table not in {"document", "network", "fact", "actor", "correction", "outbox", "tag"}:

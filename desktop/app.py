@@ -4,8 +4,9 @@
    (--archive > TAKEDOWN_ATLAS_ARCHIVE > the platform data folder);
 2. refuse politely when there is no display (exit 2) instead of letting Qt abort;
 3. create the QApplication (Fusion style, palette from the system's light/dark scheme);
-4. open the archive (a clear message if another window holds it), show the window;
-5. import the files it was opened with, if any (the launcher's `open %F`).
+4. log to the user's log folder; unhandled exceptions show a details dialog;
+5. open the archive (a clear message if another window holds it), show the window;
+6. import the files it was opened with, if any (the launcher's `open %F`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archive import APP_ID, APP_NAME, __version__
 from archive.paths import resolve_archive_path
+
+if TYPE_CHECKING:  # Qt is imported only once a display is known to be there
+    from PySide6.QtGui import QIcon
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -70,7 +75,7 @@ def build_window(args: argparse.Namespace, app: object) -> object:
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
-def app_icon() -> object:
+def app_icon() -> QIcon:
     """The app's icon at every size it ships (resources/icons, the launcher's too)."""
     from PySide6.QtGui import QIcon
 
@@ -87,8 +92,11 @@ def make_application() -> object:
     from PySide6.QtWidgets import QApplication
 
     QGuiApplication.setDesktopFileName(APP_ID)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
-    app.setWindowIcon(app_icon())  # title bars and task switchers; the menu uses the theme    app.setApplicationName(APP_NAME)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        [sys.argv[0] if sys.argv else APP_NAME])
+    app.setWindowIcon(app_icon())  # title bars and task switchers; the menu uses the theme
+    app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("takedown-atlas")
     app.setStyle("Fusion")  # Fusion follows the system colour scheme (light or dark)
@@ -101,7 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME}: no display found (set DISPLAY, or run `takedown-atlas --help` for "
               "the command line).", file=sys.stderr)
         return 2
+    from archive.logs import configure_logging
+    from desktop.dialogs.error_dialog import install_excepthook
+
+    configure_logging()
     app = make_application()
+    install_excepthook()
     window = build_window(args, app)
     if window is None:
         return 2

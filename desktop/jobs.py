@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from archive.entity import EntitySummary, entity_in_query
 from archive.progress import CancelToken, ProgressCallback
 from archive.records import DocumentId, ImportResult
-from desktop import labels, summary
+from desktop import labels
 from desktop.session import ArchiveSession
 
 FacetCounts = dict[str, list[tuple[str, int, str]]]  # facet -> (value, count, label)
@@ -51,19 +52,9 @@ def run_query(session: ArchiveSession, request: int, query: str, filters: dict[s
               sort: str, *, on_progress: ProgressCallback | None = None,
               cancel: CancelToken | None = None) -> QueryOutcome:
     """Matching ids (sorted by the store) and facet counts that let selections be widened."""
-    archive = session.for_thread()
-    active = {k: v for k, v in filters.items() if v}
-    ids, notice = archive.query_ids(query, active, sort=sort)
-    counts = _labelled(archive.facets(ids))
-    # A facet with a selection counts over the results without its own filter, so the
-    # other values of that facet stay visible and can be added (several at once = any).
-    for name in active:
-        if cancel and cancel.cancelled:
-            break
-        others = {k: v for k, v in active.items() if k != name}
-        wider, _ = archive.query_ids(query, others, sort="date")
-        counts[name] = _labelled({name: archive.facets(wider)[name]})[name]
-    return QueryOutcome(request, ids, notice, counts, summary.entity_in_query(query))
+    result = session.for_thread().browse(query, filters, sort, cancel=cancel)
+    return QueryOutcome(request, result.ids, result.notice, _labelled(result.facets),
+                        entity_in_query(query))
 
 
 def load_document(session: ArchiveSession, request: int, doc_id: str, *,
@@ -75,10 +66,8 @@ def load_document(session: ArchiveSession, request: int, doc_id: str, *,
 
 def load_entity(session: ArchiveSession, kind: str, key: str, *,
                 on_progress: ProgressCallback | None = None,
-                cancel: CancelToken | None = None) -> summary.EntitySummary:
-    archive = session.for_thread()
-    nets = archive.networks(country=key) if kind == "country" else archive.networks(actor=key)
-    return summary.summarise(kind, key, nets)
+                cancel: CancelToken | None = None) -> EntitySummary:
+    return session.for_thread().entity_summary(kind, key)
 
 
 def import_paths(session: ArchiveSession, paths: Sequence[str], *,

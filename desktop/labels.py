@@ -1,13 +1,15 @@
 """Human labels for the codes the archive stores (countries, languages, platforms, metrics).
 
-Qt-free and read from the gazetteers the extractor uses, so the names always agree.
-Pure presentation: no rule about what a fact means lives here.
+Names come from `archive.names` (the one source the briefings and exports use too);
+this module only adds the desktop's headings. Pure presentation: no rule lives here.
 """
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
+from archive.names import country_name, language_name, metric_name, platform_name
+
+__all__ = ["FACET_TITLES", "ROLE_LABELS", "SOURCE_TYPES", "country_name", "facet_value_label",
+           "language_name", "metric_name", "number", "platform_name"]
 
 FACET_TITLES = {
     "origin": "Countries of origin", "target": "Countries targeted", "topic": "Countries mentioned",
@@ -20,42 +22,9 @@ SOURCE_TYPES = {"official_report": "Official report", "news": "News", "bulletin"
 QUALIFIERS = {"about": "about ", "more_than": "more than ", "fewer_than": "fewer than ",
               "exact": ""}
 ROLE_LABELS = {"origin": "Origin", "target": "Target", "topic": "Mentioned",
-               "sponsor": "Sponsor", "impersonated": "Impersonated"}
-
-
-@lru_cache(maxsize=1)
-def _gazetteer(name: str) -> dict:
-    import resources
-
-    try:
-        return dict(json.loads(resources.read_text(f"gazetteers/{name}.json")))
-    except (OSError, ValueError):
-        return {}
-
-
-def country_name(code: str) -> str:
-    entry = _gazetteer("countries").get("countries", {}).get(code.upper())
-    if entry and entry.get("name"):
-        return str(entry["name"])
-    return {"XK": "Kosovo"}.get(code.upper(), code)
-
-
-def language_name(code: str) -> str:
-    names = _gazetteer("languages").get("languages", {}).get(code)
-    return str(names[0]) if names else code
-
-
-def platform_name(key: str) -> str:
-    names = _gazetteer("platforms").get("platforms", {}).get(key)
-    return str(names[0]) if names else key.replace("_", " ").title()
-
-
-def metric_name(key: str) -> str:
-    """"facebook_accounts" -> "Facebook accounts"."""
-    platform, _, rest = key.partition("_")
-    if rest:
-        return f"{platform_name(platform)} {rest.replace('_', ' ')}"
-    return key.replace("_", " ").capitalize()
+               "sponsor": "Sponsor", "impersonated": "Impersonated",
+               "attributed": "Attributed", "beneficiary": "Beneficiary", "denied": "Denied",
+               "researcher": "Researcher", "operation": "Operation"}
 
 
 def facet_value_label(facet: str, value: str) -> str:

@@ -10,11 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from archive.entity import EntitySummary
+from archive.errors import ArchiveError
 from desktop import jobs
 from desktop.models.document_table import DocumentTableModel
 from desktop.models.facets import FacetModel
 from desktop.session import ArchiveSession
-from desktop.summary import EntitySummary
 from desktop.tasks import Task, TaskRunner
 
 
@@ -136,4 +137,7 @@ class LibraryController(QObject):
             self.run_query()
 
     def _on_task_failed(self, exc: BaseException) -> None:
-        self.failed.emit(str(exc) or type(exc).__name__)
+        if isinstance(exc, ArchiveError):
+            self.failed.emit(str(exc) or type(exc).__name__)
+        else:  # a bug: the task runner shows its details
+            self.failed.emit(f"Internal error ({type(exc).__name__}); the details are shown.")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from archive import APP_NAME
+from archive.entity import EntitySummary
 from archive.errors import ArchiveError
+from archive.importers import file_dialog_filter
 from archive.records import ImportResult
 from desktop import jobs, settings
 from desktop.actions import build_actions, install_menus
@@ -34,7 +36,6 @@ from desktop.dialogs.import_report import ImportReportDialog, summary_line
 from desktop.imports import ImportController, local_paths
 from desktop.library import LibraryController
 from desktop.session import ArchiveSession
-from desktop.summary import EntitySummary
 from desktop.tasks import TaskRunner
 from desktop.views.empty_state import EmptyState
 from desktop.views.entity_page import EntityPage
@@ -209,8 +210,7 @@ class MainWindow(QMainWindow):
         self.session = self.library.session = self.imports.session = session
         self.library.set_session(session)
         while self.tabs.count() > 1:
-            self.tabs.widget(1).deleteLater()
-            self.tabs.removeTab(1)
+            self._close_tab(1)
         self._show_session()
         return True
 
@@ -325,8 +325,13 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_tab_close_requested(self, index: int) -> None:
         if index > 0:
-            self.tabs.widget(index).deleteLater()
-            self.tabs.removeTab(index)
+            self._close_tab(index)
+
+    def _close_tab(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is not None:
+            page.deleteLater()
+        self.tabs.removeTab(index)
 
     def _on_style_hints_color_scheme_changed(self, _scheme: Any) -> None:
         if self.reader.document_id:
@@ -341,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def _on_recent_action_triggered(self) -> None:
         action = self.sender()
-        path = action.data() if action is not None else None
+        path = action.data() if isinstance(action, QAction) else None
         if path and Path(path) != self.session.root:
             self.switch_archive(path, create=False)
 
@@ -362,7 +367,7 @@ class MainWindow(QMainWindow):
 
     def _on_import_files_triggered(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import reports", "", "Reports (*.txt *.md *.html *.htm *.mhtml *.mht *.pdf *.zip);;All files (*)")
+            self, "Import reports", "", file_dialog_filter())
         self.imports.import_paths(files)
 
     def _on_import_folder_triggered(self) -> None:

@@ -54,7 +54,7 @@ class UiSettings:
         if key.type is list:
             if isinstance(value, str):
                 return [value]
-            return list(value)
+            return list(value) if isinstance(value, list | tuple) else key.default
         if key.type is QByteArray and not isinstance(value, QByteArray):
             return key.default
         if key.type is str:

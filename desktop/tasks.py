@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from archive.errors import Cancelled
+from archive.errors import ArchiveError, Cancelled
 from archive.progress import CancelToken, Progress, throttle
 
 
@@ -71,11 +71,16 @@ class Task(QRunnable):
 class TaskRunner(QObject):
     """Owns the pools. Writes are serialised on one thread; reads run beside them.
 
+    A task that fails with anything but an ArchiveError (the user's environment, reported
+    where it happens) is a bug: the runner logs it and shows the details dialog.
+
     Signals:
     busy_changed(bool): a write task started (True) or the last one ended (False).
+    bug_reported(object): a task failed with a bug (the exception), after the dialog is shown.
     """
 
     busy_changed = Signal(bool)
+    bug_reported = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +98,7 @@ class TaskRunner(QObject):
         # A bound slot on this GUI-thread object, not a lambda: Qt then queues the call,
         # so the last reference to the task is dropped on this thread.
         task.signals.finished.connect(self._on_task_finished)
+        task.signals.failed.connect(self._on_task_failed)
         if writes:
             self._writes.add(task)
             if len(self._writes) == 1:
@@ -106,6 +112,17 @@ class TaskRunner(QObject):
     @property
     def writing(self) -> bool:
         return bool(self._writes)
+
+    @Slot(object)
+    def _on_task_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ArchiveError):
+            return
+        from desktop.dialogs.error_dialog import report_bug
+
+        sender = self.sender()
+        label = next((t.label for t in self._running if t.signals is sender), "")
+        report_bug(exc, label or "running a background task")
+        self.bug_reported.emit(exc)
 
     @Slot(object)
     def _on_task_finished(self, task: Task) -> None:

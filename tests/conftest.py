@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Entry points called by tests log here, never into the user's log folder.
+os.environ["TAKEDOWN_ATLAS_LOG_DIR"] = tempfile.mkdtemp(prefix="takedown-atlas-test-logs-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -20,6 +23,15 @@ SEED_DIR = SHARED / "seeds"
 SEED = SEED_DIR / "000_cffec3b07e7b5eab.txt"
 SAMPLES = ROOT / "resources" / "samples"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _faults_enabled() -> None:
+    """Tests arm the fault-injection switches explicitly (archive/faults.py); the app never
+    does, so there the TAKEDOWN_ATLAS_CRASH_* / _PARSER_FAULT variables do nothing."""
+    from archive import faults
+
+    faults.enable()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
 
 
 @contextlib.contextmanager
-def atomic_output(target: str | Path) -> Iterator[BinaryIO]:
+def atomic_output(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     """Yield a binary file; on success it replaces *target*, on failure nothing is left."""
     if str(target) == "-":
         yield sys.stdout.buffer

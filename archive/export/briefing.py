@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -58,6 +57,7 @@ from archive.export.briefing_text import (
     summary_text,
 )
 from archive.export.model import Scope
+from archive.export.registry import ExportParts, Warn
 from archive.export.selection import gather
 from archive.progress import CancelToken, Progress, ProgressCallback
 
@@ -117,13 +117,19 @@ def build_story(archive_name: str, scope: Scope, docs: list[dict[str, Any]],
     return story
 
 
-def _key_figures(docs: list[dict[str, Any]], nets: list[dict[str, Any]]) -> Table:
-    st = styles()
+def key_figures(docs: list[dict[str, Any]], nets: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The cover's figures as (value, label) in plain text: networks, removed assets
+    (`archive.rules`), source documents, period."""
     dates = sorted(str(n["published"])[:4] for n in nets if n.get("published"))
     period = (dates[0] if dates[0] == dates[-1] else f"{dates[0]}–{dates[-1]}") if dates else "—"
-    cells = [(number(len(nets)), "networks"),
-             (number(sum(removed_assets(n) for n in nets)), "removed assets"),
-             (number(len(docs)), "source documents"), (period, "period covered")]
+    return [(number(len(nets)), "networks"),
+            (number(sum(removed_assets(n) for n in nets)), "removed assets"),
+            (number(len(docs)), "source documents"), (period, "period covered")]
+
+
+def _key_figures(docs: list[dict[str, Any]], nets: list[dict[str, Any]]) -> Table:
+    st = styles()
+    cells = key_figures(docs, nets)
     row = [[Paragraph(esc(v), st["figure"]), Paragraph(esc(k), st["figure_label"])]
            for v, k in cells]
     t = Table([row], colWidths=[CONTENT_WIDTH * f for f in (0.2, 0.27, 0.23, 0.3)])
@@ -236,13 +242,13 @@ def reproducible_time() -> dt.datetime | None:
         raise ArchiveError(f"SOURCE_DATE_EPOCH is not a number of seconds: {raw[:40]!r}") from None
 
 
-def export(archive: Any, doc_ids: list[str], target: str | Path, *, scope: Scope | None = None,
-           on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-           on_warning: Callable[[str], None] | None = None, **_: object) -> int:
-    """The Archive.export entry point for "pdf": write the briefing; return documents covered."""
-    scope = scope or Scope()
-    docs, nets = gather(archive, doc_ids, scope, on_progress=on_progress, cancel=cancel)
-    name = clean(getattr(getattr(archive, "root", None), "name", "") or "archive", 80)
+def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike[str], *,
+           scope: Scope, fmt: str = "pdf", on_progress: ProgressCallback | None = None,
+           cancel: CancelToken | None = None,
+           on_warning: Warn | None = None) -> int:
+    """The registry's entry point for "pdf": write the briefing; return documents covered."""
+    docs, nets = gather(parts.store, doc_ids, scope, on_progress=on_progress, cancel=cancel)
+    name = clean(parts.archive_name or "archive", 80)
     data = render(name, scope, docs, nets, cancel=cancel, on_progress=on_progress,
                   on_warning=on_warning)
     with atomic_output(target) as fh:

@@ -6,61 +6,21 @@ paragraph markup. Only the templates in archive/export may contain tags.
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
 from typing import Any
 
+from archive import names, rules
 from archive.export.briefing_script import markup
-from archive.facts import REMOVED_METRICS
+from archive.names import METRIC_LABELS
+from archive.rules import removed_assets as _removed_assets
+
+__all__ = ["METRIC_LABELS", "assets_by_platform", "clean", "countries", "country_name", "esc",
+           "figure", "join_words", "language_name", "money", "number", "platform_name",
+           "removed_assets", "summary_text"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SPACE = re.compile(r"[\t\n\r\u2028\u2029]+")
 
-METRIC_LABELS: dict[str, tuple[str, str]] = {  # metric -> (singular, plural)
-    "facebook_accounts": ("Facebook account", "Facebook accounts"),
-    "facebook_pages": ("Facebook Page", "Facebook Pages"),
-    "facebook_groups": ("Facebook group", "Facebook groups"),
-    "facebook_events": ("Facebook event", "Facebook events"),
-    "instagram_accounts": ("Instagram account", "Instagram accounts"),
-    "threads_accounts": ("Threads account", "Threads accounts"),
-    "twitter_accounts": ("Twitter/X account", "Twitter/X accounts"),
-    "youtube_channels": ("YouTube channel", "YouTube channels"),
-    "tiktok_accounts": ("TikTok account", "TikTok accounts"),
-    "telegram_channels": ("Telegram channel", "Telegram channels"),
-    "ads_accounts": ("ads account", "ads accounts"),
-    "adsense_accounts": ("AdSense account", "AdSense accounts"),
-    "blogger_blogs": ("Blogger blog", "Blogger blogs"),
-    "play_developers": ("Google Play developer account", "Google Play developer accounts"),
-    "domains": ("domain", "domains"),
-    "websites": ("website", "websites"),
-    "tweets": ("tweet", "tweets"),
-    "combined_assets": ("asset (combined count)", "assets (combined count)"),
-    "chatgpt_accounts": ("ChatGPT account", "ChatGPT accounts"),
-    "claude_accounts": ("Claude account", "Claude accounts"),
-    "gemini_accounts": ("Gemini account", "Gemini accounts"),
-    "reddit_accounts": ("Reddit account", "Reddit accounts"),
-    "vk_accounts": ("VKontakte account", "VKontakte accounts"),
-    "linkedin_accounts": ("LinkedIn account", "LinkedIn accounts"),
-    "facebook_page_followers": ("Facebook Page follower", "Facebook Page followers"),
-    "facebook_group_members": ("Facebook group member", "Facebook group members"),
-    "instagram_followers": ("Instagram follower", "Instagram followers"),
-    "twitter_followers": ("Twitter/X follower", "Twitter/X followers"),
-    "youtube_subscribers": ("YouTube subscriber", "YouTube subscribers"),
-    "total_followers": ("follower in total", "followers in total"),
-}
-PLATFORM_OF_METRIC = {
-    "facebook_accounts": "Facebook", "facebook_pages": "Facebook", "facebook_groups": "Facebook",
-    "facebook_events": "Facebook", "instagram_accounts": "Instagram", "threads_accounts": "Threads",
-    "twitter_accounts": "Twitter/X", "youtube_channels": "YouTube", "tiktok_accounts": "TikTok",
-    "telegram_channels": "Telegram", "ads_accounts": "Ads", "adsense_accounts": "AdSense",
-    "blogger_blogs": "Blogger", "play_developers": "Google Play", "domains": "Web",
-    "websites": "Web", "combined_assets": "Combined", "chatgpt_accounts": "ChatGPT",
-    "claude_accounts": "Claude", "gemini_accounts": "Gemini", "reddit_accounts": "Reddit",
-    "vk_accounts": "VKontakte", "linkedin_accounts": "LinkedIn",
-}
-# Assets a platform took down; tweets are content, not assets, and are reported apart.
-ASSET_METRICS = tuple(m for m in REMOVED_METRICS if m not in ("tweets", "combined_assets"))
 QUALIFIER_WORDS = {"about": "about ", "more_than": "more than ", "fewer_than": "fewer than ",
                    "exact": ""}
 
@@ -95,8 +55,7 @@ def number(value: Any) -> str:
 
 def figure(metric: str, value: Any, qualifier: str | None) -> str:
     """'more than 7,906 Facebook Pages' (plain text)."""
-    one, many = METRIC_LABELS.get(metric, (metric.replace("_", " "),) * 2)
-    label = one if value == 1 else many
+    label = names.metric_label(metric, value)
     return f"{QUALIFIER_WORDS.get(qualifier or 'exact', '')}{number(value)} {label}"
 
 
@@ -106,79 +65,29 @@ def money(spend: dict[str, Any]) -> str:
 
 
 def removed_assets(net: dict[str, Any]) -> int:
-    """Accounts, Pages, channels and sites removed; a combined count only when nothing finer."""
-    counts = net.get("counts") or {}
-    total = sum(int(counts[m]) for m in ASSET_METRICS if _is_num(counts.get(m)))
-    if not total and _is_num(counts.get("combined_assets")):
-        total = int(counts["combined_assets"])
-    return total
+    """`archive.rules.removed_assets` of one network."""
+    return _removed_assets(net.get("counts") or {})
 
 
 def assets_by_platform(nets: list[dict[str, Any]]) -> list[tuple[str, int]]:
-    """Removed assets summed per platform, largest first."""
-    totals: dict[str, int] = {}
-    for n in nets:
-        for m in ASSET_METRICS:
-            v = (n.get("counts") or {}).get(m)
-            if isinstance(v, int | float) and not isinstance(v, bool):
-                p = PLATFORM_OF_METRIC.get(m, m)
-                totals[p] = totals.get(p, 0) + int(v)
-    return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-def _is_num(v: Any) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool)
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    names: dict[str, str] = {"RU": "Russia", "XK": "Kosovo"}
-    try:
-        from resources import path
-
-        data = json.loads(path("gazetteers/countries.json").read_text(encoding="utf-8"))
-        for code, entry in (data.get("countries") or {}).items():
-            if isinstance(entry, dict) and entry.get("name"):
-                names.setdefault(code, str(entry["name"]))
-    except (OSError, ValueError, AttributeError):
-        pass
-    try:
-        import pycountry
-
-        for c in pycountry.countries:
-            names.setdefault(c.alpha_2, getattr(c, "common_name", c.name))
-    except ImportError:
-        pass
-    return names
+    """Removed assets summed per platform (display names), largest first."""
+    return [(names.platform_name(p), n) for p, n in rules.assets_by_platform(nets)]
 
 
 def country_name(code: str) -> str:
-    return _country_names().get(str(code).upper(), clean(code, 40))
+    return clean(names.country_name(code), 80)
 
 
 def countries(codes: list[str]) -> str:
     return ", ".join(country_name(c) for c in codes) or "—"
 
 
-@cache
-def _language_names() -> dict[str, str]:
-    try:
-        import pycountry
-
-        return {lang.alpha_2: lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")}
-    except ImportError:
-        return {}
-
-
 def language_name(code: str) -> str:
-    return _language_names().get(str(code).lower(), clean(code, 20))
+    return clean(names.language_name(code), 40)
 
 
 def platform_name(pid: str) -> str:
-    special = {"twitter": "Twitter/X", "x": "Twitter/X", "youtube": "YouTube", "tiktok": "TikTok",
-               "linkedin": "LinkedIn", "vkontakte": "VKontakte", "vk": "VKontakte"}
-    p = clean(pid, 40)
-    return special.get(p.lower(), p[:1].upper() + p[1:])
+    return clean(names.platform_name(pid), 40)
 
 
 def join_words(items: list[str]) -> str:

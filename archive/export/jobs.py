@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Protocol
 
+from archive.export import registry
 from archive.export.atomic import safe_filename
-from archive.export.briefing_text import country_name
+from archive.names import country_name
 from archive.progress import CancelToken, ProgressCallback
 
-SUFFIXES = {"pdf": ".pdf", "csv": ".csv", "xlsx": ".xlsx", "stix": ".stix.json", "json": ".json"}
-LABELS = {"pdf": "PDF briefing", "csv": "CSV table", "xlsx": "Excel workbook",
-          "stix": "STIX 2.1 bundle", "json": "JSON (takedown-atlas/1)"}
+
+class Exporter(Protocol):
+    """What a job needs of the archive (the facade satisfies it; this layer cannot import it)."""
+
+    def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = ...,
+               actor: str | None = ..., query: str | None = ..., since: str | None = ...,
+               ids: Iterable[str] | None = ..., on_progress: ProgressCallback | None = ...,
+               cancel: CancelToken | None = ...,
+               on_warning: Callable[[str], None] | None = ...) -> int: ...
 
 
 @dataclass(slots=True)
@@ -45,17 +52,16 @@ class ExportJob:
             what = f"{len(self.ids)} selected documents"
         else:
             what = "archive"
-        kind = "briefing" if self.fmt == "pdf" else "networks" if self.fmt in ("csv", "xlsx") \
-            else "export"
-        return safe_filename(f"{what} {kind} {self.today}", SUFFIXES.get(self.fmt, ""), 100)
+        fmt = registry.FORMATS.get(self.fmt)
+        noun, suffix = (fmt.noun, fmt.suffix) if fmt else ("export", "")
+        return safe_filename(f"{what} {noun} {self.today}", suffix, 100)
 
-    def run(self, archive: Any, target: str | os.PathLike[str], *,
+    def run(self, archive: Exporter, target: str | os.PathLike[str], *,
             on_progress: ProgressCallback | None = None,
             cancel: CancelToken | None = None,
             on_warning: Callable[[str], None] | None = None) -> int:
         """Write the export (temp file + rename); return how many documents it covers.
         Warnings for the report (a character no bundled font draws) go to *on_warning*."""
-        return int(archive.export(self.fmt, target, country=self.country, actor=self.actor,
-                                  query=self.query, since=self.since, ids=self.ids,
-                                  on_progress=on_progress, cancel=cancel,
-                                  on_warning=on_warning))
+        return archive.export(self.fmt, target, country=self.country, actor=self.actor,
+                              query=self.query, since=self.since, ids=self.ids,
+                              on_progress=on_progress, cancel=cancel, on_warning=on_warning)

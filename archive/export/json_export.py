@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from pathlib import Path
+import os
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from archive.export.atomic import atomic_output
-from archive.export.model import SCHEMA_ID, document_view
+from archive.export.model import SCHEMA_ID, Scope, document_view
+from archive.export.registry import ExportParts, Warn
 from archive.progress import CancelToken, Progress, ProgressCallback
 from archive.store import Store
 
 
 def build(store: Store, doc_ids: Iterable[str], *, with_text: bool = False,
           on_progress: ProgressCallback | None = None,
-          cancel: CancelToken | None = None) -> dict[str, object]:
+          cancel: CancelToken | None = None) -> dict[str, Any]:
     ids = list(doc_ids)
     docs = []
     for n, doc_id in enumerate(ids, start=1):
@@ -26,17 +28,18 @@ def build(store: Store, doc_ids: Iterable[str], *, with_text: bool = False,
     return {"schema": SCHEMA_ID, "documents": docs}
 
 
-def write(store: Store, doc_ids: Iterable[str], target: str | Path, **kwargs: object) -> int:
-    data = build(store, doc_ids, **kwargs)  # type: ignore[arg-type]
+def write(store: Store, doc_ids: Iterable[str], target: str | os.PathLike[str], *,
+          with_text: bool = False, on_progress: ProgressCallback | None = None,
+          cancel: CancelToken | None = None) -> int:
+    data = build(store, doc_ids, with_text=with_text, on_progress=on_progress, cancel=cancel)
     with atomic_output(target) as fh:
         fh.write(json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
         fh.write(b"\n")
-    return len(data["documents"])  # type: ignore[arg-type]
+    return len(data["documents"])
 
 
-def export(archive: object, doc_ids: list[str], target: str | Path, *, scope: object = None,
-           on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-           **_: object) -> int:
-    """The Archive.export entry point for this format."""
-    store = archive.store  # type: ignore[attr-defined]
-    return write(store, doc_ids, target, on_progress=on_progress, cancel=cancel)
+def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike[str], *,
+           scope: Scope, fmt: str = "json", on_progress: ProgressCallback | None = None,
+           cancel: CancelToken | None = None, on_warning: Warn | None = None) -> int:
+    """The registry's entry point for "json"."""
+    return write(parts.store, doc_ids, target, on_progress=on_progress, cancel=cancel)

@@ -6,16 +6,16 @@ those naming the actor. PDF, tables and STIX all ask here, so they never disagre
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from archive import rules
 from archive.export.model import Scope, document_view
 from archive.progress import CancelToken, Progress, ProgressCallback
-
-COUNTRY_BUCKETS = ("origin_countries", "target_countries", "sponsor_countries",
-                   "impersonated_countries")
+from archive.store import Store
 
 
-def gather(archive: Any, doc_ids: list[str], scope: Scope, *,
+def gather(store: Store, doc_ids: Sequence[str], scope: Scope, *,
            on_progress: ProgressCallback | None = None,
            cancel: CancelToken | None = None,
            require_facts: bool = True) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -24,7 +24,7 @@ def gather(archive: Any, doc_ids: list[str], scope: Scope, *,
     for n, doc_id in enumerate(doc_ids, start=1):
         if cancel:
             cancel.raise_if_cancelled()
-        doc = document_view(archive.store, doc_id)
+        doc = document_view(store, doc_id)
         docs.append(doc)
         for net in doc["networks"]:
             if in_scope(net, scope, require_facts=require_facts):
@@ -40,14 +40,7 @@ def gather(archive: Any, doc_ids: list[str], scope: Scope, *,
 
 def in_scope(net: dict[str, Any], scope: Scope, *, require_facts: bool = True) -> bool:
     """True if *net* involves the scope's country and actor (and states anything at all)."""
-    if scope.country and not any(scope.country in (net.get(r) or []) for r in COUNTRY_BUCKETS):
+    if not rules.involves(net, country=scope.country, actor=scope.actor):
         return False
-    if scope.actor:
-        want = scope.actor.casefold()
-        names = [str(net.get("operation_name") or "")]
-        for a in net.get("actors") or []:
-            names += [str(a.get("name") or ""), str(a.get("as_written") or "")]
-        if not any(want in n.casefold() for n in names):
-            return False
     return not require_facts or bool(net.get("counts") or net.get("actors") or net.get("origin_countries")
                 or net.get("target_countries") or net.get("evidence"))

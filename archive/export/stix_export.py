@@ -6,8 +6,9 @@ Ids are uuid5 over stable keys and timestamps come from the data, so re-export i
 
 from __future__ import annotations
 
+import os
 import uuid
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import stix2
@@ -15,8 +16,10 @@ import stix2
 from archive.export.atomic import atomic_output
 from archive.export.briefing_text import country_name, figure, money
 from archive.export.model import Scope
+from archive.export.registry import ExportParts, Warn
 from archive.export.selection import gather
 from archive.progress import CancelToken, ProgressCallback
+from archive.store import Store
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "takedown-atlas:stix")  # never change: ids depend on it
 EPOCH = "1970-01-01T00:00:00.000Z"
@@ -123,13 +126,12 @@ def describe(net: dict[str, Any]) -> str:
     return ("Removed: " + "; ".join(parts) + ".") if parts else ""
 
 
-def build(archive: Any, doc_ids: list[str], scope: Scope, *,
+def build(store: Store, doc_ids: Sequence[str], scope: Scope, *,
           on_progress: ProgressCallback | None = None,
           cancel: CancelToken | None = None) -> stix2.Bundle:
-    docs, nets = gather(archive, doc_ids, scope, on_progress=on_progress, cancel=cancel,
+    docs, nets = gather(store, doc_ids, scope, on_progress=on_progress, cancel=cancel,
                         require_facts=False)
-    kinds = {str(r[0]): str(r[1] or "") for r in archive.store.conn.execute(
-        "SELECT name, kind FROM actor")}
+    kinds = store.actor_kinds()
     builder = BundleBuilder(kinds)
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for n in nets:
@@ -141,11 +143,11 @@ def build(archive: Any, doc_ids: list[str], scope: Scope, *,
     return builder.bundle()
 
 
-def export(archive: Any, doc_ids: list[str], target: str | Path, *, scope: Scope | None = None,
-           on_progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-           **_: object) -> int:
-    """The Archive.export entry point for "stix"; returns the number of reports."""
-    bundle = build(archive, doc_ids, scope or Scope(), on_progress=on_progress, cancel=cancel)
+def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike[str], *,
+           scope: Scope, fmt: str = "stix", on_progress: ProgressCallback | None = None,
+           cancel: CancelToken | None = None, on_warning: Warn | None = None) -> int:
+    """The registry's entry point for "stix"; returns the number of reports."""
+    bundle = build(parts.store, doc_ids, scope, on_progress=on_progress, cancel=cancel)
     with atomic_output(target) as fh:
         fh.write(bundle.serialize(pretty=True, ensure_ascii=False).encode("utf-8"))
         fh.write(b"\n")

@@ -7,17 +7,20 @@ cells are written as text, never as formulas (pandas-dev/pandas#29095).
 from __future__ import annotations
 
 import io
+import os
 import re
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from archive.export.atomic import atomic_output
 from archive.export.model import Scope
+from archive.export.registry import ExportParts, Warn
 from archive.export.selection import gather
 from archive.facts import AUDIENCE_METRICS, REMOVED_METRICS
 from archive.progress import CancelToken, ProgressCallback
+from archive.rules import removed_assets
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CELL_LIMIT = 32_000  # Excel refuses cells over 32,767 characters
@@ -35,7 +38,7 @@ def columns() -> list[str]:
         metric_cols += [m, f"{m}_qualifier"]
     return [*DOC_COLUMNS, *metric_cols, *LIST_COLUMNS, "actors_attributed", "actors_other",
             "ad_spend", "ad_spend_currency", "ad_spend_qualifier", "domestic",
-            "corrected_fields"]
+            "corrected_fields", "removed_assets"]
 
 
 def neutralise(value: Any) -> Any:
@@ -93,6 +96,7 @@ def _row(doc: dict[str, Any], net: dict[str, Any]) -> dict[str, Any]:
     row["ad_spend_qualifier"] = spend.get("qualifier")
     row["domestic"] = net.get("domestic") if net else None
     row["corrected_fields"] = "; ".join(net.get("corrections") or []) or None
+    row["removed_assets"] = removed_assets(counts) if net else None  # archive.rules
     return row
 
 
@@ -106,7 +110,8 @@ def frame(docs: list[dict[str, Any]], nets: list[dict[str, Any]]) -> pd.DataFram
 
 def to_csv(df: pd.DataFrame) -> bytes:
     # utf-8-sig so that Excel reads Azerbaijani and Cyrillic correctly when double-clicked
-    return df.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    text: str = df.to_csv(index=False, lineterminator="\r\n")
+    return text.encode("utf-8-sig")
 
 
 def to_xlsx(df: pd.DataFrame) -> bytes:
@@ -128,11 +133,11 @@ def to_xlsx(df: pd.DataFrame) -> bytes:
     return buf.getvalue()
 
 
-def export(archive: Any, doc_ids: list[str], target: str | Path, *, scope: Scope | None = None,
-           fmt: str = "csv", on_progress: ProgressCallback | None = None,
-           cancel: CancelToken | None = None, **_: object) -> int:
-    """The Archive.export entry point for "csv" and "xlsx"; returns the documents covered."""
-    docs, nets = gather(archive, doc_ids, scope or Scope(), on_progress=on_progress,
+def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike[str], *,
+           scope: Scope, fmt: str = "csv", on_progress: ProgressCallback | None = None,
+           cancel: CancelToken | None = None, on_warning: Warn | None = None) -> int:
+    """The registry's entry point for "csv" and "xlsx"; returns the documents covered."""
+    docs, nets = gather(parts.store, doc_ids, scope, on_progress=on_progress,
                         cancel=cancel, require_facts=False)
     df = frame(docs, nets)
     data = to_xlsx(df) if fmt == "xlsx" else to_csv(df)

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 
 from archive.api import Archive
 from archive.errors import ArchiveError
-from archive.export.briefing_text import country_name
-from archive.export.jobs import LABELS, SUFFIXES, ExportJob
+from archive.export.jobs import ExportJob
+from archive.export.registry import FORMATS
+from archive.names import country_name
 from archive.progress import CancelToken, Progress, ProgressCallback
 from desktop.tasks import Task, TaskRunner
 
@@ -154,7 +155,7 @@ class ExportDialog(QDialog):
     def _build_format(self) -> None:
         self.format_box = QGroupBox("Format", self)
         self.format_combo = QComboBox(self.format_box)
-        for fmt, label in LABELS.items():
+        for fmt, label in ((f.name, f.label) for f in FORMATS.values()):
             self.format_combo.addItem(label, fmt)
         QVBoxLayout(self.format_box).addWidget(self.format_combo)
         self.format_combo.currentIndexChanged.connect(self._on_format_combo_changed)
@@ -263,10 +264,10 @@ class ExportDialog(QDialog):
     def choose_destination(self) -> str | None:
         """Ask where to save, prefilled with the proposed name; None if the user cancels."""
         job = self.current_job()
-        suffix = SUFFIXES[job.fmt]
+        suffix = FORMATS[job.fmt].suffix
         start = default_folder(self.archive_root) / job.proposed_filename()
         target, _ = QFileDialog.getSaveFileName(
-            self, "Export to", str(start), f"{LABELS[job.fmt]} (*{suffix});;All files (*)")
+            self, "Export to", str(start), f"{FORMATS[job.fmt].label} (*{suffix});;All files (*)")
         if not target:
             return None
         if not target.endswith(suffix) and not Path(target).suffix:
@@ -284,7 +285,7 @@ class ExportDialog(QDialog):
             self.preview.hide()
         job = self.current_job()
         task = Task(run_export, self.archive_root, job, str(target),
-                    label=f"Exporting {LABELS[job.fmt]}")
+                    label=f"Exporting {FORMATS[job.fmt].label}")
         task.signals.progressed.connect(self._on_task_progressed)
         task.signals.succeeded.connect(self._on_task_succeeded)
         task.signals.failed.connect(self._on_task_failed)

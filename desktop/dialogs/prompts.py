@@ -18,9 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from archive import APP_NAME
 from archive.api import Archive
+from archive.originals import REFUSED
 from desktop.dialogs.fact_dialog import FactDialog
-
-WEB_PAGES = (".html", ".htm", ".mhtml", ".mht", ".xhtml")
 
 
 def ask_edit(parent: QWidget, library: Any, doc_id: str, target: Any, what: str,
@@ -52,13 +51,14 @@ def handle_original(parent: QWidget, archive: Archive, doc_id: str, mode: str) -
         if target:
             Path(target).write_bytes(data)
         return
-    if Path(name).suffix.lower() in WEB_PAGES:
-        QMessageBox.information(parent, APP_NAME, "Saved web pages are not opened in a browser, "
-                                "which could fetch from the network. Use “Save a copy…”.")
+    viewable = archive.original_for_viewer(doc_id)  # the core decides, from the media type
+    if viewable is None:
+        QMessageBox.information(parent, APP_NAME, REFUSED)
         return
+    safe_name, safe_data = viewable
     folder = Path(tempfile.mkdtemp(prefix="takedown-atlas-original-"))
-    (folder / name).write_bytes(data)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder / name)))
+    (folder / safe_name).write_bytes(safe_data)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder / safe_name)))
 
 
 def run_export_hook(parent: QWidget, archive: Archive, ids: list[str], query: str) -> bool:

@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from archive.entity import NetworkRow
 from desktop import labels
-from desktop.summary import NetworkRow
 
 Index = QModelIndex | QPersistentModelIndex
 

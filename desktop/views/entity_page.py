@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from archive.entity import EntitySummary
 from desktop import labels
 from desktop.models.network_table import NetworkTableModel, Role
-from desktop.summary import EntitySummary
 from desktop.views.timeline_chart import TimelineChart
 
 

@@ -96,8 +96,10 @@ class ReaderPane(QWidget):
         texts.addWidget(self.title)
         texts.addWidget(self.meta)
         head.addLayout(texts, 1)
-        for b in (self.star_button, self.tags_button, self.note_button, self.original_button):
-            head.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
+        head_buttons: tuple[QWidget, ...] = (self.star_button, self.tags_button,
+                                             self.note_button, self.original_button)
+        for w in head_buttons:
+            head.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         fact_side = QWidget(self)
         side = QVBoxLayout(fact_side)
         side.setContentsMargins(0, 0, 0, 0)

@@ -44,7 +44,7 @@ class SafeTextBrowser(QTextBrowser):
         self._offsets: list[int] = [0]
         self.anchorClicked.connect(self._on_self_anchor_clicked)
 
-    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 - Qt's name
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's name
         return None  # nothing is fetched: no images, no style sheets, no local files
 
     def show_text(self, text: str) -> None:

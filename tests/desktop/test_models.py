@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop import jobs, summary
+from archive import entity as summary
+from desktop import jobs
 from desktop.models.document_table import COLUMNS, DocumentTableModel, Role
 from desktop.models.facets import FacetModel
 from desktop.models.fact_tree import FactTreeModel, fact_rows

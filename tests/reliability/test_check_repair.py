@@ -161,7 +161,6 @@ def test_a_backup_before_a_schema_upgrade(filled: Path, monkeypatch: pytest.Monk
     from archive import schema
 
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr("archive.api.SCHEMA_VERSION", 2)
     monkeypatch.setitem(schema.MIGRATIONS, 2, lambda db: None)
     with Archive.open(filled):
         pass

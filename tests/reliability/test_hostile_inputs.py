@@ -7,7 +7,6 @@ never crash the import, hang it, read local files or spill into other documents.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,16 +35,15 @@ def arch(tmp_path: Path) -> Iterator[Archive]:
         a.close()
 
 
-def imp(a: Archive, tmp: Path, name: str, data: bytes, *, budget_s: float = 30) -> ImportResult:
-    """Import one hostile file plus a good one after it: the batch must go on."""
+def imp(a: Archive, tmp: Path, name: str, data: bytes) -> ImportResult:
+    """Import one hostile file plus a good one after it: the batch must go on. (How fast it
+    gives up is the parser's time limit; timings belong in bench/, not here.)"""
     (tmp / "in").mkdir(exist_ok=True)
     p = tmp / "in" / name
     p.write_bytes(data)
     good = tmp / "in" / f"zz good {name}.txt"
     good.write_bytes(OK + name.encode())
-    start = time.monotonic()
     res = a.import_paths([p, good])
-    assert time.monotonic() - start < budget_s
     assert any(a.store.document_row(i)["file"] == good.name for i in res.added), res
     return res
 
@@ -108,7 +106,7 @@ def test_I19_too_many_entries_are_capped(tmp_path: Path) -> None:
     capped = Limits(max_zip_entries=1000)
     entries = {f"e{i}.txt": b"x" for i in range(1001)}
     with Archive.open(tmp_path / "a", limits=capped) as a:
-        res = imp(a, tmp_path, "many.zip", hf.zip_bytes(entries, method=0), budget_s=10)
+        res = imp(a, tmp_path, "many.zip", hf.zip_bytes(entries, method=0))
         assert "1,001 entries; the limit is 1,000" in reasons(res)
 
 
@@ -130,7 +128,7 @@ def test_I19_encrypted_unsupported_and_broken_zips(arch: Archive, tmp_path: Path
 
 
 def test_I20_billion_laughs_is_not_expanded(arch: Archive, tmp_path: Path) -> None:
-    res = imp(arch, tmp_path, "laughs.html", hf.BILLION_LAUGHS.encode(), budget_s=15)
+    res = imp(arch, tmp_path, "laughs.html", hf.BILLION_LAUGHS.encode())
     for doc_id in res.added:
         assert "lollollollol" not in arch.store.document_row(doc_id)["text"]
 
@@ -180,7 +178,7 @@ def test_I22_page_cap_reads_the_first_pages_and_says_so(tmp_path: Path) -> None:
 def test_I23_I24_I25_looping_exploding_and_recursive_pdfs_fail_alone(
         arch: Archive, tmp_path: Path, maker: object) -> None:
     data = maker()  # type: ignore[operator]
-    res = imp(arch, tmp_path, f"{maker.__name__}.pdf", data, budget_s=25)  # type: ignore[attr-defined]
+    res = imp(arch, tmp_path, f"{maker.__name__}.pdf", data)  # type: ignore[attr-defined]
     stored = arch.store.id_for_sha(sha256_bytes(data))
     assert stored is not None  # imported or kept as unreadable: the original is never lost
     assert arch.blobs.verify(sha256_bytes(data))
@@ -215,7 +213,7 @@ def test_I27_image_bomb_in_html_is_never_decoded(arch: Archive, tmp_path: Path) 
            + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)))
     page = (f'<html><body><img src="data:image/png;base64,{base64.b64encode(png).decode()}">'
             f"<p>{OK.decode()}</p></body></html>").encode()
-    imp(arch, tmp_path, "pixels.html", page, budget_s=10)
+    imp(arch, tmp_path, "pixels.html", page)
 
 
 # --- I28 / I29 encodings and odd characters -------------------------------------------------

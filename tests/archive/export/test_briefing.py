@@ -89,7 +89,7 @@ def test_every_scope_renders(hostile_archive: Archive, out: Path) -> None:
 
 def test_country_briefing_keeps_only_networks_involving_the_country(hostile_archive: Archive,
                                                                     out: Path) -> None:
-    docs, nets = briefing.gather(hostile_archive, hostile_archive.store.document_ids(),
+    docs, nets = briefing.gather(hostile_archive.store, hostile_archive.store.document_ids(),
                                  Scope(country="RU"))
     assert nets and all("RU" in n["target_countries"] for n in nets)
     assert len(nets) == len(docs) - 1  # the seed-like network is Azerbaijani only
@@ -162,8 +162,10 @@ def test_hostile_strings_are_listed() -> None:
 
 
 def test_every_metric_has_a_readable_label_and_a_platform() -> None:
-    from archive.export.briefing_text import METRIC_LABELS, PLATFORM_OF_METRIC, figure
+    from archive.export.briefing_text import figure
     from archive.facts import AUDIENCE_METRICS, REMOVED_METRICS
+    from archive.names import METRIC_LABELS
+    from archive.rules import PLATFORM_OF_METRIC
 
     assert set(REMOVED_METRICS) | set(AUDIENCE_METRICS) <= set(METRIC_LABELS)
     assets = set(REMOVED_METRICS) - {"tweets"}

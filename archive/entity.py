@@ -1,18 +1,19 @@
-"""Country and actor pages as plain data: networks, totals by platform, a yearly timeline.
+"""Country and actor pages as plain data: the networks involved, totals, a yearly timeline.
 
-Qt-free: computed on a reader thread from `Archive.networks()`, then shown by
-`views.entity_page`. It only adds up what the archive says; it decides nothing new.
+Built from the same networks a briefing of that country or actor covers (`archive.rules`
+decides "involves" and "removed assets"), so the page and the PDF never disagree. The
+desktop and `takedown-atlas summary` only display it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.facts import REMOVED_METRICS
-from desktop import labels
+from archive import names, rules
 
 _ENTITY_QUERY = re.compile(r'^\s*(country|origin|target|actor)\s*:\s*(?:"([^"]+)"|(\S+))\s*$',
                            re.IGNORECASE)
@@ -43,6 +44,7 @@ class EntitySummary:
     aliases: list[tuple[str, str, str]] = field(default_factory=list)  # alias, doc id, doc title
     related_countries: list[tuple[str, str, int]] = field(default_factory=list)  # code, name, n
     related_actors: list[tuple[str, int]] = field(default_factory=list)
+    metrics: dict[str, int] = field(default_factory=dict)  # every count, summed (tweets too)
 
     @property
     def documents(self) -> int:
@@ -51,6 +53,12 @@ class EntitySummary:
     @property
     def total_assets(self) -> int:
         return sum(n.assets for n in self.networks)
+
+    def to_json(self) -> dict[str, Any]:
+        """`takedown-atlas summary --json` (DESIGN §9, without takedowns until they exist)."""
+        return {"kind": self.kind, "key": self.key, "title": self.title,
+                "documents": self.documents, "networks": len(self.networks),
+                "removed_assets": self.total_assets, "counts": dict(self.metrics)}
 
 
 def entity_in_query(query: str) -> tuple[str, str] | None:
@@ -65,40 +73,34 @@ def entity_in_query(query: str) -> tuple[str, str] | None:
     return "actor", value
 
 
-def _assets(counts: dict[str, Any]) -> int:
-    parts = sum(int(v or 0) for k, v in counts.items() if k != "combined_assets")
-    return parts or int(counts.get("combined_assets") or 0)
-
-
-def summarise(kind: str, key: str, networks: list[dict[str, Any]]) -> EntitySummary:
-    """Gather the networks about one country (any role) or one actor into a page."""
-    title = f"{labels.country_name(key)} ({key})" if kind == "country" else key
+def summarise(kind: str, key: str, networks: Iterable[Mapping[str, Any]]) -> EntitySummary:
+    """Gather the networks involving one country or one actor into a page."""
+    if kind == "country":
+        key = key.upper()
+    title = f"{names.country_name(key)} ({key})" if kind == "country" else key
     out = EntitySummary(kind=kind, key=key, title=title)
     totals: Counter[str] = Counter()
+    metrics: Counter[str] = Counter()
     per_year: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     countries: Counter[str] = Counter()
     actors: Counter[str] = Counter()
     aliases: dict[str, tuple[str, str]] = {}
     for net in networks:
-        origins, targets = list(net.get("origin_countries", [])), list(net.get("target_countries", []))
-        roles: list[str] = []
+        origins = list(net.get("origin_countries") or [])
+        targets = list(net.get("target_countries") or [])
         if kind == "country":
-            for role in ("origin", "target", "sponsor", "impersonated", "topic"):
-                if key in net.get(f"{role}_countries", []):
-                    roles.append(role)
+            roles = rules.country_roles(net, key)
         else:
-            for a in net.get("actors", []):
-                if key.lower() in (str(a["name"]).lower(), str(a.get("as_written", "")).lower()):
-                    roles.append(a.get("role", "attributed"))
+            roles = rules.actor_roles(net, key)
+            for a in net.get("actors") or []:
+                if rules.names_actor(a.get("name"), key) or rules.names_actor(a.get("as_written"), key):
                     written = str(a.get("as_written") or a["name"])
-                    aliases.setdefault(written, (net["document_id"], net["title"]))
-            if not roles and net.get("operation_name"):
-                roles.append("operation")
-        counts = net.get("counts", {})
-        assets = _assets(counts)
-        for metric, value in counts.items():
-            if metric in REMOVED_METRICS and metric != "combined_assets" and value:
-                totals[metric] += int(value)
+                    aliases.setdefault(written, (str(net["document_id"]), str(net["title"])))
+        counts = net.get("counts") or {}
+        assets = rules.removed_assets(counts)
+        totals.update(rules.asset_counts(counts))
+        metrics.update({m: int(v) for m, v in counts.items()
+                        if isinstance(v, int | float) and not isinstance(v, bool)})
         year = str(net.get("published") or "")[:4]
         if year.isdigit():
             per_year[int(year)][0] += 1
@@ -106,19 +108,22 @@ def summarise(kind: str, key: str, networks: list[dict[str, Any]]) -> EntitySumm
         for code in set(origins) | set(targets):
             if not (kind == "country" and code == key):
                 countries[code] += 1
-        for a in net.get("actors", []):
-            if not (kind == "actor" and str(a["name"]).lower() == key.lower()):
+        for a in net.get("actors") or []:
+            if not (kind == "actor" and rules.names_actor(a.get("name"), key)):
                 actors[str(a["name"])] += 1
         out.networks.append(NetworkRow(
-            network_id=net["id"], document_id=net["document_id"], published=net.get("published"),
-            publisher=net.get("publisher"), title=net.get("title") or "",
-            name=net.get("operation_name") or net.get("label") or "", roles=roles,
+            network_id=str(net["id"]), document_id=str(net["document_id"]),
+            published=net.get("published"), publisher=net.get("publisher"),
+            title=str(net.get("title") or ""),
+            name=str(net.get("operation_name") or net.get("label") or ""), roles=roles,
             origins=origins, targets=targets, assets=assets))
-    out.totals = [(labels.metric_name(m), n) for m, n in totals.most_common()]
+    out.totals = [(names.metric_name(m), n) for m, n in totals.most_common()]
+    out.metrics = dict(sorted(metrics.items()))
     if per_year:
         first, last = min(per_year), max(per_year)
-        out.timeline = [(y, *per_year.get(y, [0, 0])) for y in range(first, last + 1)]
+        out.timeline = [(y, per_year[y][0], per_year[y][1]) if y in per_year else (y, 0, 0)
+                        for y in range(first, last + 1)]
     out.aliases = sorted((a, d, t) for a, (d, t) in aliases.items())
-    out.related_countries = [(c, labels.country_name(c), n) for c, n in countries.most_common(12)]
+    out.related_countries = [(c, names.country_name(c), n) for c, n in countries.most_common(12)]
     out.related_actors = actors.most_common(12)
     return out
