@@ -595,7 +595,10 @@ _AGAINST = re.compile(
 
 
 _AGENT = re.compile(
-    r"(?P<np>(?:[A-Z][\w'’.-]+\s+){0,4}(?:[A-Z][\w'’.-]+))\s+(?:(?:has|had|have)\s+)?"
+    # (words start at a word boundary and are bounded: a 50,000-letter "word" is no name, and
+    # an unbounded run would be tried from every letter of it)
+    r"(?<![\w'’.-])(?P<np>(?:[A-Z][\w'’.-]{0,40}\s+){0,4}(?:[A-Z][\w'’.-]{0,40}))\s+"
+    r"(?:(?:has|had|have)\s+)?"
     r"(?:set up|created|ran|operated|orchestrated|was behind|were behind|is behind|are behind)\b"
     r"(?=[^.;]{0,80}\b(?:accounts|network|campaign|operation|Pages|pages|profiles|channels)\b)")
 

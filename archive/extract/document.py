@@ -48,7 +48,8 @@ _DATELINE = re.compile(
     r"(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?))",
     re.MULTILINE,
 )
-_URLISH = re.compile(r"\S+(?:://|www\.|@)\S*|\b[\w-]+(?:\[\.\]|\.)[a-z]{2,}\b")
+# (tokens are tried from their first character and bounded: a 20,000-letter run is tried once)
+_URLISH = re.compile(r"(?<!\S)\S{0,300}?(?:://|www\.|@)\S*|(?<![\w-])[\w-]{1,100}(?:\[\.\]|\.)[a-z]{2,}\b")
 
 
 def iso_published(hint: str | None) -> str | None:
