@@ -444,6 +444,34 @@ def _aimed_list_units(layout: Layout, found: Sequence[Any],
 
 _ONE_AND_OTHER = re.compile(r"\b(?:one|the other|another|the second|l['’]une?|l['’]autre|"
                             r"una|uno|la otra|el otro|одна|другая|вторая)\b", re.IGNORECASE)
+_FIRST_SECOND = re.compile(r"\b(?:the (?:first|second|third|last|other)|one|another|"
+                           r"le premier|la première|le second|le deuxième|la deuxième|l['’]autre|"
+                           r"la primera|la segunda|el primero|el segundo|la otra|el otro|"
+                           r"первая|вторая|другая|одна)\b", re.IGNORECASE)
+
+
+def _targets_told_next(layout: Layout, found: Sequence[Any], units: list[_Unit]) -> None:
+    """"Meta removed two networks from Russia. The first targeted Ukraine; the second
+    Moldova.": units one sentence introduces get their targets, in order, from the next
+    sentence's "the first ... the second ..." stretches."""
+    by_sentence: dict[int, list[_Unit]] = {}
+    for u in units:
+        by_sentence.setdefault(u.sentence, []).append(u)
+    sents = layout.sentences
+    for i, group in by_sentence.items():
+        if len(group) < 2 or i + 1 >= len(sents) or sents[i + 1].para != sents[i].para or any(
+                f.role == "target" for u in group for f in u.facts):
+            continue
+        nxt = sents[i + 1]
+        marks = [m.start() + nxt.start for m in _FIRST_SECOND.finditer(nxt.text)]
+        if len(marks) != len(group) or marks[0] - nxt.start > 4:
+            continue
+        for unit, a, b in zip(group, marks, [*marks[1:], nxt.end], strict=True):
+            unit.facts += [Fact("country", t.key, None, None, "target",
+                                {**t.detail, "confidence": ENUMERATION_CONFIDENCE},
+                                _evidence(nxt))
+                           for t in found[i + 1].places
+                           if t.kind == "country" and t.role == "target" and a <= t.start < b]
 
 
 def _same_origin_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
@@ -1014,6 +1042,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     enumerated += [u for u in _repeated_units(layout, named_in, found)
                    if not any(e.value == u.value and e.sentence != u.sentence for e in enumerated)]
     _stretch_targets(layout, found, named_in, enumerated)
+    _targets_told_next(layout, found, enumerated)
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]

@@ -1313,3 +1313,11 @@ def test_a_document_language_is_always_an_iso_639_1_code() -> None:
     assert code is None or len(code) == 2, code
     assert guess_language("Meta removed a network of fake accounts that posted about the "
                           "election in the country and praised the ruling party.") == "en"
+
+
+def test_the_first_and_the_second_in_the_next_sentence_give_each_its_target() -> None:
+    doc = extract_facts("Meta removed two networks from Russia. The first targeted Ukraine; the "
+                        "second targeted Moldova.")
+    assert sorted(tuple(sorted(keys(n, "country", "target"))) for n in doc.networks) == [
+        ("MD",), ("UA",)]
+    assert all(keys(n, "country", "origin") == {"RU"} for n in doc.networks)
