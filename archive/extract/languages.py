@@ -11,7 +11,8 @@ from archive.extract.gazetteer import Mention
 
 _LIST_BEFORE = re.compile(
     r"(?:\b(?:in|into|languages?(?: including| such as)?:?|translated (?:from|to))\s+"
-    r"(?:(?:both|either|mostly|primarily|mainly|largely|also|predominantly|either)\s+)?"
+    r"(?:(?:both|either|mostly|primarily|mainly|largely|also|predominantly|either|"
+    r"a (?:mix|mixture|combination|blend) of)\s+)?"
     r"(?:[A-ZÀ-Ý][\w'-]+(?:\s*,\s*|\s*,?\s+and\s+(?:also\s+)?(?:in\s+)?|\s+or\s+|\s*/\s*))*$)"
     # French, Spanish, Russian: "en anglais et en russe", "en inglés, ruso y árabe",
     # "на английском, украинском и арабском"

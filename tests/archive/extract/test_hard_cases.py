@@ -1321,3 +1321,9 @@ def test_the_first_and_the_second_in_the_next_sentence_give_each_its_target() ->
     assert sorted(tuple(sorted(keys(n, "country", "target"))) for n in doc.networks) == [
         ("MD",), ("UA",)]
     assert all(keys(n, "country", "origin") == {"RU"} for n in doc.networks)
+
+
+def test_a_mix_of_languages_is_each_of_them() -> None:
+    net = only_network(extract_facts("Meta removed 40 accounts from Mali. The network posted in a "
+                                     "mix of Arabic and French."))
+    assert keys(net, "language") == {"ar", "fr"}
