@@ -7,6 +7,7 @@ Resolved once at an entry point (CLI or desktop); everything below takes explici
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 ENV_VAR = "TAKEDOWN_ATLAS_ARCHIVE"
@@ -19,13 +20,15 @@ def default_archive_dir() -> Path:
     return Path(user_data_dir("takedown-atlas", appauthor=False)) / "archive"
 
 
+def _resolve(flag: str | os.PathLike[str] | None, env_var: str,
+             default: Callable[[], Path]) -> Path:
+    """The argument, else the environment variable, else the platform's folder."""
+    chosen = flag or os.environ.get(env_var)
+    return Path(chosen).expanduser() if chosen else default()
+
+
 def resolve_archive_path(flag: str | os.PathLike[str] | None) -> Path:
-    if flag:
-        return Path(flag).expanduser()
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser()
-    return default_archive_dir()
+    return _resolve(flag, ENV_VAR, default_archive_dir)
 
 
 def default_log_dir() -> Path:
@@ -36,9 +39,4 @@ def default_log_dir() -> Path:
 
 def resolve_log_dir(flag: str | os.PathLike[str] | None = None) -> Path:
     """Where the log file goes: argument > TAKEDOWN_ATLAS_LOG_DIR > the platform log folder."""
-    if flag:
-        return Path(flag).expanduser()
-    env = os.environ.get(LOG_ENV_VAR)
-    if env:
-        return Path(env).expanduser()
-    return default_log_dir()
+    return _resolve(flag, LOG_ENV_VAR, default_log_dir)

@@ -382,9 +382,7 @@ def actor_property(rows: dict[str, list[tuple[dict[str, Any], DocumentFacts, Any
                     if f.kind != "actor":
                         continue
                     checked += 1
-                    written = f.detail.get("as_written")
-                    fault = actor_fault(f.key, str(written) if written else None, f.role,
-                                        f.evidence.quote if f.evidence is not None else None)
+                    fault = actor_fault(f)
                     if fault:
                         faults.append(f"{truth['id']}: {f.key!r} ({fault})")
     return checked, faults

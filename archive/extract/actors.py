@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from archive.extract.gazetteer import Mention, load_gazetteer
+from archive.facts import Fact
 
 _ATTRIB = re.compile(
     r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
@@ -513,10 +514,14 @@ _PRONOUN_NAMES = frozenset("i we our us you he she it its they them their this t
                            "as who".split())
 
 
-def actor_fault(name: str, as_written: str | None, role: str | None,
-                quote: str | None) -> str | None:
-    """Why an extracted actor could not be one (a pronoun, a single letter, a fragment, an
-    invalid name, the speaker of a quote), or None. The property the corpora are checked on."""
+def actor_fault(fact: Fact) -> str | None:
+    """Why an extracted actor fact could not be one (a pronoun, a single letter, a fragment,
+    an invalid name, the speaker of a quote), or None. The property the corpora are checked
+    on, in the suite and in the genuine-corpus bench."""
+    name, role = fact.key, fact.role
+    written = fact.detail.get("as_written")
+    as_written = str(written) if written else None
+    quote = fact.evidence.quote if fact.evidence is not None else None
     if name.lower() in _PRONOUN_NAMES:
         return "pronoun"
     if len(name.replace(".", "").strip()) <= 1:

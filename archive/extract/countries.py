@@ -13,6 +13,7 @@ from typing import Any
 
 from archive.extract.gazetteer import Mention
 from archive.extract.languages import is_language_use
+from archive.extract.layout import BULLET_MARK
 from archive.extract.networks import PAST_TAKEDOWN
 
 # Cue phrases to the LEFT of a mention; the nearest one in the clause decides the role.
@@ -284,7 +285,7 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     return None
 
 
-_LABEL_LEAD = re.compile(r"\s*(?:[-•*–·▪●]|\(?\d{1,2}[.)])?\s*")
+_LABEL_LEAD = re.compile(r"\s*(?:" + BULLET_MARK + r"|\(?\d{1,2}[.)])?\s*")
 _LOCALS = re.compile(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizens|people|users|"
                      r"news|outlets|media|organi[sz]ations|activists|journalists)|"
                      r"entités locales|locaux|locales|местн\w+)\b", re.IGNORECASE)

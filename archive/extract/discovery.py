@@ -442,12 +442,12 @@ def _aimed_list_units(layout: Layout, found: Sequence[Any],
     return units
 
 
-_ONE_AND_OTHER = re.compile(r"\b(?:one|the other|another|the second|l['’]une?|l['’]autre|"
-                            r"una|uno|la otra|el otro|одна|другая|вторая)\b", re.IGNORECASE)
-_FIRST_SECOND = re.compile(r"\b(?:the (?:first|second|third|last|other)|one|another|"
-                           r"le premier|la première|le second|le deuxième|la deuxième|l['’]autre|"
-                           r"la primera|la segunda|el primero|el segundo|la otra|el otro|"
-                           r"первая|вторая|другая|одна)\b", re.IGNORECASE)
+# "one ... the other", "the first ... the second": where each of several units begins
+_ONE_AND_OTHER = re.compile(r"\b(?:one|another|the (?:first|second|third|last|other)|"
+                            r"l['’]une?|l['’]autre|le premier|la première|le second|"
+                            r"le deuxième|la deuxième|una|uno|la otra|el otro|la primera|"
+                            r"la segunda|el primero|el segundo|одна|другая|первая|вторая)\b",
+                            re.IGNORECASE)
 
 
 def _targets_told_next(layout: Layout, found: Sequence[Any], units: list[_Unit]) -> None:
@@ -463,7 +463,7 @@ def _targets_told_next(layout: Layout, found: Sequence[Any], units: list[_Unit])
                 f.role == "target" for u in group for f in u.facts):
             continue
         nxt = sents[i + 1]
-        marks = [m.start() + nxt.start for m in _FIRST_SECOND.finditer(nxt.text)]
+        marks = [m.start() + nxt.start for m in _ONE_AND_OTHER.finditer(nxt.text)]
         if len(marks) != len(group) or marks[0] - nxt.start > 4:
             continue
         for unit, a, b in zip(group, marks, [*marks[1:], nxt.end], strict=True):

@@ -39,6 +39,9 @@ _CAPTION_CREDIT = re.compile(
     r"(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Bloomberg|AFP via Getty Images|Anadolu)"
     r"(?:/[\w .'-]+){1,3}\s*$|\((?:Photo|Foto|Photo credit|Image)[^)]{0,80}\)\s*$")
 _NEWSLETTER = re.compile(r"newsletter|subscribe|sign up|inbox|email address", re.IGNORECASE)
+# A list item's marker, as the lines of lists are written in reports and stories.
+BULLET_MARK = r"[-*•▪‣●·–—]"
+LIST_ITEM = re.compile(r"^\s*(?:" + BULLET_MARK + r"|\(?\d{1,2}[.)])\s+")
 _BULLET = re.compile(r"^(?:[-*•▪‣]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 _SPLIT = re.compile(r"[.!?]+['\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9А-ЯЁÀ-Ý])"
                     # "... la compañía estadounidense.La red ...": a full stop with its space lost
@@ -69,7 +72,7 @@ def _is_heading(line: str) -> bool:
         return True
     if re.match(r"^[-*•▪‣]\s+(?:\S+(?:\s+\S+){11,}|[^:]{3,60}:\s+\S+\s+\S+)", line):
         return False  # "- A small set of accounts ... used the models": a list item, not a title
-    if re.match(r"^[-*•▪‣–—]\s+(?:(?:about|around|over|more than|plus de|más de|около|более)\s+)?"
+    if re.match(r"^" + BULLET_MARK + r"\s+(?:(?:about|around|over|more than|plus de|más de|около|более)\s+)?"
                 r"\d", line, re.IGNORECASE):
         return False  # "– 182 comptes facebook supprimés": a figure in a list, not a title
     words = line.split()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.extract.layout import Layout, Sentence
+from archive.extract.layout import LIST_ITEM, Layout, Sentence
 
 TAKEDOWN = re.compile(
     r"\b(?:remov(?:ed|ing|e|es)|took down|taken down|take down|taking down|actioned|"
@@ -194,17 +194,16 @@ def _is_anchor(text: str, facts: SentenceFacts) -> bool:
                 or _SAID_THE_FIGURES.search(text))
 
 
-_ITEM = re.compile(r"^\s*(?:[-•*–·▪●]|\(?\d{1,2}[.)])\s+")
 
 
 def _item_under_removal(sents: list[Sentence], facts: list[SentenceFacts], i: int) -> bool:
     """"We removed these networks:" then "- Iran: 10 accounts targeting Israel": an item with
     figures, in a list whose lead-in reports the removal, is one unit's figures."""
-    if (not facts[i].removed or not _ITEM.match(sents[i].text) or is_summary(sents[i].text)
+    if (not facts[i].removed or not LIST_ITEM.match(sents[i].text) or is_summary(sents[i].text)
             or not facts[i].has_place_or_actor):
         return False  # ("– 182 comptes facebook supprimés": one network's breakdown)
     j = i - 1
-    while j >= 0 and _ITEM.match(sents[j].text):
+    while j >= 0 and LIST_ITEM.match(sents[j].text):
         j -= 1
     return j >= 0 and i - j <= 12 and sents[j].text.rstrip().endswith(":") and bool(
         TAKEDOWN.search(sents[j].text) or j > 0 and TAKEDOWN.search(sents[j - 1].text))

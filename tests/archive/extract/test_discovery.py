@@ -11,7 +11,7 @@ import pytest
 
 from archive.extract import extract_facts
 from archive.extract.actors import actor_fault, valid_actor_name
-from archive.facts import ABSTAIN_BELOW, REVIEW_THRESHOLD, fact_confidence
+from archive.facts import ABSTAIN_BELOW, REVIEW_THRESHOLD, Evidence, Fact, fact_confidence
 from tests.archive.extract.conftest import CORPUS, SEED, keys, only_network
 
 ROOT = CORPUS.parents[2]
@@ -174,10 +174,7 @@ def test_no_actor_in_any_corpus_is_a_pronoun_letter_fragment_or_quote_speaker() 
                 if f.kind != "actor":
                     continue
                 seen += 1
-                written = f.detail.get("as_written")
-                fault = actor_fault(f.key, str(written) if written else None, f.role,
-                                    f.evidence.quote if f.evidence is not None else None)
-                assert fault is None, (f.key, fault)
+                assert actor_fault(f) is None, (f.key, actor_fault(f))
     assert seen > 20  # the property was tested on real extractions, not on nothing
 
 
@@ -332,4 +329,6 @@ def test_a_dateline_takes_its_year_from_the_text_never_a_default(text: str,
 ])
 def test_actor_fault_names_each_kind(name: str, written: str | None, quote: str | None,
                                      fault: str | None) -> None:
-    assert actor_fault(name, written, "attributed", quote) == fault
+    evidence = Evidence(0, len(quote), quote) if quote is not None else None
+    detail = {"as_written": written} if written else {}
+    assert actor_fault(Fact("actor", name, None, None, "attributed", detail, evidence)) == fault
