@@ -23,8 +23,11 @@ BUNDLE = ROOT / "dist" / "takedown-atlas" / "takedown-atlas"
 
 @pytest.fixture(scope="module")
 def bundle() -> Path:
-    build = subprocess.run(["make", "bundle"], cwd=ROOT, capture_output=True, text=True,
-                           timeout=1200)
+    # A make of its own: none of the calling `make test-bundle`'s state (MAKEFLAGS, its
+    # jobserver) is passed down to it.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    build = subprocess.run(["make", "-C", str(ROOT), "bundle"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=1200, env=env)
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     assert os.access(BUNDLE, os.X_OK)
     return BUNDLE
