@@ -56,7 +56,23 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:red|redes|entramado|réseaux?) (?:\w+ ){0,2}?(?:en|au|aux)|"
                # "76 chaînes YouTube au Brésil", "30 YouTube channels in Russia"
                r"(?:channels|chaînes|canales) (?:YouTube |de YouTube )?(?:in|au|aux|en)|"
-               r"(?:cuentas|páginas|perfiles|red|redes|comptes|réseaux?) (?:\w+ )?(?:de|desde|d')"),
+               r"(?:cuentas|páginas|perfiles|red|redes|comptes|réseaux?) (?:\w+ )?(?:de|desde|d')|"
+               # "three CIB networks — in Serbia, Cuba and Bolivia", "Cinq réseaux (d’Albanie, ..."
+               r"(?:networks?|operations?|campaigns?|clusters|redes|réseaux|operaciones|opérations)"
+               r"\s*[—–(]\s*(?:in|from|based in|en|de|desde|d'|du|des|au|aux|из|в)?|"
+               # "a network of accounts in Vietnam", "15 accounts in Bangladesh": where they are
+               r"(?:networks?|clusters?) (?:of (?:\w+ ){0,2}?(?:accounts|pages|profiles) )?in|"
+               r"launched (?:out of|from)|"
+               r"(?:accounts|chats?) (?:of|from|belonging to|used by) (?:\w+ )?(?:users|individuals|people|"
+               r"actors|operators) (?:from|in|based in|located in)|"
+               r"(?:created|run|operated|managed|controlled|orchestrated|directed|led) by(?: the)?|"
+               r"(?:cread|gestionad|operad|manejad|dirigid|administrad)[ao]s? por(?: el| la)?|"
+               r"(?:créé|géré|opéré|dirigé|administré)e?s? par(?: le| la| l')?|"
+               # "accounts were shut down in Serbia", "comptes supprimés en Tunisie": removed there
+               r"(?:were|was) (?:removed|suspended|shut down|taken down|banned|deleted|terminated|disabled) in|"
+               r"(?:supprimé|suspendu|désactivé|effectué)e?s? (?:en|au|aux)|"
+               r"(?:eliminad|suprimid|suspendid|cerrad|dad)[ao]s?(?: de baja)? en|"
+               r"(?:born|nées?|nés?|nacid[ao]s?) (?:\w+ )?(?:in|en|au|aux)"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"locali[sz]ed for|tailored (?:for|to)|concentrat\w+ (?:\w+ ){0,2}?on|specific to|"
                r"se concentr\w+ (?:\w+ ){0,2}?sur|se c(?:o|e)n?centr\w+ (?:\w+ ){0,2}?en|"
@@ -109,12 +125,12 @@ _LEFT_CUES: list[tuple[str, str]] = [
 _CUE_RE = [(role, re.compile(r"\b(?:" + pat.replace(" ", r"[\s«»\"“”„]+") + r")[\s«»\"“”„]*(?:\s|$)",
                              re.IGNORECASE)) for role, pat in _LEFT_CUES]
 _BOUNDARY = re.compile(
-    r";|(?<![A-Z])\.\s+(?=[A-Z])|—|\s–\s|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|,\s*with\b|"
+    r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|,\s*with\b|"
     r"\band (?:was|were|is|has|had|it|its|they|we|the network|then)\b",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
-    r"^(?:[\s,:()]|\b(?:and|or|as well as|including|such as|especially|particularly|"
+    r"^(?:[\s,:()—–]|\b(?:and|or|as well as|including|such as|especially|particularly|"
     r"primarily|mainly|mostly|largely|notably|predominantly|chiefly|the|in|across|"
     r"throughout|of|multiple|several|numerous|various|countries|nations|states|audiences|"
     r"users|people|approximately|about|like|also|both|to a lesser extent|other|neighbouring|"
@@ -242,6 +258,7 @@ def resolve_code(m: Mention, context: str) -> tuple[str, dict[str, Any]] | None:
 
 
 def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str | None:
+    s = s.replace("’", "'")  # "originaires d’Iran" reads as "d'Iran"; one char for one
     clause_start = 0
     for brk in _BOUNDARY.finditer(s, 0, local):
         clause_start = brk.end()
@@ -291,8 +308,9 @@ _LOCALS = re.compile(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizen
                      r"entités locales|locaux|locales|местн\w+)\b", re.IGNORECASE)
 
 
-_ITEM_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
-                        r"\s*/\s*)(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*)?", re.IGNORECASE)
+_ITEM_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+\(|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
+                        r"\s*/\s*)(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?)?",
+                        re.IGNORECASE)
 _ABOUT_IN_GAP = re.compile(
     r"\b(?:about|regarding|concerning|over|war|conflict|sobre|acerca|guerra|conflicto|sur|"
     r"guerre|à propos|о|об|войн\w*)\b", re.IGNORECASE)
@@ -359,7 +377,8 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
 
 
 _LOCATIVE_LEAD = re.compile(r"^\W*(?:(?:Meanwhile|Separately|And|Also|Asimismo|Además|Ainsi),?\s+)?"
-                            r"(?:In|En|Au|Aux|В|Во)\s+(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*)?$")
+                            r"(?:In|En|Au|Aux|В|Во|(?:In|En|Dans) (?:the|el|le) (?:case|caso|cas) (?:of|de|du))\s+"
+                            r"(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*)?$")
 _DEMONYM_JOIN_AHEAD = re.compile(r"^(?:\s*,\s*|\s+(?:and|и|y|et|or|или)\s+)\w")
 _DEMONYM_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+|y\s+|et\s+)?|\s+(?:and|и|y|et|or|или)\s+)$")
 

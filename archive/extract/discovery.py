@@ -274,8 +274,11 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             if len(origins) < 2:
                 origins = []
         unit_match = _plural_unit(sent.text)
-        if unit_match and len(origins) < 2:
-            origins = _listed_after(sent, unit_match, list(named_in[i])) or origins
+        if unit_match:
+            # (the list as written says which items go in pairs: "in the US and Venezuela, Iran")
+            listed = _listed_after(sent, unit_match, list(named_in[i]))
+            if len(origins) < 2 or listed and {p.key for p in listed} >= {p.key for p in origins}:
+                origins = listed or origins
         if len(origins) < 2 or _earlier(layout, i):
             continue
         plural = _plural_unit(sent.text)
@@ -581,7 +584,7 @@ def _stretch_targets(layout: Layout, found: Sequence[Any],
             continue  # (where the listed origins read as targets, the roles are unsure)
         sent = layout.sentences[i]
         at = {code: a for code, a, _b, _s in reversed(named_in[i])}
-        items = sorted((at[u.value], u) for u in group if u.value in at)
+        items = sorted(((at[u.value], u) for u in group if u.value in at), key=lambda x: x[0])
         if len(items) != len(group):
             continue
         ends = [a for a, _ in items[1:]] + [sent.end]
@@ -1015,6 +1018,40 @@ def _lone_unit(layout: Layout, found: Sequence[Any]) -> _Unit | None:
     return None
 
 
+def _total_after_list(layout: Layout, found: Sequence[Any], seg: Segment, net: NetworkFacts,
+                      listing: set[int], units: list[_Unit]) -> bool:
+    """The segment's figures come after a sentence listing two or more units, and all it says
+    of origin is that list: the figures are the list's total, no one unit's."""
+    starts = {layout.sentences[i].start: i for i in seg.sentences if i in listing
+              and sum(u.sentence == i and u.kind == "country" for u in units) >= 2}
+    origins = [f for f in net.facts if f.kind == "country" and f.role == "origin"]
+    counts = [f for f in net.facts if f.kind == "count"]
+    if not starts or not counts or any(f.kind == "actor" for f in net.facts):
+        return False
+    first = min(starts)
+    if any(_origins(found[i]) for i in seg.sentences if layout.sentences[i].start not in starts):
+        return False  # "In Kenya, Twitter removed 310 accounts": its own origin
+    return all(f.evidence is not None and f.evidence.start in starts for f in origins) and all(
+        f.evidence is not None and f.evidence.start > first and f.evidence.start not in starts
+        for f in counts)
+
+
+def _fold_told_again(units: list[_Unit]) -> list[_Unit]:
+    """"removed accounts of users from China and North Korea ... In one instance, users from
+    China ... In a second instance, actors connected to North Korea": a unit told again on
+    its own, from the one origin a listed unit has, is that unit."""
+    listed = {u.value: u for u in units if u.kind == "country"}
+    out: list[_Unit] = []
+    for u in units:
+        origins = {f.key for f in u.facts if f.kind == "country" and f.role == "origin"}
+        home = listed.get(next(iter(origins))) if u.kind == "ordinal" and len(origins) == 1 else None
+        if home is not None and home.sentence < u.sentence:
+            home.facts += [f for f in u.facts if not (f.kind == "country" and f.role == "origin")]
+            continue
+        out.append(u)
+    return out
+
+
 def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
              networks: list[NetworkFacts], named_in: Sequence[list[tuple[str, int, int, str]]],
              labels: Sequence[Any] = ()) -> list[NetworkFacts]:
@@ -1061,6 +1098,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         units += [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments},
                                             len(units) + len(segments))
                   if u.sentence not in taken]
+        units = _fold_told_again(units)
     for u in units:  # "la inhabilitación de páginas de Facebook e Instagram ... una red en Rusia"
         if u.kind in ("country", "ordinal", "also"):
             for v in found[u.sentence].vocab:
@@ -1097,6 +1135,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                       or len(listed_here) >= 2 and not _origin_keys(net)
                                       - listed_here):
             continue  # figures stated with the list are its total, not one unit's
+        if _total_after_list(layout, found, seg, net, listing, units):
+            continue  # "Five networks (from A, B, ...) ... In the month we removed N accounts"
         if len(_origin_keys(net) & country_units) >= 2:
             # A summary restating the list: the countries belong to their own networks. What
             # the network's own sentences say of its origin stays.

@@ -680,11 +680,11 @@ def _abstain_on_lists(net: NetworkFacts) -> None:
             by_sentence.setdefault(f.evidence.start, set()).add(f.key)
     listed = {start for start, keys in by_sentence.items() if len(keys) >= 3}
     # "the removal of Armenian and Russian accounts" inside the Iranian network's section:
-    # two origins in one sentence, beside a sentence that gives the network its own.
+    # two origins in one sentence, after a sentence that gives the network its own.
     own = {start for start, keys in by_sentence.items() if len(keys) == 1}
     if own:
         listed |= {start for start, keys in by_sentence.items() if len(keys) == 2
-                   and not any(keys & by_sentence[o] for o in own)}
+                   and start > min(own) and not any(keys & by_sentence[o] for o in own)}
     if listed:
         net.facts = [f for f in net.facts if not (
             f.kind == "country" and f.role == "origin" and f.evidence is not None
