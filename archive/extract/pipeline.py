@@ -495,6 +495,30 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
                                       {**a.detail, "by_origin": True}, _evidence(sent)))
 
 
+def _origin_by_figure(layout: Layout, found: list[_Found], networks: list[NetworkFacts]) -> None:
+    """A network without an origin whose figure another sentence repeats beside one origin
+    ("... removed thousands of accounts, including 259 operated by Spain's ruling party" then
+    "We have removed 259 accounts ..."): the same figure is the same network, from there."""
+    for net in networks:
+        if any(f.kind == "country" and f.role == "origin" for f in net.facts):
+            continue
+        own = {f.evidence.start for f in net.facts if f.evidence is not None}
+        figures = {int(f.value) for f in net.facts if f.kind == "count" and f.value >= 20}
+        for i, sent in enumerate(layout.sentences):
+            origins = {p.key: p for p in found[i].places if p.kind == "country"
+                       and p.role == "origin"}
+            if sent.start in own or len(origins) != 1 or not figures:
+                continue
+            said = {int(n.replace(",", "").replace(" ", "")) for n in
+                    re.findall(r"(?<![\d.,])\d{1,3}(?:[, ]\d{3})*(?![\d.,]\d)", sent.text)}
+            if figures & said:
+                p = next(iter(origins.values()))
+                net.facts.append(Fact("country", p.key, None, None, "origin",
+                                      {**p.detail, "same_figure": True, "confidence": 0.75},
+                                      _evidence(sent)))
+                break
+
+
 _STATE_WORDS = re.compile(r"\b(?:government|ministry|army|military|police|armed forces|"
                           r"presidency|party|gobierno|gouvernement|правительств\w*)\b", re.I)
 
@@ -1110,6 +1134,7 @@ def extract_facts(
     named = _countries_named(layout, mentions, content)
     networks = discover(layout, found, segments, networks, named, labels)
     _attach_by_origin(layout, found, networks, named)
+    _origin_by_figure(layout, found, networks)
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))
     for k, net in enumerate(networks, start=1):
         _drop_inner_totals(net)
