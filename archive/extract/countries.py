@@ -81,7 +81,15 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
                r"readers|residents|communities|population|public) (?:in|of|across)|"
                r"intended for|meant for|geared toward|(?:interfer\w*|meddl\w*) (?:\w+ )?in|"
-               r"elections? in|destabili[sz]\w*|sow\w* (?:\w+ )?in|directed toward|"
+               r"elections? in|destabili[sz]\w*|directed toward|"
+               # "sow political discord in X", "disrupt the months-long protests in X"
+               r"(?:sow|disrupt|undermin|manipulat|polariz|polaris|divid)\w* "
+               r"(?:(?!originat|based|operat|run\b|ran\b|from|linked|tied|located)\w+ ){0,4}?in|"
+               # "pages operated in A, B and C", "drove this operation across Mali, ..."
+               r"operat(?:ed|ing|e) (?:\w+ )?in|active in|across(?: primarily| mainly| mostly)?|"
+               r"opér(?:ai(?:t|ent)|ant|ée?s?) (?:\w+ )?(?:en|au|aux)|actifs? (?:\w+ )?(?:en|au|aux)|"
+               r"operab(?:a|an) (?:\w+ )?en|activ[ao]s? (?:\w+ )?en|работавш\w+ в|действовавш\w+ в|"
+               r"elecciones (?:\w+ ){0,2}?en|élections (?:\w+ ){0,2}?(?:en|au|aux)|выбор\w* (?:\w+ ){0,2}?в|"
                r"to influence|influenc\w* (?:\w+ )?in|reach (?:audiences|people) in|"
                r"(?:countries|nations|places|audiences) (?:most |primarily |mainly )?"
                r"(?:affected|targeted|hit) (?:were|was|included|are)|"
@@ -140,7 +148,9 @@ _LIST_GAP = re.compile(
     r"mostly in|parts|part|especially in|broadly|more broadly|also on|on|и|y|et|e|ou|o|а также|"
     r"pero también(?: a| en)?|mais aussi(?: en| au| à)?|así como|ainsi que|"
     r"le|la|les|l|el|los|las|du|des|de|al|au|aux|principalement|notamment|surtout|"
-    r"a lesser extent|dans une moindre mesure|en menor medida|sur|dans|en|à|ou)\b)*$",
+    r"a lesser extent|dans une moindre mesure|en menor medida|sur|dans|en|à|ou|"
+    r"partly|in part|partially|en partie|en parte|parcialmente|отчасти|частично|на)\b|"
+    r"\([A-Z]{2,6}\))*$",
     re.IGNORECASE,
 )
 _ORIGIN_AFTER = re.compile(
@@ -198,6 +208,7 @@ _CONGO_CG = re.compile(r"\b(?:Brazzaville|Sassou|Nguesso|Pointe-Noire|Republic o
 # Posing, not hedging: "appears to be regular shifts ... in Azerbaijan" states no disguise.
 _POSING_BEFORE = re.compile(
     r"\b(?:(?:claim\w*|purport\w*|pretend\w*)\s+to\s+be|"
+    r"se (?:présent|fais)\w+ (?:comme|passer pour)|se hac\w+ pasar por|"
     r"(?:pos(?:ed|ing)|masquerad\w*|disguised|presented (?:themselves|itself)|passed (?:themselves|"
     r"itself) off)\s+as|(?:designed|made|built|created)\s+to\s+"
     r"(?:look|appear|seem)\s+(?:like|as if)|to\s+look\s+like)\b[^.;]{0,40}$",
@@ -419,7 +430,8 @@ _NOUN_BEFORE_DEMONYM = re.compile(
 
 _AUDIENCE_BEFORE_DEMONYM = re.compile(
     r"\b(?:public|audiences?|utilisateurs|électeurs|citoyens|público|audiencias?|usuarios|"
-    r"votantes|ciudadanos|lectores)\s+$", re.IGNORECASE)
+    r"votantes|ciudadanos|lectores|élections|elecciones|(?:\w+ )?élections \w+s|"
+    r"elecciones \w+s)\s+$", re.IGNORECASE)
 
 
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
