@@ -62,6 +62,11 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"\s*[—–(]\s*(?:in|from|based in|en|de|desde|d'|du|des|au|aux|из|в)?|"
                # "a network of accounts in Vietnam", "15 accounts in Bangladesh": where they are
                r"(?:networks?|clusters?) (?:of (?:\w+ ){0,2}?(?:accounts|pages|profiles) )?in|"
+               # "has taken down 1,019 accounts in Ecuador", "also removed accounts in A, B and C"
+               # (not "removed 67,013 fake accounts in Ireland": a market's spam figure)
+               r"(?:removed|suspended|took down|taken down|banned|deleted|terminated|disabled|"
+               r"closed) (?:[\d,.]+ |more than [\d,.]+ |some [\d,.]+ |about [\d,.]+ )?"
+               r"(?:(?!fake)\w+ )?accounts in|"
                r"launched (?:out of|from)|"
                r"(?:accounts|chats?) (?:of|from|belonging to|used by) (?:\w+ )?(?:users|individuals|people|"
                r"actors|operators) (?:from|in|based in|located in)|"
@@ -72,7 +77,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:were|was) (?:removed|suspended|shut down|taken down|banned|deleted|terminated|disabled) in|"
                r"(?:supprimé|suspendu|désactivé|effectué)e?s? (?:en|au|aux)|"
                r"(?:eliminad|suprimid|suspendid|cerrad|dad)[ao]s?(?: de baja)? en|"
-               r"(?:born|nées?|nés?|nacid[ao]s?) (?:\w+ )?(?:in|en|au|aux)"),
+               r"(?:born|nées?|nés?|nacid[ao]s?) (?:\w+ )?(?:in|en|au|aux)|"
+               r"(?:leur|son|sa|su|sus) origine? (?:en|au|aux|dans)"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"locali[sz]ed for|tailored (?:for|to)|concentrat\w+ (?:\w+ ){0,2}?on|specific to|"
                r"se concentr\w+ (?:\w+ ){0,2}?sur|se c(?:o|e)n?centr\w+ (?:\w+ ){0,2}?en|"
@@ -439,7 +445,8 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
         return "target"  # "au public israélien", "a los usuarios mexicanos"
     if (s[a : a + 1].islower() and _NOUN_BEFORE_DEMONYM.search(s[max(0, a - 50) : a])
             and not re.search(r"\b(?:(?:red|redes|réseaux?)\s+sociale?s?|plataforma|plateforme|"
-                              r"empresa|compañía|société|entreprise|géant)\s+$", s[max(0, a - 30) : a],
+                              r"empresa|compañía|société|entreprise|géant|(?:le|el) (?:groupe|grupo))"
+                              r"\s+$", s[max(0, a - 30) : a],
                               re.I)
             and _left_role(s, a, spans) != "target"):
         return "origin"  # "opération secrète d'influence iranienne", "redes falsas rusas"

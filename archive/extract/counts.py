@@ -39,6 +39,8 @@ _AUDIENCE_VERB = re.compile(
     r"following\b(?!\s+(?:the|a|an)\s+(?:takedown|removal|investigation|report))|"
     r"(?:были\s+)?подписан\w*|подписал\w*|"
     r"joined|join|subscribed|liked|were following|are following|were members|are members|"
+    r"suivai(?:en)?t|suivent|suit|ont suivi|avaient rejoint|ont rejoint|"
+    r"segu[íi]an|siguen|sigue|segu[íi]a|se unieron|"
     r"(?:are|were) involved in (?:one|at least one|some|these|the))\b",
     re.IGNORECASE,
 )
@@ -159,12 +161,12 @@ def _asset_phrase(s: str, pos: int) -> tuple[str, list[str], int] | None:
 
 
 def _audience_metric(s: str, pos: int, platform: str | None) -> str:
-    obj = re.split(r"[,;]| and ", s[pos : pos + 90])[0]
+    obj = re.split(r"[,;]| and | et | y | и ", s[pos : pos + 90])[0]
     if re.search(r"Instagram accounts?|on Instagram|Instagram", obj):
         return "instagram_followers"
     if re.search(r"\bGroups?\b|групп|сообществ|\bgrupos?\b|\bgroupes?\b", obj, re.I):
         return "facebook_group_members"
-    if re.search(r"\bPages?\b|страниц|\bpáginas?\b", obj, re.I):
+    if re.search(r"\bPages?\b|страниц|\bpáginas?\b|\bpages\b", obj, re.I):
         return "facebook_page_followers"
     if re.search(r"\bchannels?\b", obj, re.I):
         return "youtube_subscribers" if platform in (None, "youtube") else "total_followers"
