@@ -196,15 +196,16 @@ _AND_IN_NAME = re.compile(
 
 
 def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[str, int]]:
-    """Proper names in an attribution phrase, split on "and"/commas, places dropped."""
+    """Proper names in an attribution phrase, split on "and" ("et", "y", "и") and commas,
+    places dropped."""
     out: list[tuple[str, int]] = []
     whole = _AND_IN_NAME.match(_clean_name(phrase))
     if whole:  # "Justice and Development Party (AKP)" is one name, not two
         name = re.sub(r"^(?:the\s+)?(?:ruling\s+)?", "", whole.group(0).strip())
         return [(name, start + phrase.find(name))] if valid_actor_name(name) else []
-    for part in re.finditer(r"[^,]+?(?=\s+and\s+|,|$)", phrase):
+    for part in re.finditer(r"[^,]+?(?=\s+and\s+|\s+(?:et|y|и)\s+(?=[A-ZА-Я])|,|$)", phrase):
         text = part.group(0).strip()
-        text = re.sub(r"^(?:and|or)\s+", "", text)
+        text = re.sub(r"^(?:and|or|et|ou|y|o|и|или)\s+", "", text)
         # "Partido Popular (People's Party)": a gloss in brackets is no part of the name
         text = re.sub(r"\s*\([^()]*['’]s\b[^()]*\)", "", text)  # (the 's split below)
         text = _clean_name(re.split(r"'s\b|’s\b", text, flags=re.I)[0])

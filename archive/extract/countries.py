@@ -81,6 +81,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:leur|son|sa|su|sus) origine? (?:en|au|aux|dans)"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"locali[sz]ed for|tailored (?:for|to)|concentrat\w+ (?:\w+ ){0,2}?on|specific to|"
+               r"concentrat\w+ (?:their|its) (?:\w+ ){0,4}?(?:above all |mainly |mostly )?in|"
                r"se concentr\w+ (?:\w+ ){0,2}?sur|se c(?:o|e)n?centr\w+ (?:\w+ ){0,2}?en|"
                r"singl\w* out|zero\w* in on|went after|go after|going after|sought to (?:reach|sway|"
                r"influence)|tried to (?:reach|sway|influence)|courted|catered to|addressed|"
@@ -419,7 +420,8 @@ _INFRA_AFTER = re.compile(
 # The demonym right after the noun it qualifies: "la red venezolana", "un réseau russe".
 _NOUN_BEFORE_DEMONYM = re.compile(
     r"\b(?:red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|cuentas|"
-    r"comptes|grupos?|groupes?|cl[uú]ster|entramado|"
+    r"comptes|grupos?|groupes?|cl[uú]ster|entramado|entreprises?|sociétés?|empresas?|firmas?|"
+    r"agences?|agencias?|"
     r"(?:empresa|firma|agencia|compañía|société|agence|entreprise) de (?:marketing|relaciones "
     r"públicas|publicidad|comunicación|consultoría|relations publiques|communication|conseil)"
     r"(?: \w+){0,2}|"
