@@ -65,8 +65,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                # "has taken down 1,019 accounts in Ecuador", "also removed accounts in A, B and C"
                # (not "removed 67,013 fake accounts in Ireland": a market's spam figure)
                r"(?:removed|suspended|took down|taken down|banned|deleted|terminated|disabled|"
-               r"closed) (?:[\d,.]+ |more than [\d,.]+ |some [\d,.]+ |about [\d,.]+ )?"
-               r"(?:(?!fake)\w+ )?accounts in|"
+               r"closed) (?:(?!fake\b)[^.;:\s]+ ){0,14}?(?:accounts|Pages|Groups|channels)(?: on "
+               r"(?:Facebook|Instagram|Twitter|YouTube))? in|"
                r"launched (?:out of|from)|"
                r"(?:accounts|chats?) (?:of|from|belonging to|used by) (?:\w+ )?(?:users|individuals|people|"
                r"actors|operators) (?:from|in|based in|located in)|"
@@ -316,6 +316,9 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     return None
 
 
+_NAME = r"[A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|and|of|the)){0,3}"
+_LABEL = re.compile(r"\s*(?:" + BULLET_MARK + r"|\(?\d{1,2}[.)])?\s*(" + _NAME + r"(?:\s*(?:,|&|/|and)\s*"
+                    + _NAME + r")*)\s*[:—–]\s")
 _LABEL_LEAD = re.compile(r"\s*(?:" + BULLET_MARK + r"|\(?\d{1,2}[.)])?\s*")
 _LOCALS = re.compile(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizens|people|users|"
                      r"news|outlets|media|organi[sz]ations|activists|journalists)|"
@@ -367,9 +370,10 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
             (key, detail), kind = resolved, "country"
         detail = {**detail, "as_written": m.surface}
         role = _role(s, a, b, after, local_spans)
-        if role is None and kind == "country" and _LABEL_LEAD.fullmatch(s[:a]) and re.match(
-                r"\s*[:—–]\s", after) and re.search(r"\d", s[b:]):
-            role = "origin"  # "- Iran: 10 accounts targeting Israel": the item's label
+        label = _LABEL.match(s)
+        if role is None and kind == "country" and label and b <= label.end(1) and re.search(
+                r"\d", s[b:]):
+            role = "origin"  # "- Iran: 10 accounts targeting Israel", "Iraq, Iran: We removed"
         if role in (None, "topic") and kind == "country" and _LOCATIVE_LEAD.match(s[:a]) and re.match(
                 r"\s*,", after) and PAST_TAKEDOWN.search(s):
             role = "origin"  # "In Indonesia, the company removed 207 Pages ...": from there

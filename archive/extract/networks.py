@@ -90,8 +90,7 @@ _SUMMARY = re.compile(
     r"(?:across|in|from) (?:the|these|all|those|both) (?:\w+ )?(?:networks|operations|campaigns)|"
     r"since (?:19|20)\d\d,? we|networks? (?:this|last) (?:month|quarter|year)|"
     r"(?:networks|operations|campaigns) (?:we|that we) (?:removed|took down)|"
-    r"total (?:number of )?(?:assets|accounts|pages) (?:removed|taken down|suspended))\b|"
-    r"^\W*(?:in total|in all|altogether)\b",
+    r"total (?:number of )?(?:assets|accounts|pages) (?:removed|taken down|suspended))\b",
     re.IGNORECASE,
 )
 _NETWORK_NOUN = re.compile(
