@@ -179,7 +179,9 @@ def _audience_metric(s: str, pos: int, platform: str | None) -> str:
 
 def _follower_metric(s: str, num: Number, noun: str, platform: str | None) -> str:
     left = re.split(r"[,;]", s[max(0, num.start - 90) : num.start])[-1]
-    right = s[num.end : num.end + 60]
+    # (up to the next figure: "59,000 followers on Facebook and 2,000 on Instagram")
+    right = re.split(r"\d|\s(?:and|et|y|и)\s(?=(?:about |some |around |nearly )?\d)",
+                     s[num.end : num.end + 60])[0]
     near = left + right
     wide = s[max(0, num.start - 90) : num.start]
     kinds = sum(bool(re.search(rx, wide, re.I)) for rx in (
@@ -191,7 +193,7 @@ def _follower_metric(s: str, num: Number, noun: str, platform: str | None) -> st
         return "facebook_group_members"
     if "Instagram" in near:
         return "instagram_followers"
-    if re.search(r"\bPages?\b|\bpáginas?\b|страниц", near):
+    if re.search(r"\bPages?\b|\bpáginas?\b|страниц|\bon Facebook\b", near):
         return "facebook_page_followers"
     if noun == "subscribers":
         return "youtube_subscribers" if platform in (None, "youtube") else "total_followers"

@@ -1003,8 +1003,11 @@ def _lone_unit(layout: Layout, found: Sequence[Any]) -> _Unit | None:
                 or _HISTORY.search(sent.text)):
             continue
         # (a list item's removal verb is in the lead-in: "... removed N networks. This includes:")
-        near = [x for x in sents[max(0, i - 2) : i + 2] if x.para == sent.para
-                or x.para == sent.para - 1 and sents[i - 1].text.rstrip().endswith(":")]
+        # (or the next paragraph: "... uncovered another network tied to X." then "It
+        # disclosed the takedowns, saying ...")
+        near = [x for x in sents[max(0, i - 2) : i + 3] if x.para == sent.para
+                or x.para == sent.para - 1 and sents[i - 1].text.rstrip().endswith(":")
+                or x.para == sent.para + 1 and x.start > sent.start]
         if not any(TAKEDOWN.search(x.text) for x in near):
             continue
         p = origins[0]

@@ -204,7 +204,13 @@ def _item_under_removal(sents: list[Sentence], facts: list[SentenceFacts], i: in
     j = i - 1
     while j >= 0 and LIST_ITEM.match(sents[j].text):
         j -= 1
-    return j >= 0 and i - j <= 12 and sents[j].text.rstrip().endswith(":") and bool(
+    k = i + 1
+    while k < len(sents) and LIST_ITEM.match(sents[k].text):
+        k += 1
+    # (without the colon, "Twitter removed accounts from several countries." then two or
+    # more such items: the same list)
+    units = sum(bool(facts[x].removed and facts[x].has_place_or_actor) for x in range(j + 1, k))
+    return j >= 0 and i - j <= 12 and (sents[j].text.rstrip().endswith(":") or units >= 2) and bool(
         TAKEDOWN.search(sents[j].text) or j > 0 and TAKEDOWN.search(sents[j - 1].text))
 
 
