@@ -178,7 +178,8 @@ _ORIGIN_AFTER = re.compile(
     r"companies|firm|marketing firm|PR firm|government|military(?! fan| enthusiast| supporter)|army|"
     r"state media|state|"
     r"intelligence|troll|trolls|nationals|agency|influence operation|"
-    r"threat actors?|IO|CIB|operatives|security services)\b)",
+    r"threat actors?|IO|CIB|operatives|security services|hackers?|hacking groups?|spies|"
+    r"agents|propagandists|bloggers|consultants|contractors|operators)\b)",
     re.IGNORECASE,
 )
 _SPONSOR_AFTER = re.compile(r"^[-‐‑ ](?:backed|sponsored|funded|financed|directed)\b", re.I)
@@ -186,7 +187,12 @@ _TARGET_AFTER = re.compile(
     r"^ (?:аудитори\w*|пользовател\w*|избирател\w*|граждан\w*|читател\w*|общественност\w*)|"
     r"^'?s? ?(?:[-‐‑ ]speaking )?(?:audiences?|users|voters|citizens|people|public|"
     r"population|electorate|residents|readers|diaspora|communities|speakers|"
-    r"internet users|social media users)\b",
+    r"internet users|social media users)\b|"
+    # "les Etats-Unis étaient la cible de ce réseau", "Ukraine was the main target"
+    r"^,? (?:(?:était|étaient|est|sont|fut|was|were|is|are|has been|have been|era|eran|fue|"
+    r"fueron|es|son|был\w*|стал\w*) )(?:(?:la|les|le|the|el|los|las|one of the) )?"
+    r"(?:(?:principale?s?|main|primary|chief|principal(?:es)?|главн\w+|основн\w+) )?"
+    r"(?:cibles?|targets?|blancos?|objetivos?|мишень\w*|цель\w*)\b",
     re.IGNORECASE,
 )
 _TOPIC_WORDS = re.compile(

@@ -981,7 +981,8 @@ def _give_shared_origin(layout: Layout, found: Sequence[Any], networks: list[Net
 
 # The nouns a takedown's object goes by: "a network", "accounts", "una operación", "сеть".
 _UNIT_NOUN = re.compile(
-    r"\b(?:networks?|operations?|campaigns?|efforts?|accounts|pages|clusters?|"
+    r"\b(?:networks?|operations?|campaigns?|efforts?|accounts|pages|clusters?|hackers|"
+    r"threat actors|operatives|"
     r"red(?:es)?|operaci[oó]n(?:es)?|campañas?|esfuerzos?|cuentas|réseaux?|opérations?|"
     r"campagnes?|comptes|сет(?:ь|и|ей)|операци\w*|кампани\w*|аккаунт\w*|учётн\w*|учетн\w*)\b",
     re.IGNORECASE)

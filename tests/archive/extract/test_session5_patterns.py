@@ -1,0 +1,137 @@
+"""Shapes met in genuine reports this session (the texts are ours): where accounts were,
+lists of units without a colon, totals after a list, audiences in French and Spanish,
+targets stated after the country, names joined by "et" or "y"."""
+
+from __future__ import annotations
+
+from archive.extract import extract_facts
+from tests.archive.extract.conftest import counts, keys
+
+
+def _origins(doc: object) -> list[list[str]]:
+    return sorted(sorted(keys(n, "country", "origin")) for n in doc.networks)  # type: ignore[attr-defined]
+
+
+def test_accounts_taken_down_in_a_country_come_from_there() -> None:
+    doc = extract_facts("Twitter has taken down 1,300 accounts in Ecuador that praised the "
+                        "governing party.")
+    assert _origins(doc) == [["EC"]]
+    listed = extract_facts("The platform said it also removed accounts in Chile, Peru and "
+                           "Kenya for platform manipulation.")
+    assert _origins(listed) == [["CL"], ["KE"], ["PE"]]
+
+
+def test_a_market_figure_of_fake_accounts_names_no_origin() -> None:
+    doc = extract_facts("Between March and June the platform removed 54,000 fake accounts in "
+                        "Portugal.")
+    assert all(not keys(n, "country", "origin") for n in doc.networks)
+
+
+def test_assets_listed_then_the_countries_they_were_in() -> None:
+    doc = extract_facts("We removed 410 Facebook accounts, 12 Pages and 9 Instagram accounts in "
+                        "Jordan and Lebanon that targeted audiences in Jordan.")
+    (net,) = doc.networks
+    assert keys(net, "country", "origin") == {"JO", "LB"}
+    assert keys(net, "country", "target") == {"JO"}
+    assert counts(net)["facebook_accounts"] == 410
+
+
+def test_items_after_a_takedown_sentence_without_a_colon_are_units() -> None:
+    doc = extract_facts(
+        "Twitter removed accounts from several countries.\n\n"
+        "- Nepal: 30 accounts targeting India.\n"
+        "- Kenya and Uganda: 52 accounts targeting Tanzania.\n")
+    got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("twitter_accounts"))
+                 for n in doc.networks)
+    assert got == [(["KE", "UG"], 52), (["NP"], 30)]
+
+
+def test_a_label_naming_two_countries_gives_both_origins() -> None:
+    doc = extract_facts("Jordan, Lebanon: We removed 40 Facebook accounts that targeted "
+                        "audiences in Jordan.")
+    assert _origins(doc) == [["JO", "LB"]]
+
+
+def test_a_figure_after_a_list_of_units_is_their_total() -> None:
+    doc = extract_facts(
+        "Trois réseaux (d'Albanie, d'Espagne et d'Égypte) ont été supprimés. Au cours du mois, "
+        "nous avons supprimé 900 comptes Facebook.")
+    assert _origins(doc) == [["AL"], ["EG"], ["ES"]]
+    assert not any(counts(n) for n in doc.networks)
+
+
+def test_in_total_is_the_figure_of_the_one_network_a_text_tells() -> None:
+    doc = extract_facts("In total, Facebook took down 51 Facebook accounts and 14 Pages tied to "
+                        "a marketing firm in Nigeria.")
+    (net,) = doc.networks
+    assert counts(net) == {"facebook_accounts": 51, "facebook_pages": 14}
+    two = extract_facts(
+        "Facebook took down 20 accounts from Chile. It also took down 12 accounts from Peru.\n\n"
+        "In total, it removed 32 accounts.")
+    assert sorted(counts(n).get("facebook_accounts", 0) for n in two.networks) == [12, 20]
+
+
+def test_followers_in_french_and_spanish_are_an_audience() -> None:
+    fr = extract_facts("Facebook a supprimé 35 comptes et 14 pages liés au Brésil. Environ 800 000 "
+                       "comptes suivaient une ou plusieurs de ces pages, et 300 comptes avaient "
+                       "rejoint ce groupe.")
+    (net,) = fr.networks
+    assert counts(net) == {"facebook_accounts": 35, "facebook_pages": 14,
+                           "facebook_page_followers": 800000, "facebook_group_members": 300}
+    es = extract_facts("Meta eliminó 20 cuentas vinculadas a Perú. Unas 5 000 cuentas seguían "
+                       "una o más de estas páginas.")
+    assert counts(es.networks[0]) == {"facebook_accounts": 20, "facebook_page_followers": 5000}
+
+
+def test_followers_on_two_platforms_keep_their_own_platform() -> None:
+    doc = extract_facts("Facebook removed 25 accounts linked to Iran; they had gained around "
+                        "41,000 followers on Facebook and 3,000 on Instagram.")
+    aud = {f.key: f.value for f in doc.networks[0].facts if f.kind == "audience"}
+    assert aud.get("facebook_page_followers") == 41000
+    assert aud.get("instagram_followers") != 41000
+
+
+def test_a_country_that_was_the_target_said_after_it() -> None:
+    doc = extract_facts("Le réseau social a supprimé 16 comptes liés à la Chine. Selon lui, le "
+                        "Japon était la cible de ce réseau.")
+    (net,) = doc.networks
+    assert keys(net, "country", "target") == {"JP"}
+    en = extract_facts("Meta removed 30 accounts linked to Iran; Israel was the main target.")
+    assert keys(en.networks[0], "country", "target") == {"IL"}
+
+
+def test_the_firms_a_network_is_tied_to_are_two_names_and_their_country() -> None:
+    doc = extract_facts("Facebook a supprimé 20 comptes liés à l’activité de Blue Harbor et "
+                        "Cedar Point, deux entreprises marocaines.")
+    (net,) = doc.networks
+    assert {f.key for f in net.facts if f.kind == "actor"} == {"Blue Harbor", "Cedar Point"}
+    assert keys(net, "country", "origin") == {"MA"}
+
+
+def test_where_a_network_is_said_in_other_words() -> None:
+    for text, want in [
+        ("Facebook said it had removed 40 accounts launched out of Serbia.", {"RS"}),
+        ("Meta removed 12 accounts created by Iran to pose as journalists.", {"IR"}),
+        ("Facebook a supprimé 18 comptes ayant leur origine au Cameroun.", {"CM"}),
+        ("Cette activité est née en Tunisie ; Facebook a supprimé 30 comptes.", {"TN"}),
+        ("OpenAI removed accounts of users from North Korea.", {"KP"}),
+        ("Meta took down three CIB networks — in Serbia, Cuba and Bolivia — targeting "
+         "people in their own countries.", None),
+    ]:
+        doc = extract_facts(text)
+        if want is None:
+            assert _origins(doc) == [["BO"], ["CU"], ["RS"]], text
+        else:
+            assert set().union(*(keys(n, "country", "origin") for n in doc.networks)) == want, text
+
+
+def test_a_takedown_of_hackers_from_a_country_is_a_network() -> None:
+    doc = extract_facts("OpenAI said it also banned Iranian hackers who used its models to "
+                        "write phishing emails.")
+    assert _origins(doc) == [["IR"]]
+
+
+def test_a_typographic_apostrophe_keeps_the_cue() -> None:
+    doc = extract_facts("Twitter a suspendu 90 comptes. Les derniers comptes sont censés être "
+                        "originaires d’Iran.")
+    assert set().union(*(keys(n, "country", "origin") for n in doc.networks)) == {"IR"}
