@@ -1149,6 +1149,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
             own = {p.key: (p, i) for i in seg.sentences if i not in listing
                    for p in _origins(found[i]) if p.key in country_units
                    and p.key not in cases.get(layout.sentences[i].para, ())}
+            if len(own) > 1:  # the anchor's own paragraph speaks for it
+                para = layout.sentences[seg.anchor].para
+                own = {k: v for k, v in own.items() if layout.sentences[v[1]].para == para}
             if len(own) == 1:
                 p, i = next(iter(own.values()))
                 net.facts.append(Fact("country", p.key, None, None, "origin", dict(p.detail),

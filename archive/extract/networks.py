@@ -257,6 +257,9 @@ def _starts_new(layout: Layout, facts: list[SentenceFacts], group: list[int], i:
         seen.update(facts[j].removed)
         origins |= facts[j].origins
     new = facts[i].removed
+    parts = [v for k, v in new.items() if k != "combined_assets"]
+    if len(parts) >= 2 and sum(parts) in seen.values():
+        return False  # "97 accounts" in the lead, then "62 accounts, 10 Pages and 25 Groups"
     if any(k in seen and not _same_figure(seen[k], v) for k, v in new.items()):
         return True
     if origins and facts[i].origins and not origins & facts[i].origins:

@@ -910,6 +910,8 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
         part = i != seg.anchor and PART_OF.search(sents[i].text)
         found_by_others = i != seg.anchor and OTHERS_FOUND.search(sents[i].text) and not (
             TAKEDOWN.search(sents[i].text))
+        if not (still or part or i in past or found_by_others):
+            _breakdown_of_a_figure(facts, seen, found[i].counts)
         for c in found[i].counts:
             kind = c.kind
             if kind == "count" and (c.key not in REMOVED_METRICS or still or part or i in past
@@ -975,6 +977,32 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
         enforcement=verb.group(0).lower() if verb else None,
         span=(sents[seg.sentences[0]].start, sents[seg.sentences[-1]].end),
     )
+
+
+def _breakdown_of_a_figure(facts: list[Fact], seen: set[tuple[str, str, str | None]],
+                           counts: list[CountHit]) -> None:
+    """"Facebook removed 97 accounts" in the lead, "62 accounts, 10 Pages and 25 Groups"
+    later: the parts that add up to a figure already taken are the network's counts, and
+    that figure is their sum (combined assets), not a number of accounts."""
+    parts = {c.key: c.value for c in counts if c.kind == "count" and c.key in REMOVED_METRICS
+             and c.key != "combined_assets"}
+    if len(parts) < 2:
+        return
+    total = sum(parts.values())
+    whole = [f for f in facts if f.kind == "count" and float(f.value) == total]
+    if not whole or not any(f.key in parts and float(f.value) != parts[f.key]
+                            for f in facts if f.kind == "count"):
+        return
+    keep = next((f for f in whole if f.key == "combined_assets"), None)
+    for f in whole:
+        if f is not keep:
+            facts.remove(f)
+            seen.discard((f.kind, f.key, f.role))
+    if keep is None:
+        first = whole[0]
+        facts.append(Fact("count", "combined_assets", first.value, first.qualifier, None,
+                          {**first.detail, "sum_of_parts": True}, first.evidence))
+        seen.add(("count", "combined_assets", None))
 
 
 _STATE_ACTOR = re.compile(r"\b(?:army|military|government|ministry|intelligence|police|armed forces|"

@@ -135,3 +135,21 @@ def test_a_typographic_apostrophe_keeps_the_cue() -> None:
     doc = extract_facts("Twitter a suspendu 90 comptes. Les derniers comptes sont censés être "
                         "originaires d’Iran.")
     assert set().union(*(keys(n, "country", "origin") for n in doc.networks)) == {"IR"}
+
+
+def test_parts_told_later_that_add_up_to_the_lead_figure_are_the_counts() -> None:
+    doc = extract_facts("Facebook removed 58 accounts linked to Iran.\n\n"
+                        "In all, Facebook removed 40 accounts, 11 Pages and 7 Groups.")
+    (net,) = doc.networks
+    assert {k: v for k, v in counts(net).items() if k != "combined_assets"} == {
+        "facebook_accounts": 40, "facebook_pages": 11, "facebook_groups": 7}
+    assert counts(net).get("combined_assets") in (None, 58)
+
+
+def test_a_figure_network_takes_the_origin_its_own_paragraph_gives() -> None:
+    doc = extract_facts(
+        "Facebook removed networks linked to Peru, Chile, Kenya and Nepal.\n\n"
+        "It was the case of the accounts from Chile, which it removed in May.\n\n"
+        "In June it removed 90 accounts and 12 Pages. Their activity had originated in Peru.")
+    with_counts = [n for n in doc.networks if counts(n)]
+    assert [keys(n, "country", "origin") for n in with_counts] == [{"PE"}]
