@@ -218,7 +218,7 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
         text = _LEADING_LOWER.sub("", text)
         # "an Indonesia media firm InsightID": the description before the name is no part of it
         text = re.sub(r"^(?:[A-Z][\w-]+\s+)?(?:[a-z][\w-]*\s+){1,3}(?:firm|company|agency|"
-                      r"outlet|organi[sz]ation|consultancy|group)\s+(?=[A-Z])", "", text)
+                      r"outlet|consultancy)\s+(?=[A-Z])", "", text)
         text = re.split(r"\s+(?:in|from|of (?:the )?(?:city|town))\s+(?:the\s+)?(?=[A-Z])", text)[0]
         text = _until_lowercase(text)
         bare = re.sub(r"\b[\w ]+-(?:based|linked|backed|run)\b", " ", text)

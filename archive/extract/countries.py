@@ -156,6 +156,11 @@ _LIST_GAP = re.compile(
     r"\([A-Z]{2,6}\))*$",
     re.IGNORECASE,
 )
+# "China accounted for the largest share ..., followed by Russia with 1,500 and Ghana with 40":
+# with no cue before it, a country a figure is given for is where that figure came from
+_FIGURE_AFTER = re.compile(
+    r"^ (?:accounted|was responsible|were responsible) for\b|"
+    r"^ with \d[\d,.]*(?:\s+(?:channels|accounts|Pages|profiles))?(?=\s*[,.;]|\s+and\b|\s*$)")
 _ORIGIN_AFTER = re.compile(
     r"^(?: and [A-Z][\w-]+ (?:governments|militaries|authorities|intelligence services)\b|"
     r" (?:governments|militaries)\b|"
@@ -480,6 +485,8 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
         return "topic" if _TOPIC_WORDS.search(s) or left else None
     if left:
         return left
+    if _FIGURE_AFTER.match(after):
+        return "origin"
     return "topic" if _TOPIC_WORDS.search(s) else None
 
 

@@ -379,7 +379,9 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
     hits += _elided_counts(s, hits)
     hits += _dashed_counts(s, hits, sent_platform or default_platform)
     hits += find_ad_spend(s)
-    return hits
+    # ("followed by Russia with 1,500": the figure a count of its own, no audience)
+    elided_at = {h.start for h in hits if h.kind == "count" and h.detail.get("elided")}
+    return [h for h in hits if not (h.kind == "audience" and h.start in elided_at)]
 
 
 _BRACKETED = re.compile(r"\b(?P<plat>Facebook|Instagram|Threads|Twitter|X|TikTok|YouTube|Telegram)"
@@ -409,21 +411,45 @@ _PLACE_BRACKETED = re.compile(
     r"(?:^|[,:;]\s*|\s(?:and|y|et|и)\s+)(?:the\s+)?[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
     r"\s*\((?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\)")
 _PLACES_LEAD = re.compile(
-    r"\b(?P<noun>accounts|cuentas|comptes|аккаунт\w*|Pages|channels)\b[^.;()]{0,40}?"
-    r"\b(?:countries|pa[íi]ses|pays|стран\w*)\s*:", re.IGNORECASE)
+    r"\b(?P<noun>accounts|cuentas|comptes|аккаунт\w*|Pages|channels|canales|chaînes)\b[^.;()]{0,40}?"
+    r"\b(?:countries|pa[íi]ses|pays|стран\w*)\s*:"
+    # "blocked channels tied to campaigns from China (2,232), Russia (36) and Iran (8)"
+    r"|\b(?P<noun2>accounts|cuentas|comptes|Pages|channels|canales|chaînes)\b[^.;()]{0,80}?"
+    r"\b(?:from|linked to|tied to|connected to|in|including|such as|de|desde|en)\s+"
+    r"(?=(?:the\s+)?(?-i:[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})\s*\(\d)", re.IGNORECASE)
+_FIRST_PLACE_BRACKETED = re.compile(
+    r"(?:the\s+)?[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
+    r"\s*\((?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\)")
+# "China accounted for 7,700 channels, followed by Russia with 2,000 and Romania with 90"
+_PLACE_WITH = re.compile(
+    r"(?:[,;]\s*|\s(?:and|y|et|и)\s+|followed by\s+|seguid[ao] de\s+|suivie? de\s+)(?:the\s+)?"
+    r"[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3}\s+(?:with|con|avec)\s+"
+    r"(?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\b(?!\s*(?:%|percent|por ciento|pour cent))")
 
 
 def _listed_place_counts(s: str, hits: list[CountHit], platform: str | None) -> list[CountHit]:
     """"suspended accounts in three countries: Egypt (2,541), Saudi Arabia (5,350) ...": each
     place's bracketed figure counts the asset noun the lead-in named."""
+    withs = [m for m in _PLACE_WITH.finditer(s) if not any(h.start <= m.start("n") < h.end
+                                                          for h in hits if h.kind == "count")]
+    before = [h for h in hits if h.kind == "count"]
+    if withs and before and before[0].end <= withs[0].start("n"):
+        return [CountHit("count", before[0].key, int(re.sub(r"\D", "", m.group("n"))), "exact",
+                         m.start("n"), m.end("n"), {"as_written": m.group("n"), "elided": True})
+                for m in withs]
     lead = _PLACES_LEAD.search(s)
     if not lead:
         return []
-    noun = next((k for w, k in _nouns() if w.lower() == lead.group("noun").lower()), None)
+    noun = next((k for w, k in _nouns()
+                 if w.lower() == (lead.group("noun") or lead.group("noun2")).lower()), None)
     metric = _metric_for(noun, None, platform) if noun else None
     if not metric:
         return []
     out: list[CountHit] = []
+    first = _FIRST_PLACE_BRACKETED.match(s, lead.end()) if lead.group("noun2") else None
+    if first and not any(h.start <= first.start("n") < h.end for h in hits):
+        out.append(CountHit("count", metric, int(re.sub(r"\D", "", first.group("n"))), "exact",
+                            first.start("n"), first.end(), {"as_written": first.group("n")}))
     for m in _PLACE_BRACKETED.finditer(s, lead.end() - 1):
         if any(h.start <= m.start("n") < h.end for h in hits):
             continue
@@ -435,8 +461,13 @@ def _listed_place_counts(s: str, hits: list[CountHit], platform: str | None) -> 
 
 # "513 из этих аккаунтов были связаны с Ираном, 1907 — с Россией", "..., 1,907 to Russia"
 _ELIDED = re.compile(
-    r"(?:,|\s(?:and|и|y|et))\s+(?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)"
-    r"(?:\s*[—–]\s*(?:с|со|to|a|à|with|de|из|from|в)?|\s+(?:to|a|à|с|со|with))\s+(?=[A-ZА-ЯЁ])")
+    r"(?:,|\s(?:and|и|y|et|while|whereas|mientras|tandis que))\s+(?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)"
+    r"(?:\s*[—–]\s*(?:с|со|to|a|à|with|de|из|from|в)?|\s+(?:to|a|à|с|со|with)"
+    # ", 36 linked to Russia", "while 45 were linked to Iran", "y 12 vinculadas a Cuba"
+    r"|,?\s+(?:(?:were|was|are)\s+)?(?:(?:also|likewise)\s+)?(?:linked|tied|connected|"
+    r"associated|attributed|traced(?: back)?|related|vinculad[ao]s|ligad[ao]s|relacionad[ao]s|"
+    r"liée?s|associée?s|связан\w*)\s+(?:to|with|a|al|à|au|aux|с|со)"
+    r"|\s+(?:from|originating (?:in|from)|based in|de|desde|из))\s+(?:the\s+)?(?=[A-ZА-ЯЁ])")
 
 
 def _elided_counts(s: str, hits: list[CountHit]) -> list[CountHit]:

@@ -612,7 +612,8 @@ def _stretch_targets(layout: Layout, found: Sequence[Any],
 _SOME_FROM = re.compile(
     r"(?:^|[\s,(])(?P<n>\d{1,2}|one|two|three|four|five|six|una?|dos|tres|une?|deux|trois|"
     r"одн[ау]|две|два|три)\s+(?:[\w-]+\s+)?(?:(?:originating|operating|coming|based|run)\s+)?"
-    r"(?:from|in|out of|de|desde|en|из|в)\s+(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE)
+    r"(?:from|in|out of|de|desde|en|из|в|(?:run|operated|linked|tied|connected)\s+(?:by|to)"
+    r"(?:\s+an?)?)\s+(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE)
 
 
 def _split_count_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
@@ -700,6 +701,10 @@ _ORDINAL_SUBJECT = re.compile(
     r"(?:сеть|операция|кампания))\b"
     # "In one instance, users had ChatGPT ... In a second instance, actors tied to ..."
     r"|^\W*in (?:one|a second|another|a third|the (?:first|second|third|last)) (?:instance|case)\b"
+    # "One, dubbed ..., was run from China. Another, ..., came from ... A third, from Iran, ...
+    # The fourth was a Russian operation"
+    r"|^\W*(?:one|another|a (?:second|third|fourth|fifth|sixth)|the (?:first|second|third|fourth|"
+    r"fifth|sixth|last|other))(?:,\s| (?:was|is|came|one)\b)"
     # a list item: "- A small set of accounts that likely originated in China ..."
     r"|^\W*(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:set|cluster|network|group|batch)\s+of\s+"
     r"(?:[\w-]+\s+)?accounts\b", re.IGNORECASE)
@@ -1096,13 +1101,18 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
               if not any(x.sentence == u.sentence for x in units)]
     if not units and len(segments) <= 1:
         units = _same_origin_units(layout, found)
+    taken = {u.sentence for u in units}
+    ordinals = [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments},
+                                          len(units) + len(segments)) if u.sentence not in taken]
     if not any(u.kind == "operation" for u in units):
-        # (where operations have names, "the second campaign" is one of them again)
-        taken = {u.sentence for u in units}
-        units += [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments},
-                                            len(units) + len(segments))
-                  if u.sentence not in taken]
+        units += ordinals
         units = _fold_told_again(units)
+    else:
+        # (where operations have names, "the second campaign" is one of them again, unless
+        # it comes from a country none of them does: "A third, from Iran, posted ...")
+        known = {f.key for u in units for f in u.facts if f.kind == "country" and f.role == "origin"}
+        units += [u for u in ordinals if (o := {f.key for f in u.facts if f.kind == "country"
+                                                and f.role == "origin"}) and not o & known]
     for u in units:  # "la inhabilitación de páginas de Facebook e Instagram ... una red en Rusia"
         if u.kind in ("country", "ordinal", "also"):
             for v in found[u.sentence].vocab:

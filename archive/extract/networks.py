@@ -159,7 +159,12 @@ _OWN_UNIT = re.compile(r"\b(?:out of (?:the|these|those)|of (?:the|these|those) 
                        r"из них|de ellas|de ellos|parmi (?:eux|elles|ces|ceux-ci|celles-ci)|"
                        # "Trente-cinq autres comptes ... le gouvernement arménien": more units
                        r"(?:other|further|autres|otras|otros|других|другие)\s+(?:[\w-]+\s+)?"
-                       r"(?:accounts|comptes|cuentas|аккаунт\w*))\b", re.IGNORECASE)
+                       r"(?:accounts|comptes|cuentas|аккаунт\w*)|"
+                       # "Most of them, 1,700, were linked to China", "Another 250 channels were
+                       # tied to Russia": a share of the figure before, with its own origin
+                       r"(?:most|many|some|of them|of these|another|a further)\b[^.;]{0,40}?"
+                       r"\b(?:were|was) (?:\w+ )?(?:linked|tied|connected|associated|attributed|"
+                       r"traced)|accounted for)\b", re.IGNORECASE)
 # "Facebook said the 364 pages and accounts had almost 800,000 followers": the figures of
 # the takedown the text reports, told with a definite article
 _SAID_THE_FIGURES = re.compile(
@@ -210,16 +215,20 @@ def _item_under_removal(sents: list[Sentence], facts: list[SentenceFacts], i: in
     # (without the colon, "Twitter removed accounts from several countries." then two or
     # more such items: the same list)
     units = sum(bool(facts[x].removed and facts[x].has_place_or_actor) for x in range(j + 1, k))
+    # (the removal verb may sit in the items: "- China: 2,232 YouTube channels terminated")
     return j >= 0 and i - j <= 12 and (sents[j].text.rstrip().endswith(":") or units >= 2) and bool(
-        TAKEDOWN.search(sents[j].text) or j > 0 and TAKEDOWN.search(sents[j - 1].text))
+        TAKEDOWN.search(sents[j].text) or j > 0 and TAKEDOWN.search(sents[j - 1].text)
+        or units >= 2 and any(TAKEDOWN.search(sents[x].text) for x in range(j + 1, k)))
 
 
 def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
     sents = layout.sentences
-    anchors = [i for i, s in enumerate(sents) if _is_anchor(s.text, facts[i])
-               or s.continued and i > 0 and facts[i].removed and _is_anchor(sents[i - 1].text,
-                                                                            facts[i - 1])
-               or _item_under_removal(sents, facts, i)]
+    flags: list[bool] = []
+    for i, s in enumerate(sents):
+        # a clause cut from an anchor's sentence at a repeated figure is an anchor too
+        flags.append(_is_anchor(s.text, facts[i]) or s.continued and i > 0 and bool(
+            facts[i].removed) and flags[i - 1] or _item_under_removal(sents, facts, i))
+    anchors = [i for i, flag in enumerate(flags) if flag]
     if not anchors:
         lead = _lead_anchor(layout, facts)
         return [Segment([i for i in range(len(sents))], lead)] if lead is not None else []
@@ -258,7 +267,7 @@ def _starts_new(layout: Layout, facts: list[SentenceFacts], group: list[int], i:
         origins |= facts[j].origins
     new = facts[i].removed
     parts = [v for k, v in new.items() if k != "combined_assets"]
-    if len(parts) >= 2 and sum(parts) in seen.values():
+    if len(parts) >= 2 and seen and set(seen.values()) == {sum(parts)}:
         return False  # "97 accounts" in the lead, then "62 accounts, 10 Pages and 25 Groups"
     if any(k in seen and not _same_figure(seen[k], v) for k, v in new.items()):
         return True

@@ -93,7 +93,9 @@ def _default_platform(text: str, publisher: str | None) -> str | None:
     return best[2] if best else None
 
 
-_CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|et|y|и|а также|as well as)\s+(?:de\s+|d['’]\s*)?|;\s*")
+_CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|et|y|и|а также|as well as|while|whereas|mientras que|"
+                          r"tandis que|followed by|seguid[ao] de|suivie? de)\s+(?:de\s+|d['’]\s*)?|"
+                          r";\s*|,\s*")
 
 
 _PERIOD_AFTER = re.compile(
@@ -130,22 +132,34 @@ def _split_repeated_figures(layout: Layout, platform: str | None) -> None:
     for sent in layout.sentences:
         hits = [h for h in _without_breakdowns(sent.text, find_counts(sent.text, platform))
                 if h.kind == "count"]
-        cut = None
+        cuts: list[int] = []
         seen: set[str] = set()
         for k, h in enumerate(hits):
             if h.key in seen and k > 0:
+                # (", 36 linked to Russia, 21 tied to Azerbaijan and 8 connected to Iran":
+                # every repeat opens a clause of its own)
                 gap = sent.text[hits[k - 1].end : h.start]
-                joins = list(_CLAUSE_JOIN.finditer(gap))
-                if joins and re.search(r"[^\W\d_]{3,}", gap[: joins[-1].start()]):
-                    cut = hits[k - 1].end + joins[-1].start()
-                break
+                # (a bare comma joins only where the figure follows it: not in ", with the
+                # largest action removing 382 ...", a part of the first)
+                joins = [j for j in _CLAUSE_JOIN.finditer(gap)
+                         if j.group(0).strip() != "," or not gap[j.end() :].strip()]
+                # (words between the figures, or the next clause's place before its figure:
+                # "6,100 channels, followed by Russia with 1,500")
+                if not joins or not (re.search(r"[^\W\d_]{3,}", gap[: joins[-1].start()])
+                                     or re.match(r"(?:the\s+)?[A-Z][\w'’.-]+", gap[joins[-1].end() :])
+                                     ) or ":" in gap:
+                    break  # ("1,594 accounts in 5 countries: 104 from Iran, 33 from ..." is
+                    # one total's list, read as such later)
+                cuts.append(hits[k - 1].end + joins[-1].start())
+                seen = set()
             seen.add(h.key)
-        if cut is None:
+        if not cuts:
             out.append(sent)
             continue
-        out.append(Sentence(sent.start, sent.start + cut, sent.text[:cut], sent.para, sent.heading))
-        out.append(Sentence(sent.start + cut, sent.end, sent.text[cut:], sent.para, sent.heading,
-                            continued=True))
+        bounds = [0, *cuts, len(sent.text)]
+        for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            out.append(Sentence(sent.start + a, sent.start + b, sent.text[a:b], sent.para,
+                                sent.heading, continued=n > 0))
     layout.sentences[:] = out
 
 
@@ -163,9 +177,27 @@ def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | Non
             j += 1
         s, off = sent.text, sent.start
         places = find_places(s, off, local, context)
+        counts = find_counts(s, platform)
+        k = len(out)
+        if not any(c.kind == "count" for c in counts) and k and (
+                sent.continued or layout.sentences[k - 1].para == sent.para and out[-1].counts):
+            # ", 36 linked to Russia" cut from "... 2,232 YouTube channels linked to China",
+            # "Most of them, 2,500, were linked to China." after "... 3,000 YouTube channels.":
+            # the figure's noun is in the clauses before (back to the sentence's head)
+            while k > 0 and layout.sentences[k].continued and (
+                    layout.sentences[k - 1].end == layout.sentences[k].start):
+                k -= 1
+            if k == len(out):
+                k -= 1
+            head = layout.text[layout.sentences[k].start : sent.start]
+            carried = [CountHit(h.kind, h.key, h.value, h.qualifier, h.start - len(head),
+                                h.end - len(head), {**h.detail, "elided": True})
+                       for h in find_counts(head + s, platform) if h.start >= len(head)]
+            if any(c.kind == "count" for c in carried):
+                counts = carried
         found = _Found(
             counts=[] if is_summary(s) else _flag_totals(
-                s, _without_breakdowns(s, find_counts(s, platform)), places),
+                s, _without_breakdowns(s, counts), places),
             places=places,
             actors=find_actors(s, off, local),
             languages=find_languages(s, off, local),
@@ -811,7 +843,11 @@ def _drop_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
             continue  # a total needs at least two other networks to add up
         whole = sums[key] - value
         slack = 0.1 if f.qualifier in ("about", "more_than", "fewer_than") else 0.01
-        if whole and abs(value - whole) <= slack * whole:
+        # ("Google removed 9,000 channels" over 6,100 from China, 1,500 from Russia, 40 from
+        # Ghana: a figure of nowhere, above the sum of the rest, is the period's total)
+        bare = not any(x.kind in ("actor", "operation") or x.kind == "country"
+                       and x.role in ("origin", "target") for x in networks[i].facts)
+        if whole and (abs(value - whole) <= slack * whole or bare and value > whole):
             totals.setdefault(i, set()).add(key)
             sums[key] -= value
             holders[key] -= 1
@@ -829,7 +865,9 @@ def _drop_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
             f.kind == "count" and f.key in keys for f in n.facts)]
         _share_with_parts(net, parts)
         net.facts = [f for f in net.facts if not (f.kind == "count" and f.key in keys)]
-        if any(f.kind in ("count", "operation") for f in net.facts):
+        # (the tweets a total's accounts posted are the total's too)
+        if any(f.kind == "operation" or f.kind == "count" and f.key != "tweets"
+               for f in net.facts):
             out.append(net)
     return out
 

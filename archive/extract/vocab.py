@@ -118,12 +118,13 @@ def find_platforms(s: str, offset: int, mentions: list[Mention]) -> list[VocabHi
 
 
 _OP_CUE = re.compile(
-    r"\b(?:dubbed|known as|nicknamed|code-?named|codenamed|called|named|tracked as|"
+    # (the longer cues first: "dubbed the operation X" before "dubbed")
     # "Researchers labeled the clusters “Data Center Bandwagon” and “Tech and Tariffs”"
-    r"(?:labell?ed|named|dubbed|called|nicknamed|christened) (?:the|these|them|it|this|both)"
+    r"\b(?:(?:labell?ed|named|dubbed|called|nicknamed|christened) (?:the|these|them|it|this|both)"
     r"(?: (?:clusters?|operations?|networks?|campaigns?|activity|efforts?))?|"
-    r"(?:which|that|whom) (?:we|researchers|it|the company|they|[A-Z]\w+) (?:call(?:ed|s)?|"
-    r"named|dubbed|have dubbed|refer(?:s|red)? to as|track as|labell?ed)|"
+    r"(?P<rel>(?:which|that|whom) (?:we|researchers|it|the company|they|[A-Z]\w+) (?:call(?:ed|s)?|"
+    r"named|dubbed|have dubbed|refer(?:s|red)? to as|track as|labell?ed))|"
+    r"dubbed|known as|nicknamed|code-?named|codenamed|called|named|tracked as|"
     r"appelée?s?|baptisée?s?|surnommée?s?|dénommée?s?|connue?s? sous le nom d[e']|"
     r"llamad[ao]s?|denominad[ao]s?|bautizad[ao]s?|conocid[ao]s? como|identificad[ao]s? como|"
     r"identifiée?s? comme|nommée?s?|"
@@ -184,8 +185,10 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
                     or any(_op_norm(h.key) == _op_norm(name) or h.start < offset + b
                            and offset + a < h.end for h in out)):
                 continue  # known already, under this or another spelling
-            if not (_OP_CONTEXT.search(context) or _OP_CONTEXT.search(s[b : b + 40])):
-                continue
+            quoted = a > 0 and s[a - 1] in "\"“‘'«"
+            if not (_OP_CONTEXT.search(context) or _OP_CONTEXT.search(s[b : b + 40])
+                    or cue.group("rel") and quoted):
+                continue  # ("One, which OpenAI dubbed “X”, ...": a name given, in quotes)
             out.append(VocabHit("operation", name, None, offset + a, offset + b))
     for name, a, b in _quoted_before_noun(s):
         words = name.split()

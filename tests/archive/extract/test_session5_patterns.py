@@ -153,3 +153,73 @@ def test_a_figure_network_takes_the_origin_its_own_paragraph_gives() -> None:
         "In June it removed 90 accounts and 12 Pages. Their activity had originated in Peru.")
     with_counts = [n for n in doc.networks if counts(n)]
     assert [keys(n, "country", "origin") for n in with_counts] == [{"PE"}]
+
+
+def test_figures_told_country_by_country_in_one_sentence() -> None:
+    doc = extract_facts("Google terminated 1,204 YouTube channels linked to China, 48 linked to "
+                        "Russia, 17 tied to Azerbaijan and 6 connected to Iran in the quarter.")
+    got = sorted((next(iter(keys(n, "country", "origin"))), counts(n)["youtube_channels"])
+                 for n in doc.networks)
+    assert got == [("AZ", 17), ("CN", 1204), ("IR", 6), ("RU", 48)]
+
+
+def test_a_figure_whose_noun_is_in_the_sentence_before() -> None:
+    doc = extract_facts("Google said it terminated more than 2,000 YouTube channels. Most of "
+                        "them, 1,700, were linked to China. Another 250 channels were tied to "
+                        "Russia, while 30 were linked to Iran.")
+    got = sorted((next(iter(keys(n, "country", "origin")), None),
+                  counts(n).get("youtube_channels")) for n in doc.networks)
+    assert ("CN", 1700) in got and ("RU", 250) in got and ("IR", 30) in got
+
+
+def test_countries_with_their_figure_in_brackets_or_after_with() -> None:
+    doc = extract_facts("The company blocked channels tied to campaigns from China (1,204), "
+                        "Russia (48) and Iran (6).")
+    got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("youtube_channels"))
+                 for n in doc.networks)
+    assert got == [("CN", 1204), ("IR", 6), ("RU", 48)]
+    share = extract_facts("Google removed 9,000 YouTube channels. China accounted for the "
+                          "largest share with 6,100 channels, followed by Russia with 1,500 and "
+                          "Ghana with 40.")
+    by = {next(iter(keys(n, "country", "origin")), None): counts(n).get("youtube_channels")
+          for n in share.networks}
+    assert by.get("RU") == 1500 and by.get("GH") == 40
+
+
+def test_list_items_whose_verb_is_in_the_items() -> None:
+    doc = extract_facts("Highlights of the bulletin:\n"
+                        "- China: 1,204 YouTube channels terminated\n"
+                        "- Russia: 48 YouTube channels and 3 Blogger blogs\n"
+                        "- Ghana: 12 YouTube channels\n")
+    got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("youtube_channels"))
+                 for n in doc.networks)
+    assert got == [("CN", 1204), ("GH", 12), ("RU", 48)]
+
+
+def test_a_part_of_the_first_figure_is_not_cut_off_as_a_network() -> None:
+    doc = extract_facts("During July, TAG terminated 2,900 YouTube channels linked to Russia, "
+                        "with the largest single action removing 310 channels connected to a "
+                        "consulting firm.")
+    assert len(doc.networks) == 1
+
+
+def test_adsense_accounts_in_french() -> None:
+    doc = extract_facts("Google a supprimé 12 chaînes YouTube et 3 comptes AdSense liés à la "
+                        "Russie.")
+    assert counts(doc.networks[0]) == {"youtube_channels": 12, "adsense_accounts": 3}
+
+
+def test_units_counted_by_country_including_one_run_by_a_firm() -> None:
+    doc = extract_facts("OpenAI said it disrupted four covert operations: two from Russia, one "
+                        "from Iran and one run by a Turkish marketing company.")
+    assert _origins(doc) == [["IR"], ["RU"], ["RU"], ["TR"]]
+
+
+def test_units_opened_by_one_another_a_third_beside_named_ones() -> None:
+    doc = extract_facts(
+        "OpenAI banned accounts linked to two operations. One, which it dubbed \u201cGrey "
+        "Lantern\u201d, was likely run from China. Another, from Iran, posted about shipping in "
+        "the Gulf.")
+    assert _origins(doc) == [["CN"], ["IR"]]
+    assert [n.operation_name for n in doc.networks if keys(n, "country", "origin") == {"CN"}] == [
+        "Grey Lantern"]
