@@ -78,7 +78,10 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:supprimé|suspendu|désactivé|effectué)e?s? (?:en|au|aux)|"
                r"(?:eliminad|suprimid|suspendid|cerrad|dad)[ao]s?(?: de baja)? en|"
                r"(?:born|nées?|nés?|nacid[ao]s?) (?:\w+ )?(?:in|en|au|aux)|"
-               r"(?:leur|son|sa|su|sus) origine? (?:en|au|aux|dans)"),
+               r"(?:leur|son|sa|su|sus) origine? (?:en|au|aux|dans)|"
+               # "... 1,000 accounts in Iran and 200 in Russia": a bare figure's place
+               r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d (?:more )?(?:in|from|en|de|desde|из|в)|"
+               r"(?<![\w.,])[1-9] (?:more )?(?:in|from|en|de|desde)"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"locali[sz]ed for|tailored (?:for|to)|concentrat\w+ (?:\w+ ){0,2}?on|specific to|"
                r"concentrat\w+ (?:their|its) (?:\w+ ){0,4}?(?:above all |mainly |mostly )?in|"
@@ -336,7 +339,7 @@ _LOCALS = re.compile(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizen
                      r"entités locales|locaux|locales|местн\w+)\b", re.IGNORECASE)
 
 
-_ITEM_JOIN = re.compile(r"\)?\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+\(|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
+_ITEM_JOIN = re.compile(r"(?:\s*\(\s*\d[\d,. ]*\))?\)?\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+\(|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
                         r"\s*/\s*)(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?)?",
                         re.IGNORECASE)
 _ABOUT_IN_GAP = re.compile(

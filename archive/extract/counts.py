@@ -411,7 +411,7 @@ _PLACE_BRACKETED = re.compile(
     r"(?:^|[,:;]\s*|\s(?:and|y|et|и)\s+)(?:the\s+)?[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
     r"\s*\((?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\)")
 _PLACES_LEAD = re.compile(
-    r"\b(?P<noun>accounts|cuentas|comptes|аккаунт\w*|Pages|channels|canales|chaînes)\b[^.;()]{0,40}?"
+    r"\b(?P<noun>accounts|cuentas|comptes|аккаунт\w*|Pages|channels|canales|chaînes)\b[^.;()]{0,80}?"
     r"\b(?:countries|pa[íi]ses|pays|стран\w*)\s*:"
     # "blocked channels tied to campaigns from China (2,232), Russia (36) and Iran (8)"
     r"|\b(?P<noun2>accounts|cuentas|comptes|Pages|channels|canales|chaînes)\b[^.;()]{0,80}?"
@@ -467,7 +467,7 @@ _ELIDED = re.compile(
     r"|,?\s+(?:(?:were|was|are)\s+)?(?:(?:also|likewise)\s+)?(?:linked|tied|connected|"
     r"associated|attributed|traced(?: back)?|related|vinculad[ao]s|ligad[ao]s|relacionad[ao]s|"
     r"liée?s|associée?s|связан\w*)\s+(?:to|with|a|al|à|au|aux|с|со)"
-    r"|\s+(?:from|originating (?:in|from)|based in|de|desde|из))\s+(?:the\s+)?(?=[A-ZА-ЯЁ])")
+    r"|\s+(?:from|in|originating (?:in|from)|based in|de|desde|из))\s+(?:the\s+)?(?=[A-ZА-ЯЁ])")
 
 
 def _elided_counts(s: str, hits: list[CountHit]) -> list[CountHit]:

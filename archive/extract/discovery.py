@@ -228,6 +228,8 @@ def _itemised_units(layout: Layout, found: Sequence[Any],
         if not counts or len(named_in[i]) < 2:
             continue
         items = _numbered_before(sent, named_in[i], _ITEM_BEFORE, 40)
+        if len(items) < 2:  # "Mexico (276), China (2,048) and Uganda (418)"
+            items = _numbered_after(sent, named_in[i])
         if len(items) < 2 or len({c for c, _, _ in items}) != len(items):
             continue
         for code, value, surface in items:
@@ -244,6 +246,21 @@ def _numbered_before(sent: Sentence, named: list[tuple[str, int, int, str]],
         m = rx.search(sent.text[max(0, a - sent.start - window) : a - sent.start])
         if m:
             out.append((code, int(re.sub(r"\D", "", m.group("num"))), surface))
+    return out
+
+
+_ITEM_AFTER = re.compile(r"\s*\((?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\)|\s+with\s+"
+                         r"(?P<num2>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\b(?!\s*%)")
+
+
+def _numbered_after(sent: Sentence, named: list[tuple[str, int, int, str]]
+                    ) -> list[tuple[str, int, str]]:
+    """(code, figure, as written) for each named country with its figure right after it."""
+    out: list[tuple[str, int, str]] = []
+    for code, _a, b, surface in named:
+        m = _ITEM_AFTER.match(sent.text, b - sent.start)
+        if m:
+            out.append((code, int(re.sub(r"\D", "", m.group("num") or m.group("num2"))), surface))
     return out
 
 
@@ -477,6 +494,49 @@ def _targets_told_next(layout: Layout, found: Sequence[Any], units: list[_Unit])
                            if t.kind == "country" and t.role == "target" and a <= t.start < b]
 
 
+_THE_DEMONYM_UNIT = re.compile(
+    r"\b(?:the|la|el|le|l['’])\s*(?P<dem>[A-ZÀ-Ý][\w-]+)\s+(?:network|one|operation|campaign|group|"
+    r"cluster)\b|\b(?:la|el|le)\s+(?:red|réseau|operación|opération|campaña|campagne)\s+"
+    r"(?P<dem2>[a-zà-ý][\w-]+)", re.IGNORECASE)
+
+
+def _targets_by_demonym(layout: Layout, found: Sequence[Any],
+                        named_in: Sequence[list[tuple[str, int, int, str]]],
+                        units: list[_Unit]) -> None:
+    """"... took down networks in China, Iran and Romania. The Chinese network targeted
+    Myanmar and Japan; the Iranian one focused on Azerbaijan": the units listed get their
+    targets from the clauses that name them by their people after."""
+    sents = layout.sentences
+    by_sentence: dict[int, list[_Unit]] = {}
+    for u in units:
+        if u.kind == "country":
+            by_sentence.setdefault(u.sentence, []).append(u)
+    for i, group in by_sentence.items():
+        if len(group) < 2 or any(f.role == "target" for u in group for f in u.facts):
+            continue
+        mine = {u.value: u for u in group}
+        for j in range(i + 1, min(len(sents), i + 4)):
+            if sents[j].para != sents[i].para:
+                break
+            marks = []
+            for m in _THE_DEMONYM_UNIT.finditer(sents[j].text):
+                at = sents[j].start + m.start("dem" if m.group("dem") else "dem2")
+                key = next((code for code, a, _b, _s in named_in[j] if a == at), None)
+                if key in mine:
+                    marks.append((sents[j].start + m.start(), key))
+            if not marks:
+                continue
+            for (a, key), b in zip(marks, [*(m[0] for m in marks[1:]), sents[j].end],
+                                   strict=True):
+                mine[key].facts += [Fact("country", t.key, None, None, "target",
+                                         {**t.detail, "confidence": ENUMERATION_CONFIDENCE},
+                                         _evidence(sents[j]))
+                                    for t in found[j].places if t.kind == "country"
+                                    and t.role == "target" and a <= t.start < b
+                                    and t.key != key or t.kind == "country" and t.role
+                                    == "target" and a <= t.start < b and t.key == key]
+
+
 def _same_origin_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     """"The two operations were found to have originated in Russia, with one active in
     multiple countries and the other specific to Ukraine": as many units as the sentence
@@ -516,6 +576,41 @@ def _same_origin_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
                                if t.kind == "country" and t.role == "target" and a <= t.start < b]
             units.append(unit)
         return units  # one such sentence per text
+    return units
+
+
+_A_UNIT = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:network|operation|campaign)\b", re.I)
+_AND_ANOTHER_UNIT = re.compile(
+    r",?\s+and\s+(?:(?:a\s+(?:second|separate|further|third)|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:network|operation|campaign)|another\s+(?:one\s+)?(?:from|based in|run from|linked to))\b",
+    re.IGNORECASE)
+
+
+def _paired_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+    """"removed a network operating from Russia that targeted Germany, and a second Russian
+    network aimed at Ukraine": two units in one sentence, each with the places of its part."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        first = _A_UNIT.search(sent.text)
+        second = _AND_ANOTHER_UNIT.search(sent.text, first.end()) if first else None
+        if not first or not second or not TAKEDOWN.search(sent.text) or _earlier(layout, i):
+            continue
+        cut = sent.start + second.start()
+        parts = [[p for p in found[i].places if p.kind == "country" and p.start < cut],
+                 [p for p in found[i].places if p.kind == "country" and p.start >= cut]]
+        made: list[_Unit] = []
+        for k, places in enumerate(parts):
+            origins = {p.key: p for p in places if p.role == "origin"}
+            if len(origins) > 1:
+                break
+            unit = _Unit("ordinal", f"#{i}.{k}", i)
+            unit.facts = [Fact("country", p.key, None, None, p.role,
+                               {**p.detail, "confidence": 0.75}, _evidence(sent))
+                          for p in [*origins.values(), *{p.key: p for p in places
+                                                          if p.role == "target"}.values()]]
+            made.append(unit)
+        if len(made) == 2 and all(u.facts for u in made):
+            units += made
     return units
 
 
@@ -784,9 +879,13 @@ def _also_units(layout: Layout, found: Sequence[Any],
             code = named[0]  # "a campaign it discovered in Tanzania", "ban accounts in Rwanda"
         else:
             continue
-        units.append(_Unit("also", code, i, [Fact(
+        unit = _Unit("also", code, i, [Fact(
             "country", code, None, None, "origin",
-            {"confidence": 0.7, "enumerated": True}, _evidence(sent))]))
+            {"confidence": 0.7, "enumerated": True}, _evidence(sent))])
+        unit.facts += [Fact("country", p.key, None, None, "target",
+                            {**p.detail, "confidence": 0.7}, _evidence(sent))
+                       for p in {p.key: p for p in after if p.role == "target"}.values()]
+        units.append(unit)
     return units
 
 
@@ -934,7 +1033,8 @@ def _claim(layout: Layout, net: NetworkFacts, seg: Segment, units: list[_Unit],
             if not (theirs and origins and not theirs & origins):
                 out.append(u)
                 break
-    also = [u for u in free if u.kind == "also" and origins == {u.value}]
+    also = [u for u in free if u.kind == "also" and origins == {u.value} and not (
+        u.sentence > seg.anchor and _ANOTHER.search(layout_text(u)))]  # ("a separate network")
     if also:  # "the Chinese network had 50 accounts" after "also ... a network from China"
         return [*out, also[0]]
     country_units = {u.value for u in units if u.kind == "country"}
@@ -1089,6 +1189,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                    if not any(e.value == u.value and e.sentence != u.sentence for e in enumerated)]
     _stretch_targets(layout, found, named_in, enumerated)
     _targets_told_next(layout, found, enumerated)
+    _targets_by_demonym(layout, found, named_in, enumerated)
     units = enumerated + [u for u in _operation_units(layout, found, labels)
                           if not any(e.kind == "operation" and e.value == u.value
                                      for e in enumerated)]
@@ -1096,6 +1197,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                if not any(x.kind == "operation" and _same_name(x.value, u.value) for x in units)]
     units += studies
     units += [u for u in _targeted_pair_units(layout, found)
+              if not any(x.sentence == u.sentence for x in units)]
+    units += [u for u in _paired_units(layout, found)
               if not any(x.sentence == u.sentence for x in units)]
     units += [u for u in _aimed_list_units(layout, found, named_in)
               if not any(x.sentence == u.sentence for x in units)]
@@ -1125,8 +1228,11 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         at = layout.sentences[units[0].sentence].start
         mine = [{f.key for f in n.facts if f.kind == "country" and f.role == "origin"
                 and not (f.evidence is not None and f.evidence.start == at)} for n in networks]
-        if all(o and units[0].value not in o for o in mine):
-            single = False  # "also ... a campaign in Tanzania" beside the Chinese network
+        if all(o and units[0].value not in o for o in mine) or units[0].kind == "also" and (
+                _ANOTHER.search(layout.sentences[units[0].sentence].text)):
+            # "also ... a campaign in Tanzania" beside the Chinese network; "It also removed a
+            # separate network in Nigeria": another one, whatever its origin
+            single = False
     if not units and not networks:
         lone = _lone_unit(layout, found)
         units = [lone] if lone is not None else []
@@ -1193,6 +1299,12 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 net.facts = [f for f in net.facts if not (
                     f.kind in ("country", "region", "language") and f.evidence is not None
                     and f.evidence.start == start)]
+            elif len(siblings) >= 2 and net is unit.network:
+                # (of two units in one sentence, each keeps the places of its own part)
+                own = {(f.key, f.role) for f in unit.facts if f.kind == "country"}
+                net.facts = [f for f in net.facts if not (
+                    f.kind == "country" and f.role in ("origin", "target") and f.evidence
+                    is not None and f.evidence.start == start and (f.key, f.role) not in own)]
     # A sentence that introduces one operation speaks for it, not for the network around it.
     for unit in units:
         if unit.kind != "operation":

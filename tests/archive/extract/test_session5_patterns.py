@@ -223,3 +223,38 @@ def test_units_opened_by_one_another_a_third_beside_named_ones() -> None:
     assert _origins(doc) == [["CN"], ["IR"]]
     assert [n.operation_name for n in doc.networks if keys(n, "country", "origin") == {"CN"}] == [
         "Grey Lantern"]
+
+
+def test_each_country_with_its_figure_in_brackets_after_a_colon() -> None:
+    doc = extract_facts("Twitter said it removed 1,212 accounts tied to state-backed operations "
+                        "in four countries: Peru (300), Nepal (612), Ghana (200) and Chile (100).")
+    got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("twitter_accounts"))
+                 for n in doc.networks)
+    assert got == [("CL", 100), ("GH", 200), ("NP", 612), ("PE", 300)]
+
+
+def test_a_bare_figure_and_its_place_after_another() -> None:
+    doc = extract_facts("Facebook removed 900 accounts and Pages in Iran and 150 in Iraq.")
+    got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("combined_assets"))
+                 for n in doc.networks)
+    assert got == [("IQ", 150), ("IR", 900)]
+
+
+def test_a_separate_or_second_network_from_the_same_country() -> None:
+    doc = extract_facts("Meta removed a network of 40 accounts in Kenya. It also removed a "
+                        "separate network in Kenya that targeted Uganda.")
+    assert _origins(doc) == [["KE"], ["KE"]]
+    assert [keys(n, "country", "target") for n in doc.networks] == [set(), {"UG"}]
+    pair = extract_facts("TikTok said it removed a network operating from Iran that targeted "
+                         "Iraq, and a second Iranian network aimed at Bahrain.")
+    assert [(keys(n, "country", "origin"), keys(n, "country", "target"))
+            for n in pair.networks] == [({"IR"}, {"IQ"}), ({"IR"}, {"BH"})]
+
+
+def test_targets_told_later_by_the_units_people() -> None:
+    doc = extract_facts("The company took down networks in Vietnam, Peru and Georgia. The "
+                        "Vietnamese network targeted Laos and Cambodia; the Peruvian one focused "
+                        "on audiences in Bolivia; the Georgian operation targeted Armenia.")
+    got = {next(iter(keys(n, "country", "origin"))): keys(n, "country", "target")
+           for n in doc.networks}
+    assert got == {"VN": {"LA", "KH"}, "PE": {"BO"}, "GE": {"AM"}}
