@@ -1301,10 +1301,10 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                     and f.evidence.start == start)]
             elif len(siblings) >= 2 and net is unit.network:
                 # (of two units in one sentence, each keeps the places of its own part)
-                own = {(f.key, f.role) for f in unit.facts if f.kind == "country"}
+                kept_here = {(f.key, f.role) for f in unit.facts if f.kind == "country"}
                 net.facts = [f for f in net.facts if not (
                     f.kind == "country" and f.role in ("origin", "target") and f.evidence
-                    is not None and f.evidence.start == start and (f.key, f.role) not in own)]
+                    is not None and f.evidence.start == start and (f.key, f.role) not in kept_here)]
     # A sentence that introduces one operation speaks for it, not for the network around it.
     for unit in units:
         if unit.kind != "operation":
