@@ -81,7 +81,9 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:leur|son|sa|su|sus) origine? (?:en|au|aux|dans)|"
                # "... 1,000 accounts in Iran and 200 in Russia": a bare figure's place
                r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d (?:more )?(?:in|from|en|de|desde|из|в)|"
-               r"(?<![\w.,])[1-9] (?:more )?(?:in|from|en|de|desde)"),
+               r"(?<![\w.,])[1-9] (?:more )?(?:in|from|en|de|desde)|"
+               # "2232 канала, связанных с Китаем, 36 — с Россией"
+               r"(?<![\w.,])\d[\d,. ]*\s*[—–]\s*(?:с|со|из|в|to|from|de|à|a)"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"locali[sz]ed for|tailored (?:for|to)|concentrat\w+ (?:\w+ ){0,2}?on|specific to|"
                r"concentrat\w+ (?:their|its) (?:\w+ ){0,4}?(?:above all |mainly |mostly )?in|"
@@ -139,7 +141,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
 _CUE_RE = [(role, re.compile(r"\b(?:" + pat.replace(" ", r"[\s«»\"“”„]+") + r")[\s«»\"“”„]*(?:\s|$)",
                              re.IGNORECASE)) for role, pat in _LEFT_CUES]
 _BOUNDARY = re.compile(
-    r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|,\s*with\b|"
+    r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux|с|со|из|в)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|,\s*with\b|"
     r"\band (?:was|were|is|has|had|it|its|they|we|the network|then)\b",
     re.IGNORECASE,
 )

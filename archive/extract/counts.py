@@ -409,7 +409,7 @@ def _dashed_counts(s: str, hits: list[CountHit], platform: str | None) -> list[C
 # "accounts in three countries: Egypt (2,541), Saudi Arabia (5,350) and the UAE (4,248)"
 _PLACE_BRACKETED = re.compile(
     r"(?:^|[,:;]\s*|\s(?:and|y|et|и)\s+)(?:the\s+)?[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
-    r"\s*\((?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\)")
+    r"\s*\((?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\)")
 _PLACES_LEAD = re.compile(
     r"\b(?P<noun>accounts|cuentas|comptes|аккаунт\w*|Pages|channels|canales|chaînes)\b[^.;()]{0,80}?"
     r"\b(?:countries|pa[íi]ses|pays|стран\w*)\s*:"
@@ -419,7 +419,7 @@ _PLACES_LEAD = re.compile(
     r"(?=(?:the\s+)?(?-i:[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})\s*\(\d)", re.IGNORECASE)
 _FIRST_PLACE_BRACKETED = re.compile(
     r"(?:the\s+)?[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
-    r"\s*\((?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\)")
+    r"\s*\((?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\)")
 # "China accounted for 7,700 channels, followed by Russia with 2,000 and Romania with 90"
 _PLACE_WITH = re.compile(
     r"(?:[,;]\s*|\s(?:and|y|et|и)\s+|followed by\s+|seguid[ao] de\s+|suivie? de\s+)(?:the\s+)?"
@@ -467,7 +467,8 @@ _ELIDED = re.compile(
     r"|,?\s+(?:(?:were|was|are)\s+)?(?:(?:also|likewise)\s+)?(?:linked|tied|connected|"
     r"associated|attributed|traced(?: back)?|related|vinculad[ao]s|ligad[ao]s|relacionad[ao]s|"
     r"liée?s|associée?s|связан\w*)\s+(?:to|with|a|al|à|au|aux|с|со)"
-    r"|\s+(?:from|in|originating (?:in|from)|based in|de|desde|из))\s+(?:the\s+)?(?=[A-ZА-ЯЁ])")
+    r"|\s+(?:from|in|originating (?:in|from)|based in|de|desde|из|en))\s+"
+    r"(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*|el\s+|los\s+|las\s+)?(?=[A-ZА-ЯЁÀ-Ý])")
 
 
 def _elided_counts(s: str, hits: list[CountHit]) -> list[CountHit]:

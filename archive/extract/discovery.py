@@ -249,8 +249,8 @@ def _numbered_before(sent: Sentence, named: list[tuple[str, int, int, str]],
     return out
 
 
-_ITEM_AFTER = re.compile(r"\s*\((?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\)|\s+with\s+"
-                         r"(?P<num2>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\b(?!\s*%)")
+_ITEM_AFTER = re.compile(r"\s*\((?P<num>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\)|\s+with\s+"
+                         r"(?P<num2>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\b(?!\s*%)")
 
 
 def _numbered_after(sent: Sentence, named: list[tuple[str, int, int, str]]
@@ -362,7 +362,9 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
 
 
 _ONE_OF = re.compile(
-    r"\b(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
+    r"(?:\b|(?<=\s))(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
+    r"l['’]une?|une? (?:deuxième|second|seconde|troisième|quatrième)|una (?:segunda|tercera|cuarta)|"
+    r"un (?:segundo|tercero|cuarto)|"
     r"(?:a|an)(?=\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s)|"
     r"одн[ау]|друг\w+|ещё одн[ау]|еще одн[ау]|"
     # "the first, based in Iran, ...; the second, in China": ordinals in each language
@@ -376,7 +378,7 @@ _ONE_OF = re.compile(
     # "Some of this activity originated in Iran, and some originated in Russia"
     r"(?:some|others)\s+(?:(?:[\w-]+\s+){0,4}?)(?:originated|came|were based|was based|"
     r"operated|was run|were run)\s+)"
-    r"(?:(?:in|from|based in|en|de|desde|в|из)\s+|d['’]\s*)(?:the\s+|la\s+|el\s+|l['’]\s*)?$",
+    r"(?:(?:in|from|based in|en|au|aux|de|desde|в|из)\s+|d['’]\s*)(?:the\s+|la\s+|el\s+|l['’]\s*)?$",
     re.IGNORECASE)
 
 
@@ -653,11 +655,17 @@ def _elliptic_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
         before = layout.sentences[i - 1].text if i else ""
         if not (TAKEDOWN.search(sent.text) or _plural_unit(sent.text) or TAKEDOWN.search(before)):
             continue
-        for code, surface, _at in items:
+        ends = [a for _c, _s, a in items[1:]] + [sent.end]
+        for (code, surface, at), end in zip(items, ends, strict=True):
             unit = _Unit("country", code, i, [Fact(
                 "country", code, None, None, "origin",
                 {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
                 _evidence(sent))])
+            # ("una en Rusia dirigida a Ucrania, otra en China dirigida a ..."): each its own
+            unit.facts += [Fact("country", t.key, None, None, "target",
+                                {**t.detail, "confidence": ENUMERATION_CONFIDENCE}, _evidence(sent))
+                           for t in (found[i].places if found else ())
+                           if t.kind == "country" and t.role == "target" and at < t.start < end]
             units.append(unit)
     return units
 
@@ -1003,8 +1011,11 @@ def _origin_keys(net: NetworkFacts) -> set[str]:
     return {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
 
 
-_ANOTHER = re.compile(r"\b(?:second|third|fourth|another|separate|other|a further)\s+(?:[\w-]+\s+)?"
-                     r"(?:operation|network|campaign|group|cluster|IO)\b", re.IGNORECASE)
+_ANOTHER = re.compile(r"\b(?:second|third|fourth|another|separate|other|a further|autre|otra|otro|"
+                     r"segund[ao]|deuxième|seconde?|troisième|tercer[ao]?|separad[ao]|distinct[ae]|"
+                     r"друг(?:ая|ую|ой)|втор(?:ая|ую)|ещё одн[ау]|еще одн[ау])\s+(?:[\w-]+\s+)?"
+                     r"(?:operation|network|campaign|group|cluster|IO|réseau|opération|campagne|red|"
+                     r"operación|campaña|сеть|сети|операци[юя]|кампани[юя])\b", re.IGNORECASE)
 
 
 def layout_text(unit: _Unit) -> str:

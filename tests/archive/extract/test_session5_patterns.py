@@ -258,3 +258,37 @@ def test_targets_told_later_by_the_units_people() -> None:
     got = {next(iter(keys(n, "country", "origin"))): keys(n, "country", "target")
            for n in doc.networks}
     assert got == {"VN": {"LA", "KH"}, "PE": {"BO"}, "GE": {"AM"}}
+
+
+def test_country_by_country_figures_in_spanish_french_and_russian() -> None:
+    for text in ["Google eliminó 1.204 canales de YouTube vinculados a China, 48 vinculados a "
+                 "Rusia y 17 vinculados a Ghana.",
+                 "Google a supprimé 1 204 chaînes YouTube liées à la Chine, 48 liées à la Russie "
+                 "et 17 liées au Ghana.",
+                 "Google удалил 1204 YouTube-канала, связанных с Китаем, 48 — с Россией и 17 — с "
+                 "Ганой."]:
+        doc = extract_facts(text)
+        got = sorted((next(iter(keys(n, "country", "origin")), None),
+                      counts(n).get("youtube_channels")) for n in doc.networks)
+        assert got == [("CN", 1204), ("GH", 17), ("RU", 48)], text
+
+
+def test_one_another_and_a_third_each_with_its_target() -> None:
+    for text in ["Meta eliminó tres redes: una en Perú dirigida a Chile, otra en Kenia dirigida a "
+                 "Uganda y una tercera en Nepal dirigida a India.",
+                 "Meta a démantelé trois réseaux : l'un au Pérou visant le Chili, un autre au "
+                 "Kenya visant l'Ouganda et un troisième au Népal visant l'Inde.",
+                 "Meta took down three networks: one in Peru targeting Chile, one in Kenya "
+                 "targeting Uganda, and a third in Nepal targeting India."]:
+        doc = extract_facts(text)
+        got = sorted((next(iter(keys(n, "country", "origin"))), sorted(keys(n, "country", "target")))
+                     for n in doc.networks)
+        assert got == [("KE", ["UG"]), ("NP", ["IN"]), ("PE", ["CL"])], text
+
+
+def test_a_bracketed_list_with_dotted_thousands() -> None:
+    doc = extract_facts("Twitter suspendió cuentas en tres países: Perú (1.276), Chile (48) y "
+                        "Kenia (2.300).")
+    got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("twitter_accounts"))
+                 for n in doc.networks)
+    assert got == [("CL", 48), ("KE", 2300), ("PE", 1276)]
