@@ -471,12 +471,24 @@ _ELIDED = re.compile(
     r"(?:the\s+|la\s+|le\s+|les\s+|l['’]\s*|el\s+|los\s+|las\s+)?(?=[A-ZА-ЯЁÀ-Ý])")
 
 
+# "The Iranian network consisted of 500 accounts, while the Russian one had 200."
+_HAD_BARE = re.compile(
+    r"\b(?:one|network|operation|campaign|set|cluster|la otra|l['’]autre|другая)\s+(?:had|comprised|"
+    r"included|numbered|totall?ed|consisted of|tenía|contaba con|comptait|avait|насчитывала|"
+    r"включала)\s+(?:(?:about|around|some|nearly|more than|over)\s+)?"
+    r"(?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\b(?!\s*(?:%|percent|[A-Za-zА-Яа-яÀ-ÿ]))")
+
+
 def _elided_counts(s: str, hits: list[CountHit]) -> list[CountHit]:
     """A bare figure after a count, its noun left out and a new place named: the same kind."""
     before = [h for h in hits if h.kind == "count"]
     if not before:
         return []
-    out: list[CountHit] = []
+    out: list[CountHit] = [
+        CountHit("count", before[0].key, int(re.sub(r"\D", "", m.group("n"))), "exact",
+                 m.start("n"), m.end("n"), {"as_written": m.group("n"), "elided": True})
+        for m in _HAD_BARE.finditer(s, before[0].end)
+        if not any(h.start <= m.start("n") < h.end for h in hits)]
     for m in _ELIDED.finditer(s, before[0].end):
         if any(h.start <= m.start("n") < h.end for h in hits):
             continue

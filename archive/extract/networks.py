@@ -140,7 +140,12 @@ _SUBJECT = re.compile(
 
 
 _ORDINAL_UNIT = re.compile(
-    r"^\W*(?:The (?:first|second|third|fourth|fifth|other|larger|smaller|largest|smallest|latter|"
+    # "In the first, from Mexico, 40 accounts targeted Peru. In the second, ..."
+    r"^\W*(?:In (?:the )?(?:first|second|third|fourth|fifth|other|last|another)(?: one| case| network|"
+    r" operation| campaign| set)?(?=,)|"
+    r"(?:En (?:el|la) (?:primer[oa]?|segund[oa]|tercer[oa]?)|Dans le (?:premier|deuxième|second|"
+    r"troisième)(?: cas)?)\b|"
+    r"The (?:first|second|third|fourth|fifth|other|larger|smaller|largest|smallest|latter|"
     r"former)|One|Another|A (?:second|third|separate)|El (?:primero|segundo)|La (?:primera|segunda)|"
     r"Le (?:premier|second)|La (?:première|seconde)|Во? (?:первую|вторую|третью)|"
     r"Перв(?:ая|ый|ую)|Втор(?:ая|ой|ую)|Треть(?:я|ей|ю)|Четв[её]рт(?:ая|ой|ую)|"

@@ -292,3 +292,19 @@ def test_a_bracketed_list_with_dotted_thousands() -> None:
     got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("twitter_accounts"))
                  for n in doc.networks)
     assert got == [("CL", 48), ("KE", 2300), ("PE", 1276)]
+
+
+def test_in_the_first_in_the_second_with_their_figures() -> None:
+    doc = extract_facts("Twitter removed two networks. In the first, from Peru, 60 accounts "
+                        "targeted Chile. In the second, from Kenya, 15 accounts targeted Uganda.")
+    got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("twitter_accounts"))
+                 for n in doc.networks)
+    assert got == [("KE", 15), ("PE", 60)]
+
+
+def test_the_other_one_had_a_bare_figure() -> None:
+    doc = extract_facts("Facebook removed networks from Peru and Kenya. The Peruvian network "
+                        "consisted of 310 accounts, while the Kenyan one had 90.")
+    got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("facebook_accounts"))
+                 for n in doc.networks)
+    assert got == [("KE", 90), ("PE", 310)]
