@@ -630,12 +630,17 @@ def _agents(s: str, offset: int) -> list[ActorHit]:
 
 # A state actor named by its country: "the Iranian government's campaign", "backed by the
 # Iranian government", "en lien avec le gouvernement arménien", "vinculadas al gobierno cubano".
-_STATE_AFTER = re.compile(r"^\s+(?P<w>government|military|army)\b(?P<poss>['’]s)?", re.I)
+_STATE_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<w>government|military|army|intelligence services|"
+                          r"security services)\b(?P<poss>['’]s)?", re.I)
 _STATE_BEFORE = re.compile(
-    r"\b(?P<w>gouvernement|gobierno|правительств\w*|армии|армией|армия|armée|ejército)\s+"
-    r"(?:(?:de|del|d['’]|du)\s*)?(?:la\s+|l['’]\s*)?$", re.I)
+    r"\b(?P<w>gouvernement|gobierno|правительств\w*|армии|армией|армия|armée|ejército|"
+    r"(?:services|servicios) (?:de renseignement|secretos|de inteligencia)|"
+    r"спецслужб\w*|разведк\w*)\s+(?:(?:de|del|d['’]|du)\s*)?(?:la\s+|l['’]\s*)?$", re.I)
 _STATE_WORD = {"gouvernement": "government", "gobierno": "government", "armée": "military",
-               "ejército": "military", "army": "military"}
+               "ejército": "military", "army": "military",
+               "services de renseignement": "intelligence services",
+               "servicios secretos": "intelligence services",
+               "servicios de inteligencia": "intelligence services"}
 _OWN_UNIT = re.compile(r"^\s+(?:\w+\s+){0,2}(?:influence|propaganda|disinformation|campaigns?|"
                        r"operations?|networks?|efforts?|trolls?)\b", re.I)
 
@@ -664,21 +669,28 @@ def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit
         if after and m.surface[:1].isupper():
             word, start, end = after.group("w").lower(), a, b + after.end("w")
             owns = bool(after.group("poss")) and bool(_OWN_UNIT.match(s[b + after.end() :]))
-        elif before and m.surface[:1].islower() or before and before.group("w").startswith(
-                ("gouvernement", "gobierno", "armée", "ejército")):
+        elif before and m.surface[:1].islower() or before and before.group("w").lower().startswith(
+                ("gouvernement", "gobierno", "armée", "ejército", "services", "servicios",
+                 "правительств", "арми", "спецслужб", "разведк")):
             word, start, end = before.group("w").lower(), a - len(before.group(0)), b
             owns = False
             if word.startswith("правительств"):
                 word = "government"
             elif word.startswith("арми"):
                 word = "military"
+            elif word.startswith(("спецслужб", "разведк")):
+                word = "intelligence services"
         else:
             continue
+        # ("ties to Russia's intelligence services", "liés au gouvernement arménien": the
+        # only name these ties give; a plain "linked to the Iranian government" is read as a
+        # name elsewhere, so only the explicit cues count for it here)
+        any_cue = bool(before) or bool(after and not after.group(0).lstrip()[:1].isalpha())
         lead = s[max(0, start - 70) : start]
         cue = list(_ATTRIB.finditer(lead))
         # Only an explicit cue names a state actor: "run by", "attributed to", "backed by"
         # (not "associated with" or "linked to", which the press uses for mere ties).
-        cue = [c for c in cue if c.group("w3") or re.search(
+        cue = [c for c in cue if any_cue or c.group("w3") or re.search(
             r"\b(?:backed|sponsored|funded|financed|directed|commissioned)\s+by\b", c.group(0), re.I)]
         attributed = bool(cue) and bool(re.fullmatch(
             r"\s*(?:[—–-]\s*)?(?:the|le|la|el|al|du|del|de la|l['’])?\s*", lead[cue[-1].end() :],

@@ -308,3 +308,16 @@ def test_the_other_one_had_a_bare_figure() -> None:
     got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("facebook_accounts"))
                  for n in doc.networks)
     assert got == [("KE", 90), ("PE", 310)]
+
+
+def test_a_state_named_in_french_spanish_russian_or_a_possessive() -> None:
+    for text, want in [
+        ("Twitter a supprimé 35 comptes liés au gouvernement arménien.", "Armenian government"),
+        ("Twitter eliminó 3.104 cuentas vinculadas al gobierno de Honduras.", "Honduran government"),
+        ("Facebook удалил 50 аккаунтов, связанных с правительством Армении.", "Armenian government"),
+        ("Facebook removed 52 accounts with ties to Russia's intelligence services.",
+         "Russian intelligence services"),
+    ]:
+        doc = extract_facts(text)
+        assert [(f.key, f.role) for n in doc.networks for f in n.facts if f.kind == "actor"] == [
+            (want, "attributed")], text
