@@ -377,6 +377,7 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
     hits += _bracketed_counts(s, hits)
     hits += _listed_place_counts(s, hits, sent_platform or default_platform)
     hits += _elided_counts(s, hits)
+    hits += _listed_figures(s, hits)
     hits += _dashed_counts(s, hits, sent_platform or default_platform)
     hits += find_ad_spend(s)
     # ("followed by Russia with 1,500": the figure a count of its own, no audience)
@@ -477,6 +478,33 @@ _HAD_BARE = re.compile(
     r"included|numbered|totall?ed|consisted of|tenía|contaba con|comptait|avait|насчитывала|"
     r"включала)\s+(?:(?:about|around|some|nearly|more than|over)\s+)?"
     r"(?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\b(?!\s*(?:%|percent|[A-Za-zА-Яа-яÀ-ÿ]))")
+
+
+_NUMBER_LIST_END = re.compile(
+    r"(?P<list>(?:\d{1,3}(?:[,.\u00a0 ]\d{3})*\s*,\s*)+(?:\d{1,3}(?:[,.\u00a0 ]\d{3})*\s*,?\s*"
+    r"(?:and|or|y|et|и)\s+)?)$")
+
+
+def _listed_figures(s: str, hits: list[CountHit]) -> list[CountHit]:
+    """"43, 37, 22, 12, 3, and 4 channel terminations": the figures listed before a count
+    count what it counts, each marked as one of a list."""
+    out: list[CountHit] = []
+    for h in [h for h in hits if h.kind == "count"]:
+        m = _NUMBER_LIST_END.search(s[max(0, h.start - 80) : h.start])
+        if not m:
+            continue
+        base = max(0, h.start - 80) + m.start("list")
+        figures = list(re.finditer(r"\d{1,3}(?:[.\u00a0 ]\d{3}|,\d{3}(?!\d))*", m.group("list")))
+        if len(figures) < 1:
+            continue
+        h.detail["listed"] = True
+        for f in figures:
+            if any(x.start <= base + f.start() < x.end for x in hits):
+                continue
+            out.append(CountHit("count", h.key, int(re.sub(r"\D", "", f.group(0))), "exact",
+                                base + f.start(), base + f.end(),
+                                {"as_written": f.group(0), "listed": True}))
+    return out
 
 
 def _elided_counts(s: str, hits: list[CountHit]) -> list[CountHit]:

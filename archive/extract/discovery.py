@@ -238,6 +238,31 @@ def _itemised_units(layout: Layout, found: Sequence[Any],
     return units
 
 
+def _listed_figure_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+    """"additional Russian operations resulting in 43, 37, 22 and 4 channel terminations
+    across separate campaigns": each listed figure is one unit, from the sentence's one
+    origin (or the one its paragraph's sentence before gives)."""
+    units: list[_Unit] = []
+    sents = layout.sentences
+    for i, sent in enumerate(sents):
+        listed = [c for c in found[i].counts if c.kind == "count" and c.detail.get("listed")]
+        if len(listed) < 2 or len({c.key for c in listed}) != 1 or _earlier(layout, i):
+            continue
+        origins = _origins(found[i])
+        if not origins and i and sents[i - 1].para == sent.para:
+            origins = _origins(found[i - 1])
+        if len(origins) != 1 or not (_plural_unit(sent.text) or _UNIT_NOUN.search(sent.text)):
+            continue
+        p = origins[0]
+        for k, c in enumerate(sorted(listed, key=lambda c: c.start)):
+            units.append(_Unit("ordinal", f"#{i}.{k}", i, [
+                Fact("country", p.key, None, None, "origin",
+                     {**p.detail, "confidence": ENUMERATION_CONFIDENCE}, _evidence(sent)),
+                Fact("count", c.key, c.value, c.qualifier, None,
+                     {**c.detail, "confidence": 0.8, "itemised": True}, _evidence(sent))]))
+    return units
+
+
 def _numbered_before(sent: Sentence, named: list[tuple[str, int, int, str]],
                      rx: re.Pattern[str], window: int) -> list[tuple[str, int, str]]:
     """(code, figure, as written) for each named country with a figure just before it."""
@@ -1180,7 +1205,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     if not any(TAKEDOWN.search(s.text) for s in layout.sentences):
         return networks
     repeats: set[int] = set()
-    itemised = _itemised_units(layout, found, named_in)
+    itemised = _itemised_units(layout, found, named_in) + _listed_figure_units(layout, found)
     enumerated = _enumerated_units(layout, found, named_in, repeats)
     enumerated = itemised + [u for u in enumerated
                              if not any(i.value == u.value for i in itemised)]
