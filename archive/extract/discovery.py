@@ -1189,7 +1189,8 @@ def _fold_told_again(units: list[_Unit]) -> list[_Unit]:
     out: list[_Unit] = []
     for u in units:
         origins = {f.key for f in u.facts if f.kind == "country" and f.role == "origin"}
-        home = listed.get(next(iter(origins))) if u.kind == "ordinal" and len(origins) == 1 else None
+        home = listed.get(next(iter(origins))) if u.kind == "ordinal" and len(origins) == 1 and not (
+            any(f.kind == "count" for f in u.facts)) else None  # (figures make it one of its own)
         if home is not None and home.sentence < u.sentence:
             home.facts += [f for f in u.facts if not (f.kind == "country" and f.role == "origin")]
             continue
