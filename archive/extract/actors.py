@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from archive.extract.gazetteer import Mention, load_gazetteer
+from archive.extract.gazetteer import Mention, load_gazetteer, platform_data
 from archive.facts import Fact
 
 _ATTRIB = re.compile(
@@ -736,12 +736,20 @@ def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHi
     return out
 
 
+@lru_cache(maxsize=1)
+def _platform_words() -> frozenset[str]:
+    products = {"adsense", "google adsense", "blogger", "gmail", "google news", "discover"}
+    return frozenset(w.lower() for ws in platform_data()["platforms"].values() for w in ws) | products
+
+
 def _keep(hit: ActorHit, s: str, offset: int, mentions: list[Mention]) -> bool:
     known = any(m.start == hit.start and m.of_kind("actor") for m in mentions)
     if hit.name == "@coref":
         return True
     if not known and not valid_actor_name(hit.name):
         return False
+    if not known and hit.name.lower() in _platform_words():
+        return False  # "money received from AdSense": a platform, not who ran the network
     if not known and any(m.of_kind("operation") and hit.start <= m.start and m.end <= hit.end
                          for m in mentions):
         return False  # "the Russian operation known as Doppelganger" is an operation

@@ -339,7 +339,9 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             # "удалил аккаунты, связанные с правительствами Ирана и Армении": two governments,
             # two networks
             plural = re.match(r"(?P<n>)", "")
-        if not plural and len(origins) >= 3 and TAKEDOWN.search(sent.text):
+        prior = layout.sentences[i - 1].text if i else ""
+        if not plural and len(origins) >= 3 and (TAKEDOWN.search(sent.text) or TAKEDOWN.search(
+                prior) and re.search(r"\b(?:channels|accounts|campaigns|operations)\b", sent.text, re.I)):
             # "suspended accounts that originated in China, UAE, Egypt, Saudi Arabia, Spain and
             # Ecuador": a takedown from three or more countries at once is as many networks
             plural = re.match(r"(?P<n>)", "")
@@ -1058,7 +1060,8 @@ def _claim(layout: Layout, net: NetworkFacts, seg: Segment, units: list[_Unit],
     out: list[_Unit] = []
     # "Another operation targeted Peru. It ran 20 accounts.": the unit its anchor's paragraph opens
     para = [u for u in free if u.kind == "ordinal" and u.sentence in seg.sentences
-            and layout.sentences[u.sentence].para == layout.sentences[seg.anchor].para]
+            and layout.sentences[u.sentence].para == layout.sentences[seg.anchor].para
+            and not any(f.kind == "count" for f in u.facts)]  # (a unit with its own figures)
     if para:
         return [para[0]]
     for u in free:

@@ -15,6 +15,7 @@ from archive.extract.layout import LIST_ITEM, Layout, Sentence
 
 TAKEDOWN = re.compile(
     r"\b(?:remov(?:ed|ing|e|es)|took down|taken down|take down|taking down|actioned|"
+    r"discontinu(?:ed|ing)|"
     r"terminat(?:ed|ing|e)|suspend(?:ed|ing|s)?|disrupt(?:ed|ing|s)?|bann(?:ed|ing)|"
     r"block(?:ed|ing)|delet(?:ed|ing)|disabl(?:ed|ing)|dismantl(?:ed|ing)|shut down|"
     r"purg(?:ed|ing)|eliminat(?:ed|ing)|deactivat(?:ed|ing)|enforced against|"

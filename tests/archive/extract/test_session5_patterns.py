@@ -321,3 +321,21 @@ def test_a_state_named_in_french_spanish_russian_or_a_possessive() -> None:
         doc = extract_facts(text)
         assert [(f.key, f.role) for n in doc.networks for f in n.facts if f.kind == "actor"] == [
             (want, "attributed")], text
+
+
+def test_listed_figures_of_separate_campaigns_are_units() -> None:
+    doc = extract_facts("TAG removed 900 YouTube channels in May linked to a Peruvian marketing "
+                        "firm. The same month saw additional Peruvian operations resulting in 31, "
+                        "12, and 5 channel terminations across separate campaigns.")
+    got = sorted(counts(n).get("youtube_channels") for n in doc.networks)
+    assert got == [5, 12, 31, 900]
+    assert all(keys(n, "country", "origin") == {"PE"} for n in doc.networks)
+
+
+def test_countries_such_as_after_a_takedown_and_no_platform_as_actor() -> None:
+    doc = extract_facts("Google discontinued more than 4,000 YouTube channels linked to China, "
+                        "an action that hit the revenue the owners made with AdSense. Channels in "
+                        "other countries were also affected, related to countries such as Peru, "
+                        "Kenya and Nepal.")
+    assert _origins(doc) == [["CN"], ["KE"], ["NP"], ["PE"]]
+    assert not any(f.kind == "actor" for n in doc.networks for f in n.facts)
