@@ -79,9 +79,12 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:eliminad|suprimid|suspendid|cerrad|dad)[ao]s?(?: de baja)? en|"
                r"(?:born|nées?|nés?|nacid[ao]s?) (?:\w+ )?(?:in|en|au|aux)|"
                r"(?:leur|son|sa|su|sus) origine? (?:en|au|aux|dans)|"
-               # "influence related to countries such as Russia, Turkey, ..."
+               # "influence related to countries such as Russia, Turkey, ...", "operations had
+               # to do with different nations like China", "including ones from Bangladesh"
                r"(?:linked|tied|related|connected|attributed|associated) (?:to|with) (?:other )?"
                r"(?:countries|nations|states)(?: such as| including| like|, including)?:?|"
+               r"(?:had to do with|involving|involved) (?:\w+ )?(?:countries|nations)"
+               r"(?: such as| including| like)|(?:including )?ones (?:from|based in|originating in)|"
                # "... 1,000 accounts in Iran and 200 in Russia": a bare figure's place
                r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d (?:more )?(?:in|from|en|de|desde|из|в)|"
                r"(?<![\w.,])[1-9] (?:more )?(?:in|from|en|de|desde)|"

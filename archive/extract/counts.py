@@ -279,7 +279,9 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             continue
         if re.search(r"(?:followed by|members?:|followers?:|подписан\w*|подписчик\w*\s+стал\w*|"
                      r"seguid[ao]s? por|"
-                     r"suivie?s? par)\s*(?:\w+\s+){0,2}$", s[: num.start]):
+                     r"suivie?s? par)\s*(?:\w+\s+){0,2}$", s[: num.start]) and not (
+                         _asset_phrase(s, num.end)):
+            # (not "May saw 2,357 channels removed, followed by 1,253 channels in June")
             metric = _follower_metric(s, num, "followers", sent_platform)
             hits.append(_hit("audience", metric, num, num.end))
             continue
