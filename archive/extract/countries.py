@@ -24,7 +24,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:in|from)|(?:launched|conducted|orchestrated|mounted|carried out|run|operated) by|"
                r"com(?:es|ing|e) from|came from|located in|living in|emanat\w* from|"
                r"stemm\w* from|traced (?:back )?to|link(?:ed|s)? (?:\w+ ){0,3}?to|ties to|tied to|"
-               r"connected to|connections? to|associated with|affiliated with|attribut\w* "
+               r"connected (?:to|with)|linked with|tied with|connections? to|associated with|affiliated with|attribut\w* "
                r"(?:\w+ ){0,3}?to|individuals (?:in|from)|(?:persons|operators|actors|"
                r"employees|staff|freelancers|contractors|nationals) (?:based )?"
                r"(?:in|from)|(?:network|operation|campaign|activity|accounts|pages|cluster|IO|"
@@ -173,6 +173,9 @@ _FIGURE_AFTER = re.compile(
     r"^ (?:accounted|was responsible|were responsible) for\b|"
     r"^ with \d[\d,.]*(?:\s+(?:channels|accounts|Pages|profiles))?(?=\s*[,.;]|\s+and\b|\s*$)")
 _ORIGIN_AFTER = re.compile(
+    # "l'Indonésie utilisait également 795 comptes factices": the country used the accounts
+    r"^ (?:(?:also|également|aussi|también) )?(?:used|utilisait|utilisaient|a utilisé|utilizó|usó|"
+    r"utilizaba|использовал\w*) (?:(?:également|aussi|también|also) )?(?:\w+ )?\d|"
     r"^(?: and [A-Z][\w-]+ (?:governments|militaries|authorities|intelligence services)\b|"
     r" (?:governments|militaries)\b|"
     r"[-‐‑ ](?:based|linked|run|origin|affiliated|connected|operated|headquartered)\b|"
