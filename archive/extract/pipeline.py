@@ -145,8 +145,13 @@ def _split_repeated_figures(layout: Layout, platform: str | None) -> None:
                          if j.group(0).strip() != "," or not gap[j.end() :].strip()]
                 # (words between the figures, or the next clause's place before its figure:
                 # "6,100 channels, followed by Russia with 1,500")
+                # (or a people named inside each figure: "267 Emirati accounts, 259 Spanish
+                # accounts and 1019 Ecuadorian accounts")
                 if not joins or not (re.search(r"[^\W\d_]{3,}", gap[: joins[-1].start()])
                                      or re.match(r"(?:the\s+)?[A-Z][\w'’.-]+", gap[joins[-1].end() :])
+                                     or re.search(r"\s[A-ZÀ-Ý][a-zà-ÿ]+", sent.text[h.start : h.end])
+                                     and re.search(r"\s[A-ZÀ-Ý][a-zà-ÿ]+",
+                                                   sent.text[hits[k - 1].start : hits[k - 1].end])
                                      ) or ":" in gap:
                     break  # ("1,594 accounts in 5 countries: 104 from Iran, 33 from ..." is
                     # one total's list, read as such later)
@@ -781,9 +786,19 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
                     set(mine) - set(theirs) and set(theirs) - set(mine))
             else:
                 # "about 90 'pro-Russian' channels" in the lead, "about 90 channels linked to
-                # Russia" below: one side names no place, and every figure is the same
-                same = bool(origins) != bool(prev_origins) and set(mine) == set(theirs) and all(
-                    float(mine[k].value) == float(theirs[k].value) for k in shared)
+                # Russia" below: one side names no place, and every figure is the same; or the
+                # places of one are within the other's ("6 Saudi accounts", then the same 6
+                # in a sentence that also names Spain and Ecuador): the places both give
+                nested = bool(origins) and bool(prev_origins) and (
+                    origins <= prev_origins or prev_origins <= origins)
+                same = (bool(origins) != bool(prev_origins) or nested) and set(mine) == set(
+                    theirs) and all(float(mine[k].value) == float(theirs[k].value) for k in shared)
+                if same and nested:
+                    both = origins & prev_origins
+                    net.facts = [f for f in net.facts if not (
+                        f.kind == "country" and f.role == "origin" and f.key not in both)]
+                    prev.facts = [f for f in prev.facts if not (
+                        f.kind == "country" and f.role == "origin" and f.key not in both)]
             if same:
                 host = prev
                 break

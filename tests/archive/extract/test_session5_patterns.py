@@ -339,3 +339,19 @@ def test_countries_such_as_after_a_takedown_and_no_platform_as_actor() -> None:
                         "Kenya and Nepal.")
     assert _origins(doc) == [["CN"], ["KE"], ["NP"], ["PE"]]
     assert not any(f.kind == "actor" for n in doc.networks for f in n.facts)
+
+
+def test_a_list_of_figures_each_with_its_people() -> None:
+    doc = extract_facts("Twitter said it had removed 120 Peruvian and Chilean accounts, 45 Kenyan "
+                        "accounts linked to a party, 300 Nepalese accounts and 9 Ghanaian accounts.")
+    got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("twitter_accounts"))
+                 for n in doc.networks)
+    assert got == [(["CL", "PE"], 120), (["GH"], 9), (["KE"], 45), (["NP"], 300)]
+
+
+def test_the_same_figure_told_again_beside_other_countries_is_one_network() -> None:
+    doc = extract_facts("Twitter removed 9 Ghanaian accounts and 45 Kenyan accounts.\n\n"
+                        "The 9 accounts, like others in Nepal and Peru, had posted about the "
+                        "election in Ghana.")
+    nines = [n for n in doc.networks if counts(n).get("twitter_accounts") == 9]
+    assert len(nines) == 1 and keys(nines[0], "country", "origin") == {"GH"}
