@@ -736,9 +736,14 @@ def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHi
     return out
 
 
+_UNIT_WORDS = frozenset("campaigns campaign operations operation networks network accounts "
+                        "channels pages groups clusters efforts activity".split())
+
+
 @lru_cache(maxsize=1)
 def _platform_words() -> frozenset[str]:
-    products = {"adsense", "google adsense", "blogger", "gmail", "google news", "discover"}
+    products = {"adsense", "google adsense", "blogger", "gmail", "google news", "discover",
+                "tag", "threat analysis group", "google tag", "google threat analysis group"}
     return frozenset(w.lower() for ws in platform_data()["platforms"].values() for w in ws) | products
 
 
@@ -750,6 +755,16 @@ def _keep(hit: ActorHit, s: str, offset: int, mentions: list[Mention]) -> bool:
         return False
     if not known and hit.name.lower() in _platform_words():
         return False  # "money received from AdSense": a platform, not who ran the network
+    if not known and hit.name.split()[-1].lower() in _UNIT_WORDS:
+        # "linked to the El Fagr network": the name is El Fagr; "channels affiliated with
+        # Russian and Central Asian campaigns": no name at all
+        rest = " ".join(hit.name.split()[:-1])
+        if not rest or not valid_actor_name(rest) or all(
+                w in set(_demonyms().values()) or w in ("Central", "South", "North", "East", "West", "Asian",
+                                          "African", "European", "American", "and")
+                for w in rest.split()):
+            return False
+        hit.name = rest
     if not known and any(m.of_kind("operation") and hit.start <= m.start and m.end <= hit.end
                          for m in mentions):
         return False  # "the Russian operation known as Doppelganger" is an operation

@@ -280,6 +280,10 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
         after = s[num.end : num.end + 3]
         if after.startswith("%") or s[num.end :].lower().startswith(" percent"):
             continue
+        if re.fullmatch(r"(?:19|20)\d\d", num.written) and (after[:1] == "," or re.search(
+                r"\b(?:in|since|of|by|until|from|to|during|en|desde|depuis|в|с)\s*$", s[: num.start],
+                re.IGNORECASE)):
+            continue  # "In 2020, the group nixed 2,600 channels": a year
         if re.search(r"(?:followed by|members?:|followers?:|подписан\w*|подписчик\w*\s+стал\w*|"
                      r"seguid[ao]s? por|"
                      r"suivie?s? par)\s*(?:\w+\s+){0,2}$", s[: num.start]) and not (

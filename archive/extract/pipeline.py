@@ -795,9 +795,12 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
                     theirs) and all(float(mine[k].value) == float(theirs[k].value) for k in shared)
                 if same and nested:
                     both = origins & prev_origins
-                    net.facts = [f for f in net.facts if not (
-                        f.kind == "country" and f.role == "origin" and f.key not in both)]
-                    prev.facts = [f for f in prev.facts if not (
+                    # (the telling with more places speaks of more than this network: only
+                    # its figures and platforms join)
+                    wider, narrower = (net, prev) if len(origins) > len(prev_origins) else (prev, net)
+                    wider.facts = [f for f in wider.facts if f.kind in ("count", "platform")
+                                   or f.kind == "country" and f.role == "origin" and f.key in both]
+                    narrower.facts = [f for f in narrower.facts if not (
                         f.kind == "country" and f.role == "origin" and f.key not in both)]
             if same:
                 host = prev
