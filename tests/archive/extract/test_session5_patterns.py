@@ -355,3 +355,16 @@ def test_the_same_figure_told_again_beside_other_countries_is_one_network() -> N
                         "election in Ghana.")
     nines = [n for n in doc.networks if counts(n).get("twitter_accounts") == 9]
     assert len(nines) == 1 and keys(nines[0], "country", "origin") == {"GH"}
+
+
+def test_targets_said_as_an_audience_a_campaign_against_or_spreading_in() -> None:
+    for text, want in [
+        ("Meta removed 40 accounts from Russia whose primary audience was in Egypt.", {"EG"}),
+        ("Meta removed 40 accounts from Russia that ran a campaign against Ukraine.", {"UA"}),
+        ("Meta removed 40 accounts from Russia spreading disinformation in Sudan and Libya.",
+         {"SD", "LY"}),
+    ]:
+        doc = extract_facts(text)
+        (net,) = doc.networks
+        assert keys(net, "country", "origin") == {"RU"}, text
+        assert keys(net, "country", "target") == want, text
