@@ -404,7 +404,7 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
         detail = {**detail, "as_written": m.surface}
         role = _role(s, a, b, after, local_spans)
         label = _LABEL.match(s)
-        if role is None and kind == "country" and label and b <= label.end(1) and re.search(
+        if role in (None, "topic") and kind == "country" and label and b <= label.end(1) and re.search(
                 r"\d", s[b:]):
             role = "origin"  # "- Iran: 10 accounts targeting Israel", "Iraq, Iran: We removed"
         if role in (None, "topic") and kind == "country" and _LOCATIVE_LEAD.match(s[:a]) and re.match(

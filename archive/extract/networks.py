@@ -206,17 +206,26 @@ def _is_anchor(text: str, facts: SentenceFacts) -> bool:
 
 
 
+# "Saudi Arabia: 5,350 accounts praised ...": a line that opens on a label is an item too
+_LABEL_LINE = re.compile(r"^\s*[A-ZÀ-Ý][\w'’.-]+(?: (?:[A-ZÀ-Ý][\w'’.-]+|and|of|the)){0,3}"
+                         r"(?:\s*(?:,|&|/|and)\s*[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,3})*\s*:\s")
+
+
+def _item(text: str) -> bool:
+    return bool(LIST_ITEM.match(text) or _LABEL_LINE.match(text))
+
+
 def _item_under_removal(sents: list[Sentence], facts: list[SentenceFacts], i: int) -> bool:
     """"We removed these networks:" then "- Iran: 10 accounts targeting Israel": an item with
     figures, in a list whose lead-in reports the removal, is one unit's figures."""
-    if (not facts[i].removed or not LIST_ITEM.match(sents[i].text) or is_summary(sents[i].text)
+    if (not facts[i].removed or not _item(sents[i].text) or is_summary(sents[i].text)
             or not facts[i].has_place_or_actor):
         return False  # ("– 182 comptes facebook supprimés": one network's breakdown)
     j = i - 1
-    while j >= 0 and LIST_ITEM.match(sents[j].text):
+    while j >= 0 and _item(sents[j].text):
         j -= 1
     k = i + 1
-    while k < len(sents) and LIST_ITEM.match(sents[k].text):
+    while k < len(sents) and _item(sents[k].text):
         k += 1
     # (without the colon, "Twitter removed accounts from several countries." then two or
     # more such items: the same list)

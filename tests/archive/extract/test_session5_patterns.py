@@ -368,3 +368,12 @@ def test_targets_said_as_an_audience_a_campaign_against_or_spreading_in() -> Non
         (net,) = doc.networks
         assert keys(net, "country", "origin") == {"RU"}, text
         assert keys(net, "country", "target") == want, text
+
+
+def test_lines_opening_on_a_country_label_are_items() -> None:
+    doc = extract_facts("Twitter removed accounts tied to state-backed operations.\n\n"
+                        "Peru: The network of 210 accounts amplified messages critical of Chile.\n"
+                        "Kenya: 530 accounts praised the Kenyan leadership.\n")
+    got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("twitter_accounts"))
+                 for n in doc.networks)
+    assert got == [("KE", 530), ("PE", 210)]
