@@ -203,6 +203,8 @@ _ORIGIN_AFTER = re.compile(
     r"networks?|operations?|campaigns?|actors?|operators?|individuals|people|entities|company|"
     r"(?:fake |inauthentic |bogus )?accounts|"
     r"companies|firm|marketing firm|PR firm|government|military(?! fan| enthusiast| supporter)|army|"
+    r"(?:(?:commercial|private|political|marketing|PR|consulting|public relations|tech|technology|"
+    r"media|digital|advertising|communications) ){1,2}(?:company|companies|firms?|agency)|"
     r"state media|state|"
     r"intelligence|troll|trolls|nationals|agency|influence operation|"
     r"threat actors?|IO|CIB|operatives|security services|hackers?|hacking groups?|spies|"

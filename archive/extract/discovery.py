@@ -48,7 +48,7 @@ def _plural_unit(text: str) -> re.Match[str] | None:
 
 
 _EARLIER = re.compile(
-    r"\b(?:previously(?! un\w+| not)|in the past|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
+    r"\b(?:previously(?! un\w+| not)|in the past(?! (?:\w+ )?(?:days|weeks|months|quarter))|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
     r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b"
     # "In May, OpenAI reported that ... networks from A, B and C": an earlier report retold
     r"|^\W*In (?:January|February|March|April|May|June|July|August|September|October|"
@@ -835,6 +835,14 @@ _ORDINAL_SUBJECT = re.compile(
     # The fourth was a Russian operation"
     r"|^\W*(?:one|another|a (?:second|third|fourth|fifth|sixth)|the (?:first|second|third|fourth|"
     r"fifth|sixth|last|other))(?:,\s| (?:was|is|came|one)\b)"
+    # "Operators in China used ChatGPT ... Actors based in Iran generated ..."
+    r"|^\W*(?:operators|actors|users|individuals|people|threat actors|hackers)\s+(?:\w+\s+)?"
+    r"(?:in|from|based in|linked to|tied to|associated with)\b"
+    # "Separately, a network run from Ghana ...", "A smaller operation originated in ..."
+    r"|^\W*(?:separately|in a separate (?:case|action)|additionally|elsewhere),\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:network|operation|campaign)\b"
+    r"|^\W*(?:a|an)\s+(?:smaller|larger|different|distinct|new|similar)\s+(?:[\w-]+\s+)?"
+    r"(?:network|operation|campaign)\b"
     # a list item: "- A small set of accounts that likely originated in China ..."
     r"|^\W*(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:set|cluster|network|group|batch)\s+of\s+"
     r"(?:[\w-]+\s+)?accounts\b", re.IGNORECASE)
@@ -842,7 +850,8 @@ _ORDINAL_SUBJECT = re.compile(
 
 def _ordinal_units(layout: Layout, found: Sequence[Any],
                    named_in: Sequence[list[tuple[str, int, int, str]]],
-                   anchors: set[int], others: int = 0) -> list[_Unit]:
+                   anchors: set[int], others: int = 0,
+                   networks: Sequence[NetworkFacts] = ()) -> list[_Unit]:
     """"One of the operations shared local news ... Another smaller operation was
     domestic-focused, in Indonesia. The third operation, from Egypt, targeted ...": each
     sentence that opens on one of several units is that unit, figures or not."""
@@ -850,8 +859,14 @@ def _ordinal_units(layout: Layout, found: Sequence[Any],
     hits = [i for i, x in enumerate(sents) if (m := _ORDINAL_SUBJECT.search(x.text))
             and m.start() <= 60 and not _EARLIER.search(x.text)]
     # ("In one case, an Iranian operation ..." beside another unit the text gives is one too)
+    at = sents[hits[0]].start if hits else -1
+    known = {f.key for n in networks for f in n.facts if f.kind == "country" and f.role == "origin"
+             and not (f.evidence is not None and f.evidence.start == at)}
     one_case = len(hits) == 1 and others > 0 and bool(
-        re.match(r"^\W*in (?:one|a) (?:instance|case)\b", sents[hits[0]].text, re.I))
+        re.match(r"^\W*in (?:one|a) (?:instance|case)\b", sents[hits[0]].text, re.I)
+        or len(_origins(found[hits[0]])) == 1 and _origins(found[hits[0]])[0].key not in known
+        and re.match(r"^\W*(?:separately|in a separate|additionally|elsewhere|a |an )",
+                     sents[hits[0]].text, re.I))
     if len(hits) < 2 and not one_case:
         return []  # a lone "another operation" is told by the figures around it
     units: list[_Unit] = []
@@ -1059,9 +1074,19 @@ def _claim(layout: Layout, net: NetworkFacts, seg: Segment, units: list[_Unit],
     origins = _origin_keys(net)
     out: list[_Unit] = []
     # "Another operation targeted Peru. It ran 20 accounts.": the unit its anchor's paragraph opens
+    def elsewhere(u: _Unit) -> set[str]:  # the network's origins, said outside u's sentence
+        at = layout.sentences[u.sentence].start
+        return {f.key for f in net.facts if f.kind == "country" and f.role == "origin"
+                and not (f.evidence is not None and f.evidence.start == at)}
+
+    # (not a unit with its own figures, nor one from a country the network is not from:
+    # "... accounts linked to Russia. A smaller operation originated in Bangladesh")
     para = [u for u in free if u.kind == "ordinal" and u.sentence in seg.sentences
             and layout.sentences[u.sentence].para == layout.sentences[seg.anchor].para
-            and not any(f.kind == "count" for f in u.facts)]  # (a unit with its own figures)
+            and not any(f.kind == "count" for f in u.facts)
+            and not ((theirs := {f.key for f in u.facts if f.kind == "country"
+                                 and f.role == "origin"}) and elsewhere(u)
+                     and not theirs & elsewhere(u))]
     if para:
         return [para[0]]
     for u in free:
@@ -1246,7 +1271,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         units = _same_origin_units(layout, found)
     taken = {u.sentence for u in units}
     ordinals = [u for u in _ordinal_units(layout, found, named_in, {g.anchor for g in segments},
-                                          len(units) + len(segments)) if u.sentence not in taken]
+                                          len(units) + len(segments), networks)
+                if u.sentence not in taken]
     if not any(u.kind == "operation" for u in units):
         units += ordinals
         units = _fold_told_again(units)
@@ -1264,11 +1290,13 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                     u.facts.append(Fact("platform", v.key, None, None, None, {"confidence": 0.8},
                                         _evidence(layout.sentences[u.sentence])))
     single = len(units) == 1 and networks and not any(f.kind == "count" for f in units[0].facts)
-    if single and units[0].kind in ("country", "also"):
+    if single and units[0].kind in ("country", "also", "ordinal"):
         at = layout.sentences[units[0].sentence].start
         mine = [{f.key for f in n.facts if f.kind == "country" and f.role == "origin"
                 and not (f.evidence is not None and f.evidence.start == at)} for n in networks]
-        if all(o and units[0].value not in o for o in mine) or units[0].kind == "also" and (
+        value = units[0].value if units[0].kind != "ordinal" else next(
+            (f.key for f in units[0].facts if f.kind == "country" and f.role == "origin"), "")
+        if value and all(o and value not in o for o in mine) or units[0].kind == "also" and (
                 _ANOTHER.search(layout.sentences[units[0].sentence].text)):
             # "also ... a campaign in Tanzania" beside the Chinese network; "It also removed a
             # separate network in Nigeria": another one, whatever its origin

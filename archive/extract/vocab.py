@@ -190,6 +190,15 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
                     or cue.group("rel") and quoted):
                 continue  # ("One, which OpenAI dubbed “X”, ...": a name given, in quotes)
             out.append(VocabHit("operation", name, None, offset + a, offset + b))
+    for m in _OP_NOUN_BEFORE.finditer(s):  # "a Kenyan company's campaign, “Blue Reed”"
+        for name, a, b in _names_after(s, m.end()):
+            words = name.split()
+            if (not words or words[0] in _NOT_OP or len(words) > 5 or not name[:1].isupper()
+                    or not all(w[:1].isupper() for w in words if len(w) > 3)
+                    or any(_op_norm(h.key) == _op_norm(name) or h.start < offset + b
+                           and offset + a < h.end for h in out)):
+                continue
+            out.append(VocabHit("operation", name, None, offset + a, offset + b))
     for name, a, b in _quoted_before_noun(s):
         words = name.split()
         if (not words or words[0] in _NOT_OP or len(words) > 5
@@ -201,6 +210,7 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
     return out
 
 
+_OP_NOUN_BEFORE = re.compile(r"\b(?:operation|campaign|network|cluster),\s+(?=[\"“‘«])", re.I)
 # "the 'Peer Review' and 'Sponsored Discontent' campaigns", "the “Bad Grammar” operation"
 _OP_NOUN_AFTER = re.compile(
     r"\s+(?:(?:influence|information|covert|disinformation|propaganda|spam) )?"

@@ -377,3 +377,31 @@ def test_lines_opening_on_a_country_label_are_items() -> None:
     got = sorted((next(iter(keys(n, "country", "origin"))), counts(n).get("twitter_accounts"))
                  for n in doc.networks)
     assert got == [("KE", 530), ("PE", 210)]
+
+
+def test_a_smaller_or_separate_network_from_another_country_is_its_own() -> None:
+    for text, other in [
+        ("Meta removed 500 accounts linked to Peru. A smaller operation originated in Nepal and "
+         "targeted India.", "NP"),
+        ("Meta removed 500 accounts linked to Peru. Separately, a network run from Ghana posed "
+         "as activists.", "GH"),
+    ]:
+        doc = extract_facts(text)
+        assert _origins(doc) == sorted([["PE"], [other]]), text
+
+
+def test_operators_and_actors_from_two_countries_are_two_units() -> None:
+    doc = extract_facts("OpenAI said it banned accounts used by several operations. Operators in "
+                        "Nepal used ChatGPT to write comments. Actors based in Peru generated "
+                        "articles about Chile.")
+    assert _origins(doc) == [["NP"], ["PE"]]
+
+
+def test_a_firms_people_and_a_reporting_period_that_is_no_history() -> None:
+    doc = extract_facts("OpenAI disrupted an operation from Russia dubbed \u201cGrey Owl\u201d. It "
+                        "also disrupted a Kenyan commercial company's campaign, \u201cBlue Reed\u201d.")
+    assert {n.operation_name: frozenset(keys(n, "country", "origin")) for n in doc.networks} == {
+        "Grey Owl": {"RU"}, "Blue Reed": {"KE"}}
+    period = extract_facts("The report describes operations from Peru, Chile and Kenya that the "
+                           "company disrupted in the past three months.")
+    assert _origins(period) == [["CL"], ["KE"], ["PE"]]
