@@ -80,6 +80,8 @@ def _earlier(layout: Layout, i: int) -> bool:
         NOT_THE_FIRST.search(sents[i - 1].text))
 
 
+_N_COUNTRIES = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve)\s+(?:different\s+|separate\s+)?countries\b", re.IGNORECASE)
 _COUNTRIES_WORD = re.compile(r"\b(?:countries|nations|pa[íi]ses|pays|стран\w*)\b", re.I)
 ENUMERATION_CONFIDENCE = 0.8
 OPERATION_ORIGIN_CONFIDENCE = 0.85
@@ -321,9 +323,22 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             listed = _listed_after(sent, unit_match, list(named_in[i]))
             if len(origins) < 2 or listed and {p.key for p in listed} >= {p.key for p in origins}:
                 origins = listed or origins
+        prior = layout.sentences[i - 1].text if i and layout.sentences[i - 1].para in (
+            sent.para, sent.para - 1) else ""
+        counted = None
+        said = _N_COUNTRIES.search(prior) if prior and not origins and not unit_match else None
+        if said and TAKEDOWN.search(prior):
+            # "... suspended accounts in seven countries. The announcement covered A, B, ...":
+            # as many countries named as the sentence before counted
+            n_said = said.group("n")
+            want = int(n_said) if n_said.isdigit() else _NUMBER_WORDS.get(n_said.lower(), 0)
+            listed_here = list({c: (c, surf) for c, _a, _b, surf in named_in[i]}.values())
+            if want >= 2 and len(listed_here) == want:
+                origins = [_Listed(c, {"as_written": surf}) for c, surf in listed_here]
+                counted = re.match(r"(?P<n>)", "")
         if len(origins) < 2 or _earlier(layout, i):
             continue
-        plural = _plural_unit(sent.text)
+        plural = _plural_unit(sent.text) or counted
         back = 2 if _AMONG_THEM.search(sent.text) or _THE_UNITS.search(sent.text) else 1
         for j in range(i - 1, max(-1, i - 1 - back), -1):
             if plural or not (back > 1 or layout.sentences[j].para == sent.para):
@@ -339,7 +354,6 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             # "удалил аккаунты, связанные с правительствами Ирана и Армении": two governments,
             # two networks
             plural = re.match(r"(?P<n>)", "")
-        prior = layout.sentences[i - 1].text if i else ""
         if not plural and len(origins) >= 3 and (TAKEDOWN.search(sent.text) or TAKEDOWN.search(
                 prior) and re.search(r"\b(?:channels|accounts|campaigns|operations)\b", sent.text, re.I)):
             # "suspended accounts that originated in China, UAE, Egypt, Saudi Arabia, Spain and

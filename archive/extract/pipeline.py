@@ -659,6 +659,10 @@ _TOTAL_CUE = re.compile(
     r"certain (?:states|governments)|certains (?:États|Etats|gouvernements)|"
     r"ciertos (?:Estados|gobiernos)|определённ\w+ государств\w*|определенн\w+ государств\w*)\b|"
     r"^\W*(?:всего|en total|au total|in total|in all|altogether|en conjunto)\b", re.IGNORECASE)
+# "Of the 1,594 accounts Twitter removed, 526 were tied to Cuba": that first figure is a total
+_OF_THE_TOTAL = re.compile(
+    r"^\W*(?:of|out of|de|sur|из) (?:the |these |les |ces |las |los )?(?:more than |over |some )?"
+    r"(?=\d)", re.IGNORECASE)
 
 
 _A_TOTAL_OF = re.compile(r"\b(?:a total of|un total de|au total|en total|in total)\b", re.I)
@@ -670,6 +674,11 @@ _SEVERAL_UNITS = re.compile(
 
 def _flag_totals(s: str, hits: list[CountHit], places: list[PlaceHit]) -> list[CountHit]:
     origins = {p.key for p in places if p.role == "origin"}
+    of_the = _OF_THE_TOTAL.match(s)
+    if of_the:
+        for h in hits:
+            if h.start == of_the.end():
+                h.detail["total_cue"] = True
     if _TOTAL_CUE.search(s) or _SEVERAL_UNITS.search(s) or (
             _A_TOTAL_OF.search(s) and len(origins) >= 2):
         # "a total of 443 accounts ... originating in A, B, C and D" sums several networks;

@@ -405,3 +405,15 @@ def test_a_firms_people_and_a_reporting_period_that_is_no_history() -> None:
     period = extract_facts("The report describes operations from Peru, Chile and Kenya that the "
                            "company disrupted in the past three months.")
     assert _origins(period) == [["CL"], ["KE"], ["PE"]]
+
+
+def test_countries_covered_after_a_count_of_countries() -> None:
+    doc = extract_facts("Twitter said it had suspended accounts in four countries. The "
+                        "announcement covered Peru, Chile, Kenya and Nepal.")
+    assert _origins(doc) == [["CL"], ["KE"], ["NP"], ["PE"]]
+
+
+def test_of_the_total_a_share_with_its_country() -> None:
+    doc = extract_facts("Of the 2,000 accounts Twitter removed, 640 were tied to Peru.")
+    assert [(keys(n, "country", "origin"), counts(n)) for n in doc.networks] == [
+        ({"PE"}, {"twitter_accounts": 640})]
