@@ -377,13 +377,37 @@ def _labels(layout: Layout, mentions: list[Mention], context: str
     return [by_para.get(x.para) for x in layout.sentences]
 
 
+_TITLE_WITH_PLACE = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?: [A-Z0-9][\w'’-]*){0,3})\s*\([^)]{2,40}\)|"
+    r"[^:]{2,40}:\s*[\"“«](?P<name2>[^\"”»]{2,40})[\"”»]")
+
+
 def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
                          mentions: list[Mention], context: str,
                          labels: list[tuple[str, str, Sentence] | None]) -> None:
-    """A network under a country heading that states no origin of its own comes from there."""
+    """A network under a country heading that states no origin of its own comes from there.
+    An operation the heading names ("Sneer Review (China)") is the network's name."""
+    anchor = layout.sentences[seg.anchor]
+    over = [h for h in layout.headings if h.end <= anchor.start]
+    if over and not any(f.kind == "operation" for f in net.facts) and not any(
+            h.start > over[-1].end and h.end <= anchor.start for h in layout.headings):
+        head = over[-1]
+        inside = [m for m in mentions if head.start <= m.start and m.end <= head.end]
+        ops = find_operations(head.text, head.start, inside)
+        titled = _TITLE_WITH_PLACE.fullmatch(head.text)
+        if not ops and titled and any(m.of_kind("country") for m in inside):
+            # "Helgoland Bite (Russia)", 'China: "Uncle Spam"': the name beside the place
+            name = titled.group("name") or titled.group("name2")
+            at = head.start + (titled.start("name") if titled.group("name") else titled.start("name2"))
+            if not any(m.of_kind("country") and m.start == at for m in inside):
+                ops = [VocabHit("operation", name, None, at, at + len(name))]
+        between = [x for x in layout.sentences if head.end <= x.start < anchor.start]
+        if len(ops) == 1 and len(between) <= 2:
+            net.facts.append(Fact("operation", ops[0].key, None, None, None,
+                                  {"from_heading": True}, _evidence(head)))
+            net.operation_name = net.operation_name or ops[0].key
     if any(f.role == "origin" for f in net.facts):
         return
-    anchor = layout.sentences[seg.anchor]
     label = labels[seg.anchor]
     if label:  # "• Saudi Arabia: A total of 33 accounts ...": the item's label is its origin
         code, surface, lead = label

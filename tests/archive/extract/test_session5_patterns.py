@@ -417,3 +417,16 @@ def test_of_the_total_a_share_with_its_country() -> None:
     doc = extract_facts("Of the 2,000 accounts Twitter removed, 640 were tied to Peru.")
     assert [(keys(n, "country", "origin"), counts(n)) for n in doc.networks] == [
         ({"PE"}, {"twitter_accounts": 640})]
+
+
+def test_case_study_headings_name_the_operation_and_its_place() -> None:
+    doc = extract_facts("OpenAI said it disrupted three operations that abused its models.\n\n"
+                        "Grey Owl (Peru)\n\nThe operation generated comments about Chile.\n\n"
+                        "Red Fern (Kenya)\n\nThis operation wrote posts supporting the government.\n")
+    assert {n.operation_name: frozenset(keys(n, "country", "origin")) for n in doc.networks} == {
+        "Grey Owl": {"PE"}, "Red Fern": {"KE"}}
+    quoted = extract_facts("OpenAI banned accounts linked to several operations.\n\n"
+                           "Nepal: \u201cPaper Kite\u201d\nThe network wrote about the election.\n\n"
+                           "Peru: \u201cStone Bell\u201d\nAccounts generated articles about mining.\n")
+    assert {n.operation_name: frozenset(keys(n, "country", "origin")) for n in quoted.networks} == {
+        "Paper Kite": {"NP"}, "Stone Bell": {"PE"}}
