@@ -427,7 +427,16 @@ _SPEAKER_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an|the)\s+[\w\s]{0,40}?spokes|,?\s
                             re.I)
 # "... told the AP", "according to Reuters": whom a speaker told, or who reported
 _TOLD_BEFORE = re.compile(r"\b(?:told|according to|reported by|reports?|via|says|said|explained|"
-                          r"added|noted|wrote|stated)\s+(?:the\s+)?$", re.I)
+                          r"added|noted|wrote|stated|citing|по данным|согласно|según|selon|"
+                          r"d['’]après|de acuerdo con)\s+(?:the\s+|la\s+|le\s+|el\s+)?$", re.I)
+_IMITATING = re.compile(r"\b(?:imitat\w*|impersonat\w*|mimick?\w*|spoof\w*|pos(?:ed|ing) as|"
+                        r"masquerad\w* as|имитирующ\w*|имитир\w*|выдава\w+ себя за|"
+                        r"se faisant passer pour|usurp\w*|suplant\w*|haci[ée]ndose pasar por)\b"
+                        r"[^.;]{0,60}$", re.I)
+# "accounts that seemed similar to the ones previously traced to the IRA": an earlier
+# network's actor, not this one's
+_RESEMBLING = re.compile(r"\b(?:similar to|resembl\w*|like (?:the )?(?:ones|those)|reminiscent of|"
+                         r"previously (?:traced|linked|attributed|tied))\b[^.;]{0,60}$", re.I)
 
 
 # Territories that are no country of the gazetteer but are never anyone's name.
@@ -574,7 +583,9 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     taken = {(h.start, h.end) for h in hits}
     hits += [h for h in _beneficiaries(s, offset, mentions)
              if not any(a < h.end and h.start < b for a, b in taken)]
-    return hits
+    # (whichever way a name came: an operation's or a platform's name is no actor's)
+    return [h for h in hits if h.name == "@coref" or (
+        h.name.lower() not in _operation_names() and h.name.lower() not in _platform_words())]
 
 
 _TITLED = re.compile(
@@ -741,6 +752,12 @@ _UNIT_WORDS = frozenset("campaigns campaign operations operation networks networ
 
 
 @lru_cache(maxsize=1)
+def _operation_names() -> frozenset[str]:
+    data = load_gazetteer("operations.json")["operations"]
+    return frozenset(w.lower() for k, ws in data.items() for w in [k, *ws])
+
+
+@lru_cache(maxsize=1)
 def _platform_words() -> frozenset[str]:
     products = {"adsense", "google adsense", "blogger", "gmail", "google news", "discover",
                 "tag", "threat analysis group", "google tag", "google threat analysis group"}
@@ -755,6 +772,13 @@ def _keep(hit: ActorHit, s: str, offset: int, mentions: list[Mention]) -> bool:
         return False
     if not known and hit.name.lower() in _platform_words():
         return False  # "money received from AdSense": a platform, not who ran the network
+    if hit.role == "attributed" and (_RESEMBLING.search(s[max(0, hit.start - offset - 80) :
+                                                           hit.start - offset])
+                                     or _IMITATING.search(s[max(0, hit.start - offset - 70) :
+                                                            hit.start - offset])):
+        return False  # (nor the outlets it imitated: "сайтов, имитирующих ... The Guardian")
+    if hit.name.lower() in _operation_names():
+        return False  # "DRAGONBRIDGE" is the operation's name, not who ran it
     if not known and hit.name.split()[-1].lower() in _UNIT_WORDS:
         # "linked to the El Fagr network": the name is El Fagr; "channels affiliated with
         # Russian and Central Asian campaigns": no name at all

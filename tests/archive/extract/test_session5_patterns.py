@@ -430,3 +430,17 @@ def test_case_study_headings_name_the_operation_and_its_place() -> None:
                            "Peru: \u201cStone Bell\u201d\nAccounts generated articles about mining.\n")
     assert {n.operation_name: frozenset(keys(n, "country", "origin")) for n in quoted.networks} == {
         "Paper Kite": {"NP"}, "Stone Bell": {"PE"}}
+
+
+def test_no_actor_from_an_operation_name_an_imitated_outlet_or_an_earlier_network() -> None:
+    op = extract_facts("Google said Spamouflage has created more than 9,000 accounts, and it "
+                       "terminated 900 YouTube channels linked to China.")
+    assert not any(f.kind == "actor" and f.key.lower() == "spamouflage"
+                   for n in op.networks for f in n.facts)
+    outlets = extract_facts("Meta removed a network of 60 websites linked to Russia imitating "
+                            "outlets such as The Times and Le Figaro.")
+    assert not any(f.kind == "actor" for n in outlets.networks for f in n.facts)
+    earlier = extract_facts("Twitter deleted 300 Russian accounts that seemed similar to the ones "
+                            "previously traced to the Internet Research Agency.")
+    assert not any(f.kind == "actor" and f.role == "attributed"
+                   for n in earlier.networks for f in n.facts)
