@@ -851,6 +851,29 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
     return out
 
 
+def _origins_owned_elsewhere(networks: list[NetworkFacts]) -> None:
+    """A network with several origins, one of which is another network's only origin, told in
+    other sentences: that origin is the other network's ("... networks from Russia and China"
+    in the lead, then the Chinese network of its own), and this network keeps the rest."""
+    sole: dict[str, list[NetworkFacts]] = {}
+    for net in networks:
+        keys = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
+        if len(keys) == 1:
+            sole.setdefault(next(iter(keys)), []).append(net)
+    for net in networks:
+        mine = [f for f in net.facts if f.kind == "country" and f.role == "origin"]
+        if len({f.key for f in mine}) < 2:
+            continue
+        spans = {f.evidence.start for f in mine if f.evidence is not None}
+        taken = {f.key for f in mine if f.key in sole and any(
+            o is not net and not any(g.evidence is not None and g.evidence.start in spans
+                                     for g in o.facts if g.kind == "country" and g.role == "origin")
+            for o in sole[f.key])}
+        if taken and taken != {f.key for f in mine}:
+            net.facts = [f for f in net.facts if not (
+                f.kind == "country" and f.role == "origin" and f.key in taken)]
+
+
 def _lead_accounts(lead: NetworkFacts, body: NetworkFacts) -> Fact | None:
     """*lead*'s one figure, a rounded count of accounts ("more than 60 accounts"), when it is
     the sum of *body*'s accounts on every platform (39 + 22)."""
@@ -1253,6 +1276,7 @@ def extract_facts(
     _attach_by_origin(layout, found, networks, named)
     _origin_by_figure(layout, found, networks)
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))
+    _origins_owned_elsewhere(networks)
     for k, net in enumerate(networks, start=1):
         _drop_inner_totals(net)
         _posed_as_audience(net)

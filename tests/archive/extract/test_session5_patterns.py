@@ -444,3 +444,10 @@ def test_no_actor_from_an_operation_name_an_imitated_outlet_or_an_earlier_networ
                             "previously traced to the Internet Research Agency.")
     assert not any(f.kind == "actor" and f.role == "attributed"
                    for n in earlier.networks for f in n.facts)
+
+
+def test_an_origin_that_is_another_networks_own_leaves_the_summary() -> None:
+    doc = extract_facts("Meta removed 300 accounts from Peru and Chile that posted about mining.\n\n"
+                        "Separately, Meta removed 40 accounts linked to Chile.")
+    assert sorted((sorted(keys(n, "country", "origin")), counts(n).get("facebook_accounts"))
+                  for n in doc.networks) == [(["CL"], 40), (["PE"], 300)]
