@@ -377,6 +377,19 @@ def _labels(layout: Layout, mentions: list[Mention], context: str
     return [by_para.get(x.para) for x in layout.sentences]
 
 
+_HEAD_ENDS: dict[int, list[int]] = {}
+
+
+def _heading_ends(layout: Layout) -> list[int]:
+    """End offsets of the layout's headings, computed once per layout."""
+    key = id(layout.headings)
+    cached = _HEAD_ENDS.get(key)
+    if cached is None or len(cached) != len(layout.headings):
+        _HEAD_ENDS.clear()
+        cached = _HEAD_ENDS[key] = [h.end for h in layout.headings]
+    return cached
+
+
 _TITLE_WITH_PLACE = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?: [A-Z0-9][\w'’-]*){0,3})\s*\([^)]{2,40}\)|"
     r"[^:]{2,40}:\s*[\"“«](?P<name2>[^\"”»]{2,40})[\"”»]")
@@ -388,11 +401,12 @@ def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
     """A network under a country heading that states no origin of its own comes from there.
     An operation the heading names ("Sneer Review (China)") is the network's name."""
     anchor = layout.sentences[seg.anchor]
-    over = [h for h in layout.headings if h.end <= anchor.start]
-    if over and not any(f.kind == "operation" for f in net.facts) and not any(
-            h.start > over[-1].end and h.end <= anchor.start for h in layout.headings):
-        head = over[-1]
-        inside = [m for m in mentions if head.start <= m.start and m.end <= head.end]
+    # (the heading just above the anchor, found by bisection: a long text has thousands)
+    k = bisect.bisect_right(_heading_ends(layout), anchor.start) if layout.headings else 0
+    if k and not any(f.kind == "operation" for f in net.facts):
+        head = layout.headings[k - 1]
+        lo = bisect.bisect_left(_starts(mentions), head.start)
+        inside = [m for m in mentions[lo : lo + 12] if head.start <= m.start and m.end <= head.end]
         ops = find_operations(head.text, head.start, inside)
         titled = _TITLE_WITH_PLACE.fullmatch(head.text)
         if not ops and titled and any(m.of_kind("country") for m in inside):
@@ -401,8 +415,9 @@ def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
             at = head.start + (titled.start("name") if titled.group("name") else titled.start("name2"))
             if not any(m.of_kind("country") and m.start == at for m in inside):
                 ops = [VocabHit("operation", name, None, at, at + len(name))]
-        between = [x for x in layout.sentences if head.end <= x.start < anchor.start]
-        if len(ops) == 1 and len(between) <= 2:
+        between = sum(x.start >= head.end for x in layout.sentences[max(0, seg.anchor - 4) :
+                                                                     seg.anchor])
+        if len(ops) == 1 and between <= 2:
             net.facts.append(Fact("operation", ops[0].key, None, None, None,
                                   {"from_heading": True}, _evidence(head)))
             net.operation_name = net.operation_name or ops[0].key
@@ -560,12 +575,18 @@ def _origin_by_figure(layout: Layout, found: list[_Found], networks: list[Networ
     """A network without an origin whose figure another sentence repeats beside one origin
     ("... removed thousands of accounts, including 259 operated by Spain's ruling party" then
     "We have removed 259 accounts ..."): the same figure is the same network, from there."""
+    starts = [x.start for x in layout.sentences]
     for net in networks:
         if any(f.kind == "country" and f.role == "origin" for f in net.facts):
             continue
         own = {f.evidence.start for f in net.facts if f.evidence is not None}
         figures = {int(f.value) for f in net.facts if f.kind == "count" and f.value >= 20}
-        for i, sent in enumerate(layout.sentences):
+        if not figures or not net.span:
+            continue
+        # (the sentences around the network: a long text has thousands)
+        at = bisect.bisect_left(starts, net.span[0])
+        for i in range(max(0, at - 12), min(len(layout.sentences), at + 40)):
+            sent = layout.sentences[i]
             origins = {p.key: p for p in found[i].places if p.kind == "country"
                        and p.role == "origin"}
             if sent.start in own or len(origins) != 1 or not figures:
@@ -794,7 +815,10 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
         origins = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
         mine = {f.key: f for f in net.facts if f.kind == "count"}
         host = None
-        for prev in out:
+        # (the lead's networks and the last few: a retelling is near them; a long text holds
+        # thousands of networks, and every pair would be quadratic)
+        near = out if len(out) <= 48 else out[:8] + out[-40:]
+        for prev in near:
             theirs = {f.key: f for f in prev.facts if f.kind == "count"}
             shared = set(mine) & set(theirs)
             if not shared and not (_lead_accounts(net, prev) or _lead_accounts(prev, net)):
