@@ -85,6 +85,9 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:countries|nations|states)(?: such as| including| like|, including)?:?|"
                r"(?:had to do with|involving|involved) (?:\w+ )?(?:countries|nations)"
                r"(?: such as| including| like)|(?:including )?ones (?:from|based in|originating in)|"
+               # "3,000 accounts in all, most of them in the Philippines"
+               r"(?:most|many|some|all|the (?:vast )?majority|half) of (?:them|these|which) (?:were )?"
+               r"(?:in|from|based in|located in|run from)|"
                # "... 1,000 accounts in Iran and 200 in Russia": a bare figure's place
                r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d (?:more )?(?:in|from|en|de|desde|из|в)|"
                r"(?<![\w.,])[1-9] (?:more )?(?:in|from|en|de|desde)|"

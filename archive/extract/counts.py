@@ -18,7 +18,9 @@ _MODIFIERS = frozenset(
     ["fake", "inauthentic", "additional", "more", "related", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified", "faux", "fausses", "fake", "faux-", "falsas", "falsos", "de", "en", "sur", "в", "фейковых", "фейковые", "поддельных", "фальшивых", "ложных", "несуществующих", "неаутентичных", "страниц", "и", "autres", "otras", "otros",
      "других", "другие", "nouveaux", "nouvelles", "nuevas", "nuevos", "supplémentaires",
      "adicionales", "inauthentiques", "falsifiés", "falsos", "malicious", "abusive",
-     "misleading", "coordinating", "propaganda", "maliciosas", "malveillants"]
+     "misleading", "coordinating", "propaganda", "maliciosas", "malveillants",
+     # "120 were Instagram accounts and 80 were Facebook accounts"
+     "were", "are", "eran", "étaient", "были"]
 )
 # "six state-run accounts", "40 government-controlled Pages", "12 pro-Kremlin accounts"
 _STATE_MODIFIER = re.compile(r"(?:state|government|military|regime|party|pro|anti)-[\w-]+|"

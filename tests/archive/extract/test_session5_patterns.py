@@ -451,3 +451,12 @@ def test_an_origin_that_is_another_networks_own_leaves_the_summary() -> None:
                         "Separately, Meta removed 40 accounts linked to Chile.")
     assert sorted((sorted(keys(n, "country", "origin")), counts(n).get("facebook_accounts"))
                   for n in doc.networks) == [(["CL"], 40), (["PE"], 300)]
+
+
+def test_shares_said_with_were_and_most_of_them_in() -> None:
+    doc = extract_facts("Among the removed accounts, 120 were Instagram accounts and 80 were "
+                        "Facebook accounts, all run from Bolivia.")
+    assert counts(doc.networks[0]) == {"instagram_accounts": 120, "facebook_accounts": 80}
+    most = extract_facts("The takedown covered 3,000 Facebook and Instagram accounts in all, most "
+                         "of them in Peru.")
+    assert keys(most.networks[0], "country", "origin") == {"PE"}
