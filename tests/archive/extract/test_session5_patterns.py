@@ -460,3 +460,10 @@ def test_shares_said_with_were_and_most_of_them_in() -> None:
     most = extract_facts("The takedown covered 3,000 Facebook and Instagram accounts in all, most "
                          "of them in Peru.")
     assert keys(most.networks[0], "country", "origin") == {"PE"}
+
+
+def test_an_operation_the_company_calls_by_a_name() -> None:
+    doc = extract_facts("OpenAI said it disrupted several operations. The company also banned "
+                        "accounts tied to a Peruvian operation it calls \u201cCopper Gate\u201d.")
+    assert [(n.operation_name, keys(n, "country", "origin")) for n in doc.networks] == [
+        ("Copper Gate", {"PE"})]
