@@ -575,9 +575,7 @@ def _targets_by_demonym(layout: Layout, found: Sequence[Any],
                                          {**t.detail, "confidence": ENUMERATION_CONFIDENCE},
                                          _evidence(sents[j]))
                                     for t in found[j].places if t.kind == "country"
-                                    and t.role == "target" and a <= t.start < b
-                                    and t.key != key or t.kind == "country" and t.role
-                                    == "target" and a <= t.start < b and t.key == key]
+                                    and t.role == "target" and a <= t.start < b]
 
 
 def _same_origin_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
