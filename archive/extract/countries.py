@@ -480,9 +480,15 @@ _AUDIENCE_BEFORE_DEMONYM = re.compile(
     r"elecciones \w+s)\s+$", re.IGNORECASE)
 
 
+_ACCUSED_OF_BEING = re.compile(r"\b(?:accus\w*|call\w*|label\w*|brand\w*|denounc\w*|tarred)\b"
+                               r"[^.;]{0,50}\b(?:of being|as)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
+    if _ACCUSED_OF_BEING.search(s[max(0, a - 80) : a]):
+        return "topic"  # "accused other users of being Russian trolls": what they said
     if re.search(r"\b(?:pro|anti)[-‐‑]$", s[max(0, a - 6) : a], re.I):
         return "topic"  # "pro-Iranian accounts": whom they praise, not where they are from
     if s[a : a + 1].islower() and _AUDIENCE_BEFORE_DEMONYM.search(s[max(0, a - 30) : a]):

@@ -896,6 +896,24 @@ def _origins_owned_elsewhere(networks: list[NetworkFacts]) -> None:
         if taken and taken != {f.key for f in mine}:
             net.facts = [f for f in net.facts if not (
                 f.kind == "country" and f.role == "origin" and f.key in taken)]
+    # ... and so is one that another network states plainly ("This network originated in
+    # France") where this one only mentions it ("the French network") beside its own plain
+    # origin: the section that tells how the two networks met speaks of both
+    best: dict[str, list[NetworkFacts]] = {}
+    for net in networks:
+        mine = [f for f in net.facts if f.kind == "country" and f.role == "origin"]
+        top = max((fact_confidence(f.detail) for f in mine), default=0.0)
+        for f in mine:
+            if fact_confidence(f.detail) >= 0.9 and fact_confidence(f.detail) == top:
+                best.setdefault(f.key, []).append(net)
+    for net in networks:
+        mine = [f for f in net.facts if f.kind == "country" and f.role == "origin"]
+        top = max((fact_confidence(f.detail) for f in mine), default=0.0)
+        weak = {f.key for f in mine if fact_confidence(f.detail) < top and top >= 0.9
+                and any(o is not net for o in best.get(f.key, ()))}
+        if weak:
+            net.facts = [f for f in net.facts if not (
+                f.kind == "country" and f.role == "origin" and f.key in weak)]
 
 
 def _lead_accounts(lead: NetworkFacts, body: NetworkFacts) -> Fact | None:
@@ -1068,8 +1086,15 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
             theirs = near - anchored
             if theirs and anchored:
                 other_case[sents[i].para] = theirs
+    # Once a sentence has given the network one origin, a later sentence naming several
+    # ("Fake accounts in the French network liked posts by the Russian one") speaks of more
+    # than this network: of its origins, only those already given count.
+    told: set[str] = set()
     for i in seg.sentences:
         about = i == seg.anchor or bool(_ABOUT_NETWORK.search(sents[i].text))
+        here = {p.key for p in found[i].places if p.kind == "country" and p.role == "origin"}
+        if len(here) == 1 and about and i not in past and not told:
+            told = set(here)
         case = CASE_OF.match(sents[i].text) if i != seg.anchor else None
         history = i in past
         together = i != seg.anchor and several and bool(_NETWORKS_SUBJECT.search(sents[i].text))
@@ -1083,6 +1108,8 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
             if p.role == "origin" and sents[i].para in other_case and p.key in other_case[
                     sents[i].para]:
                 continue  # ... and so does the rest of that paragraph
+            if p.role == "origin" and told and len(here) >= 2 and p.key not in told:
+                continue
             add(Fact(p.kind, p.key, None, None, p.role, dict(p.detail)), sents[i])
     origins = [f for f in facts if f.kind == "country" and f.role == "origin"]
     for i in seg.sentences:

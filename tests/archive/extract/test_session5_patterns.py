@@ -467,3 +467,18 @@ def test_an_operation_the_company_calls_by_a_name() -> None:
                         "accounts tied to a Peruvian operation it calls \u201cCopper Gate\u201d.")
     assert [(n.operation_name, keys(n, "country", "origin")) for n in doc.networks] == [
         ("Copper Gate", {"PE"})]
+
+
+def test_two_networks_that_met_keep_their_own_origins() -> None:
+    doc = extract_facts(
+        "Today we removed two networks.\n\n"
+        "--- Network 1: Peru ---\n\n"
+        "We removed 40 Facebook accounts and 6 Pages. This network originated in Peru and "
+        "targeted Bolivia. Some accounts accused other users of being Chilean trolls.\n\n"
+        "--- Network 2: Chile ---\n\n"
+        "We removed 30 Facebook accounts and 4 Pages. This network originated in Chile and "
+        "targeted Bolivia.\n\n"
+        "Fake accounts in the Peruvian network commented on posts by the Chilean one, and "
+        "vice versa.")
+    assert [(keys(n, "country", "origin"), counts(n).get("facebook_accounts"))
+            for n in doc.networks] == [({"PE"}, 40), ({"CL"}, 30)]
