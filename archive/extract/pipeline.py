@@ -696,6 +696,10 @@ def _rate(net: NetworkFacts) -> None:
 _TOTAL_CUE = re.compile(
     r"\b(?:this time|this round|in this (?:round|batch|disclosure|update|report)|"
     r"bringing (?:the|its) (?:total|number)|across (?:all|the) (?:\w+ )?networks|"
+    # "over 31,000 channels removed over the last seven months", "at the start of this year"
+    r"over the (?:last|past) (?:\w+ )?(?:months|years|quarters)|at the (?:start|beginning) of "
+    r"(?:this|the|last) year|so far this year|since the start of|in the (?:last|past) (?:\w+ )?"
+    r"years|"
     r"en esta ocasión|cette fois|в общей сложности|всего (?:было )?(?:удален\w*|заблокирован\w*)|"
     # "nearly 3,500 accounts worldwide ... in six countries": the sum over several networks
     r"(?:in|across|from) (?:\w+ )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"

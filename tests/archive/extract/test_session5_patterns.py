@@ -482,3 +482,10 @@ def test_two_networks_that_met_keep_their_own_origins() -> None:
         "vice versa.")
     assert [(keys(n, "country", "origin"), counts(n).get("facebook_accounts"))
             for n in doc.networks] == [({"PE"}, 40), ({"CL"}, 30)]
+
+
+def test_a_figure_over_the_last_months_is_a_running_total() -> None:
+    doc = extract_facts("Google terminated 400 YouTube channels linked to Peru and 120 linked to "
+                        "Chile. That's over 9,000 YouTube channels removed over the last seven "
+                        "months.")
+    assert sorted(counts(n).get("youtube_channels", 0) for n in doc.networks) == [120, 400]
