@@ -44,6 +44,7 @@ _AUDIENCE_VERB = re.compile(
     r"following\b(?!\s+(?:the|a|an)\s+(?:takedown|removal|investigation|report))|"
     r"(?:были\s+)?подписан\w*|подписал\w*|"
     r"joined|join|subscribed|liked|were following|are following|were members|are members|"
+    r"belonged to|belong to|belonging to|"
     r"suivai(?:en)?t|suivent|suit|ont suivi|avaient rejoint|ont rejoint|"
     r"segu[íi]an|siguen|sigue|segu[íi]a|se unieron|"
     r"(?:are|were) involved in (?:one|at least one|some|these|the))\b",

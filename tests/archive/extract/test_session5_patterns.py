@@ -489,3 +489,10 @@ def test_a_figure_over_the_last_months_is_a_running_total() -> None:
                         "Chile. That's over 9,000 YouTube channels removed over the last seven "
                         "months.")
     assert sorted(counts(n).get("youtube_channels", 0) for n in doc.networks) == [120, 400]
+
+
+def test_users_who_belonged_to_the_groups_are_an_audience() -> None:
+    doc = extract_facts("Facebook removed 80 accounts linked to Peru; 70,000 accounts followed at "
+                        "least one of the Pages, and 1.1 million users belonged to the Groups.")
+    assert counts(doc.networks[0]) == {"facebook_accounts": 80, "facebook_page_followers": 70000,
+                                       "facebook_group_members": 1100000}
