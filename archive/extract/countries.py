@@ -109,6 +109,9 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:directed|aimed|campaigns?|operations?|propaganda|narratives?|content|posts?|"
                r"messaging|messages) against|"
                r"spread\w* (?:\w+ ){0,2}?in|(?:disinformation|propaganda|narratives) in|"
+               r"(?:público|audiencia|public|аудитори\w*) (?:objetivo |cible |целев\w+ )?"
+               r"(?:estaba|era|está|était|est|находил\w+|был\w*) (?:\w+ )?(?:en|au|aux|в)|"
+               r"распростран\w+ (?:\w+ ){0,2}?в|дезинформаци\w* в|"
                # "sow political discord in X", "disrupt the months-long protests in X"
                r"(?:sow|disrupt|undermin|manipulat|polariz|polaris|divid)\w* "
                r"(?:(?!originat|based|operat|run\b|ran\b|from|linked|tied|located)\w+ ){0,4}?in|"
@@ -156,7 +159,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
 _CUE_RE = [(role, re.compile(r"\b(?:" + pat.replace(" ", r"[\s«»\"“”„]+") + r")[\s«»\"“”„]*(?:\s|$)",
                              re.IGNORECASE)) for role, pat in _LEFT_CUES]
 _BOUNDARY = re.compile(
-    r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux|с|со|из|в)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|\bwhose\b|,\s*with\b|"
+    r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux|с|со|из|в)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|\bwhose\b|\bcuy[oa]s?\b|\bdont\b|,\s*with\b|"
     r"\b(?:that|who)(?=\s+(?:\w+\s+)?(?:ran|posted|shared|spread|published|promoted|pushed|"
     r"amplified|praised|criticized|criticised|attacked)\b)|"
     r"\band (?:was|were|is|has|had|it|its|they|we|the network|then)\b",

@@ -496,3 +496,11 @@ def test_users_who_belonged_to_the_groups_are_an_audience() -> None:
                         "least one of the Pages, and 1.1 million users belonged to the Groups.")
     assert counts(doc.networks[0]) == {"facebook_accounts": 80, "facebook_page_followers": 70000,
                                        "facebook_group_members": 1100000}
+
+
+def test_targets_said_in_spanish_and_russian() -> None:
+    for text in ["Meta eliminó 40 cuentas de Perú cuyo público objetivo estaba en Chile.",
+                 "Meta удалила 40 перуанских аккаунтов, распространявших дезинформацию в Чили."]:
+        (net,) = extract_facts(text).networks
+        assert (keys(net, "country", "origin"), keys(net, "country", "target")) == (
+            {"PE"}, {"CL"}), text
