@@ -31,6 +31,8 @@ _ATTRIB = re.compile(
     r"detrás\s+de\s+(?:\w+\s+)?(?:estaba|estaría|está|están)|derrière\s+(?:\w+\s+)?(?:se trouv\w+)|"
     r"за\s+\w+\s+(?:якобы\s+)?сто\w+|"
     r"vinculad[ao]s?\s+(?:al|a|con)\b|liée?s?\s+(?:à|au|aux)|en liens?\s+avec|"
+    # "Facebook vinculó la actividad con Rally Forge", "profils associés aux sociétés ... X"
+    r"vincul(?:ó|aron|a|an)\s+(?:[\w-]+\s+){0,3}?(?:con|a|al)\b|associée?s?\s+(?:à|au|aux)|"
     r"ligad[ao]s?\s+(?:al|a|con)\b|"
     r"reli(?:er|é|ée|és|ées|ant)\s+(?:[\w'’-]+\s+){0,4}?(?:à|au|aux)|"
     r"rattach\w*\s+(?:à|au|aux)|связан\w*\s+с(?:о)?|связыва\w+\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
@@ -167,6 +169,11 @@ _NAME_CONNECTORS = frozenset("of and the for de du del la le el al on in y et de
                              "bin ibn".split())
 
 
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    return frozenset(_demonyms().values()) | {"IT", "PR", "AI", "US", "UK"}
+
+
 def _until_lowercase(text: str) -> str:
     """A name ends at its first lower-case word that is not a connector: "Thai Royal Army
     supported the government" -> "Thai Royal Army"; "Internet Research Agency" stays."""
@@ -181,6 +188,8 @@ def _until_lowercase(text: str) -> str:
                 keep.append(w)  # "Xinjiang regional government" is one name
                 continue
             if low in _GENERIC_HEADS:
+                if len(keep) >= 2 and not all(k in _demonym_words() for k in keep):
+                    break  # "PAIS Alliance political party posted ...": the name before it
                 return text  # "Indian IT firm": a description; the validator decides
             break
         keep.append(w)

@@ -504,3 +504,15 @@ def test_targets_said_in_spanish_and_russian() -> None:
         (net,) = extract_facts(text).networks
         assert (keys(net, "country", "origin"), keys(net, "country", "target")) == (
             {"PE"}, {"CL"}), text
+
+
+def test_a_name_before_its_description_and_a_spanish_link() -> None:
+    for text, want in [
+        ("Twitter removed 900 accounts. Twitter said the accounts tied to the Lima Alliance "
+         "political party posted content about the mayor.", "Lima Alliance"),
+        ("Facebook eliminó 50 cuentas. Facebook vinculó la actividad con Cobre Digital, una "
+         "empresa de marketing peruana.", "Cobre Digital"),
+    ]:
+        doc = extract_facts(text)
+        assert [(f.key, f.role) for n in doc.networks for f in n.facts if f.kind == "actor"] == [
+            (want, "attributed")], text
