@@ -13,7 +13,7 @@ from typing import Any
 
 from archive.extract.gazetteer import Mention
 from archive.extract.languages import is_language_use
-from archive.extract.layout import BULLET_MARK
+from archive.extract.layout import LABEL_LINE
 from archive.extract.networks import PAST_TAKEDOWN
 
 # Cue phrases to the LEFT of a mention; the nearest one in the clause decides the role.
@@ -357,10 +357,6 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     return None
 
 
-_NAME = r"[A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|and|of|the)){0,3}"
-_LABEL = re.compile(r"\s*(?:" + BULLET_MARK + r"|\(?\d{1,2}[.)])?\s*(" + _NAME + r"(?:\s*(?:,|&|/|and)\s*"
-                    + _NAME + r")*)\s*[:—–]\s")
-_LABEL_LEAD = re.compile(r"\s*(?:" + BULLET_MARK + r"|\(?\d{1,2}[.)])?\s*")
 _LOCALS = re.compile(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizens|people|users|"
                      r"news|outlets|media|organi[sz]ations|activists|journalists)|"
                      r"entités locales|locaux|locales|местн\w+)\b", re.IGNORECASE)
@@ -411,7 +407,7 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
             (key, detail), kind = resolved, "country"
         detail = {**detail, "as_written": m.surface}
         role = _role(s, a, b, after, local_spans)
-        label = _LABEL.match(s)
+        label = LABEL_LINE.match(s)
         if role in (None, "topic") and kind == "country" and label and b <= label.end(1) and re.search(
                 r"\d", s[b:]):
             role = "origin"  # "- Iran: 10 accounts targeting Israel", "Iraq, Iran: We removed"

@@ -420,9 +420,10 @@ def _dashed_counts(s: str, hits: list[CountHit], platform: str | None) -> list[C
 
 
 # "accounts in three countries: Egypt (2,541), Saudi Arabia (5,350) and the UAE (4,248)"
-_PLACE_BRACKETED = re.compile(
-    r"(?:^|[,:;]\s*|\s(?:and|y|et|и)\s+)(?:the\s+)?[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
-    r"\s*\((?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\)")
+# "Saudi Arabia (5,350)": a place and its figure in brackets
+_PLACE_AND_FIGURE = (r"(?:the\s+)?[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
+                     r"\s*\((?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\)")
+_PLACE_BRACKETED = re.compile(r"(?:^|[,:;]\s*|\s(?:and|y|et|и)\s+)" + _PLACE_AND_FIGURE)
 _PLACES_LEAD = re.compile(
     r"\b(?P<noun>accounts|cuentas|comptes|аккаунт\w*|Pages|channels|canales|chaînes)\b[^.;()]{0,80}?"
     r"\b(?:countries|pa[íi]ses|pays|стран\w*)\s*:"
@@ -430,9 +431,7 @@ _PLACES_LEAD = re.compile(
     r"|\b(?P<noun2>accounts|cuentas|comptes|Pages|channels|canales|chaînes)\b[^.;()]{0,80}?"
     r"\b(?:from|linked to|tied to|connected to|in|including|such as|de|desde|en)\s+"
     r"(?=(?:the\s+)?(?-i:[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})\s*\(\d)", re.IGNORECASE)
-_FIRST_PLACE_BRACKETED = re.compile(
-    r"(?:the\s+)?[A-ZÀ-ÝА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w'’.-]+){0,3}"
-    r"\s*\((?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)\)")
+_FIRST_PLACE_BRACKETED = re.compile(_PLACE_AND_FIGURE)
 # "China accounted for 7,700 channels, followed by Russia with 2,000 and Romania with 90"
 _PLACE_WITH = re.compile(
     r"(?:[,;]\s*|\s(?:and|y|et|и)\s+|followed by\s+|seguid[ao] de\s+|suivie? de\s+)(?:the\s+)?"

@@ -42,6 +42,11 @@ _NEWSLETTER = re.compile(r"newsletter|subscribe|sign up|inbox|email address", re
 # A list item's marker, as the lines of lists are written in reports and stories.
 BULLET_MARK = r"[-*•▪‣●·–—]"
 LIST_ITEM = re.compile(r"^\s*(?:" + BULLET_MARK + r"|\(?\d{1,2}[.)])\s+")
+# A line that opens on a label of one or more names: "- Iran: 10 accounts ...", "Iraq, Iran:
+# We removed ...", "Saudi Arabia: 5,350 accounts ..."; group 1 is the label.
+_LABEL_NAME = r"[A-ZÀ-Ý][\w'’.-]+(?: (?:[A-ZÀ-Ý][\w'’.-]+|and|of|the)){0,3}"
+LABEL_LINE = re.compile(r"\s*(?:" + BULLET_MARK + r"|\(?\d{1,2}[.)])?\s*(" + _LABEL_NAME
+                        + r"(?:\s*(?:,|&|/|and)\s*" + _LABEL_NAME + r")*)\s*[:—–]\s")
 _BULLET = re.compile(r"^(?:[-*•▪‣]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 _SPLIT = re.compile(r"[.!?]+['\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9А-ЯЁÀ-Ý])"
                     # "... la compañía estadounidense.La red ...": a full stop with its space lost

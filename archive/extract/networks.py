@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from archive.extract.layout import LIST_ITEM, Layout, Sentence
+from archive.extract.layout import LABEL_LINE, LIST_ITEM, Layout, Sentence
 
 TAKEDOWN = re.compile(
     r"\b(?:remov(?:ed|ing|e|es)|took down|taken down|take down|taking down|actioned|"
@@ -206,13 +206,9 @@ def _is_anchor(text: str, facts: SentenceFacts) -> bool:
 
 
 
-# "Saudi Arabia: 5,350 accounts praised ...": a line that opens on a label is an item too
-_LABEL_LINE = re.compile(r"^\s*[A-ZÀ-Ý][\w'’.-]+(?: (?:[A-ZÀ-Ý][\w'’.-]+|and|of|the)){0,3}"
-                         r"(?:\s*(?:,|&|/|and)\s*[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,3})*\s*:\s")
-
-
 def _item(text: str) -> bool:
-    return bool(LIST_ITEM.match(text) or _LABEL_LINE.match(text))
+    """A list item, or a line that opens on a label ("Saudi Arabia: 5,350 accounts ...")."""
+    return bool(LIST_ITEM.match(text) or LABEL_LINE.match(text))
 
 
 def _item_under_removal(sents: list[Sentence], facts: list[SentenceFacts], i: int) -> bool:

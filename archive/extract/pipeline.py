@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 from archive.extract.actors import ActorHit, find_actors
 from archive.extract.countries import DOMESTIC, PlaceHit, find_places, resolve_code
@@ -244,17 +246,26 @@ def _share_collective(layout: Layout, segments: list[Segment], facts: list[Sente
         seg.shared = extra
 
 
-_STARTS: dict[int, list[int]] = {}
+_OFFSETS: dict[tuple[int, str], list[int]] = {}
+
+
+def _offsets(items: Sequence[Any], attr: str) -> list[int]:
+    """The *attr* offset ("start" or "end") of each of *items* (sorted by it), computed once
+    per list: a long text has thousands of mentions and headings to bisect."""
+    key = (id(items), attr)
+    cached = _OFFSETS.get(key)
+    # (an id can come back for a new list: the ends must agree too)
+    if cached is None or len(cached) != len(items) or items and (
+            cached[0] != getattr(items[0], attr) or cached[-1] != getattr(items[-1], attr)):
+        if len(_OFFSETS) >= 8:
+            _OFFSETS.clear()
+        cached = _OFFSETS[key] = [getattr(x, attr) for x in items]
+    return cached
 
 
 def _starts(mentions: list[Mention]) -> list[int]:
-    """Start offsets of *mentions* (sorted by start), computed once per list."""
-    key = id(mentions)
-    cached = _STARTS.get(key)
-    if cached is None or len(cached) != len(mentions):
-        _STARTS.clear()
-        cached = _STARTS[key] = [m.start for m in mentions]
-    return cached
+    """Start offsets of *mentions* (sorted by start)."""
+    return _offsets(mentions, "start")
 
 
 _HEAD_PREFIX = re.compile(r"^[#=*\s]*(?:\d{1,2}[.)]\s*|[IVX]{1,4}\.\s+)?")
@@ -377,17 +388,6 @@ def _labels(layout: Layout, mentions: list[Mention], context: str
     return [by_para.get(x.para) for x in layout.sentences]
 
 
-_HEAD_ENDS: dict[int, list[int]] = {}
-
-
-def _heading_ends(layout: Layout) -> list[int]:
-    """End offsets of the layout's headings, computed once per layout."""
-    key = id(layout.headings)
-    cached = _HEAD_ENDS.get(key)
-    if cached is None or len(cached) != len(layout.headings):
-        _HEAD_ENDS.clear()
-        cached = _HEAD_ENDS[key] = [h.end for h in layout.headings]
-    return cached
 
 
 _TITLE_WITH_PLACE = re.compile(
@@ -402,7 +402,7 @@ def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
     An operation the heading names ("Sneer Review (China)") is the network's name."""
     anchor = layout.sentences[seg.anchor]
     # (the heading just above the anchor, found by bisection: a long text has thousands)
-    k = bisect.bisect_right(_heading_ends(layout), anchor.start) if layout.headings else 0
+    k = bisect.bisect_right(_offsets(layout.headings, "end"), anchor.start) if layout.headings else 0
     if k and not any(f.kind == "operation" for f in net.facts):
         head = layout.headings[k - 1]
         lo = bisect.bisect_left(_starts(mentions), head.start)
