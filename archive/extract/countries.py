@@ -483,6 +483,11 @@ _ACCUSED_OF_BEING = re.compile(r"\b(?:accus\w*|call\w*|label\w*|brand\w*|denounc
                                r"[^.;]{0,50}\b(?:of being|as)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_ELECTION_WORDS = frozenset({"election", "elections", "electorate", "voters", "vote", "referendum",
+                             "polls", "presidential", "parliamentary", "general"})
+_AHEAD_OF = re.compile(r"\b(?:ahead of|before|in the run-up to|in the lead-up to|during)\s+$", re.I)
+
+
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
@@ -513,6 +518,9 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
         return "target"
     left = _left_role(s, a, spans)
     possessive = re.match(r"^'s? (\w+)", after)
+    if possessive and possessive.group(1).lower() in _ELECTION_WORDS and (
+            left == "target" or _AHEAD_OF.search(s[max(0, a - 30) : a])):
+        return "target"  # "targeted voters in Ghana's election", "ahead of Germany's election"
     if possessive and left in ("target", None):
         return "topic" if _TOPIC_WORDS.search(s) or left else None
     if left:

@@ -68,6 +68,11 @@ _THE_UNITS = re.compile(r"\b(?:the|these|those|ces|les|estas|las|эти)\s+(?:op
 _AMONG_THEM = re.compile(r"\b(?:among them|of them|of these|среди них|из них|entre ell[oa]s|parmi eux|"
                          r"parmi ceux-ci|parmi celles-ci|de ell[oa]s|de estas|de estos|"
                          r"parmi elles|d['’]entre eux)\b", re.I)
+# "Others were linked to ...", "The rest came from ...": the units a sentence before counted
+_THE_OTHERS = re.compile(r"\W*(?:the\s+)?(?:others|rest|remaining\s+(?:\w+\s+)?(?:operations|"
+                         r"networks|campaigns)|other\s+(?:\w+\s+)?(?:operations|networks|"
+                         r"campaigns))\b|\W*(?:las|los)\s+(?:demás|otras|otros)\b|"
+                         r"\W*(?:les\s+autres|d['’]autres)\b|\W*(?:остальные|другие)\b", re.I)
 _GOVERNMENTS = re.compile(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b",
                           re.I)
 def _earlier(layout: Layout, i: int) -> bool:
@@ -340,6 +345,8 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             continue
         plural = _plural_unit(sent.text) or counted
         back = 2 if _AMONG_THEM.search(sent.text) or _THE_UNITS.search(sent.text) else 1
+        if _THE_OTHERS.match(sent.text):
+            back = 3  # "Four were from China. Others were linked to A, B and C."
         for j in range(i - 1, max(-1, i - 1 - back), -1):
             if plural or not (back > 1 or layout.sentences[j].para == sent.para):
                 break
@@ -348,7 +355,8 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             # (or two before, when this one says "among them")
             before = _plural_unit(layout.sentences[j].text)
             if before and before.group("n"):
-                plural = before
+                # (the others are some of the number counted, one unit per country named)
+                plural = re.match(r"(?P<n>)", "") if back == 3 else before
         if not plural and len(origins) >= 2 and TAKEDOWN.search(sent.text) and _GOVERNMENTS.search(
                 sent.text):
             # "удалил аккаунты, связанные с правительствами Ирана и Армении": two governments,
@@ -1000,6 +1008,80 @@ def _heading_operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit
     return units if len(units) >= 2 and reported else []
 
 
+# A case study's heading lines: "Likely China origin", "Russia-origin", "Origin: Iran",
+# "Country of origin: Iran"; "Targets: United States, Canada"; 'Covert IO: "Helgoland Bite"',
+# "Operation name: Storm-2035"
+_ORIGIN_LINE = re.compile(
+    r"\W*(?:(?:likely|probably|probable|possibly|possible|suspected|assessed|almost certainly)"
+    r"\s+)?(?P<a>[^:]{2,40}?)[\s-]+(?:origin|origins|nexus)\W*|"
+    r"\W*(?:(?:likely|suspected|probable)\s+)?(?:country of\s+)?origins?\s*:\s*(?P<b>.{2,60}?)\W*",
+    re.I)
+_TARGET_LINE = re.compile(r"\W*(?:targets?|targeted countries|target countries|audiences?|"
+                          r"target audiences?)\s*:\s*(?P<t>.{2,120}?)\W*", re.I)
+_NAME_LINE = re.compile(
+    r"\W*(?i:operation(?:'s)?\s+name|name|campaign|operation)\s*:\s*[\"“'‘]?(?P<n>[A-Z][\w-]*"
+    r"(?:\s+[A-Z0-9][\w-]*){0,4})[\"”'’]?\W*|"
+    r"[^:\"“]{2,40}:\s*(?:Operation\s+)?[\"“«](?P<q>[^\"”»]{2,50})[\"”»]\W*|"
+    r"\W*Operation\s+[\"“«](?P<o>[^\"”»]{2,50})[\"”»]\W*")
+
+
+def _line_countries(text: str) -> list[tuple[str, str]]:
+    return [(m.of_kind("country")[0].value, m.surface) for m in scan(text) if m.of_kind("country")]
+
+
+def _case_block_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+    """Case studies whose heading lines give the origin ("Likely China origin", "Origin:
+    Iran") and perhaps the name ('Covert IO: "Helgoland Bite"') and targets: one unit per
+    case, with the section below it. A run of heading lines is one case's heading; only
+    where two or more cases read this way, in a text that reports the removal."""
+    sents = layout.sentences
+    cases: list[tuple[int, str | None, list[tuple[str, str]], list[tuple[str, str]], Sentence]] = []
+    for h in layout.headings:
+        line = h.text.strip()
+        origin = _ORIGIN_LINE.fullmatch(line)
+        target = _TARGET_LINE.fullmatch(line)
+        named = _NAME_LINE.fullmatch(line)
+        if not (origin or target or named):
+            continue
+        # (heading lines with no sentence between them belong to one case)
+        joined = bool(cases) and not any(cases[-1][4].end <= x.start < h.start for x in sents)
+        if not joined:
+            cases.append((h.start, None, [], [], h))
+        at, name, origins, targets, _last = cases[-1]
+        if origin:
+            origins = origins + _line_countries(origin.group("a") or origin.group("b"))
+        if target:
+            targets = targets + _line_countries(target.group("t"))
+        if named and name is None:
+            name = (named.group("n") or named.group("q") or named.group("o")).strip()
+        cases[-1] = (at, name, origins, targets, h)
+    units: list[_Unit] = []
+    for k, (at, name, origins, targets, last) in enumerate(cases):
+        codes = list(dict.fromkeys(code for code, _ in origins))
+        if len(codes) != 1 and name is None:
+            continue
+        nxt = cases[k + 1][0] if k + 1 < len(cases) else layout.content_end
+        section = [i for i, x in enumerate(sents) if last.end <= x.start and x.end <= nxt]
+        if not section:
+            continue
+        first = sents[section[0]]
+        unit = (_Unit("operation", name, section[0], [Fact("operation", name, None, None, None,
+                                                             {"confidence": 0.8}, _evidence(first))])
+                if name else _Unit("ordinal", f"#case{k}", section[0]))
+        head = Evidence(at, last.end, layout.text[at : last.end])
+        if len(codes) == 1:
+            unit.facts.append(Fact("country", codes[0], None, None, "origin",
+                                   {"as_written": origins[0][1], "from_heading": True,
+                                    "confidence": OPERATION_ORIGIN_CONFIDENCE}, head))
+        for code, surface in dict(reversed(targets)).items():
+            unit.facts.append(Fact("country", code, None, None, "target",
+                                   {"as_written": surface, "from_heading": True,
+                                    "confidence": OPERATION_ORIGIN_CONFIDENCE}, head))
+        units.append(unit)
+    reported = any(TAKEDOWN.search(x.text) for x in sents)
+    return units if len(units) >= 2 and reported else []
+
+
 def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]) -> list[_Unit]:
     units: dict[str, _Unit] = {}
     sents = layout.sentences
@@ -1272,6 +1354,10 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                      for e in enumerated)]
     studies = [u for u in _heading_operation_units(layout, found)
                if not any(x.kind == "operation" and _same_name(x.value, u.value) for x in units)]
+    studies += [u for u in _case_block_units(layout, found)
+                if not any(x.kind == "operation" and _same_name(x.value, u.value)
+                           for x in units + studies) and not any(x.sentence == u.sentence
+                                                                for x in studies)]
     units += studies
     units += [u for u in _targeted_pair_units(layout, found)
               if not any(x.sentence == u.sentence for x in units)]

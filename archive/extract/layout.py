@@ -83,7 +83,8 @@ def _is_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 16:
         return False
-    if len(words) <= 8 and re.fullmatch(r"[A-ZÀ-Ý][\w .'’-]{1,40}:\s*[\"“«][^\"”»]{2,50}[\"”»]", line):
+    if len(words) <= 8 and re.fullmatch(r"[A-ZÀ-Ý][\w .'’-]{1,40}:\s*(?:Operation\s+)?[\"“«][^\"”»]{2,50}[\"”»]",
+                                         line):
         return True  # 'China: "Uncle Spam"': a case study's title
     return not (re.search(r"[.!?:;\"”]$", line) or line.endswith(","))
 

@@ -1,0 +1,81 @@
+"""Shapes of AI-company reports and their retellings (the texts are ours): "others were
+linked to ..." after a count, an election named by its country, case studies whose heading
+lines give the origin, the name and the targets."""
+
+from __future__ import annotations
+
+from archive.extract import extract_facts
+from tests.archive.extract.conftest import keys
+
+
+def _origins(doc: object) -> list[list[str]]:
+    return sorted(sorted(keys(n, "country", "origin")) for n in doc.networks)  # type: ignore[attr-defined]
+
+
+def test_the_others_after_a_count_are_one_unit_per_country() -> None:
+    doc = extract_facts(
+        "The lab said it had disrupted nine operations that abused its chatbot this spring. "
+        "Three of them probably came from Laos, it said.\n\n"
+        "Others were linked to Peru, Chile and Nepal.")
+    assert _origins(doc) == [["CL"], ["NP"], ["PE"]]
+
+
+def test_others_without_a_count_before_them_are_not_units() -> None:
+    doc = extract_facts("The lab banned accounts run from Laos. Others were linked to Peru "
+                        "and Chile, researchers claimed.")
+    assert _origins(doc) == [["LA"]]
+
+
+def test_an_election_named_by_its_country_is_the_target() -> None:
+    doc = extract_facts("The company banned accounts of one operation run from Peru that "
+                        "targeted voters in Chile's election.")
+    (net,) = doc.networks
+    assert keys(net, "country", "origin") == {"PE"}
+    assert keys(net, "country", "target") == {"CL"}
+    ahead = extract_facts("The company banned accounts of a network from Peru that posted "
+                          "memes ahead of Chile's referendum.")
+    assert keys(ahead.networks[0], "country", "target") == {"CL"}
+
+
+def test_a_country_president_named_by_possessive_stays_a_topic() -> None:
+    doc = extract_facts("The company banned accounts of a network from Peru that mocked "
+                        "Chile's president.")
+    (net,) = doc.networks
+    assert keys(net, "country", "target") == set()
+
+
+def test_case_headings_give_origin_and_name() -> None:
+    doc = extract_facts(
+        "Stopping abuse of our models\n\n"
+        'Covert IO: Operation "Paper Lantern"\n'
+        "Likely Laos origin\n\n"
+        "We banned accounts that wrote comments about dams and posted them to forums.\n\n"
+        'Covert IO: "Salt Road"\n'
+        "Peru origin\n\n"
+        "We banned a handful of accounts that generated articles for a website.\n\n"
+        "Task scam\n"
+        "Likely Nepal origin\n\n"
+        "We banned accounts that translated messages for a recruitment scam.\n")
+    got = [(sorted(keys(n, "country", "origin")), n.operation_name) for n in doc.networks]
+    assert got == [(["LA"], "Paper Lantern"), (["PE"], "Salt Road"), (["NP"], None)]
+
+
+def test_labelled_case_lines_give_origin_targets_and_name() -> None:
+    doc = extract_facts(
+        "Quarterly note\n\n"
+        "Operation name: Grey Kettle\n"
+        "Origin: Peru\n"
+        "Targets: Chile, Bolivia\n\n"
+        "Summary: We banned a cluster of accounts that wrote posts about mining.\n\n"
+        "Operation name: Blue Ferry\n"
+        "Origin: Nepal\n\n"
+        "Summary: A marketing firm used the models to write comments for a news site.\n")
+    got = [(sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")),
+            n.operation_name) for n in doc.networks]
+    assert got == [(["PE"], ["BO", "CL"], "Grey Kettle"), (["NP"], [], "Blue Ferry")]
+
+
+def test_one_case_heading_alone_makes_no_list() -> None:
+    doc = extract_facts("Notes from the field\n\nLikely Peru origin\n\n"
+                        "Researchers described posts about mining.\n")
+    assert doc.networks == []
