@@ -53,7 +53,8 @@ class Archive:
         self._keeper = IndexKeeper(store, root, readonly=readonly,
                                    can_write=self._writer.can_write)
         self._parser: Parser | None = None
-        self._backup_due = False  # set by imports; a verified backup is made on close
+        self._backup_due = False  # set by imports; imports and edits get a backup on close
+        self.edits = backup.EditBackups(store.conn, root, writable=self._writer.writable)
         self.notices: list[str] = []
 
     @classmethod
@@ -76,12 +77,8 @@ class Archive:
         return archive
 
     def close(self) -> None:
-        if self._backup_due and self.writable:
-            self._backup_due = False
-            try:
-                backup.backup_database(self.store.conn, self.root, reason="after-import")
-            except ArchiveError as exc:  # the import itself is safe; say so, do not fail
-                self.notices.append(f"No automatic backup was made: {exc}")
+        self.notices.extend(self.edits.on_close(self._backup_due))  # the last backup is due
+        self._backup_due = False
         if self._parser is not None:
             self._parser.close()
             self._parser = None
@@ -111,8 +108,7 @@ class Archive:
         return self._parser
 
     @property
-    def extractor_version(self) -> str:  # imported late: the extractor loads in 0.3 s
-
+    def extractor_version(self) -> str:
         return str(EXTRACTOR_VERSION)
 
     def _import_parts(self) -> ImportParts:
@@ -232,15 +228,12 @@ class Archive:
                 new_key: str | None = None, new_role: str | None = None,
                 note: str | None = None) -> int:
         """Correct, add or delete one fact; stored apart and re-applied after re-extraction."""
-        cid = editing.correct(self.write_transaction, corrections.Correction(
+        return int(self._edit(editing.correct, corrections.Correction(
             self.store.resolve_id(doc_id), network, action, kind, key, role, value, qualifier,
-            new_key, new_role, note))
-        self.sync_index()
-        return cid
+            new_key, new_role, note)))
 
     def undo_correction(self, correction_id: int) -> None:
-        editing.undo_correction(self.write_transaction, correction_id)
-        self.sync_index()
+        self._edit(editing.undo_correction, correction_id)
 
     def corrections(self, doc_id: str | None = None) -> list[dict[str, Any]]:
         return corrections.list_corrections(
@@ -253,19 +246,27 @@ class Archive:
                                        cancel=cancel, reparse=reparse)
 
     def set_tags(self, target_type: str, target_id: str, tags: Iterable[str]) -> None:
-        editing.set_tags(self.write_transaction, target_type, target_id, tags)
-        self.sync_index()
+        self._edit(editing.set_tags, target_type, target_id, tags)
 
     def set_note(self, target_type: str, target_id: str, note: str | None,
                  starred: bool | None = None) -> None:
-        editing.set_note(self.write_transaction, target_type, target_id, note, starred)
-        self.sync_index()
+        self._edit(editing.set_note, target_type, target_id, note, starred)
 
-    def check(self, *, repair: bool = False, verify_hashes: bool = True) -> CheckReport:
-        """Integrity of SQLite, blobs against rows, and the index against the database."""
+    def _edit(self, change: Any, *args: Any) -> Any:
+        """A journalist's edit: one transaction, then the index and the backup to come."""
+        out = change(self.write_transaction, *args)
+        self.edits.edited()
+        self.sync_index()
+        return out
+
+    def check(self, *, repair: bool = False, verify_hashes: bool = True,
+              purge_quarantine: bool = False) -> CheckReport:
+        """SQLite, blobs against rows, index against database; repairs move orphan originals to
+        quarantine/, *purge_quarantine* deletes them."""
         if repair:
             self._writer.require()
-        return check.check_archive(self._check_parts(), repair=repair, verify_hashes=verify_hashes)
+        return check.check_archive(self._check_parts(), repair=repair, verify_hashes=verify_hashes,
+                                   purge_quarantine=purge_quarantine)
 
     def backup(self) -> Path:
         """A verified copy of the database in backups/ (SQLite backup API); N are kept."""
@@ -294,6 +295,3 @@ class Archive:
 
     def info(self) -> dict[str, Any]:
         return archive_info(self.store, self.root, self.readonly, self.extractor_version)
-
-    def settings_json(self) -> dict[str, Any]:
-        return self.store.settings()

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,12 +36,114 @@ BUNDLE_SCHEMA = "takedown-atlas-bundle/1"
 MAX_MANIFEST_BYTES = 32 * 1024 * 1024
 
 
+# A burst of edits (tags, notes, stars, corrections) is one backup: an "after-edit" backup
+# younger than this is replaced by the next one instead of rotating older backups away.
+EDIT_COALESCE_S = 600.0
+
+
+EDIT_IDLE_S = 20.0  # edits are backed up once the journalist pauses this long
+
+
+class EditBackups:
+    """When the journalist's edits (tags, notes, stars, corrections) get their backup: once
+    they pause for a while, and on close; a burst of them is one backup (EDIT_COALESCE_S)."""
+
+    def __init__(self, conn: sqlite3.Connection, root: Path, *, writable: bool) -> None:
+        self._conn, self._root, self._writable = conn, root, writable
+        self._at: float | None = None
+
+    def edited(self) -> None:
+        self._at = time.monotonic()
+
+    @property
+    def waiting(self) -> bool:
+        return self._at is not None
+
+    def on_close(self, imported: bool) -> list[str]:
+        """The backup due when the archive closes (after imports or edits); notices to show."""
+        if not (imported or self.waiting) or not self._writable:
+            return []
+        self._at = None
+        try:
+            backup_database(self._conn, self._root,
+                            reason="after-import" if imported else "after-edit")
+        except ArchiveError as exc:  # the import itself is safe; say so, do not fail
+            return [f"No automatic backup was made: {exc}"]
+        return []
+
+    def if_idle(self, idle_s: float = EDIT_IDLE_S) -> Path | None:
+        """A backup once the edits have paused for *idle_s*; None when nothing is waiting."""
+        if self._at is None or time.monotonic() - self._at < idle_s or not self._writable:
+            return None
+        self._at = None
+        try:
+            return backup_database(self._conn, self._root, reason="after-edit")
+        except ArchiveError:
+            self._at = time.monotonic()  # try again at the next pause
+            raise
+
+
 @dataclass(slots=True)
 class RestoreResult:
-    restored_from: Path
+    restored_from: Path | None  # None: no backup, the database was rebuilt from the originals
     taken_at: str
     damaged_kept_as: Path | None
     readded: int
+    contents: dict[str, int]  # what the restored database holds (documents, tags, ...)
+
+
+_CONTENTS = (
+    ("documents", "SELECT count(*) FROM document"),
+    ("networks", "SELECT count(*) FROM network"),
+    ("tags", "SELECT count(*) FROM tag"),
+    ("notes", "SELECT (SELECT count(*) FROM document WHERE coalesce(note, '') != '') + "
+              "(SELECT count(*) FROM network WHERE coalesce(note, '') != '')"),
+    ("stars", "SELECT (SELECT count(*) FROM document WHERE starred) + "
+              "(SELECT count(*) FROM network WHERE starred)"),
+    ("corrections", "SELECT count(*) FROM correction"),
+)
+
+
+def contents(conn: sqlite3.Connection) -> dict[str, int]:
+    """What a database holds that a journalist would miss: documents and their own edits."""
+    out: dict[str, int] = {}
+    for name, sql in _CONTENTS:
+        try:
+            out[name] = int(conn.execute(sql).fetchone()[0])
+        except sqlite3.Error:
+            out[name] = 0  # a table an old backup does not have
+    return out
+
+
+def backup_contents(path: Path) -> dict[str, int]:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        return contents(conn)
+    except sqlite3.DatabaseError:
+        return {}
+    finally:
+        conn.close()
+
+
+def describe(held: dict[str, int]) -> str:
+    """"12 documents, 3 tags, 1 note, 2 stars, 4 corrections" (zeros after documents left out)."""
+    parts = []
+    for name, n in held.items():
+        if n or name == "documents":
+            word = name if n != 1 else name[:-1]
+            parts.append(f"{n} {word}")
+    return ", ".join(parts)
+
+
+def useful_backup(root: Path) -> Path | None:
+    """The newest backup that holds documents (an empty one made by mistake is skipped);
+    the newest of all if none does."""
+    backups = list_backups(root)
+    return next((b for b in backups if backup_contents(b).get("documents")),
+                backups[0] if backups else None)
 
 
 def backup_database(conn: sqlite3.Connection, root: Path, reason: str = "manual",
@@ -53,6 +156,8 @@ def backup_database(conn: sqlite3.Connection, root: Path, reason: str = "manual"
         raise StorageError(f"cannot create the backups folder: {exc.strerror}") from None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = folder / f"archive-{stamp}-{reason}.sqlite"
+    # (a burst of edits is one backup: the last one of the burst replaces the first)
+    replaces = _recent_edit_backup(root) if reason == "after-edit" else None
     tmp = folder / f".{final.name}.part"
     try:
         dest = sqlite3.connect(tmp, isolation_level=None)
@@ -76,9 +181,23 @@ def backup_database(conn: sqlite3.Connection, root: Path, reason: str = "manual"
     except BaseException:
         _unlink(tmp)
         raise
+    if replaces is not None and replaces != final:
+        _unlink(replaces)
     for old in list_backups(root)[keep:]:
         _unlink(old)
     return final
+
+
+def _recent_edit_backup(root: Path) -> Path | None:
+    newest = next(iter(list_backups(root)), None)
+    if newest is None or not newest.name.endswith("-after-edit.sqlite"):
+        return None
+    try:
+        taken = datetime.strptime(newest.name.split("-")[1][:21], "%Y%m%dT%H%M%S%f")
+    except (IndexError, ValueError):
+        return None
+    age = datetime.now(UTC).replace(tzinfo=None) - taken
+    return newest if age.total_seconds() < EDIT_COALESCE_S else None
 
 
 def before_upgrade(conn: sqlite3.Connection, root: Path) -> Path:
@@ -114,8 +233,13 @@ def restore(root: Path, source: Path | None = None, *,
     without it they stay in the blob store (`Archive.restore` always passes it).
     """
     root = Path(root)
-    chosen = Path(source) if source else next(iter(list_backups(root)), None)
+    if not os.access(root, os.W_OK) or (root / DB_NAME).exists() and not os.access(
+            root / DB_NAME, os.W_OK):
+        raise StorageError(f"cannot restore: {root} is read-only; nothing was changed")
+    chosen = Path(source) if source else useful_backup(root)
     if chosen is None:
+        if not (root / DB_NAME).exists() and any(BlobStore(root / "blobs").all_shas()):
+            return _rebuild_from_originals(root, readd)
         raise ArchiveError(f"no backup found in {root / BACKUP_DIR}")
     if not chosen.is_file():
         raise ArchiveError(f"no backup file at {chosen}")
@@ -152,7 +276,30 @@ def restore(root: Path, source: Path | None = None, *,
     finally:
         lock.release()
     readded = readd(root) if readd is not None else 0
-    return RestoreResult(chosen, backup_time(chosen), aside, readded)
+    return RestoreResult(chosen, backup_time(chosen), aside, readded, _contents_of(root))
+
+
+def _rebuild_from_originals(root: Path, readd: Callable[[Path], int] | None) -> RestoreResult:
+    """No database and no backup, but the originals are there: a new database, and every
+    original imported again (tags, notes and corrections were only in the lost database)."""
+    from archive.store import open_database
+
+    lock = WriterLock(root / ".lock")
+    lock.acquire()
+    try:
+        open_database(root / DB_NAME, readonly=False, before_upgrade=lambda _c: None).close()
+    finally:
+        lock.release()
+    readded = readd(root) if readd is not None else 0
+    return RestoreResult(None, "", None, readded, _contents_of(root))
+
+
+def _contents_of(root: Path) -> dict[str, int]:
+    conn = sqlite3.connect(f"file:{root / DB_NAME}?mode=ro", uri=True)
+    try:
+        return contents(conn)
+    finally:
+        conn.close()
 
 
 def _verify_backup(path: Path) -> None:
@@ -170,9 +317,13 @@ def _verify_backup(path: Path) -> None:
 
 def readd_stray_originals(parts: ImportParts) -> int:
     """Originals in the blob store that the restored database does not know: import again."""
+    from archive import quarantine
     from archive.pipeline import import_sources
 
     known = parts.store.known_shas()
+    # (originals a repair moved aside come back when the restored database lacks them)
+    root = parts.blobs.root.parent
+    quarantine.take_back(root, parts.blobs, {p.name for p in quarantine.held(root)} - known)
     stray = [s for s in parts.blobs.all_shas() if s not in known]
     sources = [SourceFile(f"recovered-{sha[:12]}", parts.blobs.read(sha)) for sha in stray]
     parts.catch_up(None)  # the old index was dropped: rebuild it from the restored rows

@@ -1,8 +1,9 @@
 """Consistency check and repair: SQLite integrity, blobs against rows, index against database.
 
-Repairs only what can be rebuilt or re-linked (index, orphan blobs, temp files, rows that
-point to nothing, aliases whose actor row is gone); anything that would lose data (a
-missing or damaged original) is reported, never "fixed" by deletion.
+Repairs only what can be rebuilt or re-linked (index, temp files, rows that point to
+nothing, aliases whose actor row is gone); orphan originals are moved to quarantine/, never
+deleted (`archive.quarantine`); anything that would lose data (a missing or damaged
+original) is reported, never "fixed" by deletion.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from archive import quarantine
 from archive.errors import DAMAGED_HINT, CorruptArchive
 from archive.index import IndexDamaged, SearchIndex
 from archive.parts import CheckParts
 
-__all__ = ["DAMAGED_HINT", "CheckReport", "after_open", "check_archive", "quick_check", "recover_after_crash"]
+__all__ = ["DAMAGED_HINT", "CheckReport", "after_open", "check_archive", "index_state", "quick_check", "recover_after_crash"]
 
 # Child rows that mean nothing without their parent: (table, column, parent table).
 # Deleting them loses nothing the user made; documents themselves are never deleted here.
@@ -30,6 +32,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
     checked: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # worth saying, not a problem
 
     @property
     def ok(self) -> bool:
@@ -37,14 +40,32 @@ class CheckReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "problems": self.problems, "repaired": self.repaired,
-                "checked": self.checked}
+                "checked": self.checked, "notes": self.notes}
 
 
-def check_archive(parts: CheckParts, *, repair: bool, verify_hashes: bool) -> CheckReport:
+def check_archive(parts: CheckParts, *, repair: bool, verify_hashes: bool,
+                  purge_quarantine: bool = False) -> CheckReport:
     rep = CheckReport()
     _check_database(parts, rep, repair)
     _check_blobs(parts, rep, repair, verify_hashes)
-    problems = index_problems(parts)
+    if purge_quarantine and repair and not parts.readonly:
+        gone = quarantine.purge(parts.root)
+        if gone.count:
+            rep.repaired.append(f"deleted {gone.count} quarantined originals "
+                                f"({quarantine.size_text(gone.size)})")
+    held = quarantine.summary(parts.root)
+    rep.checked["quarantined"] = held.count
+    if held.count:
+        rep.notes.append(f"{held.count} originals ({quarantine.size_text(held.size)}) wait in "
+                         f"{quarantine.FOLDER}/; `check --repair --purge-quarantine` deletes them")
+    pending, problems = index_state(parts)
+    if pending and not problems:
+        # a cache not built yet, or changes not yet in it: rebuilt, not broken
+        if parts.writable and not parts.readonly:
+            parts.sync_index()
+            rep.notes.append("search index: rebuilt (" + "; ".join(pending) + ")")
+        else:
+            rep.notes.append("search index: rebuilding on the next open (" + "; ".join(pending) + ")")
     if problems:
         if repair and not parts.readonly:
             parts.rebuild_index(None, None)
@@ -159,12 +180,14 @@ def _check_blobs(parts: CheckParts, rep: CheckReport, repair: bool, verify_hashe
     rep.checked["blobs"] = len(known) + len(stray)
     if stray:
         if repair:
-            for sha in stray:
-                parts.blobs.delete(sha)
-            rep.repaired.append(f"removed {len(stray)} orphan originals (left by an interrupted import)")
+            moved = quarantine.move_aside(parts.root, parts.blobs, stray, "no document row")
+            rep.repaired.append(
+                f"moved {moved.count} orphan originals ({quarantine.size_text(moved.size)}) to "
+                f"{quarantine.FOLDER}/; `check --repair --purge-quarantine` deletes them")
         else:
-            rep.problems.append(f"{len(stray)} orphan originals with no document "
-                                "(left by an interrupted import; check --repair removes them)")
+            rep.problems.append(f"{len(stray)} orphan originals with no document (left by an "
+                                f"interrupted import; check --repair moves them to "
+                                f"{quarantine.FOLDER}/)")
     if repair and not parts.readonly and parts.writable:
         tmp = parts.blobs.clean_temp_files()
         if tmp:
@@ -188,8 +211,7 @@ def recover_after_crash(parts: CheckParts) -> list[str]:
     quick_check(parts.store.conn)
     known = {r[0] for r in parts.store.conn.execute("SELECT sha256 FROM document")}
     stray = [s for s in parts.blobs.all_shas() if s not in known]
-    for sha in stray:
-        parts.blobs.delete(sha)
+    quarantine.move_aside(parts.root, parts.blobs, stray, "interrupted import")
     parts.blobs.clean_temp_files()
     rebuild = parts.root / ".index-rebuild"
     if rebuild.exists():
@@ -203,31 +225,40 @@ def recover_after_crash(parts: CheckParts) -> list[str]:
     return notes
 
 
-def index_problems(parts: CheckParts) -> list[str]:
+def index_state(parts: CheckParts) -> tuple[list[str], list[str]]:
+    """(pending, problems) of the search index: an index not built yet or changes waiting
+    in the outbox are pending (a cache catching up); anything else that differs is a problem."""
     path = parts.root / "index"
+    if not path.is_dir() or not any(path.glob("_*_*.toc")):
+        n = parts.store.count("document")
+        return [f"not built yet, {n} documents to index"], []
     try:
         ix = SearchIndex.open(path)
     except IndexDamaged as exc:
-        return [f"missing or damaged ({exc})"]
+        return [], [f"missing or damaged ({exc})"]
     try:
-        out = []
-        pending = parts.store.count("outbox")
-        if pending:
-            out.append(f"{pending} changes not yet indexed")
+        pending: list[str] = []
+        out: list[str] = []
+        waiting = parts.store.count("outbox")
+        if waiting:
+            pending.append(f"{waiting} changes not yet indexed")
         gen, db_gen = ix.generation(), parts.store.generation()
-        if gen != db_gen:
+        if gen != db_gen and not waiting:
             out.append(f"generation {gen} differs from the database's {db_gen}")
         db_ids = {r[0] for r in parts.store.conn.execute("SELECT id FROM document")}
         try:
             ix_ids = ix.all_ids()
             count = ix.doc_count()
         except Exception as exc:  # a segment that opens but cannot be read
-            return [f"damaged ({type(exc).__name__})"]
+            return pending, [f"damaged ({type(exc).__name__})"]
         if db_ids != ix_ids:
-            out.append(f"{len(db_ids - ix_ids)} documents missing from the index, "
-                       f"{len(ix_ids - db_ids)} extra")
+            waiting_ids = {r[0] for r in parts.store.conn.execute(
+                "SELECT document_id FROM outbox")}
+            if (db_ids ^ ix_ids) - waiting_ids:
+                out.append(f"{len(db_ids - ix_ids)} documents missing from the index, "
+                           f"{len(ix_ids - db_ids)} extra")
         if count != len(ix_ids):
             out.append(f"{count - len(ix_ids)} documents indexed twice")
-        return out
+        return pending, out
     finally:
         ix.close()

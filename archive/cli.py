@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from archive.api import Archive
-from archive.errors import ArchiveError, Cancelled
+from archive.errors import ArchiveError, ArchiveLocked, Cancelled
 from archive.export.registry import FORMATS
 from archive.logs import configure_logging
 from archive.paths import resolve_archive_path
@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("check", help="consistency check; exit 1 if problems")
     s.add_argument("--repair", action="store_true", help="fix what can be fixed")
+    s.add_argument("--purge-quarantine", action="store_true",
+                   help="with --repair: delete the originals earlier repairs moved aside")
     s.add_argument("--json", action="store_true")
 
     sub.add_parser("reindex", help="rebuild the search index from SQLite")
@@ -168,6 +170,15 @@ def _run(args: argparse.Namespace) -> int:
     writes = cmd in ("import", "reindex", "reextract", "correct", "tag", "backup",
                      "import-bundle") or (cmd == "check" and args.repair)
     create = cmd in ("import", "import-bundle")
+    if cmd == "check" and not writes:
+        # A check takes the writer lock when it is free, so a crash left behind is recovered
+        # from first (what the next window would do); with another window open it only reads.
+        try:
+            archive = Archive.open(path, create=False, write=True)
+        except ArchiveLocked:
+            archive = Archive.open(path, create=False, write=False)
+        with archive:
+            return int(COMMANDS[cmd](archive, args))
     with Archive.open(path, create=create, write=writes) as archive:
         return int(COMMANDS[cmd](archive, args))
 
@@ -257,7 +268,9 @@ def _cmd_summary(archive: Archive, args: argparse.Namespace) -> int:
 
 
 def _cmd_check(archive: Archive, args: argparse.Namespace) -> int:
-    rep = archive.check(repair=args.repair)
+    if args.purge_quarantine and not args.repair:
+        raise ArchiveError("--purge-quarantine goes with --repair")
+    rep = archive.check(repair=args.repair, purge_quarantine=args.purge_quarantine)
     if args.json:
         _print_json(rep.to_json())
     else:
@@ -265,6 +278,8 @@ def _cmd_check(archive: Archive, args: argparse.Namespace) -> int:
             print(f"repaired: {r}")
         for p in rep.problems:
             print(f"problem: {p}")
+        for n in rep.notes:
+            print(f"note: {n}")
         print("ok" if rep.ok else f"{len(rep.problems)} problems")
     return 0 if rep.ok else 1
 
@@ -328,21 +343,35 @@ def _cmd_backup(archive: Archive, args: argparse.Namespace) -> int:
 def _cmd_restore(path: Any, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from archive.backup import backup_time, list_backups
+    from archive.backup import backup_contents, backup_time, describe, useful_backup
+    from archive.blobs import BlobStore
+    from archive.store import DB_NAME
 
-    source = Path(args.source) if args.source else next(iter(list_backups(Path(path))), None)
+    root = Path(path)
+    source = Path(args.source) if args.source else useful_backup(root)
     if source is None:
-        raise ArchiveError(f"no backup found in {Path(path) / 'backups'}")
-    if not args.yes:
-        question = (f"Restore the backup taken {backup_time(source)} ({source.name})? "
+        originals = sum(1 for _ in BlobStore(root / "blobs").all_shas())
+        if (root / DB_NAME).exists() or not originals:
+            raise ArchiveError(f"no backup found in {root / 'backups'}")
+        question = (f"No backup is left. Build a new database from the {originals} originals? "
+                    "Their tags, notes and corrections were only in the lost database. [y/N] ")
+    else:
+        held = backup_contents(source)
+        question = (f"Restore the backup taken {backup_time(source)} ({source.name}, "
+                    f"{describe(held) if held else 'contents unknown'})? "
                     "The current database is kept aside. [y/N] ")
+    if not args.yes:
         if not sys.stdin.isatty():
             raise ArchiveError(f"{question.split('?')[0]}? Add --yes to confirm.")
         if input(question).strip().lower() not in ("y", "yes"):
             _err("nothing was changed")
             return 1
-    res = Archive.restore(Path(path), source)
-    print(f"restored the backup taken {res.taken_at} ({res.restored_from.name})")
+    res = Archive.restore(root, source)
+    if res.restored_from is None:
+        print(f"built a new database from the originals: {describe(res.contents)}")
+    else:
+        print(f"restored the backup taken {res.taken_at} ({res.restored_from.name}): "
+              f"{describe(res.contents)}")
     if res.damaged_kept_as:
         print(f"the previous database was kept as {res.damaged_kept_as}")
     if res.readded:

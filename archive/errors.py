@@ -70,6 +70,10 @@ class SchemaError(ArchiveError):
     """The archive was written by a newer version, or its schema is damaged."""
 
 
+class MissingDatabase(ArchiveError):
+    """The folder holds originals or backups but no database: never start a new one there."""
+
+
 class CorruptArchive(ArchiveError):
     """The SQLite file failed its integrity check."""
 

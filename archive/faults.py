@@ -8,6 +8,8 @@ TAKEDOWN_ATLAS_CRASH_AT=<name>[,<name>...] makes the process SIGKILL itself when
 reaches that point; TAKEDOWN_ATLAS_CRASH_SKIP=N lets the first N hits pass first;
 TAKEDOWN_ATLAS_CRASH_FIRED=<file> records the point just before the kill (proof it landed),
 TAKEDOWN_ATLAS_CRASH_TRACE=<file> records every point passed (for calibration).
+TAKEDOWN_ATLAS_DISK_FULL_AT=<name>[,...] raises OSError(ENOSPC) there instead (after the
+first TAKEDOWN_ATLAS_CRASH_SKIP hits), as a disk filling up at that moment would.
 TAKEDOWN_ATLAS_PARSER_FAULT=<kind>:<marker>[,...] makes the sandboxed parser misbehave
 (hang, explode, crash, flood) on files whose name contains <marker>; the item
 `import:<module>` makes the worker import <module> as it starts (a missing one stops it).
@@ -15,6 +17,7 @@ TAKEDOWN_ATLAS_PARSER_FAULT=<kind>:<marker>[,...] makes the sandboxed parser mis
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import signal
@@ -51,6 +54,11 @@ def crash_point(name: str) -> None:
     if trace:  # a calibration run records every point it passes
         with open(trace, "a", encoding="utf-8") as fh:
             fh.write(name + "\n")
+    full = _env("TAKEDOWN_ATLAS_DISK_FULL_AT")
+    if full and name in full.split(","):
+        _hits["full:" + name] = _hits.get("full:" + name, 0) + 1
+        if _hits["full:" + name] > int(_env("TAKEDOWN_ATLAS_CRASH_SKIP", "0")):
+            raise OSError(errno.ENOSPC, "No space left on device")
     wanted = _env("TAKEDOWN_ATLAS_CRASH_AT")
     if not wanted or name not in wanted.split(","):
         return

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive.errors import ArchiveError, StorageError
+from archive.errors import ArchiveError, MissingDatabase, StorageError
 from archive.lock import WriterLock, read_lock_info
 from archive.store import DB_NAME, open_database
 
@@ -32,6 +32,7 @@ def open_folder(path: str | os.PathLike[str], *, create: bool, write: bool, wait
     root = Path(path).expanduser()
     db_path = root / DB_NAME
     if not db_path.exists():
+        _refuse_a_lost_database(root)
         if not create:
             raise ArchiveError(f"no archive at {root} (use import to create one)")
         try:
@@ -55,3 +56,20 @@ def open_folder(path: str | os.PathLike[str], *, create: bool, write: bool, wait
             lock.release()
         raise
     return OpenedFolder(root, conn, lock, readonly, unclean)
+
+
+def _refuse_a_lost_database(root: Path) -> None:
+    """A folder with originals or backups but no database lost it (moved by mistake, a sync
+    conflict, a crash inside restore): a new empty database there would make every original
+    look like an orphan. Say so and point to restore; change nothing."""
+    originals = sum(1 for f in (root / "blobs").glob("??/*")
+                    if f.is_file() and not f.name.startswith(".tmp-")) if (root / "blobs").is_dir() else 0
+    backups = len(list((root / "backups").glob("archive-*.sqlite"))) if (root / "backups").is_dir() else 0
+    if originals or backups:
+        held = ", ".join(part for part in (
+            f"{originals} original{'s' if originals != 1 else ''}" if originals else "",
+            f"{backups} backup{'s' if backups != 1 else ''}" if backups else "") if part)
+        raise MissingDatabase(
+            f"The archive database is missing from {root}, which still holds {held}; nothing "
+            f"was changed. Run `takedown-atlas --archive {root} restore` to bring back the "
+            "newest backup that holds documents.")

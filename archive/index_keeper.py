@@ -7,13 +7,17 @@ in a temp folder for read-only media. Whoosh itself stays in `archive.index`.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import shutil
+import sqlite3
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, StorageError
 from archive.faults import crash_point
 from archive.index import IndexDamaged, SearchIndex, phrase_in_text
 from archive.progress import CancelToken, Progress, ProgressCallback
@@ -21,6 +25,21 @@ from archive.records import DocumentId, SearchHit, SearchResult
 from archive.store import Store
 
 SEARCH_SORTS = ("relevance", "date", "date_asc")
+PRIVATE_PREFIX = "takedown-atlas-index-"
+PRIVATE_MAX_AGE_S = 24 * 3600
+
+
+def _disk_full(exc: BaseException) -> bool:
+    return getattr(exc, "errno", None) == errno.ENOSPC or "full" in str(exc).lower()
+
+
+def _clean_old_private_indexes() -> None:
+    """Private indexes a killed process left in the temp folder, older than a day."""
+    now = time.time()
+    for p in Path(tempfile.gettempdir()).glob(PRIVATE_PREFIX + "*"):
+        with contextlib.suppress(OSError):
+            if p.is_dir() and now - p.stat().st_mtime > PRIVATE_MAX_AGE_S:
+                shutil.rmtree(p, ignore_errors=True)
 
 
 class IndexKeeper:
@@ -34,11 +53,18 @@ class IndexKeeper:
         self._can_write = can_write
         self._index: SearchIndex | None = None
         self._dir = root / "index"
+        self._private: Path | None = None  # a temp folder of our own (read-only archives)
 
     @property
     def index(self) -> SearchIndex:
         if self._index is None:
-            self.sync()
+            try:
+                self.sync()
+            except StorageError:
+                if self._index is None:
+                    raise
+                # (a full disk stops the catch-up, not the search: the index as it was answers,
+                # and the outbox keeps what it lacks for the next catch-up)
         assert self._index is not None
         return self._index
 
@@ -46,6 +72,10 @@ class IndexKeeper:
         if self._index is not None:
             self._index.close()
             self._index = None
+        if self._private is not None:  # the private index of a read-only archive goes too
+            shutil.rmtree(self._private, ignore_errors=True)
+            self._private = None
+            self._dir = self.root / "index"
 
     def sync(self, on_progress: ProgressCallback | None = None,
              cancel: CancelToken | None = None) -> None:
@@ -56,9 +86,23 @@ class IndexKeeper:
             except IndexDamaged:
                 self._index = None
         if self.readonly or not self._can_write():
-            if self._index is None or self._is_stale():
+            # Read-only media: a stale index is never brought up to date, so build a private
+            # one. Another process writing: its index is at most a moment behind; use it.
+            if self._index is None or self.readonly and self._is_stale():
                 self._rebuild_into_temp()
             return
+        try:
+            self._catch_up(on_progress, cancel)
+        except (OSError, sqlite3.OperationalError) as exc:
+            if not _disk_full(exc):
+                raise
+            if self._index is None:  # a rebuild that failed: open what is on disk, if anything
+                with contextlib.suppress(IndexDamaged):
+                    self._index = SearchIndex.open(self._dir)
+            raise StorageError("Not enough disk space to update the search index; the documents "
+                               "are safe and are indexed once space is freed.") from None
+
+    def _catch_up(self, on_progress: ProgressCallback | None, cancel: CancelToken | None) -> None:
         if self._index is None:
             self.rebuild(on_progress, cancel)
             return
@@ -119,7 +163,11 @@ class IndexKeeper:
 
     def _rebuild_into_temp(self) -> None:
         """Read-only archive with an unusable index: build a private one in a temp folder."""
-        tmp = Path(tempfile.mkdtemp(prefix="takedown-atlas-index-"))
+        _clean_old_private_indexes()
+        if self._private is not None:
+            shutil.rmtree(self._private, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(prefix=PRIVATE_PREFIX))
+        self._private = tmp
         self._dir = tmp / "index"
         new = SearchIndex.create(self._dir)
         new.rebuild(self.store.iter_index_docs(), self.store.count("document"),

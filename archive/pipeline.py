@@ -7,6 +7,7 @@ orphan blob or a pending outbox row. Plain synchronous code with progress and ca
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from collections.abc import Iterable
@@ -54,16 +55,62 @@ def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
             report(Progress("import", n, total, item.name))
     except Cancelled:
         result.cancelled = True
-    finally:
-        # Whatever reached the database must reach the index too, even after a cancel.
-        if result.added:
+    except StorageError as exc:
+        # (the disk filled up part-way: say what was added before, and never let the index
+        # catch-up, which needs the disk too, hide the message)
+        _log_result(result)
+        raise StorageError(_stopped_message(str(exc), result, _catch_up_quietly(
+            parts, on_progress, result))) from None
+    except BaseException:
+        _catch_up_quietly(parts, on_progress, result)
+        raise
+    # Whatever reached the database must reach the index too, even after a cancel.
+    if result.added:
+        try:
             parts.catch_up(on_progress)
-        log.info("import: %d added, %d duplicates, %d rejected%s", len(result.added),
-                 len(result.duplicates), len(result.rejected),
-                 " (cancelled)" if result.cancelled else "")
-        for r in result.rejected:
-            log.info("rejected %s: %s", r.file, r.reason)
+        except (StorageError, OSError, sqlite3.OperationalError) as exc:
+            raise StorageError(_stopped_message(
+                "Not enough disk space to update the search index" if _disk_full(exc)
+                else f"Could not update the search index ({exc})", result, False)) from None
+    _log_result(result)
     return result
+
+
+def _catch_up_quietly(parts: ImportParts, on_progress: ProgressCallback | None,
+                      result: ImportResult) -> bool:
+    """The index catch-up after an import that stopped on an error; False if it failed too
+    (the outbox keeps every change: the index catches up on the next open)."""
+    if not result.added:
+        return True
+    try:
+        parts.catch_up(on_progress)
+    except Exception:  # the error being raised matters more; the outbox is still there
+        log.warning("index catch-up after a failed import did not finish", exc_info=True)
+        return False
+    return True
+
+
+def _stopped_message(cause: str, result: ImportResult, indexed: bool) -> str:
+    cause = cause.rstrip(".")
+    added = len(result.added)
+    if not added:
+        return cause + (" (the archive is unchanged)." if cause.startswith("Not enough") else ".")
+    done = f"{added} file{'s were' if added != 1 else ' was'} added before it stopped"
+    index = "" if indexed else "; the search index catches up once space is freed"
+    return f"{cause}; {done} and {'are' if added != 1 else 'is'} safe{index}."
+
+
+def _disk_full(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "full" in text or "no space" in text or getattr(exc, "errno", None) == 28
+
+
+def _log_result(result: ImportResult) -> None:
+    log.info("import: %d added, %d duplicates, %d rejected%s", len(result.added),
+             len(result.duplicates), len(result.rejected),
+             " (cancelled)" if result.cancelled else "")
+    for r in result.rejected:
+        log.info("rejected %s: %s", r.file, r.reason)
 
 
 def import_paths(parts: ImportParts, paths: Iterable[Path | str], *,
@@ -97,10 +144,11 @@ def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) ->
                           warnings=[str(exc)], flags=["unreadable"])
         result.rejected.append(Rejected(
             source.name, f"{exc}; the original was kept as {document_id_for(sha)}"))
-    crash_point("import.after_parse")
-    facts = extract_document(raw, source.name)
     doc_id = document_id_for(sha)
+    had_blob = parts.blobs.has(sha)  # (an orphan from before is never ours to remove)
     try:
+        crash_point("import.after_parse")
+        facts = extract_document(raw, source.name)
         parts.blobs.put(source.data, sha)
         crash_point("import.after_blob")
         with parts.transaction():
@@ -115,14 +163,19 @@ def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) ->
             apply_corrections(store, doc_id)
             store.queue_index(doc_id)
             crash_point("import.before_commit")
-    except OSError as exc:
+    except (OSError, sqlite3.OperationalError) as exc:
+        if not had_blob and store.id_for_sha(sha) is None:
+            # (the row did not get in: the blob this import just wrote goes with it)
+            with contextlib.suppress(OSError):
+                parts.blobs.delete(sha)
         raise StorageError(_storage_message(exc)) from None
-    except sqlite3.OperationalError as exc:
-        raise StorageError(_storage_message(exc)) from None
-    crash_point("import.after_commit")
     if "unreadable" not in raw.flags:
         result.added.append(doc_id)
     result.warnings.extend(f"{source.name}: {w}" for w in raw.warnings)
+    try:
+        crash_point("import.after_commit")
+    except OSError as exc:  # committed: counted above as added, and safe
+        raise StorageError(_storage_message(exc)) from None
 
 
 def extract_document(raw: RawDocument, name: str) -> DocumentFacts:
@@ -158,8 +211,8 @@ def _display_name(name: str) -> str:
 
 def _storage_message(exc: BaseException) -> str:
     text = str(exc).lower()
-    if "full" in text or "no space" in text or getattr(exc, "errno", None) == 28:
-        return "Not enough disk space; the file being imported was not added (the archive is unchanged)."
+    if _disk_full(exc):
+        return "Not enough disk space; the file being imported was not added"
     if "read-only" in text or "readonly" in text or getattr(exc, "errno", None) in (13, 30):
         return "The archive cannot be written (read-only media or no permission); nothing was imported."
     return f"Could not write to the archive: {exc}"

@@ -114,3 +114,12 @@ def annotate(session: ArchiveSession, doc_id: str, target_type: str, target_id: 
                 note = next((n.get("note") for n in view["networks"] if n["id"] == target_id), None)
         archive.set_note(target_type, target_id, note, starred=starred)
     return Changed({doc_id})
+
+
+def backup_if_idle(session: ArchiveSession, *, on_progress: ProgressCallback | None = None,
+                   cancel: CancelToken | None = None) -> bool:
+    """A backup of the journalist's edits once they pause (the writer thread's archive made
+    them); True while edits still wait for one."""
+    archive = session.for_thread()
+    archive.edits.if_idle()
+    return archive.edits.waiting

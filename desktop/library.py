@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from archive.entity import EntitySummary
 from archive.errors import ArchiveError
@@ -17,6 +17,8 @@ from desktop.models.document_table import DocumentTableModel
 from desktop.models.facets import FacetModel
 from desktop.session import ArchiveSession
 from desktop.tasks import Task, TaskRunner
+
+BACKUP_POLL_MS = 30_000
 
 
 class LibraryController(QObject):
@@ -48,6 +50,12 @@ class LibraryController(QObject):
         self._doc_no = 0
         self.table.sort_requested.connect(self._on_table_sort_requested)
         self.facets.filters_changed.connect(self._on_facets_filters_changed)
+        # Edits (tags, notes, stars, corrections) go into a backup once the journalist pauses.
+        self._unsaved_edits = False
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_POLL_MS)
+        self._backup_timer.timeout.connect(self._on_backup_timer_timeout)
+        self._backup_timer.start()
 
     def set_session(self, session: ArchiveSession) -> None:
         self.session = session
@@ -130,7 +138,19 @@ class LibraryController(QObject):
     def _on_entity_task_succeeded(self, summary: EntitySummary) -> None:
         self.entity_loaded.emit(summary)
 
+    def _on_backup_timer_timeout(self) -> None:
+        if self._unsaved_edits and not self.session.readonly:
+            self._unsaved_edits = False
+            task = Task(jobs.backup_if_idle, self.session, label="")
+            task.signals.succeeded.connect(self._on_backup_task_succeeded)
+            task.signals.failed.connect(self._on_task_failed)
+            self.runner.submit(task, writes=True)
+
+    def _on_backup_task_succeeded(self, still_waiting: bool) -> None:
+        self._unsaved_edits = self._unsaved_edits or still_waiting
+
     def _on_write_task_succeeded(self, changed: jobs.Changed) -> None:
+        self._unsaved_edits = True  # (a backup that finds nothing waiting costs nothing)
         self.table.refresh(changed.document_ids)
         self.changed.emit(changed)
         if changed.facets:

@@ -58,14 +58,30 @@ def _sha_of(path: Path, name: str) -> str:
         conn.close()
 
 
-def test_orphan_blob_is_found_and_removed(filled: Path) -> None:
+def test_orphan_blob_is_found_and_moved_to_quarantine_never_deleted(filled: Path) -> None:
     stray = filled / "blobs" / "ab" / ("ab" + "0" * 62)
     stray.parent.mkdir(exist_ok=True)
     stray.write_bytes(b"left by an interrupted import")
     first, repaired, _ = _check_repair_check(filled)
     assert any("orphan originals" in p for p in first)
-    assert any("orphan originals" in r for r in repaired)
+    assert any("moved 1 orphan originals" in r and "quarantine/" in r for r in repaired)
     assert not stray.exists()
+    kept = filled / "quarantine" / stray.name
+    assert kept.read_bytes() == b"left by an interrupted import"
+    (line,) = (filled / "quarantine" / "manifest.jsonl").read_text().splitlines()
+    assert json.loads(line)["sha256"] == stray.name and json.loads(line)["size"] == 29
+    with Archive.open(filled) as a:
+        rep = a.check()
+        assert rep.ok and rep.checked["quarantined"] == 1
+        assert any("purge-quarantine" in n for n in rep.notes)
+    # only the explicit purge deletes, after saying how many and how big
+    out = subprocess.run([*CLI, "--archive", str(filled), "check", "--repair", "--purge-quarantine"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "deleted 1 quarantined originals (29 bytes)" in out.stdout
+    assert not kept.exists()
+    with Archive.open(filled) as a:
+        assert a.check().checked["quarantined"] == 0
 
 
 @pytest.mark.parametrize("damage", ["delete", "corrupt"])
@@ -118,6 +134,14 @@ def test_damaged_index_is_detected_and_rebuilt_with_the_same_results(
             toc.write_bytes(os.urandom(200))
     else:
         (index / "GENERATION").write_text("1")
+    if damage == "delete":  # a missing index is a cache to build, not a problem
+        with Archive.open(filled) as a:
+            rep = a.check()
+        assert rep.ok and any("search index: rebuilt (not built yet" in n for n in rep.notes), rep
+        with Archive.open(filled) as a:
+            assert a.check().ok and a.check().notes == []
+            assert [a.search(q).ids for q in ("Facebook", "accounts", '"YouTube channels"')] == before
+        return
     first, repaired, _ = _check_repair_check(filled)
     assert any("search index" in p for p in first), first
     assert any("rebuilt the search index" in r for r in repaired)
