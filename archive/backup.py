@@ -71,9 +71,11 @@ class EditBackups:
             return [f"No automatic backup was made: {exc}"]
         return []
 
-    def if_idle(self, idle_s: float = EDIT_IDLE_S) -> Path | None:
-        """A backup once the edits have paused for *idle_s*; None when nothing is waiting."""
-        if self._at is None or time.monotonic() - self._at < idle_s or not self._writable:
+    def if_idle(self, idle_s: float | None = None) -> Path | None:
+        """A backup once the edits have paused for *idle_s* (EDIT_IDLE_S); None when nothing
+        is waiting."""
+        pause = EDIT_IDLE_S if idle_s is None else idle_s
+        if self._at is None or time.monotonic() - self._at < pause or not self._writable:
             return None
         self._at = None
         try:

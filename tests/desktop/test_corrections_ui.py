@@ -48,3 +48,22 @@ def test_delete_and_tag_and_star(window, sample_archive):
     net = doc["networks"][0]
     window.library.annotate(doc["id"], "network", net["id"], {"note": "ask Meta", "starred": True})
     assert sample_archive.document(doc["id"])["networks"][0]["note"] == "ask Meta"
+
+
+def test_edits_in_the_window_reach_a_backup_once_the_journalist_pauses(window, sample_archive,
+                                                                       monkeypatch):
+    from archive import backup
+
+    doc_id = sample_archive.query_ids("")[0][0]
+    before = backup.list_backups(sample_archive.root)
+    window.library.annotate(doc_id, "document", doc_id, {"tags": ["to-verify"]})
+    monkeypatch.setattr(backup, "EDIT_IDLE_S", 3600.0)
+    window.library._on_backup_timer_timeout()  # no pause yet: nothing is written
+    assert backup.list_backups(sample_archive.root) == before
+    monkeypatch.setattr(backup, "EDIT_IDLE_S", 0.0)
+    window.library._on_backup_timer_timeout()  # still waiting, so the next tick tries again
+    made = backup.list_backups(sample_archive.root)[0]
+    assert made not in before and made.name.endswith("-after-edit.sqlite")
+    assert backup.backup_contents(made)["tags"] >= 1
+    window.library._on_backup_timer_timeout()  # nothing waits any more: no new backup
+    assert backup.list_backups(sample_archive.root)[0] == made
