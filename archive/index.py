@@ -8,6 +8,7 @@ index as damaged, and the caller rebuilds it from SQLite.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -191,7 +192,7 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        _commit(writer)
 
     def rebuild(self, docs: Iterable[IndexDoc], total: int, generation: int,
                 on_progress: ProgressCallback | None = None,
@@ -224,7 +225,7 @@ class SearchIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        _commit(writer)
 
     # --- searching ------------------------------------------------------------------
 
@@ -469,3 +470,16 @@ def phrase_in_text(words: list[str], text: str) -> bool:
     """Exact check of a phrase (word sequence, punctuation-insensitive) in a document."""
     pattern = r"\W+".join(re.escape(fold_accents(w)) for w in words)
     return re.search(rf"(?<!\w){pattern}(?!\w)", fold_accents(text), flags=re.IGNORECASE) is not None
+
+
+def _commit(writer: Any) -> None:
+    """Commit; a commit that fails (a full disk, a Whoosh assertion) must not leave the
+    write lock held, or every later write of this process fails with LockError."""
+    try:
+        writer.commit()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer.cancel()
+        with contextlib.suppress(Exception):
+            writer.writelock.release()
+        raise

@@ -75,3 +75,28 @@ def test_accents_fold_both_ways(archive: Archive, tmp_path: Path) -> None:
     assert archive.search("azerbaycan").total == 1
     assert archive.search('"Nicolae Ciuca"').total == 1
     assert archive.search("vucic").total == 2
+
+
+def test_a_failed_index_commit_releases_the_write_lock(archive: Archive,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A commit that raises (a full disk, a Whoosh assertion) must not leave Whoosh's write
+    lock held: the next import of the same process still reaches the index."""
+    from whoosh.writing import SegmentWriter
+
+    archive.import_text("Meta removed 12 accounts in Peru.", "one.txt")
+    real = SegmentWriter.commit
+
+    def failing(self: SegmentWriter, *args: object, **kwargs: object) -> None:
+        raise AssertionError("simulated failure inside Whoosh's commit")
+
+    monkeypatch.setattr(SegmentWriter, "commit", failing)
+    from archive.errors import ArchiveError
+
+    with pytest.raises((AssertionError, ArchiveError)) as failed:
+        archive.import_text("Twitter removed 30 accounts in Chile.", "two.txt")
+    monkeypatch.setattr(SegmentWriter, "commit", real)
+    # (the traceback is kept, as an error report would keep it: the writer is not collected)
+    archive.import_text("Google removed 7 channels in Nepal.", "three.txt")
+    assert failed.traceback
+    assert archive.search("Nepal").total == 1 and archive.search("Chile").total == 1
+    assert archive.check().ok
