@@ -26,6 +26,7 @@ from archive.records import (
     Rejected,
     SourceFile,
 )
+from archive.safe_text import printable
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
     except Cancelled:
         result.cancelled = True
     finally:
+        _make_printable(result)
         # Whatever reached the database must reach the index too, even after a cancel.
         if result.added:
             parts.catch_up(on_progress)
@@ -100,14 +102,15 @@ def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) ->
     crash_point("import.after_parse")
     facts = extract_document(raw, source.name)
     doc_id = document_id_for(sha)
+    file = printable(source.display or _display_name(source.name), one_line=True)
     try:
         parts.blobs.put(source.data, sha)
         crash_point("import.after_blob")
         with parts.transaction():
-            store.insert_document(doc_id=doc_id, sha=sha, file=_display_name(source.name),
+            store.insert_document(doc_id=doc_id, sha=sha, file=file,
                                   size=len(source.data), raw=raw, facts=facts,
                                   extractor_version=parts.extractor_version)
-            if source.name != _display_name(source.name):
+            if source.name != file:
                 store.add_provenance(doc_id, source.name)
             crash_point("import.in_transaction")
             from archive.corrections import apply_corrections
@@ -123,6 +126,15 @@ def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) ->
     if "unreadable" not in raw.flags:
         result.added.append(doc_id)
     result.warnings.extend(f"{source.name}: {w}" for w in raw.warnings)
+
+
+def _make_printable(result: ImportResult) -> None:
+    """Names and reasons as the report shows them (GUI, CLI, JSON): a zip entry or file name
+    holding escapes, bidi overrides or newlines is shown, never obeyed (`archive.safe_text`)."""
+    result.rejected = [Rejected(printable(r.file, one_line=True), printable(r.reason, one_line=True))
+                       for r in result.rejected]
+    result.duplicates = [Duplicate(printable(d.file, one_line=True), d.id) for d in result.duplicates]
+    result.warnings = [printable(w, one_line=True) for w in result.warnings]
 
 
 def extract_document(raw: RawDocument, name: str) -> DocumentFacts:
@@ -151,9 +163,9 @@ def extract_document(raw: RawDocument, name: str) -> DocumentFacts:
 
 
 def _display_name(name: str) -> str:
-    """The file name people recognise: the last component, inside a bundle too."""
-    inner = name.rsplit("!", 1)[-1]
-    return inner.replace("\\", "/").rsplit("/", 1)[-1] or name
+    """The file name people recognise: the last path component (a `!` is part of it; bundle
+    entries carry their own `SourceFile.display`)."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1] or name
 
 
 def _storage_message(exc: BaseException) -> str:
