@@ -32,7 +32,6 @@ from archive.parsing import Parser
 from archive.parts import CheckParts, ImportParts, Transaction
 from archive.progress import CancelToken, ProgressCallback
 from archive.records import DocumentId, ImportResult, SearchResult, SourceFile
-from archive.safe_text import printable
 from archive.sandbox import default_parser
 from archive.store import Store
 from archive.writer import Writer
@@ -177,14 +176,8 @@ class Archive:
         return summarise(kind, key, nets)
 
     def document(self, doc_id: str, *, with_text: bool = True) -> dict[str, Any]:
-        """One document as in the JSON export, plus "text" (what evidence offsets point into).
-        Its title, publisher and file name are safe to show (`archive.safe_text`), also for
-        rows stored before import cleaned them."""
-        doc = document_view(self.store, self.store.resolve_id(doc_id), with_text=with_text)
-        for key in ("title", "publisher", "file"):
-            if isinstance(doc.get(key), str):
-                doc[key] = printable(doc[key], one_line=True)
-        return doc
+        """One document as in the JSON export, plus "text" (what evidence offsets point into)."""
+        return document_view(self.store, self.store.resolve_id(doc_id), with_text=with_text)
 
     def original(self, doc_id: str) -> tuple[str, bytes]:
         """The original file's name and exact bytes."""
@@ -206,14 +199,8 @@ class Archive:
         return browse.facets(self.store, doc_ids)
 
     def document_rows(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Result-table cells (title, date, publisher, networks, assets, countries) by id;
-        text cells safe to show (`archive.safe_text`)."""
-        rows = browse.document_rows(self.store, doc_ids)
-        for row in rows.values():
-            for key, value in row.items():
-                if isinstance(value, str):
-                    row[key] = printable(value, one_line=True)
-        return rows
+        """Result-table cells (title, date, publisher, networks, assets, countries) by id."""
+        return browse.document_rows(self.store, doc_ids)
 
     def select(self, *, country: str | None = None, actor: str | None = None,
                query: str | None = None, since: str | None = None,
