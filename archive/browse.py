@@ -186,7 +186,7 @@ def document_rows(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]
             row["starred"] = bool(row["starred"])
             row["assets"] = assets.get(row["id"], 0)
             for key in ("title", "file", "publisher"):  # labels safe to show (archive.safe_text)
-                row[key] = row[key] if row[key] is None else printable(row[key], one_line=True)
+                row[key] = row[key] if row[key] is None else printable(row[key])
             out[row["id"]] = row
     return out
 

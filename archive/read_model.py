@@ -158,7 +158,7 @@ def read_document(store: Store, doc_id: str, *, with_text: bool = False) -> Docu
     return Document(
         # Names safe to show in every face and export (`archive.safe_text`), also for rows
         # stored before import cleaned them.
-        id=row["id"], file=printable(row["file"], one_line=True), sha256=row["sha256"],
+        id=row["id"], file=printable(row["file"]), sha256=row["sha256"],
         title=_shown(row["title"]), publisher=_shown(row["publisher"]),
         published=row["published"],
         source_type=row["source_type"], language=row["language"],
@@ -172,7 +172,7 @@ def read_document(store: Store, doc_id: str, *, with_text: bool = False) -> Docu
 
 
 def _shown(value: str | None) -> str | None:
-    return None if value is None else printable(value, one_line=True)
+    return None if value is None else printable(value)
 
 
 def read_network(store: Store, row: sqlite3.Row) -> Network:
