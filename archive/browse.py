@@ -15,6 +15,7 @@ from archive import rules
 from archive.export.model import Scope
 from archive.export.selection import gather
 from archive.records import DocumentId
+from archive.safe_text import printable
 from archive.store import Store
 
 SearchIds = Callable[[str], Iterable[str]]  # a full-text query -> matching document ids
@@ -184,6 +185,8 @@ def document_rows(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]
             row["targets"] = sorted((row["targets"] or "").split(",")) if row["targets"] else []
             row["starred"] = bool(row["starred"])
             row["assets"] = assets.get(row["id"], 0)
+            for key in ("title", "file", "publisher"):  # labels safe to show (archive.safe_text)
+                row[key] = row[key] if row[key] is None else printable(row[key])
             out[row["id"]] = row
     return out
 

@@ -10,8 +10,9 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO, Any
 
 from archive.api import Archive
 from archive.errors import ArchiveError, ArchiveLocked, Cancelled
@@ -19,6 +20,7 @@ from archive.export.registry import FORMATS
 from archive.logs import configure_logging
 from archive.paths import resolve_archive_path
 from archive.progress import CancelToken, Progress
+from archive.safe_text import printable
 
 PROG = "takedown-atlas"
 log = logging.getLogger(__name__)
@@ -139,7 +141,8 @@ def main(argv: Sequence[str] | None = None,
     configure_logging(debug=args.debug)
     log.info("command %s", args.command)
     try:
-        return int(_run(args))
+        with _safe_output():
+            return int(_run(args))
     except Cancelled:
         _err("cancelled")
         return 1
@@ -425,14 +428,43 @@ class _ProgressBar:
             line = f"{p.stage:8} [{bar}] {p.done}/{p.total} {p.detail[-40:]}"
         else:
             line = f"{p.stage:8} {p.done} {p.detail[-50:]}"
-        sys.stderr.write("\r" + line.ljust(100)[:100])
-        sys.stderr.flush()
+        out = getattr(sys.stderr, "unfiltered", sys.stderr)  # its own \r must get through
+        out.write("\r" + printable(line, one_line=True).ljust(100)[:100])
+        out.flush()
         self.shown = True
 
     def done(self) -> None:
         if self.shown:
-            sys.stderr.write("\r" + " " * 100 + "\r")
-            sys.stderr.flush()
+            out = getattr(sys.stderr, "unfiltered", sys.stderr)
+            out.write("\r" + " " * 100 + "\r")
+            out.flush()
+
+
+class _SafeStream:
+    """Standard output or error with every control, bidi-override or lone-surrogate character
+    shown as an escape (`archive.safe_text`): a title, a snippet, a zip entry or a file name
+    can never move the cursor, clear the screen or read backwards. Inside JSON the escape
+    reads as the same character."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.unfiltered = stream
+
+    def write(self, text: str) -> int:
+        self.unfiltered.write(printable(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unfiltered, name)
+
+
+@contextmanager
+def _safe_output() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeStream(sys.stdout), _SafeStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def _print_json(data: Any) -> None:
@@ -447,4 +479,5 @@ def _plain(snippet: str) -> str:
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(f"{PROG}: {message.splitlines()[0] if message else 'error'}\n")
+    # One line whatever the message holds: a newline in a file name is shown, not obeyed.
+    sys.stderr.write(f"{PROG}: {printable(message.strip(), one_line=True) or 'error'}\n")

@@ -29,6 +29,6 @@ def viewer_copy(file: str, media_type: str | None, data: bytes) -> tuple[str, by
         return None
     if suffix == ".txt" and _MARKUP.search(data[:65536]):
         return None
-    stem = PurePath(file.rsplit("!", 1)[-1].replace("\\", "/")).stem
+    stem = PurePath(file.replace("\\", "/")).stem  # the stored name; a `!` is part of it
     stem = _UNSAFE_NAME.sub("_", stem).strip(" .")[:80] or "original"
     return stem + suffix, data

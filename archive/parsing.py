@@ -13,6 +13,7 @@ from archive import importers
 from archive.errors import ArchiveError, ParseError
 from archive.limits import Limits
 from archive.records import RawDocument, SourceFile
+from archive.safe_text import strip_unsafe, strip_unsafe_line
 
 
 class Parser(Protocol):
@@ -35,6 +36,7 @@ def parse_bytes(source: SourceFile, limits: Limits) -> RawDocument:
     except Exception as exc:  # a parser library choked: the file is bad, not us
         raise ParseError(f"could not read this {importer.label} ({type(exc).__name__})") from None
     raw.importer = raw.importer or importer.name
+    make_safe(raw)
     if len(raw.text) > limits.max_text_chars:
         raw.text = raw.text[: limits.max_text_chars]
         raw.warnings.append(f"text cut at {limits.max_text_chars:,} characters")
@@ -50,3 +52,16 @@ class InProcessParser:
 
     def close(self) -> None:
         pass
+
+
+def make_safe(raw: RawDocument) -> None:
+    """The import boundary of `archive.safe_text`: whatever an importer or its library decoded
+    (an HTML entity such as `&#27;` or `&#x202E;`, a PDF's metadata), no control, bidi-override
+    or XML-incompatible character reaches the stored text or a title."""
+    raw.text, removed = strip_unsafe(raw.text)
+    if removed:
+        raw.warnings.append(f"{removed} control or bidirectional characters were removed")
+    for attr in ("title", "publisher"):
+        value = getattr(raw, attr)
+        if value is not None:
+            setattr(raw, attr, strip_unsafe_line(value) or None)

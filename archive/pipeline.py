@@ -27,6 +27,7 @@ from archive.records import (
     Rejected,
     SourceFile,
 )
+from archive.safe_text import printable
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +59,15 @@ def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
     except StorageError as exc:
         # (the disk filled up part-way: say what was added before, and never let the index
         # catch-up, which needs the disk too, hide the message)
+        _make_printable(result)
         _log_result(result)
         raise StorageError(_stopped_message(str(exc), result, _catch_up_quietly(
             parts, on_progress, result))) from None
     except BaseException:
+        _make_printable(result)
         _catch_up_quietly(parts, on_progress, result)
         raise
+    _make_printable(result)
     # Whatever reached the database must reach the index too, even after a cancel.
     if result.added:
         try:
@@ -146,16 +150,17 @@ def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) ->
             source.name, f"{exc}; the original was kept as {document_id_for(sha)}"))
     doc_id = document_id_for(sha)
     had_blob = parts.blobs.has(sha)  # (an orphan from before is never ours to remove)
+    file = printable(source.display or _display_name(source.name), one_line=True)
     try:
         crash_point("import.after_parse")
         facts = extract_document(raw, source.name)
         parts.blobs.put(source.data, sha)
         crash_point("import.after_blob")
         with parts.transaction():
-            store.insert_document(doc_id=doc_id, sha=sha, file=_display_name(source.name),
+            store.insert_document(doc_id=doc_id, sha=sha, file=file,
                                   size=len(source.data), raw=raw, facts=facts,
                                   extractor_version=parts.extractor_version)
-            if source.name != _display_name(source.name):
+            if source.name != file:
                 store.add_provenance(doc_id, source.name)
             crash_point("import.in_transaction")
             from archive.corrections import apply_corrections
@@ -176,6 +181,15 @@ def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) ->
         crash_point("import.after_commit")
     except OSError as exc:  # committed: counted above as added, and safe
         raise StorageError(_storage_message(exc)) from None
+
+
+def _make_printable(result: ImportResult) -> None:
+    """Names and reasons as the report shows them (GUI, CLI, JSON): a zip entry or file name
+    holding escapes, bidi overrides or newlines is shown, never obeyed (`archive.safe_text`)."""
+    result.rejected = [Rejected(printable(r.file, one_line=True), printable(r.reason, one_line=True))
+                       for r in result.rejected]
+    result.duplicates = [Duplicate(printable(d.file, one_line=True), d.id) for d in result.duplicates]
+    result.warnings = [printable(w, one_line=True) for w in result.warnings]
 
 
 def extract_document(raw: RawDocument, name: str) -> DocumentFacts:
@@ -204,9 +218,9 @@ def extract_document(raw: RawDocument, name: str) -> DocumentFacts:
 
 
 def _display_name(name: str) -> str:
-    """The file name people recognise: the last component, inside a bundle too."""
-    inner = name.rsplit("!", 1)[-1]
-    return inner.replace("\\", "/").rsplit("/", 1)[-1] or name
+    """The file name people recognise: the last path component (a `!` is part of it; bundle
+    entries carry their own `SourceFile.display`)."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1] or name
 
 
 def _storage_message(exc: BaseException) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive.facts import REVIEW_THRESHOLD, Fact, fact_confidence
+from archive.safe_text import printable
 from archive.store import Store, fact_from_row
 
 SCHEMA_ID = "takedown-atlas/1"
@@ -155,8 +156,11 @@ class Document:
 def read_document(store: Store, doc_id: str, *, with_text: bool = False) -> Document:
     row = store.document_row(doc_id)
     return Document(
-        id=row["id"], file=row["file"], sha256=row["sha256"], title=row["title"],
-        publisher=row["publisher"], published=row["published"],
+        # Names safe to show in every face and export (`archive.safe_text`), also for rows
+        # stored before import cleaned them.
+        id=row["id"], file=printable(row["file"]), sha256=row["sha256"],
+        title=_shown(row["title"]), publisher=_shown(row["publisher"]),
+        published=row["published"],
         source_type=row["source_type"], language=row["language"],
         networks=[read_network(store, n) for n in store.networks_of(doc_id)],
         media_type=row["media_type"], encoding=row["encoding"],
@@ -165,6 +169,10 @@ def read_document(store: Store, doc_id: str, *, with_text: bool = False) -> Docu
         also_imported_as=[f for f in store.provenance_of(doc_id) if f != row["file"]],
         tags=store.tags_of("document", doc_id), starred=bool(row["starred"]),
         note=row["note"], text=row["text"] if with_text else None)
+
+
+def _shown(value: str | None) -> str | None:
+    return None if value is None else printable(value)
 
 
 def read_network(store: Store, row: sqlite3.Row) -> Network:

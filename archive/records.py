@@ -36,10 +36,15 @@ class RawDocument:
 
 @dataclass(slots=True)
 class SourceFile:
-    """One unit to import: bytes and the name it came under (a path or `bundle.zip!entry`)."""
+    """One unit to import: bytes and the name it came under (a path or `bundle.zip!entry`).
+
+    `display` is the file name people recognise when the bundle expansion knows it (an
+    entry's last component); empty means the last component of `name`. A `!` in a file
+    name is part of the name, so `name` is never split at one."""
 
     name: str
     data: bytes
+    display: str = ""
 
 
 @dataclass(slots=True)

@@ -13,12 +13,12 @@ from archive import names, rules
 from archive.export.briefing_script import markup
 from archive.names import METRIC_LABELS
 from archive.rules import removed_assets as _removed_assets
+from archive.safe_text import strip_unsafe
 
 __all__ = ["METRIC_LABELS", "assets_by_platform", "clean", "countries", "country_name", "esc",
            "figure", "join_words", "language_name", "money", "number", "platform_name",
            "removed_assets", "summary_text"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SPACE = re.compile(r"[\t\n\r\u2028\u2029]+")
 
 QUALIFIER_WORDS = {"about": "about ", "more_than": "more than ", "fewer_than": "fewer than ",
@@ -26,10 +26,10 @@ QUALIFIER_WORDS = {"about": "about ", "more_than": "more than ", "fewer_than": "
 
 
 def clean(text: object, limit: int | None = None) -> str:
-    """Plain text from untrusted input: no control characters, one line, optionally cut."""
+    """Plain text from untrusted input: no control, bidi-override or non-XML characters
+    (`archive.safe_text`), one line, optionally cut."""
     s = "" if text is None else str(text)
-    s = _CONTROL.sub("", _SPACE.sub(" ", s))
-    s = s.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
+    s = strip_unsafe(_SPACE.sub(" ", s))[0]  # controls, bidi, surrogates, noncharacters
     if limit is not None and len(s) > limit:
         s = s[: max(limit - 1, 1)].rstrip() + "…"
     return s.strip()

@@ -33,7 +33,8 @@ def write(store: Store, doc_ids: Iterable[str], target: str | os.PathLike[str], 
           cancel: CancelToken | None = None) -> int:
     data = build(store, doc_ids, with_text=with_text, on_progress=on_progress, cancel=cancel)
     with atomic_output(target) as fh:
-        fh.write(json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+        # A lone surrogate (a damaged row) is written as its JSON escape, never an exception.
+        fh.write(json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8", "backslashreplace"))
         fh.write(b"\n")
     return len(data["documents"])
 

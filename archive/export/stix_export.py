@@ -19,6 +19,7 @@ from archive.export.model import Scope
 from archive.export.registry import ExportParts, Warn
 from archive.export.selection import gather
 from archive.progress import CancelToken, ProgressCallback
+from archive.safe_text import printable
 from archive.store import Store
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "takedown-atlas:stix")  # never change: ids depend on it
@@ -59,7 +60,9 @@ class BundleBuilder:
         return oid
 
     def actor(self, name: str, when: str) -> str:
-        if self.actor_kinds.get(name, "").lower() in FIRM_KINDS:
+        kind = self.actor_kinds.get(name, "")
+        name = _text(name)
+        if kind.lower() in FIRM_KINDS:
             oid = stix_id("identity", "actor", name)
             if oid not in self.objects:
                 self._keep(stix2.Identity(id=oid, created=when, modified=when, name=name,
@@ -78,9 +81,9 @@ class BundleBuilder:
 
     def campaign(self, net: dict[str, Any], when: str) -> list[str]:
         cid = stix_id("campaign", str(net["id"]))
-        name = str(net.get("operation_name") or net.get("label") or net["id"])
+        name = _text(net.get("operation_name") or net.get("label") or net["id"])
         self._keep(stix2.Campaign(id=cid, created=when, modified=when, name=name,
-                                  description=describe(net) or None))
+                                  description=_text(describe(net)) or None))
         refs = [cid]
         for code in net.get("origin_countries") or []:
             loc = self.location(code, when)
@@ -99,7 +102,7 @@ class BundleBuilder:
         refs: list[str] = []
         for net in nets:
             refs += self.campaign(net, when)
-        publisher = str(doc.get("publisher") or "Unknown publisher")
+        publisher = _text(doc.get("publisher") or "Unknown publisher")
         pub_id = stix_id("identity", "publisher", publisher)
         if pub_id not in self.objects:
             self._keep(stix2.Identity(id=pub_id, created=when, modified=when, name=publisher,
@@ -107,14 +110,21 @@ class BundleBuilder:
         refs.append(pub_id)
         self._keep(stix2.Report(
             id=stix_id("report", str(doc["id"])), created=when, modified=when, published=when,
-            name=str(doc.get("title") or doc.get("file") or doc["id"]),
+            name=_text(doc.get("title") or doc.get("file") or doc["id"]),
             report_types=["threat-report"], object_refs=list(dict.fromkeys(refs)),
             external_references=[{"source_name": "takedown-atlas", "external_id": str(doc["id"]),
-                                  "description": f"file {doc.get('file')}; sha256 {doc.get('sha256')}"}]))
+                                  "description": _text(f"file {doc.get('file')}; "
+                                                       f"sha256 {doc.get('sha256')}")}]))
 
     def bundle(self) -> stix2.Bundle:
         objs = [self.objects[k] for k in sorted(self.objects)]
         return stix2.Bundle(objs, id=stix_id("bundle", *sorted(self.objects)))
+
+
+def _text(value: object) -> str:
+    """Document text for a STIX field: no control, bidi-override or non-XML character, no
+    lone surrogate (they would break the bundle or a consumer's XML)."""
+    return printable(value, one_line=True)
 
 
 def describe(net: dict[str, Any]) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,10 +20,10 @@ from archive.export.selection import gather
 from archive.facts import AUDIENCE_METRICS, REMOVED_METRICS
 from archive.progress import CancelToken, ProgressCallback
 from archive.rules import removed_assets
+from archive.safe_text import printable
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CELL_LIMIT = 32_000  # Excel refuses cells over 32,767 characters
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # openpyxl rejects these
 
 DOC_COLUMNS = ["document_id", "title", "publisher", "published", "file", "network_id",
                "network_label", "operation_name", "enforcement"]
@@ -42,10 +41,12 @@ def columns() -> list[str]:
 
 
 def neutralise(value: Any) -> Any:
-    """Text a spreadsheet would evaluate gets a leading apostrophe; other values pass."""
+    """Text a spreadsheet would evaluate gets a leading apostrophe, and controls, bidi
+    overrides and non-XML characters (U+FFFE breaks a whole XLSX) are shown as escapes
+    (`archive.safe_text`); other values pass."""
     if not isinstance(value, str):
         return value
-    value = _ILLEGAL.sub("", value)
+    value = printable(value)
     if value.startswith(FORMULA_START):
         return "'" + value
     return value

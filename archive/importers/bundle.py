@@ -50,6 +50,10 @@ def _unsafe(name: str) -> bool:
     return any(p == ".." for p in parts)
 
 
+def _last_component(name: str) -> str:
+    return name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
 def _office_kind(zf: zipfile.ZipFile) -> str | None:
     names = zf.namelist()
     if "[Content_Types].xml" in names:
@@ -108,17 +112,40 @@ def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[SourceFile | Rej
                 yield from _walk(path, root, limits)
             elif entry.is_file(follow_symlinks=False):
                 yield from _read_file(path, limits)
+            else:
+                yield Rejected(str(path), _not_regular(entry.stat(follow_symlinks=False).st_mode))
         except OSError as exc:
             yield Rejected(str(path), f"could not read: {exc.strerror or type(exc).__name__}")
 
 
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+            (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _not_regular(mode: int) -> str:
+    what = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+    return f"{what}, not a file; skipped"
+
+
 def _read_file(path: Path, limits: Limits) -> Iterator[SourceFile | Rejected]:
     name = str(path)
-    size = path.stat().st_size
-    if size > limits.max_file_bytes:
+    # Opened without blocking and checked before any read: a FIFO would wait for a writer
+    # forever and a device would never end.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        raise
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        yield Rejected(name, _not_regular(st.st_mode))
+        return
+    if st.st_size > limits.max_file_bytes:
+        os.close(fd)
         yield Rejected(name, f"file is larger than the {_mb(limits.max_file_bytes)} limit")
         return
-    with path.open("rb") as fh:
+    with os.fdopen(fd, "rb") as fh:
         head = fh.read(4)
         fh.seek(0)
         if head.startswith(_ZIP_MAGIC):
@@ -173,7 +200,7 @@ def _expand(fh: IO[bytes], name: str, limits: Limits, depth: int,
                     continue
                 yield from _expand(io.BytesIO(data), full, limits, depth + 1, budget)
                 continue
-            yield SourceFile(full, data)
+            yield SourceFile(full, data, display=_last_component(entry_name))
 
 
 def _entry_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import charset_normalizer
 
 from archive.errors import ParseError
+from archive.safe_text import BIDI, strip_unsafe
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -22,10 +23,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# C0/C1 controls other than tab, newline, carriage return and form feed
-_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")  # soft hyphen, zero-width spaces, stray BOMs
 _ODD_SPACES = re.compile("[\u00a0\u2007\u202f]")  # no-break spaces: plain spaces for search
 _NEWLINES = re.compile("\r\n|\r|\u2028|\u2029|\x85|\x0c")
@@ -98,6 +96,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", 1.0, warnings)
     except UnicodeDecodeError:
         pass
+    mostly = mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        warnings.append(f"{bad} byte sequence{'s' if bad > 1 else ''} not valid UTF-8 "
+                        f"{'were' if bad > 1 else 'was'} replaced (the rest of the file is UTF-8)")
+        return Decoded(text, "utf-8", 0.9, warnings)
     if looks_binary(data[:4096]):
         raise ParseError("no readable text (this looks like a binary file)")
     results = charset_normalizer.from_bytes(data[:2_000_000])
@@ -114,6 +118,25 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             and r.coherence >= match.coherence - 0.05 for r in results)):
         encoding = "cp1252"
     return _finish(data, encoding, confidence, warnings)
+
+
+# Text in a legacy code page (cp1251, KOI8-R, cp1252, Latin-2, ...) forms valid multi-byte
+# UTF-8 almost never by chance (0-2 sequences in a paragraph against 17+ invalid ones), so a
+# file whose non-ASCII runs are at least two-thirds valid UTF-8 is UTF-8 with a few stray
+# bytes (a pasted fragment, a cut download), not a code page to guess.
+_MIN_VALID_UTF8 = 2
+_VALID_PER_INVALID = 2
+
+
+def mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text with U+FFFD for each bad sequence, bad count) when *data* is overwhelmingly
+    valid UTF-8, else None."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    if bad <= 0 or valid < _MIN_VALID_UTF8 or valid < _VALID_PER_INVALID * bad:
+        return None
+    return text, bad
 
 
 def _finish(data: bytes, encoding: str, confidence: float, warnings: list[str]) -> Decoded:
@@ -134,8 +157,8 @@ def _codec_name(label: str) -> str | None:
 
 
 def sanitize_text(text: str, warnings: list[str]) -> str:
-    """Replace NULs and lone surrogates, drop bidi controls, stray C0/C1 controls and
-    invisible characters, turn no-break spaces into spaces, newlines into \\n, text into NFC."""
+    """Replace NULs and lone surrogates, drop bidi controls, stray C0/C1 controls,
+    noncharacters and invisible characters, turn no-break spaces into spaces, newlines into \\n, text into NFC."""
     nuls = text.count("\x00")
     if nuls:
         text = text.replace("\x00", "\ufffd")
@@ -143,11 +166,11 @@ def sanitize_text(text: str, warnings: list[str]) -> str:
     text, surrogates = _SURROGATE.subn("\ufffd", text)
     if surrogates:
         warnings.append(f"{surrogates} invalid characters (lone surrogates) were replaced")
-    text, bidi = _BIDI.subn("", text)
+    text, bidi = BIDI.subn("", text)
     if bidi:
         warnings.append(f"{bidi} bidirectional control characters were removed")
     text = _NEWLINES.sub("\n", text)
-    text = _CONTROL.sub("", text)
+    text = strip_unsafe(text)[0]  # the other controls and noncharacters (archive.safe_text)
     text = _ODD_SPACES.sub(" ", _INVISIBLE.sub("", text))
     return unicodedata.normalize("NFC", text)
 

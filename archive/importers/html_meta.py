@@ -42,6 +42,45 @@ def parse_tree(html: str) -> lxml.html.HtmlElement:
     return root
 
 
+# Elements that never have content in HTML; libxml2 (2.14) still opens some of them
+# (embed, source, track, wbr, keygen, ...) as containers that swallow the rest of the page.
+_VOID = ("area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+         "img", "input", "keygen", "link", "menuitem", "meta", "param", "source", "track", "wbr")
+# Media and plug-in elements whose content is fallback for readers; left unclosed they hold
+# everything after them, which the extractors then drop with the element.
+_FALLBACK_HOLDERS = ("object", "applet", "video", "audio", "picture", "canvas", "map")
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "article",
+           "section", "blockquote", "pre", "main", "header", "footer", "aside", "dl", "figure",
+           "form", "hr")
+
+
+def release_swallowed_content(root: lxml.html.HtmlElement) -> None:
+    """Give back text that a void or unclosed media element swallowed: the content of a void
+    element moves out after it, and a media or plug-in element holding paragraphs is
+    replaced by its content. Run before `remove_active_content` and the extractors."""
+    for el in list(root.iter(*_VOID)):
+        if len(el) or el.text:
+            _hoist_content(el)
+    for el in list(root.iter(*_FALLBACK_HOLDERS)):
+        if el.getparent() is not None and next(el.iter(*_BLOCKS), None) is not None:
+            for inner in list(el.iter("param", "source", "track")):
+                inner.drop_tree()
+            el.drop_tag()
+
+
+def _hoist_content(el: lxml.html.HtmlElement) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    children = list(el)
+    tail, el.tail, el.text = el.tail, el.text, None
+    index = parent.index(el)
+    for offset, child in enumerate(children, start=1):
+        parent.insert(index + offset, child)  # moves it out of el, keeping its own tail
+    last = children[-1] if children else el
+    last.tail = (last.tail or "") + (tail or "") or None
+
+
 def _meta(root: lxml.html.HtmlElement, *keys: str) -> str | None:
     for key in keys:
         for el in root.iter("meta"):

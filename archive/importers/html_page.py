@@ -26,6 +26,7 @@ from archive.importers.html_meta import (
     iso_date,
     page_metadata,
     parse_tree,
+    release_swallowed_content,
     remove_active_content,
 )
 from archive.limits import Limits
@@ -59,6 +60,7 @@ def html_to_document(data: bytes, limits: Limits, declared: str | None = None,
         root = parse_tree(html)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"could not read this web page ({_one_line(exc)})") from None
+    release_swallowed_content(root)
     meta = page_metadata(root)
     external = count_external_resources(root)
     if external:

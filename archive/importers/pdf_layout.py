@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 
 _ZONE = 3  # lines at the top and bottom of a page where running heads and folios live
 _PAGE_NUMBER = re.compile(
@@ -29,17 +28,21 @@ def _norm(line: str) -> str:
 def remove_running_lines(pages: list[list[str]]) -> tuple[list[list[str]], int]:
     """Drop lines repeated in the top/bottom zone of many pages, and bare page numbers there.
 
-    Returns the cleaned pages and how many lines were removed."""
+    A line counts as repeated when it is the same on those pages, or differs only in a
+    number that runs with the page (a folio: "Report · 3", "Report · 4"). Lines that differ
+    in other numbers are text ("Meta removed 120 accounts" / "... 45 accounts"), never a
+    running head. Returns the cleaned pages and how many lines were removed."""
     pages = [[line.strip() for line in page if line.strip()] for page in pages]
-    counts: Counter[str] = Counter()
-    for page in pages:
-        zone = set(_norm(line) for line in page[:_ZONE] + page[-_ZONE:])
-        counts.update(zone)
+    seen: dict[str, dict[int, str]] = {}  # normalised line -> page index -> first line seen
+    for index, page in enumerate(pages):
+        for line in page[:_ZONE] + page[-_ZONE:]:
+            seen.setdefault(_norm(line), {}).setdefault(index, line)
     # Short documents need the line on every page; longer ones on 40% of pages (chapters
     # often change the running head). Long lines are prose, never a running head.
     threshold = len(pages) if len(pages) <= 3 else max(3, math.ceil(0.4 * len(pages)))
-    repeated = {key for key, n in counts.items()
-                if n >= threshold and len(pages) >= 2 and len(key) <= 120}
+    repeated = {key for key, by_page in seen.items()
+                if len(by_page) >= threshold and len(pages) >= 2 and len(key) <= 120
+                and _runs_with_the_page(by_page)}
     removed = 0
     cleaned: list[list[str]] = []
     for page in pages:
@@ -52,6 +55,20 @@ def remove_running_lines(pages: list[list[str]]) -> tuple[list[list[str]], int]:
             keep.append(line)
         cleaned.append(keep)
     return cleaned, removed
+
+
+def _runs_with_the_page(by_page: dict[int, str]) -> bool:
+    """True when the lines are identical, or differ only in one number that keeps a fixed
+    distance from the page index (a folio); any other changing number makes them text."""
+    numbers = {index: [int(n) for n in _DIGITS.findall(line)] for index, line in by_page.items()}
+    columns = list(zip(*numbers.values(), strict=True))
+    indexes = list(numbers)
+    varying = [col for col in columns if len(set(col)) > 1]
+    if not varying:
+        return True
+    if len(varying) > 1:
+        return False
+    return len({value - index for value, index in zip(varying[0], indexes, strict=True)}) == 1
 
 
 def join_paragraphs(pages: list[list[str]]) -> str:

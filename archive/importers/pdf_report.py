@@ -100,6 +100,10 @@ def read_pages(data: bytes, limits: Limits, warnings: list[str]) -> tuple[list[s
     return result
 
 
+def _chars(pages: list[list[str]]) -> int:
+    return sum(len("".join(line.split())) for page in pages for line in page)
+
+
 def _split_lines(page: str) -> list[str]:
     return page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
@@ -135,7 +139,13 @@ class PdfReportImporter:
             return doc
         if empty:
             warnings.append(f"{empty} of {len(texts)} pages have no text layer (scanned?)")
-        pages, removed = remove_running_lines([_split_lines(t) for t in texts])
+        lines = [_split_lines(t) for t in texts]
+        pages, removed = remove_running_lines(lines)
+        if removed and _chars(pages) < _MIN_TEXT_CHARS:
+            # What looked like running heads was the text itself: keep it, and say so.
+            pages = [[line.strip() for line in page if line.strip()] for page in lines]
+            warnings.append(f"{removed} lines repeated on every page were kept: without them "
+                            "no text would be left")
         text = cap_text(join_paragraphs(pages), limits.max_text_chars, warnings)
         doc.text = text
         doc.title = pick_title(meta_title, text)

@@ -45,7 +45,7 @@ def ask_edit(parent: QWidget, library: Any, doc_id: str, target: Any, what: str,
 def handle_original(parent: QWidget, archive: Archive, doc_id: str, mode: str) -> None:
     """Save a copy of the original file, or open it (never a web page: it could fetch)."""
     name, data = archive.original(doc_id)
-    name = Path(name.rsplit("!", 1)[-1]).name or "original"
+    name = Path(name).name or "original"  # the stored name is already the file's own
     if mode == "save":
         target, _ = QFileDialog.getSaveFileName(parent, "Save the original", name)
         if target:

@@ -16,6 +16,7 @@ from export_helpers import HOSTILE, LONG_WORD
 from archive.api import Archive
 from archive.errors import StorageError
 from archive.export import tables
+from archive.safe_text import is_printable
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -43,7 +44,8 @@ def test_csv_neutralises_formulas_in_every_field(hostile_archive: Archive, out: 
     titles = set(df["title"])
     assert "'=HYPERLINK(\"http://x.invalid\",\"go\")" in titles
     assert "'@SUM(A1)" in titles and "'-2+3" in titles and "'\tTAB" in titles
-    assert "<font size=40>BIG</font>" in titles and "ctl\x7fchars" in titles  # C0 removed
+    # controls shown as escapes (archive.safe_text), never written raw
+    assert "<font size=40>BIG</font>" in titles and "ctl\\u0000\\u0007\\u001b\\u007fchars" in titles
 
 
 def test_xlsx_cells_are_text_never_formulas(hostile_archive: Archive, out: Path) -> None:
@@ -67,7 +69,8 @@ def test_neutralise_property() -> None:
     def check(s: str) -> None:
         v = tables.neutralise(s)
         assert not v.startswith(FORMULA_START)
-        if not s.startswith(FORMULA_START) and not any(c < " " for c in s):
+        assert is_printable(v)  # no control, bidi override or non-XML character survives
+        if not s.startswith(FORMULA_START) and is_printable(s):
             assert v == s  # ordinary text passes unchanged
 
     check()
