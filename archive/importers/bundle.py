@@ -7,6 +7,7 @@ as a path. Office files (.docx, .xlsx, .odt: zips inside) are rejected, not expa
 
 from __future__ import annotations
 
+import errno
 import io
 import lzma
 import os
@@ -82,10 +83,22 @@ def iter_sources(paths: list[Path], limits: Limits) -> Iterator[SourceFile | Rej
                 yield from _walk(path, path.resolve(), limits)
             elif path.exists():
                 yield from _read_file(path, limits)
+            elif _is_link_loop(path):
+                yield Rejected(str(path), "symbolic link loop (the link never reaches a file); skipped")
             else:
                 yield Rejected(str(path), "file not found")
         except OSError as exc:
             yield Rejected(str(path), f"could not read: {exc.strerror or type(exc).__name__}")
+
+
+def _is_link_loop(path: Path) -> bool:
+    """A symbolic link that never ends (`a -> a`, `a -> b -> a`): the kernel says ELOOP.
+    (`Path.resolve` raises RuntimeError on one before Python 3.13, so ask `os.stat`.)"""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[SourceFile | Rejected]:
@@ -100,6 +113,9 @@ def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[SourceFile | Rej
         path = Path(entry.path)
         try:
             if entry.is_symlink():
+                if _is_link_loop(path):
+                    yield Rejected(str(path), "symbolic link loop (the link never reaches a file); skipped")
+                    continue
                 target = path.resolve()
                 if not target.is_file() or not target.is_relative_to(root):
                     continue  # links out of the tree, and links to folders (loops), are not followed
