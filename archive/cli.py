@@ -179,10 +179,14 @@ def _cmd_import(archive: Archive, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(result.to_json())
     else:
-        print(f"{len(result.added)} added, {len(result.duplicates)} already in the archive, "
-              f"{len(result.rejected)} rejected")
+        n = len(result.restored)
+        restored = f" ({n} original{'s' if n != 1 else ''} restored)" if n else ""
+        print(f"{len(result.added)} added, {len(result.duplicates)} already in the archive"
+              f"{restored}, {len(result.rejected)} rejected")
         for d in result.duplicates:
             print(f"  duplicate: {d.file} (same content as {d.id})")
+        for d in result.restored:
+            print(f"  original restored: {d.file} (it was missing or damaged in {d.id})")
     for r in result.rejected:
         _err(f"{r.file}: {r.reason}")
     return 1 if result.rejected else 0

@@ -58,8 +58,9 @@ def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
         # Whatever reached the database must reach the index too, even after a cancel.
         if result.added:
             parts.catch_up(on_progress)
-        log.info("import: %d added, %d duplicates, %d rejected%s", len(result.added),
-                 len(result.duplicates), len(result.rejected),
+        log.info("import: %d added, %d duplicates (%d originals restored), %d rejected%s",
+                 len(result.added), len(result.duplicates), len(result.restored),
+                 len(result.rejected),
                  " (cancelled)" if result.cancelled else "")
         for r in result.rejected:
             log.info("rejected %s: %s", r.file, r.reason)
@@ -82,9 +83,12 @@ def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) ->
     sha = sha256_bytes(source.data)
     existing = store.id_for_sha(sha)
     if existing is not None:
+        restored = _heal_original(parts, source.data, sha)
         with parts.transaction():
             store.add_provenance(existing, source.name)
         result.duplicates.append(Duplicate(source.name, existing))
+        if restored:
+            result.restored.append(Duplicate(source.name, existing))
         return
     try:
         raw = parts.parser.parse(source)
@@ -123,6 +127,19 @@ def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) ->
     if "unreadable" not in raw.flags:
         result.added.append(doc_id)
     result.warnings.extend(f"{source.name}: {w}" for w in raw.warnings)
+
+
+def _heal_original(parts: ImportParts, data: bytes, sha: str) -> bool:
+    """The same bytes again: if the stored original is missing or damaged (check says
+    "re-import the file"), write it back. True when it was restored."""
+    if parts.blobs.verify(sha):
+        return False
+    try:
+        parts.blobs.put(data, sha, replace=True)
+    except OSError as exc:
+        raise StorageError(_storage_message(exc)) from None
+    log.warning("original %s was missing or damaged; restored from the file imported again", sha)
+    return True
 
 
 def extract_document(raw: RawDocument, name: str) -> DocumentFacts:

@@ -5,12 +5,14 @@ from (case 5, privacy). Every fixture is made here; each archive passes `check` 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
 from archive.api import Archive
+from archive.blobs import sha256_bytes
 from archive.cli import main
 
 GOOD_A = "Meta removed 5 Facebook accounts linked to Iran.\n"
@@ -46,3 +48,57 @@ def test_S15_10_symlink_loops_are_rejected_and_the_rest_of_the_folder_imports(
     assert "internal error" not in err and err.count("symbolic link loop") == 4
     with Archive.open(tmp_path / "cli", write=False) as a:
         assert a.store.count("document") == 2
+
+
+# --- case 12: importing the same bytes again heals a missing or damaged original ---------
+
+
+@pytest.mark.parametrize("harm", ["delete", "flip", "truncate"])
+def test_S15_12_reimporting_the_same_bytes_restores_a_lost_original(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], harm: str) -> None:
+    data = GOOD_A.encode("utf-8") * 40
+    src = tmp_path / "report.txt"
+    src.write_bytes(data)
+    sha = sha256_bytes(data)
+    root = tmp_path / "arch"
+    with Archive.open(root) as a:
+        (doc_id,) = a.import_paths([src]).added
+        blob = a.blobs.path_for(sha)
+    if harm == "delete":
+        blob.unlink()
+    elif harm == "flip":  # same size, wrong bytes: the size shortcut must not hide it
+        raw = bytearray(blob.read_bytes())
+        raw[10] ^= 0x01
+        blob.write_bytes(bytes(raw))
+    else:
+        blob.write_bytes(data[:7])
+    with Archive.open(root) as a:
+        rep = a.check()
+        assert not rep.ok and any("re-import the file" in p for p in rep.problems)
+    assert main(["--archive", str(root), "import", "--json", str(src)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["added"] == [] and [d["id"] for d in out["duplicates"]] == [doc_id]
+    assert out["restored"] == [{"file": str(src), "id": doc_id}]
+    with Archive.open(root) as a:
+        assert a.blobs.verify(sha) and a.original(doc_id)[1] == data
+        assert a.check().ok, a.check().problems
+        # a second import of the healthy original restores nothing and says nothing of it
+        again = a.import_paths([src])
+        assert again.restored == [] and "restored" not in again.to_json()
+    assert main(["--archive", str(root), "check"]) == 0
+
+
+def test_S15_12_the_import_summary_says_the_original_was_restored(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "report.txt"
+    src.write_text(GOOD_Z, encoding="utf-8")
+    root = tmp_path / "arch"
+    assert main(["--archive", str(root), "import", str(src)]) == 0
+    with Archive.open(root, write=False) as a:
+        a.blobs.path_for(sha256_bytes(src.read_bytes())).unlink()
+    capsys.readouterr()
+    assert main(["--archive", str(root), "import", str(src)]) == 0
+    out = capsys.readouterr().out
+    assert "1 already in the archive (1 original restored)" in out
+    assert "original restored: " in out
+    assert main(["--archive", str(root), "check"]) == 0
