@@ -20,6 +20,7 @@ from archive.check import CheckReport
 from archive.entity import EntitySummary, summarise
 from archive.errors import ArchiveError
 from archive.export import json_export, registry
+from archive.export.atomic import check_target
 from archive.export.model import Scope, document_view
 from archive.extract import EXTRACTOR_VERSION
 from archive.folder import open_folder
@@ -211,19 +212,23 @@ class Archive:
 
     def export_json(self, target: str | os.PathLike[str], doc_ids: Iterable[str] | None = None,
                     *, with_text: bool = False) -> int:
+        check_target(target, self.root)
         ids = self.store.document_ids() if doc_ids is None else list(doc_ids)
-        return json_export.write(self.store, ids, target, with_text=with_text)
+        return json_export.write(self.store, ids, target, with_text=with_text,
+                                 archive_root=self.root)
 
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = None,
                actor: str | None = None, query: str | None = None, since: str | None = None,
                ids: Iterable[str] | None = None, on_progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None, on_warning: registry.Warn | None = None) -> int:
-        """Export in a registered format; return how many documents (warnings: one line each)."""
+        """Export in a registered format; return how many documents (warnings: one line each).
+        A target the export may not write (`archive.export.atomic`) is refused first."""
         write = registry.get(fmt).load()
+        check_target(target, self.root)
         id_list = list(ids) if ids is not None else None
         doc_ids = self.select(country=country, actor=actor, query=query, since=since, ids=id_list)
         scope = Scope(country=country, actor=actor, query=query, since=since, ids=id_list)
-        parts = registry.ExportParts(self.store, self.root.name)
+        parts = registry.ExportParts(self.store, self.root.name, self.root)
         return write(parts, doc_ids, target, scope=scope, fmt=fmt, on_progress=on_progress,
                      cancel=cancel, on_warning=on_warning)
 
@@ -284,7 +289,8 @@ class Archive:
 
     def export_bundle(self, target: str | os.PathLike[str]) -> int:
         """A portable zip: every original plus manifest.json; re-imports into a fresh archive."""
-        return backup.export_bundle(self.store, self.blobs, target)
+        check_target(target, self.root)
+        return backup.export_bundle(self.store, self.blobs, target, archive_root=self.root)
 
     def import_bundle(self, path: str | os.PathLike[str]) -> tuple[ImportResult, int]:
         """Import a portable bundle as untrusted files, then re-apply its corrections."""
