@@ -19,8 +19,7 @@ from archive.browse import BrowseResult
 from archive.check import CheckReport
 from archive.entity import EntitySummary, summarise
 from archive.errors import ArchiveError
-from archive.export import json_export, registry
-from archive.export.atomic import check_target
+from archive.export import atomic, json_export, registry
 from archive.export.model import Scope, document_view
 from archive.extract import EXTRACTOR_VERSION
 from archive.folder import open_folder
@@ -113,7 +112,6 @@ class Archive:
 
     @property
     def extractor_version(self) -> str:  # imported late: the extractor loads in 0.3 s
-
         return str(EXTRACTOR_VERSION)
 
     def _import_parts(self) -> ImportParts:
@@ -127,10 +125,10 @@ class Archive:
 
     def import_paths(self, paths: Iterable[str | os.PathLike[str]], *,
                      on_progress: ProgressCallback | None = None,
-                     cancel: CancelToken | None = None) -> ImportResult:
-        """Import files, folders and .zip bundles; returns what was added, duplicated, rejected."""
+                     cancel: CancelToken | None = None, keep_paths: bool = False) -> ImportResult:
+        """Import files, folders, .zip bundles (names stored, not folders, unless keep_paths)."""
         result = pipeline.import_paths(self._import_parts(), [Path(p) for p in paths],
-                                       on_progress=on_progress, cancel=cancel)
+                                       on_progress=on_progress, cancel=cancel, keep_paths=keep_paths)
         self._backup_due = self._backup_due or bool(result.added)
         return result
 
@@ -212,19 +210,16 @@ class Archive:
 
     def export_json(self, target: str | os.PathLike[str], doc_ids: Iterable[str] | None = None,
                     *, with_text: bool = False) -> int:
-        check_target(target, self.root)
         ids = self.store.document_ids() if doc_ids is None else list(doc_ids)
-        return json_export.write(self.store, ids, target, with_text=with_text,
-                                 archive_root=self.root)
+        return json_export.write(self.store, ids, target, with_text=with_text, archive_root=self.root)
 
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = None,
                actor: str | None = None, query: str | None = None, since: str | None = None,
                ids: Iterable[str] | None = None, on_progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None, on_warning: registry.Warn | None = None) -> int:
-        """Export in a registered format; return how many documents (warnings: one line each).
-        A target the export may not write (`archive.export.atomic`) is refused first."""
+        """Export in a registered format; return how many documents (warnings: one line each)."""
         write = registry.get(fmt).load()
-        check_target(target, self.root)
+        atomic.check_target(target, self.root)  # before rendering; atomic_output checks again
         id_list = list(ids) if ids is not None else None
         doc_ids = self.select(country=country, actor=actor, query=query, since=since, ids=id_list)
         scope = Scope(country=country, actor=actor, query=query, since=since, ids=id_list)
@@ -289,7 +284,6 @@ class Archive:
 
     def export_bundle(self, target: str | os.PathLike[str]) -> int:
         """A portable zip: every original plus manifest.json; re-imports into a fresh archive."""
-        check_target(target, self.root)
         return backup.export_bundle(self.store, self.blobs, target, archive_root=self.root)
 
     def import_bundle(self, path: str | os.PathLike[str]) -> tuple[ImportResult, int]:

@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import", help="import files, folders and .zip bundles")
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--keep-paths", action="store_true",
+                   help="also record the path each file was given under (by default the "
+                        "archive keeps only file names, not the folders they came from)")
 
     s = sub.add_parser("search", help="full-text search (Whoosh syntax)")
     s.add_argument("query")
@@ -174,7 +177,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _cmd_import(archive: Archive, args: argparse.Namespace) -> int:
     bar = _ProgressBar()
-    result = archive.import_paths(args.paths, on_progress=bar, cancel=CancelToken())
+    result = archive.import_paths(args.paths, on_progress=bar, cancel=CancelToken(),
+                                  keep_paths=args.keep_paths)
     bar.done()
     if args.json:
         _print_json(result.to_json())

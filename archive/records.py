@@ -36,10 +36,14 @@ class RawDocument:
 
 @dataclass(slots=True)
 class SourceFile:
-    """One unit to import: bytes and the name it came under (a path or `bundle.zip!entry`)."""
+    """One unit to import: bytes and the name it came under (a path or `bundle.zip!entry`).
+
+    `folder` is the leading part of `name` that is the folder the file was found in
+    (`archive.paths.provenance_name` drops it unless the user asks to keep paths)."""
 
     name: str
     data: bytes
+    folder: str = ""
 
 
 @dataclass(slots=True)

@@ -129,6 +129,15 @@ def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[SourceFile | Rej
 
 
 def _read_file(path: Path, limits: Limits) -> Iterator[SourceFile | Rejected]:
+    """The file's units, each knowing the folder part of its name (see `SourceFile`)."""
+    folder = str(path)[:-len(path.name)] if path.name and str(path).endswith(path.name) else ""
+    for item in _read_units(path, limits):
+        if isinstance(item, SourceFile):
+            item.folder = folder
+        yield item
+
+
+def _read_units(path: Path, limits: Limits) -> Iterator[SourceFile | Rejected]:
     name = str(path)
     size = path.stat().st_size
     if size > limits.max_file_bytes:
