@@ -120,7 +120,8 @@ def atomic_output(target: str | os.PathLike[str], *,
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        check_target(path, archive_root)  # it may have become a link while we wrote
+        if check_target(path, archive_root):  # it may have changed while we wrote
+            raise ExportRefused(f"cannot write {path}: it became a pipe or device meanwhile")
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -135,7 +136,8 @@ def atomic_output(target: str | os.PathLike[str], *,
 @contextlib.contextmanager
 def _through(path: Path) -> Iterator[BinaryIO]:
     """Write into a FIFO or character device as it is; a pipe nobody reads is refused."""
-    flags = os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+    nonblock = getattr(os, "O_NONBLOCK", 0)  # POSIX only; Windows has no FIFOs to wait on
+    flags = os.O_WRONLY | nonblock | getattr(os, "O_NOCTTY", 0)
     deadline = time.monotonic() + FIFO_WAIT_S
     while True:
         try:
@@ -151,7 +153,8 @@ def _through(path: Path) -> Iterator[BinaryIO]:
     if not _passes_through(os.fstat(fd).st_mode):  # swapped for a file since the check
         os.close(fd)
         raise ExportRefused(f"cannot write {path}: it changed while the export started")
-    os.set_blocking(fd, True)
+    if nonblock:
+        os.set_blocking(fd, True)
     try:
         with io.BufferedWriter(_Unseekable(fd)) as fh:
             yield fh
