@@ -19,7 +19,7 @@ from archive.browse import BrowseResult
 from archive.check import CheckReport
 from archive.entity import EntitySummary, summarise
 from archive.errors import ArchiveError
-from archive.export import json_export, registry
+from archive.export import atomic, json_export, registry
 from archive.export.model import Scope, document_view
 from archive.extract import EXTRACTOR_VERSION
 from archive.folder import open_folder
@@ -122,10 +122,10 @@ class Archive:
 
     def import_paths(self, paths: Iterable[str | os.PathLike[str]], *,
                      on_progress: ProgressCallback | None = None,
-                     cancel: CancelToken | None = None) -> ImportResult:
-        """Import files, folders and .zip bundles; returns what was added, duplicated, rejected."""
+                     cancel: CancelToken | None = None, keep_paths: bool = False) -> ImportResult:
+        """Import files, folders, .zip bundles (names stored, not folders, unless keep_paths)."""
         result = pipeline.import_paths(self._import_parts(), [Path(p) for p in paths],
-                                       on_progress=on_progress, cancel=cancel)
+                                       on_progress=on_progress, cancel=cancel, keep_paths=keep_paths)
         self._backup_due = self._backup_due or bool(result.added)
         return result
 
@@ -208,7 +208,7 @@ class Archive:
     def export_json(self, target: str | os.PathLike[str], doc_ids: Iterable[str] | None = None,
                     *, with_text: bool = False) -> int:
         ids = self.store.document_ids() if doc_ids is None else list(doc_ids)
-        return json_export.write(self.store, ids, target, with_text=with_text)
+        return json_export.write(self.store, ids, target, with_text=with_text, archive_root=self.root)
 
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = None,
                actor: str | None = None, query: str | None = None, since: str | None = None,
@@ -216,10 +216,11 @@ class Archive:
                cancel: CancelToken | None = None, on_warning: registry.Warn | None = None) -> int:
         """Export in a registered format; return how many documents (warnings: one line each)."""
         write = registry.get(fmt).load()
+        atomic.check_target(target, self.root)  # before rendering; atomic_output checks again
         id_list = list(ids) if ids is not None else None
         doc_ids = self.select(country=country, actor=actor, query=query, since=since, ids=id_list)
         scope = Scope(country=country, actor=actor, query=query, since=since, ids=id_list)
-        parts = registry.ExportParts(self.store, self.root.name)
+        parts = registry.ExportParts(self.store, self.root.name, self.root)
         return write(parts, doc_ids, target, scope=scope, fmt=fmt, on_progress=on_progress,
                      cancel=cancel, on_warning=on_warning)
 
@@ -285,7 +286,7 @@ class Archive:
 
     def export_bundle(self, target: str | os.PathLike[str]) -> int:
         """A portable zip: every original plus manifest.json; re-imports into a fresh archive."""
-        return backup.export_bundle(self.store, self.blobs, target)
+        return backup.export_bundle(self.store, self.blobs, target, archive_root=self.root)
 
     def import_bundle(self, path: str | os.PathLike[str]) -> tuple[ImportResult, int]:
         """Import a portable bundle as untrusted files, then re-apply its corrections."""

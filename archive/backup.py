@@ -338,15 +338,17 @@ def readd_stray_originals(parts: ImportParts) -> int:
 # --- the portable bundle ----------------------------------------------------------------
 
 
-def export_bundle(store: Store, blobs: BlobStore, target: str | os.PathLike[str]) -> int:
-    """Write originals + manifest.json (sha256, names, import dates, corrections) to a zip."""
+def export_bundle(store: Store, blobs: BlobStore, target: str | os.PathLike[str], *,
+                  archive_root: Path | None = None) -> int:
+    """Write originals + manifest.json (sha256, names, import dates, corrections) to a zip
+    (never into *archive_root*: `archive.export.atomic`)."""
     from archive.export.atomic import atomic_output, safe_filename
 
     docs: list[dict[str, Any]] = []
     rows = store.conn.execute(
         "SELECT id, sha256, file, imported_at, media_type, title, encoding FROM document "
         "ORDER BY imported_at, id").fetchall()
-    with atomic_output(str(target)) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+    with atomic_output(str(target), archive_root=archive_root) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
         for row in rows:
             entry = f"originals/{row['sha256'][:16]}/{safe_filename(row['file']) or 'file'}"
             zf.writestr(entry, blobs.read(row["sha256"]))

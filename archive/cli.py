@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import", help="import files, folders and .zip bundles")
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--keep-paths", action="store_true",
+                   help="also record the path each file was given under (by default the "
+                        "archive keeps only file names, not the folders they came from)")
 
     s = sub.add_parser("search", help="full-text search (Whoosh syntax)")
     s.add_argument("query")
@@ -188,15 +191,20 @@ def _run(args: argparse.Namespace) -> int:
 
 def _cmd_import(archive: Archive, args: argparse.Namespace) -> int:
     bar = _ProgressBar()
-    result = archive.import_paths(args.paths, on_progress=bar, cancel=CancelToken())
+    result = archive.import_paths(args.paths, on_progress=bar, cancel=CancelToken(),
+                                  keep_paths=args.keep_paths)
     bar.done()
     if args.json:
         _print_json(result.to_json())
     else:
-        print(f"{len(result.added)} added, {len(result.duplicates)} already in the archive, "
-              f"{len(result.rejected)} rejected")
+        n = len(result.restored)
+        restored = f" ({n} original{'s' if n != 1 else ''} restored)" if n else ""
+        print(f"{len(result.added)} added, {len(result.duplicates)} already in the archive"
+              f"{restored}, {len(result.rejected)} rejected")
         for d in result.duplicates:
             print(f"  duplicate: {d.file} (same content as {d.id})")
+        for d in result.restored:
+            print(f"  original restored: {d.file} (it was missing or damaged in {d.id})")
     for r in result.rejected:
         _err(f"{r.file}: {r.reason}")
     return 1 if result.rejected else 0

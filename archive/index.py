@@ -277,12 +277,14 @@ class SearchIndex:
             if _has_error(q) or q is query.NullQuery or isinstance(q, query.NullQuery.__class__):
                 raise ValueError("parse error")
         except Exception:
-            words = re.findall(r"\w+", text)[:64]
+            words = [w for w in (_analyse(word) for word in re.findall(r"\w+", text)[:64]) if w]
             if not words:
+                # Nothing left to search for ('*d': one letter, dropped by the analyser).
+                # An empty And would crash Whoosh's hit estimate, so say "no results" here.
                 return None, FALLBACK_NOTICE
-            q = query.And([query.Or([query.Term("body", w) for w in _analyse(word)]
-                                    + [query.Term("title", w) for w in _analyse(word)])
-                           for word in words if _analyse(word)])
+            q = query.And([query.Or([query.Term("body", t) for t in terms]
+                                    + [query.Term("title", t) for t in terms])
+                           for terms in words])
             notice = FALLBACK_NOTICE
         return q, notice
 

@@ -1,5 +1,6 @@
 """Where the archive lives: --archive flag > TAKEDOWN_ATLAS_ARCHIVE > platform data folder;
-where the log goes: TAKEDOWN_ATLAS_LOG_DIR > the platform log folder.
+where the log goes: TAKEDOWN_ATLAS_LOG_DIR > the platform log folder; and what the archive
+keeps of where an imported file came from (its name, not its folders).
 
 Resolved once at an entry point (CLI or desktop); everything below takes explicit paths.
 """
@@ -40,3 +41,18 @@ def default_log_dir() -> Path:
 def resolve_log_dir(flag: str | os.PathLike[str] | None = None) -> Path:
     """Where the log file goes: argument > TAKEDOWN_ATLAS_LOG_DIR > the platform log folder."""
     return _resolve(flag, LOG_ENV_VAR, default_log_dir)
+
+
+def provenance_name(name: str, folder: str = "") -> str:
+    """What the archive records of where a file came from: its name without the folders it
+    sat in, inside a bundle too (`/home/me/x/b.zip!in/r.pdf` -> `b.zip!r.pdf`).
+
+    *folder* is the leading folder part of *name* as the importer found the file, so a
+    folder with "!" in its name cannot leak; without it (rows of an old archive) the
+    text is split at every "!"."""
+    rest = name[len(folder):] if folder and name.startswith(folder) else name
+    return "!".join(_last_component(part) for part in rest.split("!"))
+
+
+def _last_component(part: str) -> str:
+    return part.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]

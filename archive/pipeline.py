@@ -18,6 +18,7 @@ from archive.errors import ArchiveError, Cancelled, ParseError, StorageError, Un
 from archive.facts import DocumentFacts
 from archive.faults import crash_point
 from archive.parts import ImportParts
+from archive.paths import provenance_name
 from archive.progress import CancelToken, Progress, ProgressCallback, throttle
 from archive.records import (
     DocumentId,
@@ -39,7 +40,9 @@ def document_id_for(sha: str) -> DocumentId:
 
 def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected], *,
                    total: int | None = None, on_progress: ProgressCallback | None = None,
-                   cancel: CancelToken | None = None) -> ImportResult:
+                   cancel: CancelToken | None = None, keep_paths: bool = False) -> ImportResult:
+    """Import each source; the archive records each file's name only, or the path it was
+    given under with *keep_paths* (`archive.paths.provenance_name`)."""
     report = throttle(on_progress)
     cancel = cancel or CancelToken()
     result = ImportResult()
@@ -52,7 +55,7 @@ def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
                 result.rejected.append(item)
                 continue
             report(Progress("import", n - 1, total, item.name))
-            _import_one(parts, item, result)
+            _import_one(parts, item, result, keep_paths)
             report(Progress("import", n, total, item.name))
     except Cancelled:
         result.cancelled = True
@@ -110,8 +113,9 @@ def _disk_full(exc: BaseException) -> bool:
 
 
 def _log_result(result: ImportResult) -> None:
-    log.info("import: %d added, %d duplicates, %d rejected%s", len(result.added),
+    log.info("import: %d added, %d duplicates, %d rejected%s%s", len(result.added),
              len(result.duplicates), len(result.rejected),
+             f", {len(result.restored)} originals restored" if result.restored else "",
              " (cancelled)" if result.cancelled else "")
     for r in result.rejected:
         log.info("rejected %s: %s", r.file, r.reason)
@@ -119,23 +123,29 @@ def _log_result(result: ImportResult) -> None:
 
 def import_paths(parts: ImportParts, paths: Iterable[Path | str], *,
                  on_progress: ProgressCallback | None = None,
-                 cancel: CancelToken | None = None) -> ImportResult:
+                 cancel: CancelToken | None = None, keep_paths: bool = False) -> ImportResult:
     from archive.importers.bundle import iter_sources
 
     path_list = [Path(p) for p in paths]
     total = _count_files(path_list)
     sources = iter_sources(path_list, parts.limits)
-    return import_sources(parts, sources, total=total, on_progress=on_progress, cancel=cancel)
+    return import_sources(parts, sources, total=total, on_progress=on_progress, cancel=cancel,
+                          keep_paths=keep_paths)
 
 
-def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) -> None:
+def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult,
+                keep_paths: bool) -> None:
     store = parts.store
     sha = sha256_bytes(source.data)
+    recorded = source.name if keep_paths else provenance_name(source.name, source.folder)
     existing = store.id_for_sha(sha)
     if existing is not None:
+        restored = _heal_original(parts, source.data, sha)
         with parts.transaction():
-            store.add_provenance(existing, source.name)
+            store.add_provenance(existing, recorded)
         result.duplicates.append(Duplicate(source.name, existing))
+        if restored:
+            result.restored.append(Duplicate(source.name, existing))
         return
     try:
         raw = parts.parser.parse(source)
@@ -160,8 +170,8 @@ def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult) ->
             store.insert_document(doc_id=doc_id, sha=sha, file=file,
                                   size=len(source.data), raw=raw, facts=facts,
                                   extractor_version=parts.extractor_version)
-            if source.name != file:
-                store.add_provenance(doc_id, source.name)
+            if recorded != file:
+                store.add_provenance(doc_id, recorded)
             crash_point("import.in_transaction")
             from archive.corrections import apply_corrections
 
@@ -190,6 +200,19 @@ def _make_printable(result: ImportResult) -> None:
                        for r in result.rejected]
     result.duplicates = [Duplicate(printable(d.file, one_line=True), d.id) for d in result.duplicates]
     result.warnings = [printable(w, one_line=True) for w in result.warnings]
+
+
+def _heal_original(parts: ImportParts, data: bytes, sha: str) -> bool:
+    """The same bytes again: if the stored original is missing or damaged (check says
+    "re-import the file"), write it back. True when it was restored."""
+    if parts.blobs.verify(sha):
+        return False
+    try:
+        parts.blobs.put(data, sha, replace=True)
+    except OSError as exc:
+        raise StorageError(_storage_message(exc)) from None
+    log.warning("original %s was missing or damaged; restored from the file imported again", sha)
+    return True
 
 
 def extract_document(raw: RawDocument, name: str) -> DocumentFacts:

@@ -40,11 +40,14 @@ class SourceFile:
 
     `display` is the file name people recognise when the bundle expansion knows it (an
     entry's last component); empty means the last component of `name`. A `!` in a file
-    name is part of the name, so `name` is never split at one."""
+    name is part of the name, so `name` is never split at one. `folder` is the leading
+    part of `name` that is the folder the file was found in (`archive.paths.provenance_name`
+    drops it unless the user asks to keep paths)."""
 
     name: str
     data: bytes
     display: str = ""
+    folder: str = ""
 
 
 @dataclass(slots=True)
@@ -68,17 +71,22 @@ class ImportResult:
     rejected: list[Rejected] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     cancelled: bool = False
+    # Duplicates whose stored original was missing or damaged and was written again.
+    restored: list[Duplicate] = field(default_factory=list)
 
     @property
     def changed_ids(self) -> set[DocumentId]:
         return set(self.added)
 
     def to_json(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "added": list(self.added),
             "duplicates": [{"file": d.file, "id": d.id} for d in self.duplicates],
             "rejected": [{"file": r.file, "reason": r.reason} for r in self.rejected],
         }
+        if self.restored:  # an addition to DESIGN §4, present only when it happened
+            out["restored"] = [{"file": d.file, "id": d.id} for d in self.restored]
+        return out
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from archive.errors import SchemaError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _v1(db: object) -> None:
@@ -96,7 +96,29 @@ def _v1(db: object) -> None:
     # sqlite-utils declares FKs without ON DELETE; deletes are done child-first in store.py.
 
 
-MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1}
+def _v2(db: object) -> None:
+    """Privacy (issue 15): provenance kept every path as typed (`/home/me/leaks/r.pdf`);
+    keep only the file names. Deleted text is overwritten, not left in free pages."""
+    from sqlite_utils import Database
+
+    from archive.paths import provenance_name
+
+    assert isinstance(db, Database)
+    conn = db.conn
+    conn.execute("PRAGMA secure_delete = ON")
+    rows = conn.execute(
+        "SELECT document_id, file, imported_at FROM provenance ORDER BY imported_at, file"
+    ).fetchall()
+    for doc_id, file, imported_at in rows:
+        name = provenance_name(file)
+        if name == file:
+            continue
+        conn.execute("DELETE FROM provenance WHERE document_id = ? AND file = ?", (doc_id, file))
+        conn.execute("INSERT OR IGNORE INTO provenance(document_id, file, imported_at) "
+                     "VALUES (?, ?, ?)", (doc_id, name, imported_at))
+
+
+MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1, 2: _v2}
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

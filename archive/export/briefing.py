@@ -251,7 +251,7 @@ def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike
     name = clean(parts.archive_name or "archive", 80)
     data = render(name, scope, docs, nets, cancel=cancel, on_progress=on_progress,
                   on_warning=on_warning)
-    with atomic_output(target) as fh:
+    with atomic_output(target, archive_root=parts.root) as fh:
         fh.write(data)
     return len(docs)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from archive.export.atomic import atomic_output
@@ -30,9 +31,9 @@ def build(store: Store, doc_ids: Iterable[str], *, with_text: bool = False,
 
 def write(store: Store, doc_ids: Iterable[str], target: str | os.PathLike[str], *,
           with_text: bool = False, on_progress: ProgressCallback | None = None,
-          cancel: CancelToken | None = None) -> int:
+          cancel: CancelToken | None = None, archive_root: Path | None = None) -> int:
     data = build(store, doc_ids, with_text=with_text, on_progress=on_progress, cancel=cancel)
-    with atomic_output(target) as fh:
+    with atomic_output(target, archive_root=archive_root) as fh:
         # A lone surrogate (a damaged row) is written as its JSON escape, never an exception.
         fh.write(json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8", "backslashreplace"))
         fh.write(b"\n")
@@ -43,4 +44,5 @@ def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike
            scope: Scope, fmt: str = "json", on_progress: ProgressCallback | None = None,
            cancel: CancelToken | None = None, on_warning: Warn | None = None) -> int:
     """The registry's entry point for "json"."""
-    return write(parts.store, doc_ids, target, on_progress=on_progress, cancel=cancel)
+    return write(parts.store, doc_ids, target, on_progress=on_progress, cancel=cancel,
+                 archive_root=parts.root)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from archive.errors import ArchiveError
@@ -20,10 +21,12 @@ from archive.store import Store
 
 @dataclass(frozen=True, slots=True)
 class ExportParts:
-    """What an exporter may use: the store (read only) and the archive's display name."""
+    """What an exporter may use: the store (read only), the archive's display name, and
+    its folder (which no export may write into: `archive.export.atomic`)."""
 
     store: Store
     archive_name: str = "archive"
+    root: Path | None = None
 
 
 Warn = Callable[[str], None]  # a problem that does not stop the export, one line

@@ -158,7 +158,7 @@ def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike
            cancel: CancelToken | None = None, on_warning: Warn | None = None) -> int:
     """The registry's entry point for "stix"; returns the number of reports."""
     bundle = build(parts.store, doc_ids, scope, on_progress=on_progress, cancel=cancel)
-    with atomic_output(target) as fh:
+    with atomic_output(target, archive_root=parts.root) as fh:
         fh.write(bundle.serialize(pretty=True, ensure_ascii=False).encode("utf-8"))
         fh.write(b"\n")
     return sum(1 for o in bundle.objects if o.type == "report")

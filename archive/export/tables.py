@@ -142,6 +142,6 @@ def export(parts: ExportParts, doc_ids: Sequence[str], target: str | os.PathLike
                         cancel=cancel, require_facts=False)
     df = frame(docs, nets)
     data = to_xlsx(df) if fmt == "xlsx" else to_csv(df)
-    with atomic_output(target) as fh:
+    with atomic_output(target, archive_root=parts.root) as fh:
         fh.write(data)
     return len(docs)

@@ -7,6 +7,7 @@ as a path. Office files (.docx, .xlsx, .odt: zips inside) are rejected, not expa
 
 from __future__ import annotations
 
+import errno
 import io
 import lzma
 import os
@@ -86,10 +87,22 @@ def iter_sources(paths: list[Path], limits: Limits) -> Iterator[SourceFile | Rej
                 yield from _walk(path, path.resolve(), limits)
             elif path.exists():
                 yield from _read_file(path, limits)
+            elif _is_link_loop(path):
+                yield Rejected(str(path), "symbolic link loop (the link never reaches a file); skipped")
             else:
                 yield Rejected(str(path), "file not found")
         except OSError as exc:
             yield Rejected(str(path), f"could not read: {exc.strerror or type(exc).__name__}")
+
+
+def _is_link_loop(path: Path) -> bool:
+    """A symbolic link that never ends (`a -> a`, `a -> b -> a`): the kernel says ELOOP.
+    (`Path.resolve` raises RuntimeError on one before Python 3.13, so ask `os.stat`.)"""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[SourceFile | Rejected]:
@@ -104,6 +117,9 @@ def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[SourceFile | Rej
         path = Path(entry.path)
         try:
             if entry.is_symlink():
+                if _is_link_loop(path):
+                    yield Rejected(str(path), "symbolic link loop (the link never reaches a file); skipped")
+                    continue
                 target = path.resolve()
                 if not target.is_file() or not target.is_relative_to(root):
                     continue  # links out of the tree, and links to folders (loops), are not followed
@@ -128,6 +144,15 @@ def _not_regular(mode: int) -> str:
 
 
 def _read_file(path: Path, limits: Limits) -> Iterator[SourceFile | Rejected]:
+    """The file's units, each knowing the folder part of its name (see `SourceFile`)."""
+    folder = str(path)[:-len(path.name)] if path.name and str(path).endswith(path.name) else ""
+    for item in _read_units(path, limits):
+        if isinstance(item, SourceFile):
+            item.folder = folder
+        yield item
+
+
+def _read_units(path: Path, limits: Limits) -> Iterator[SourceFile | Rejected]:
     name = str(path)
     # Opened without blocking and checked before any read: a FIFO would wait for a writer
     # forever and a device would never end.

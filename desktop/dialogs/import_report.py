@@ -20,6 +20,9 @@ def summary_line(result: ImportResult) -> str:
     parts = [f"{n} report{'s' if n != 1 else ''} added"]
     if result.duplicates:
         parts.append(f"{len(result.duplicates)} already in the archive")
+    if result.restored:
+        k = len(result.restored)
+        parts.append(f"{k} missing or damaged original{'s' if k != 1 else ''} restored")
     if result.rejected:
         parts.append(f"{len(result.rejected)} rejected")
     text = ", ".join(parts) + "."
@@ -45,6 +48,8 @@ class ImportReportDialog(QDialog):
         groups = (
             ("Added", [(titles.get(i, i), "added") for i in result.added]),
             ("Already in the archive", [(d.file, f"same as {d.id[:12]}") for d in result.duplicates]),
+            ("Original restored", [(d.file, f"was missing or damaged in {d.id[:12]}")
+                                   for d in result.restored]),
             ("Rejected", [(r.file, r.reason) for r in result.rejected]),
             ("Warnings", [(w.split(": ", 1)[0], w.split(": ", 1)[-1]) for w in result.warnings]),
         )

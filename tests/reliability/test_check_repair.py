@@ -184,8 +184,9 @@ def test_an_import_leaves_an_automatic_backup_on_close(tmp_path: Path) -> None:
 def test_a_backup_before_a_schema_upgrade(filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from archive import schema
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, lambda db: None)
+    following = schema.SCHEMA_VERSION + 1  # the next version, whatever the current one is
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", following)
+    monkeypatch.setitem(schema.MIGRATIONS, following, lambda db: None)
     with Archive.open(filled):
         pass
     assert any("before-upgrade" in b.name for b in list_backups(filled))

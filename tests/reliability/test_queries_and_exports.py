@@ -31,6 +31,8 @@ DATASHARE_AND_WHOOSH = [
     "title:", ":", "::", "a:b:c", "country:", "year:[2020 TO", "NOT", "NOT NOT x", "((((((x",
     "x" * 10_000, "a " * 5_000, "🙂 مرحبا עולם", "\u202e\u202d", "\x00\x01", "'; DROP TABLE document; --",
     "actor:\"", "tag:*", "a* b* c* d*", "-x", "+x", "x~2", "x^-1", "(a OR (b AND NOT", "\\", "\"\"",
+    # issue 15 case 14: a leading wildcard fell back to no words and crashed the total
+    "*d", "?d", "*a", "d?", "??", "*d*", "a*b*c*d*", "x*y", "*.*", "* *", "*:*", "?*", "*?", "*,",
 ]
 
 
@@ -46,12 +48,35 @@ def hostile_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archiv
         yield a
 
 
+@pytest.fixture(scope="module")
+def wider_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+    """More documents than a small --limit asks for: Whoosh then counts the hits by an
+    estimate, the path where `search '*d' --limit 5` crashed (issue 15 case 14)."""
+    path = tmp_path_factory.mktemp("w") / "a"
+    src = path.parent / "reports"
+    src.mkdir()
+    for n in range(24):
+        (src / f"r{n}.txt").write_text(
+            f"Report {n}: Meta removed {n + 3} Facebook accounts and red pages linked to "
+            f"Iran; the dd network posted in Dari and Arabic.\n", encoding="utf-8")
+    with Archive.open(path) as a:
+        assert len(a.import_paths([src]).added) == 24
+        yield a
+
+
 @pytest.mark.parametrize("q", DATASHARE_AND_WHOOSH)
-def test_U32_odd_queries_never_crash(hostile_archive: Archive, q: str) -> None:
+def test_U32_odd_queries_never_crash(hostile_archive: Archive, wider_archive: Archive,
+                                     q: str) -> None:
     res = hostile_archive.search(q)
     assert res.total >= 0
     ids, _ = hostile_archive.query_ids(q)
     assert isinstance(ids, list)
+    for limit in (1, 5):
+        res = wider_archive.search(q, limit=limit)
+        # results, or nothing found with the fallback notice, never an exception
+        assert res.hits or res.total == 0
+        assert len(res.hits) <= limit
+        assert res.total >= len(res.hits)
 
 
 @settings(max_examples=int(300 * float(__import__("os").environ.get("TAKEDOWN_ATLAS_FUZZ_SCALE", "1"))),
