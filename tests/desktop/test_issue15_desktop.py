@@ -2,9 +2,10 @@
 never hands a page to the system (S15-04, the glue); its copies live in one session folder
 that goes away (S15-14d).
 
-File access is watched from outside Python: Qt opens files in C++, which a Python audit
-hook never sees. inotify on the probes' folder records every open; strace, attached to this
-very process, also records stat/access (a stat of a UNC name is SMB traffic on Windows).
+File access is watched three ways. Qt opens files in C++, which a Python audit hook never
+sees, so inotify on the probes' folder records every open, and strace, attached to this very
+process, also records stat/access (a stat of a UNC name is SMB traffic on Windows); an audit
+hook adds Python-level opens.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import shutil
 import struct
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, QPoint
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QDesktopServices, QHelpEvent, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,17 +56,28 @@ from tests.reliability.test_issue15_originals import CASES
 PROBES = ("probe-file.png", "probe-abs.png", "\\\\host\\share\\probe-unc.png", "probe-rel.png",
           "probe-name.png")
 IN_ACCESS, IN_OPEN = 0x1, 0x20
+_py_opens: list[str] | None = None  # set while a FileWatch is watching
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    if _py_opens is not None and event == "open" and args and \
+            any(p in str(args[0]) for p in PROBES):
+        _py_opens.append(str(args[0]))
+
+
+sys.addaudithook(_audit)
 
 
 # --- watching file access -----------------------------------------------------------------
 
 class FileWatch:
-    """Records opens (inotify) and any file syscall (strace) naming a probe."""
+    """Records opens (inotify), any file syscall (strace) and Python opens naming a probe."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.opened: list[str] = []
         self.syscalls: list[str] = []
+        self.python_opens: list[str] = []
         self.strace_attached = False
 
     @contextmanager
@@ -76,7 +89,7 @@ class FileWatch:
         trace, log = None, self.folder.parent / f"strace-{time.monotonic_ns()}.txt"
         if shutil.which("strace"):
             trace = subprocess.Popen(["strace", "-f", "-qq", "-e", "trace=%file", "-o", str(log),
-                                      "-p", str(os.getpid())], stderr=subprocess.PIPE)
+                                      "-p", str(os.getpid())], stderr=subprocess.DEVNULL)
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline and not (log.exists() and log.stat().st_size):
                 try:
@@ -85,10 +98,13 @@ class FileWatch:
                     pass
                 time.sleep(0.05)
             self.strace_attached = log.exists() and log.stat().st_size > 0
+        global _py_opens
+        _py_opens = self.python_opens
         try:
             yield self
         finally:
             QApplication.processEvents()
+            _py_opens = None
             if trace is not None:
                 trace.terminate()
                 trace.wait(10)
@@ -191,7 +207,7 @@ def _show_every_tooltip(view: QAbstractItemView) -> list[str]:
         pos = rect.center()
         event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
         QApplication.sendEvent(view.viewport(), event)
-        tip = index.data(3)  # Qt.ToolTipRole
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
         if tip:
             shown.append(str(tip))
             _grab_tooltip()
@@ -256,6 +272,7 @@ def test_S15_03_report_text_never_makes_qt_read_a_file(qtbot, probes: Path, tmp_
         window.banner.setText(bad)
         window.banner.show()
         window.archive_label.setText(bad)
+        window.grab()  # the library tab with its reader, status bar, banner and progress
         window._on_imports_import_failed(bad)
         for exc in (ArchiveError(bad), ArchiveLocked(4242)):
             monkeypatch.setattr(ArchiveSession, "open", classmethod(_raiser(exc)))
@@ -290,6 +307,8 @@ def test_S15_03_report_text_never_makes_qt_read_a_file(qtbot, probes: Path, tmp_
         export.grab()
     assert watch.opened == [], watch.opened
     assert watch.syscalls == [], watch.syscalls[:5]
+    assert watch.python_opens == []
+    assert watch.strace_attached or not shutil.which("strace")  # stats were watched too
     # The payload did reach the tooltips, labels and boxes it was meant to test.
     assert sum("probe-abs.png" in t for t in tips) >= 8, tips[:3]
     assert len(boxes) == 5 and "probe-abs.png" in boxes[0].text()
