@@ -445,18 +445,26 @@ def test_S15_14d_the_app_cleans_on_exit_and_old_leftovers_on_start(
     unrelated.mkdir()
     os.utime(unrelated, (time.time() - 9 * day, time.time() - 9 * day))
     during: dict[str, Any] = {}
+    with Archive.open(tmp_path / "archive") as archive:
+        doc_id = archive.import_text(CASES["notes.txt"][0].decode(), "notes.txt").added[0]
 
     def run_event_loop(_app: Any) -> int:  # stands in for app.exec(): the user opens one
-        window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "temp_copies"))
-        qtbot.addWidget(window)
-        archive = window.session.archive
-        doc_id = archive.import_text(CASES["notes.txt"][0].decode(), "notes.txt").added[0]
+        window = during["window"]
         window._on_reader_original_requested(doc_id, "open")
         during["folders"] = _session_folders(base)
         during["ours"] = window.temp_copies.folder
         return 0
 
     from desktop.dialogs import error_dialog
+
+    build = desktop_app.build_window
+
+    def build_and_keep(*a: Any) -> Any:
+        during["window"] = window = build(*a)
+        qtbot.addWidget(window)
+        return window
+
+    monkeypatch.setattr(desktop_app, "build_window", build_and_keep)
 
     monkeypatch.setattr(QApplication, "exec", run_event_loop)
     monkeypatch.setattr(error_dialog, "install_excepthook", lambda: None)
