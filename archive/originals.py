@@ -11,9 +11,10 @@ import re
 from pathlib import PurePath
 
 VIEWABLE = {"application/pdf": ".pdf", "text/plain": ".txt"}
-# Text that a viewer could still treat as a page or an image with scripts.
-_MARKUP = re.compile(rb"<\s*(?:!doctype|html|head|body|svg|script|iframe|object|embed|meta|"
-                     rb"\?xml|xsl|math)\b", re.IGNORECASE)
+# Text that a viewer could still treat as a page or an image with scripts: anything shaped
+# like a tag, a comment, a doctype or a processing instruction. `xdg-open` without a desktop
+# environment asks `file(1)`, which calls a ".txt" holding `<a href=` or `<title>` HTML.
+_MARKUP = re.compile(rb"<(?:[a-z][\w:.-]*(?=[\s/>])|!|\?)", re.IGNORECASE)
 _UNSAFE_NAME = re.compile(r"[^\w .()\-]+")
 REFUSED = ("Only PDF reports and plain-text files are opened outside Takedown Atlas; a saved "
            "web page or an image could run scripts or fetch from the network. "
@@ -27,7 +28,8 @@ def viewer_copy(file: str, media_type: str | None, data: bytes) -> tuple[str, by
         return None
     if suffix == ".pdf" and data.lstrip()[:5] != b"%PDF-":
         return None
-    if suffix == ".txt" and _MARKUP.search(data[:65536]):
+    # NULs out first, so UTF-16 / UTF-32 markup is seen too; the whole file, not its start.
+    if suffix == ".txt" and _MARKUP.search(data.replace(b"\x00", b"")):
         return None
     stem = PurePath(file.replace("\\", "/")).stem  # the stored name; a `!` is part of it
     stem = _UNSAFE_NAME.sub("_", stem).strip(" .")[:80] or "original"

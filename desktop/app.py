@@ -52,6 +52,7 @@ def build_window(args: argparse.Namespace, app: object) -> object:
 
     from archive.errors import ArchiveError, ArchiveLocked
     from desktop.mainwindow import MainWindow
+    from desktop.safe_text import literal
     from desktop.session import ArchiveSession
     from desktop.settings import UiSettings
     from desktop.tasks import TaskRunner
@@ -63,11 +64,11 @@ def build_window(args: argparse.Namespace, app: object) -> object:
     try:
         session = ArchiveSession.open(path)
     except ArchiveLocked as exc:
-        QMessageBox.warning(None, APP_NAME, f"{exc}\n\nClose the other window, or open a "
-                            "different archive with --archive.")
+        QMessageBox.warning(None, APP_NAME, literal(f"{exc}\n\nClose the other window, or open "
+                                                    "a different archive with --archive."))
         return None
     except ArchiveError as exc:
-        QMessageBox.critical(None, APP_NAME, f"Cannot open the archive at {path}:\n{exc}")
+        QMessageBox.critical(None, APP_NAME, literal(f"Cannot open the archive at {path}:\n{exc}"))
         return None
     return MainWindow(session, TaskRunner(), ui)
 
@@ -110,9 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
               "the command line).", file=sys.stderr)
         return 2
     from archive.logs import configure_logging
+    from desktop import temp_copies
     from desktop.dialogs.error_dialog import install_excepthook
 
     configure_logging()
+    temp_copies.remove_stale()  # viewer copies left by sessions that did not end cleanly
     app = make_application()
     install_excepthook()
     window = build_window(args, app)
@@ -120,7 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     window.show()  # type: ignore[attr-defined]
     import_opened_files(window, args.paths)
-    return int(app.exec())  # type: ignore[attr-defined]
+    try:
+        return int(app.exec())  # type: ignore[attr-defined]
+    finally:
+        window.temp_copies.remove()  # type: ignore[attr-defined]
 
 
 def import_opened_files(window: object, paths: Sequence[str]) -> list[str]:

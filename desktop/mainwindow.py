@@ -35,8 +35,10 @@ from desktop.dialogs.about import show_about
 from desktop.dialogs.import_report import ImportReportDialog, summary_line
 from desktop.imports import ImportController, local_paths
 from desktop.library import LibraryController
+from desktop.safe_text import literal, plain_label
 from desktop.session import ArchiveSession
 from desktop.tasks import TaskRunner
+from desktop.temp_copies import SessionTemp
 from desktop.views.empty_state import EmptyState
 from desktop.views.entity_page import EntityPage
 from desktop.views.facet_sidebar import FacetSidebar
@@ -50,9 +52,11 @@ class MainWindow(QMainWindow):
     """The archive browser. Owns the session it is given and closes it on close."""
 
     def __init__(self, session: ArchiveSession, runner: TaskRunner,
-                 ui: settings.UiSettings) -> None:
+                 ui: settings.UiSettings, temp_copies: SessionTemp | None = None) -> None:
         super().__init__()
         self.session, self.runner, self.ui = session, runner, ui
+        # Copies of originals opened in the system's viewer; removed when the window closes.
+        self.temp_copies = temp_copies if temp_copies is not None else SessionTemp()
         self.library = LibraryController(session, runner, self)
         self.imports = ImportController(session, runner, self)
         self.last_report: ImportReportDialog | None = None
@@ -71,7 +75,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPane(self)
         self.empty = EmptyState(self)
         self.progress = ProgressPanel(self)
-        self.banner = QLabel(self)
+        self.banner = plain_label(QLabel(self))
         self.banner.setObjectName("readonlyBanner")
         self.banner.setStyleSheet("background:#f0ad4e; color:black; padding:4px 8px;")
         self.banner.hide()
@@ -106,7 +110,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.banner)
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.archive_label = QLabel(self)
+        self.archive_label = plain_label(QLabel(self))
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.archive_label)
         self._build_menus()
@@ -203,7 +207,7 @@ class MainWindow(QMainWindow):
         try:
             session = ArchiveSession.open(path, create=create)
         except ArchiveError as exc:
-            QMessageBox.warning(self, APP_NAME, str(exc))
+            QMessageBox.warning(self, APP_NAME, literal(str(exc)))
             return False
         self.runner.shutdown()
         self.session.close()
@@ -230,6 +234,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.runner.shutdown()
         self.session.close()
+        self.temp_copies.remove()
         super().closeEvent(event)
 
     # --- slots --------------------------------------------------------------------------------
@@ -286,7 +291,7 @@ class MainWindow(QMainWindow):
         self.library.run_query()
 
     def _on_imports_import_failed(self, message: str) -> None:
-        QMessageBox.warning(self, "Import failed", message)
+        QMessageBox.warning(self, "Import failed", literal(message))
         self.library.run_query()
 
     def _on_search_query_changed(self, text: str) -> None:
@@ -318,7 +323,7 @@ class MainWindow(QMainWindow):
         prompts.ask_edit(self, self.library, doc_id, target, what, networks)
 
     def _on_reader_original_requested(self, doc_id: str, mode: str) -> None:
-        prompts.handle_original(self, self.session.archive, doc_id, mode)
+        prompts.handle_original(self, self.session.archive, doc_id, mode, self.temp_copies)
 
     def _on_text_link_copied(self, url: str) -> None:
         self.statusBar().showMessage(f"Link copied (links are never opened): {url}", 6000)

@@ -39,6 +39,7 @@ from archive.export.jobs import ExportJob
 from archive.export.registry import FORMATS
 from archive.names import country_name
 from archive.progress import CancelToken, Progress, ProgressCallback
+from desktop.safe_text import literal
 from desktop.tasks import Task, TaskRunner
 
 PREVIEW_WIDTH = 360  # pixels; one page at about a third of A4 at 96 dpi
@@ -376,7 +377,7 @@ class ExportDialog(QDialog):
         else:
             self.last_result = done
             self.status.setText(f"Exported {noun} to {done.path.name}.{warned}")
-            self.status.setToolTip(str(done.path))
+            self.status.setToolTip(literal(str(done.path)))
             self.open_folder_button.show()
         if done.fmt == "pdf":
             self._show_preview(done.path)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from archive.records import ImportResult
+from desktop.safe_text import literal, plain_label
 
 
 def summary_line(result: ImportResult) -> str:
@@ -39,7 +40,7 @@ class ImportReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import finished" if not result.cancelled else "Import cancelled")
         self.resize(640, 420)
-        self.summary = QLabel(summary_line(result), self)
+        self.summary = plain_label(QLabel(summary_line(result), self))
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["File", "Outcome"])
@@ -59,8 +60,8 @@ class ImportReportDialog(QDialog):
             head = QTreeWidgetItem([f"{title} ({len(rows)})", ""])
             for name, outcome in rows:
                 item = QTreeWidgetItem([name, outcome])
-                item.setToolTip(0, name)
-                item.setToolTip(1, outcome)
+                item.setToolTip(0, literal(name))
+                item.setToolTip(1, literal(outcome))
                 head.addChild(item)
             self.tree.addTopLevelItem(head)
             head.setExpanded(title != "Added" or len(rows) <= 20)

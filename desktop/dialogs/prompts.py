@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from archive import APP_NAME
 from archive.api import Archive
 from archive.originals import REFUSED
 from desktop.dialogs.fact_dialog import FactDialog
+from desktop.temp_copies import SessionTemp
 
 
 def ask_edit(parent: QWidget, library: Any, doc_id: str, target: Any, what: str,
@@ -42,8 +42,12 @@ def ask_edit(parent: QWidget, library: Any, doc_id: str, target: Any, what: str,
             library.annotate(doc_id, kind, target["id"], {"note": text.strip() or None})
 
 
-def handle_original(parent: QWidget, archive: Archive, doc_id: str, mode: str) -> None:
-    """Save a copy of the original file, or open it (never a web page: it could fetch)."""
+def handle_original(parent: QWidget, archive: Archive, doc_id: str, mode: str,
+                    temp: SessionTemp) -> None:
+    """Save a copy of the original file, or open it (never a web page: it could fetch).
+
+    The copy handed to the system's viewer goes into the session's temp folder (*temp*),
+    which the app removes when it exits."""
     name, data = archive.original(doc_id)
     name = Path(name).name or "original"  # the stored name is already the file's own
     if mode == "save":
@@ -55,10 +59,7 @@ def handle_original(parent: QWidget, archive: Archive, doc_id: str, mode: str) -
     if viewable is None:
         QMessageBox.information(parent, APP_NAME, REFUSED)
         return
-    safe_name, safe_data = viewable
-    folder = Path(tempfile.mkdtemp(prefix="takedown-atlas-original-"))
-    (folder / safe_name).write_bytes(safe_data)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder / safe_name)))
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(temp.write_copy(*viewable))))
 
 
 def run_export_hook(parent: QWidget, archive: Archive, ids: list[str], query: str) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from desktop import labels
+from desktop.safe_text import literal
 
 PAGE = 64
 Index = QModelIndex | QPersistentModelIndex
@@ -117,8 +118,10 @@ class DocumentTableModel(QAbstractTableModel):
         if role == Role.DOCUMENT_ID:
             return doc_id
         column = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(self._row(index.row()))
+        if role == Qt.ItemDataRole.ToolTipRole:  # tooltips guess rich text: a title is not
+            return literal(column.text(self._row(index.row())))
         if role == Qt.ItemDataRole.TextAlignmentRole and (column.numeric or column.key == "starred"):
             align = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignHCenter
             return int(align | Qt.AlignmentFlag.AlignVCenter)

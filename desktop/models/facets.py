@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from desktop import labels
+from desktop.safe_text import literal
 
 FACETS = ("origin", "target", "topic", "actor", "operation", "platform", "publisher", "year",
           "type", "language", "tag", "starred")
@@ -81,7 +82,7 @@ class FacetModel(QStandardItemModel):
                     item = QStandardItem(label)
                     item.setData(name, Role.FACET)
                     item.setData(value, Role.VALUE)
-                    item.setToolTip(label)
+                    item.setToolTip(literal(label))
                     item.setEditable(False)
                     item.setCheckable(True)
                     checked = value in self._selected.get(name, [])

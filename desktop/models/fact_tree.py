@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from archive.facts import REVIEW_THRESHOLD
 from desktop import labels
+from desktop.safe_text import literal
 
 COUNTRY_ROLES = ("origin", "target", "sponsor", "impersonated", "topic")
 
@@ -160,19 +161,19 @@ class FactTreeModel(QStandardItemModel):
             if net.get("needs_review"):
                 head.setText(head.text() + "  — check the facts marked ?")
                 tip.append("Some facts rest on a weak cue: read their sentences before use.")
-            head.setToolTip("\n".join(tip))
+            head.setToolTip(literal("\n".join(tip)))
             for row in fact_rows(net):
                 mark = "✎ " if row.corrected else "? " if row.unsure else ""
                 item = QStandardItem(mark + row.label)
                 item.setEditable(False)
                 item.setData(row, Role.FACT)
-                item.setToolTip(row.quote or "No sentence recorded for this fact.")
+                item.setToolTip(literal(row.quote or "No sentence recorded for this fact."))
                 if row.unsure:
-                    item.setToolTip(f"Unsure (confidence {row.confidence:.2f}): check the "
-                                    f"sentence. {row.quote or ''}")
+                    item.setToolTip(literal(f"Unsure (confidence {row.confidence:.2f}): check "
+                                            f"the sentence. {row.quote or ''}"))
                 if row.corrected:
                     item.setFont(italic)
-                    item.setToolTip("Corrected by you. " + (row.quote or ""))
+                    item.setToolTip(literal("Corrected by you. " + (row.quote or "")))
                 head.appendRow(item)
             self.appendRow(head)
         if corrections:
@@ -183,7 +184,7 @@ class FactTreeModel(QStandardItemModel):
                 item = QStandardItem(correction_label(c))
                 item.setEditable(False)
                 item.setData(c, Role.CORRECTION)
-                item.setToolTip(c.get("note") or "Select and press “Undo correction” to revert it.")
+                item.setToolTip(literal(c.get("note") or "Select and press “Undo correction” to revert it."))
                 head.appendRow(item)
             self.appendRow(head)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from archive.entity import NetworkRow
 from desktop import labels
+from desktop.safe_text import literal
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -57,8 +58,10 @@ class NetworkTableModel(QAbstractTableModel):
             return None
         net = self._rows[index.row()]
         title, text, key = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return str(text(net))
+        if role == Qt.ItemDataRole.ToolTipRole:  # tooltips guess rich text: a label is not
+            return literal(str(text(net)))
         if role == Role.DOCUMENT_ID:
             return net.document_id
         if role == Role.SORT:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from archive.progress import Progress
+from desktop.safe_text import plain_label
 from desktop.tasks import Task
 
 STAGES = {"scan": "Finding files", "import": "Importing", "parse": "Reading",
@@ -16,7 +17,7 @@ class ProgressPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)
+        self.label = plain_label(QLabel(self))  # file names being read
         self.bar = QProgressBar(self)
         self.bar.setMaximumWidth(220)
         self.bar.setTextVisible(True)

@@ -2,6 +2,7 @@
 
 Documents are shown as plain text; facts are painted over their sentences with
 character formats. Offsets from the archive count code points; Qt counts UTF-16 units.
+Should markup ever reach it, every resource (file:, absolute, UNC, remote) is a blank.
 """
 
 from __future__ import annotations
@@ -9,13 +10,25 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 LIGHT = {"count": "#fff1b8", "country": "#d6ecff", "actor": "#ffd9e8", "other": "#e4f5d4",
          "selected": "#ffb347"}
 DARK = {"count": "#5c4d12", "country": "#1c3f5e", "actor": "#5a2440", "other": "#2f4a22",
         "selected": "#a0620f"}
+
+
+_BLANK = QImage(1, 1, QImage.Format.Format_ARGB32)
+_BLANK.fill(0)
 
 
 def utf16_offsets(text: str) -> list[int]:
@@ -45,7 +58,11 @@ class SafeTextBrowser(QTextBrowser):
         self.anchorClicked.connect(self._on_self_anchor_clicked)
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's name
-        return None  # nothing is fetched: no images, no style sheets, no local files
+        # Nothing is read: no images, style sheets or files. Returning nothing is not enough:
+        # Qt's image handler then loads the name itself (QImage::load), so images get a blank.
+        if type == QTextDocument.ResourceType.ImageResource.value:
+            return _BLANK
+        return ""
 
     def show_text(self, text: str) -> None:
         self.setPlainText(text)

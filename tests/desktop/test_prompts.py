@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from archive.api import Archive
 from desktop.dialogs import prompts
+from desktop.temp_copies import SessionTemp
 
 
 @pytest.mark.parametrize("name", ["page.shtml", "page", "article.php", "evil.svg", "notes.txt"])
@@ -28,7 +29,7 @@ def test_open_original_follows_the_core(qtbot, archive: Archive, tmp_path: Path,
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(str(a[2])))
     parent = QWidget()
     qtbot.addWidget(parent)
-    prompts.handle_original(parent, archive, doc_id, "open")
+    prompts.handle_original(parent, archive, doc_id, "open", SessionTemp(tmp_path))
     if name == "notes.txt":
         assert len(opened) == 1 and opened[0].endswith("notes.txt") and not told
         assert Path(opened[0]).read_bytes() == body

@@ -61,13 +61,17 @@ def test_offsets_count_code_points_not_utf16_units(qtbot):
 
 def test_text_browser_fetches_nothing_and_copies_links(qtbot):
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QGuiApplication, QTextDocument
+    from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 
     browser = SafeTextBrowser()
     qtbot.addWidget(browser)
     assert not browser.openLinks() and not browser.openExternalLinks()
-    assert browser.loadResource(QTextDocument.ResourceType.ImageResource.value,
-                                QUrl("file:///etc/passwd")) is None
+    # A blank image, not None: given nothing, Qt's image handler loads the name itself.
+    blank = browser.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                                 QUrl("file:///etc/passwd"))
+    assert isinstance(blank, QImage) and blank.size().width() == 1 and blank.pixel(0, 0) == 0
+    assert browser.loadResource(QTextDocument.ResourceType.StyleSheetResource.value,
+                                QUrl("file:///etc/passwd")) == ""
     with qtbot.waitSignal(browser.link_copied):
         browser.anchorClicked.emit(QUrl("https://example.org/x"))
     assert QGuiApplication.clipboard().text() == "https://example.org/x"
