@@ -12,6 +12,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from archive.safe_text import printable
+
 
 def literal(text: str | None) -> str:
     """*text* as rich text that shows exactly that text: escaped, newlines kept.
@@ -21,7 +23,8 @@ def literal(text: str | None) -> str:
     """
     if not text:
         return ""
-    return "<p>" + escape(text, quote=False).replace("\n", "<br>") + "</p>"
+    # (controls and bidi overrides are shown, not obeyed: `archive.safe_text`)
+    return "<p>" + escape(printable(text), quote=False).replace("\n", "<br>") + "</p>"
 
 
 def plain_label(label: QLabel) -> QLabel:
