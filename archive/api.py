@@ -118,7 +118,8 @@ class Archive:
 
     def _check_parts(self) -> CheckParts:
         return CheckParts(self.store, self.blobs, self.root, self.readonly, self.writable,
-                          self._keeper.rebuild, self.sync_index)
+                          self._keeper.rebuild, self.sync_index,
+                          lambda ids: reextract.reextract_all(self._import_parts(), ids=ids))
 
     def import_paths(self, paths: Iterable[str | os.PathLike[str]], *,
                      on_progress: ProgressCallback | None = None,

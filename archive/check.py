@@ -16,6 +16,7 @@ from archive import quarantine
 from archive.errors import DAMAGED_HINT, CorruptArchive
 from archive.index import IndexDamaged, SearchIndex
 from archive.parts import CheckParts
+from archive.schema import DOCUMENT_DIGEST, FACT_DIGEST
 
 __all__ = ["DAMAGED_HINT", "CheckReport", "after_open", "check_archive", "index_state", "quick_check", "recover_after_crash"]
 
@@ -46,8 +47,14 @@ class CheckReport:
 def check_archive(parts: CheckParts, *, repair: bool, verify_hashes: bool,
                   purge_quarantine: bool = False) -> CheckReport:
     rep = CheckReport()
-    _check_database(parts, rep, repair)
-    _check_blobs(parts, rep, repair, verify_hashes)
+    try:
+        _check_database(parts, rep, repair)
+        if not any(p.startswith("database: ") and DAMAGED_HINT in p for p in rep.problems):
+            _check_digests(parts, rep, repair)
+        _check_blobs(parts, rep, repair, verify_hashes)
+    except sqlite3.DatabaseError as exc:  # a row SQLite cannot even hand over (bad UTF-8, ...)
+        rep.problems.append(f"database: a row cannot be read ({str(exc)[:120]}); {DAMAGED_HINT}")
+        return rep
     if purge_quarantine and repair and not parts.readonly:
         gone = quarantine.purge(parts.root)
         if gone.count:
@@ -118,6 +125,42 @@ def _check_database(parts: CheckParts, rep: CheckReport, repair: bool) -> None:
             rep.repaired.append(f"removed {orphans} orphan tags")
         else:
             rep.problems.append(f"database: {orphans} tags on documents that do not exist")
+
+
+def _damaged_rows(conn: sqlite3.Connection) -> tuple[set[str], int]:
+    """Documents whose text or facts no longer match their checksums, and how many facts."""
+    docs = {r[0] for r in conn.execute(
+        f"SELECT id FROM document WHERE digest IS NOT {DOCUMENT_DIGEST}")}
+    facts = conn.execute(f"SELECT document_id FROM fact WHERE digest IS NOT {FACT_DIGEST}").fetchall()
+    return docs | {r[0] for r in facts}, len(facts)
+
+
+def _check_digests(parts: CheckParts, rep: CheckReport, repair: bool) -> None:
+    """A byte flipped inside a row is invisible to SQLite; the checksums see it."""
+    conn = parts.store.conn
+    try:
+        docs, facts = _damaged_rows(conn)
+    except sqlite3.DatabaseError as exc:
+        rep.problems.append(f"database: the checksums could not be read ({exc})")
+        return
+    rep.checked["checksums"] = parts.store.count("document") + parts.store.count("fact")
+    if not docs:
+        return
+    known = {r[0] for r in conn.execute("SELECT id FROM document")}
+    named = ", ".join(sorted(docs)[:5]) + (" ..." if len(docs) > 5 else "")
+    what = (f"{len(docs)} documents ({named}) whose text or {facts} facts no longer match "
+            "their checksums (a damaged byte in the database)")
+    if repair and not parts.readonly and docs <= known:
+        n = parts.reread(sorted(docs))
+        left, _ = _damaged_rows(conn)
+        if left:
+            rep.problems.append(f"database: {what}; {len(left)} could not be read again: "
+                                "restore a backup")
+        else:
+            rep.repaired.append(f"read {n} documents again from their originals ({what})")
+        return
+    rep.problems.append(f"database: {what}; check --repair reads them again from their "
+                        "originals, or restore a backup")
 
 
 def _repair_links(conn: sqlite3.Connection) -> list[str]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, Any
 
 from archive.api import Archive
-from archive.errors import ArchiveError, ArchiveLocked, Cancelled
+from archive.errors import DAMAGED_HINT, ArchiveError, ArchiveLocked, Cancelled
 from archive.export.registry import FORMATS
 from archive.logs import configure_logging
 from archive.paths import resolve_archive_path
@@ -155,6 +156,12 @@ def main(argv: Sequence[str] | None = None,
             raise
         _err(str(exc))
         return exc.exit_code
+    except sqlite3.DatabaseError as exc:  # a damaged row met outside check: one line, the way out
+        log.exception("database error in command %s", args.command)
+        if args.debug:
+            raise
+        _err(f"{DAMAGED_HINT} ({str(exc)[:120]})")
+        return 2
     except KeyboardInterrupt:
         _err("interrupted")
         return 130

@@ -41,3 +41,4 @@ class CheckParts:
     writable: bool
     rebuild_index: Callable[[ProgressCallback | None, CancelToken | None], None]
     sync_index: Callable[[], None]
+    reread: Callable[[list[str]], int]  # re-extract these documents from their originals

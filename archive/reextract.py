@@ -16,12 +16,16 @@ from archive.records import SourceFile
 
 
 def reextract_all(parts: ImportParts, *, on_progress: ProgressCallback | None = None,
-                  cancel: CancelToken | None = None, reparse: bool = True) -> int:
+                  cancel: CancelToken | None = None, reparse: bool = True,
+                  ids: list[str] | None = None) -> int:
+    """Every document (or those in *ids*) read again from its original and re-extracted."""
     from archive.pipeline import extract_document
 
     report = throttle(on_progress)
     store = parts.store
     rows = store.conn.execute("SELECT id, sha256, file, flags FROM document ORDER BY id").fetchall()
+    if ids is not None:
+        rows = [r for r in rows if r["id"] in set(ids)]
     changed = 0
     for n, row in enumerate(rows, start=1):
         if cancel:
@@ -54,6 +58,7 @@ def reextract_all(parts: ImportParts, *, on_progress: ProgressCallback | None = 
                  json.dumps(raw.flags), json.dumps(raw.warnings, ensure_ascii=False),
                  parts.extractor_version, row["id"]))
             store.write_networks(row["id"], facts)
+            store.seal_document(row["id"])
             apply_corrections(store, row["id"])
             store.queue_index(row["id"])
         changed += 1

@@ -6,12 +6,29 @@ PRAGMA user_version. An archive written by a newer version is refused, never tou
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable
 
 from archive.errors import SchemaError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+# What a checksum covers: a document's text (the evidence offsets point into it) and what
+# identifies it, and every column of a fact but its suppression (set by corrections).
+DOCUMENT_DIGEST = "ta_digest(id, sha256, text, title, publisher, published)"
+FACT_DIGEST = ("ta_digest(network_id, document_id, kind, key, value, num, qualifier, role, "
+               "detail, ev_start, ev_end, quote, origin, correction_id)")
+
+
+def digest(*values: object) -> str:
+    """A checksum of the values as SQLite stores them (SQL function `ta_digest`): a byte
+    flipped in the file changes a quote or a fact silently, never this check."""
+    h = hashlib.sha256()
+    for v in values:
+        h.update(repr(v).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:32]
 
 
 def _v1(db: object) -> None:
@@ -118,7 +135,22 @@ def _v2(db: object) -> None:
                      "VALUES (?, ?, ?)", (doc_id, name, imported_at))
 
 
-MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1, 2: _v2}
+def _v3(db: object) -> None:
+    """Checksums (issue 15): a flipped byte in a quote, a fact or a text was shown as if the
+    extractor had found it. Each document and fact gets a digest that `check` verifies."""
+    from sqlite_utils import Database
+
+    assert isinstance(db, Database)
+    conn = db.conn
+    conn.create_function("ta_digest", -1, digest, deterministic=True)
+    for table in ("document", "fact"):  # (a half-upgraded copy may have the column already)
+        if "digest" not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN digest TEXT")
+    conn.execute(f"UPDATE document SET digest = {DOCUMENT_DIGEST}")
+    conn.execute(f"UPDATE fact SET digest = {FACT_DIGEST}")
+
+
+MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

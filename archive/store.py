@@ -17,6 +17,7 @@ from typing import Any
 from archive.errors import DAMAGED_HINT, ArchiveError, CorruptArchive, NotFound
 from archive.facts import DocumentFacts, Fact
 from archive.records import DocumentId, RawDocument
+from archive.schema import DOCUMENT_DIGEST, FACT_DIGEST, digest
 
 DB_NAME = "archive.sqlite"
 
@@ -34,6 +35,7 @@ def connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> s
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
     conn.row_factory = sqlite3.Row
+    conn.create_function("ta_digest", -1, digest, deterministic=True)  # (archive.schema)
     # Defence in depth: no single value may approach SQLite's 1 GB ceiling.
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 256 * 1024 * 1024)
     return conn
@@ -175,6 +177,11 @@ class Store:
              raw.pages, now_iso()))
         self.add_provenance(doc_id, file)
         self.write_networks(doc_id, facts)
+        self.seal_document(doc_id)
+
+    def seal_document(self, doc_id: str) -> None:
+        """Inside a transaction: the checksum of the document's text (`check` verifies it)."""
+        self.conn.execute(f"UPDATE document SET digest = {DOCUMENT_DIGEST} WHERE id = ?", (doc_id,))
 
     def write_networks(self, doc_id: str, facts: DocumentFacts) -> None:
         """Inside a transaction: (re)write the extractor's networks and facts of a document."""
@@ -197,6 +204,9 @@ class Store:
             "INSERT INTO fact(network_id, document_id, kind, key, value, num, qualifier, role, "
             "detail, ev_start, ev_end, quote, origin, correction_id) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        # each fact's checksum, from the values as stored (`check` verifies them)
+        self.conn.execute(f"UPDATE fact SET digest = {FACT_DIGEST} WHERE network_id = ? "
+                          "AND digest IS NULL", (net_id,))
 
     def document_row(self, doc_id: str) -> sqlite3.Row:
         row: sqlite3.Row | None = self.conn.execute(
@@ -366,6 +376,17 @@ def fact_from_row(row: sqlite3.Row) -> Fact:
     ev = None
     if row["ev_start"] is not None:
         ev = Evidence(row["ev_start"], row["ev_end"], row["quote"] or "")
-    return Fact(kind=row["kind"], key=row["key"], value=json.loads(row["value"] or "null"),
+    return Fact(kind=row["kind"], key=row["key"], value=_json(row["value"], None),
                 qualifier=row["qualifier"], role=row["role"],
-                detail=json.loads(row["detail"] or "{}"), evidence=ev)
+                detail=_json(row["detail"], {}), evidence=ev)
+
+
+def _json(text: str | None, empty: Any) -> Any:
+    """A stored JSON value; a damaged one (a flipped byte: `check` reports it) reads as empty
+    instead of stopping an export or a page."""
+    if not text:
+        return empty
+    try:
+        return json.loads(text)
+    except ValueError:
+        return empty
