@@ -411,9 +411,11 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
         if role in (None, "topic") and kind == "country" and label and b <= label.end(1) and re.search(
                 r"\d", s[b:]):
             role = "origin"  # "- Iran: 10 accounts targeting Israel", "Iraq, Iran: We removed"
-        if role in (None, "topic") and kind == "country" and _LOCATIVE_LEAD.match(s[:a]) and re.match(
-                r"\s*,", after) and PAST_TAKEDOWN.search(s):
-            role = "origin"  # "In Indonesia, the company removed 207 Pages ...": from there
+        if role in (None, "topic") and kind == "country" and _LOCATIVE_LEAD.match(s[:a]) and (
+                re.match(r"\s*,", after) and PAST_TAKEDOWN.search(s) or _FIGURE_OF_ASSETS.match(after)):
+            # "In Indonesia, the company removed 207 Pages ...", "In Serbia, 8,558 accounts
+            # boosted the ruling party": from there
+            role = "origin"
         if role == "topic" and is_demonym and _DEMONYM_JOIN_AHEAD.match(after):
             role = None  # "Armenian and Russian accounts": the noun's role, decided below
         if role:
@@ -434,6 +436,9 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
 _LOCATIVE_LEAD = re.compile(r"^\W*(?:(?:Meanwhile|Separately|And|Also|Asimismo|Además|Ainsi),?\s+)?"
                             r"(?:In|En|Au|Aux|В|Во|(?:In|En|Dans) (?:the|el|le) (?:case|caso|cas) (?:of|de|du))\s+"
                             r"(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*)?$")
+_FIGURE_OF_ASSETS = re.compile(
+    r",\s*(?:(?:about|around|some|nearly|almost|more than|over|roughly)\s+)?\d[\d,.]*\s+"
+    r"(?:(?!fake\b)[\w-]+\s+){0,2}?(?:accounts|Pages|Groups|channels|profiles|assets)\b", re.I)
 _DEMONYM_JOIN_AHEAD = re.compile(r"^(?:\s*,\s*|\s+(?:and|и|y|et|or|или)\s+)\w")
 _DEMONYM_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+|y\s+|et\s+)?|\s+(?:and|и|y|et|or|или)\s+)$")
 

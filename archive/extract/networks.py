@@ -173,6 +173,18 @@ _OWN_UNIT = re.compile(r"\b(?:out of (?:the|these|those)|of (?:the|these|those) 
                        r"traced)|accounted for)\b", re.IGNORECASE)
 # "Facebook said the 364 pages and accounts had almost 800,000 followers": the figures of
 # the takedown the text reports, told with a definite article
+# "In Serbia, 8,558 accounts boosted the ruling party": one country's figures after a lead
+# that named several
+_LOCATIVE_FIGURE = re.compile(
+    r"^\W*(?:(?:Meanwhile|Separately|And|Also|Elsewhere),?\s+)?(?:In|En|Au|Aux|В)\s+(?:the\s+)?"
+    r"[A-ZÀ-ÝА-Я][\w'’.-]+(?:\s+[A-ZÀ-ÝА-Я][\w'’.-]+){0,3},\s*(?:(?:about|around|some|nearly|"
+    r"almost|more than|over|roughly|plus de|más de|более)\s+)?\d")
+# "Twitter disclosed 4,169 accounts that originated in Iran": a disclosure of what it removed
+_DISCLOSED_FIGURE = re.compile(
+    r"\b(?:disclos(?:ed|es|ing)|released data on|published data on)\s+(?:(?:about|around|some|"
+    r"nearly|more than|over|roughly)\s+)?\d[\d,.]*\s+(?:[\w-]+\s+){0,2}?(?:accounts|Pages|"
+    r"channels|profiles)\b(?!\s+(?:in|to|from) (?:its|the|their) (?:\w+ ){0,3}?(?:archive|"
+    r"database|library))", re.IGNORECASE)
 _SAID_THE_FIGURES = re.compile(
     r"\b(?:said|says) (?:that )?the \d[\d,.]*\s+(?:[\w-]+\s+){0,2}?(?:pages|accounts|channels|"
     r"groups|profiles)\b", re.IGNORECASE)
@@ -200,8 +212,9 @@ def _is_anchor(text: str, facts: SentenceFacts) -> bool:
     # "Out of the total, nearly 526 fake accounts were run by youth organisations tied to the
     # Cuban government": figures with their own origin or actor are a unit's figures too.
     return bool(TAKEDOWN.search(text) or _SUBJECT.search(text) or _ENUMERATED.match(text)
-                or _ORDINAL_UNIT.match(text) or facts.has_place_or_actor and _OWN_UNIT.search(text)
-                or _SAID_THE_FIGURES.search(text))
+                or _ORDINAL_UNIT.match(text) or facts.has_place_or_actor and (
+                    _OWN_UNIT.search(text) or _LOCATIVE_FIGURE.match(text))
+                or _SAID_THE_FIGURES.search(text) or _DISCLOSED_FIGURE.search(text))
 
 
 

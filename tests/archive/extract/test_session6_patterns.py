@@ -79,3 +79,27 @@ def test_one_case_heading_alone_makes_no_list() -> None:
     doc = extract_facts("Notes from the field\n\nLikely Peru origin\n\n"
                         "Researchers described posts about mining.\n")
     assert doc.networks == []
+
+
+def test_one_country_per_sentence_after_a_lead_naming_several() -> None:
+    from tests.archive.extract.conftest import counts
+
+    doc = extract_facts(
+        "Twitter said it suspended networks of accounts in Peru, Nepal and Chile.\n\n"
+        "In Peru, 276 accounts praised the mayor. The Nepal network, with 71 accounts, "
+        "targeted India. In Chile, 8,558 accounts boosted a senator.")
+    got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("twitter_accounts"))
+                 for n in doc.networks)
+    assert got == [(["CL"], 8558), (["NP"], 71), (["PE"], 276)]
+
+
+def test_a_disclosed_figure_is_the_removed_figure_but_not_the_archive_total() -> None:
+    from tests.archive.extract.conftest import counts
+
+    doc = extract_facts("Twitter disclosed 4,169 accounts that originated in Laos.")
+    (net,) = doc.networks
+    assert counts(net) == {"twitter_accounts": 4169} and keys(net, "country", "origin") == {"LA"}
+    total = extract_facts("Twitter disclosed 32,242 accounts in its archive of state-linked "
+                          "operations. It removed 40 accounts run from Laos.")
+    (one,) = total.networks  # (the archive's total is no network of its own)
+    assert keys(one, "country", "origin") == {"LA"}
