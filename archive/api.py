@@ -133,8 +133,10 @@ class Archive:
     def import_text(self, text: str, name: str = "pasted text.txt", *,
                     on_progress: ProgressCallback | None = None) -> ImportResult:
         """Import text pasted from the clipboard as if it were a UTF-8 text file."""
-        src = SourceFile(name=name, data=text.encode("utf-8"))
-        return pipeline.import_sources(self._import_parts(), [src], total=1, on_progress=on_progress)
+        result = pipeline.import_sources(self._import_parts(), [SourceFile(
+            name=name, data=text.encode("utf-8"))], total=1, on_progress=on_progress)
+        self._backup_due = self._backup_due or bool(result.added)  # (pasted text is backed up too)
+        return result
 
     def sync_index(self, *, on_progress: ProgressCallback | None = None,
                    cancel: CancelToken | None = None) -> None:
@@ -160,10 +162,8 @@ class Archive:
 
     def browse(self, query: str = "", filters: dict[str, list[str]] | None = None,
                sort: str = "date", *, cancel: CancelToken | None = None) -> BrowseResult:
-        """Ids and facet counts for a browser view; a facet with a selection counts without
-        its own filter, so its other values can be added."""
-        return browse.browse(self.store, self._keeper.search_all, query, filters, sort,
-                             cancel=cancel)
+        """Ids and facet counts for a browser view (a facet counts without its own filter)."""
+        return browse.browse(self.store, self._keeper.search_all, query, filters, sort, cancel=cancel)
 
     def entity_summary(self, kind: str, key: str) -> EntitySummary:
         """A country ("country", "AZ") or actor page: the networks a briefing of it covers."""

@@ -24,6 +24,8 @@ from archive.paths import resolve_archive_path
 if TYPE_CHECKING:  # Qt is imported only once a display is known to be there
     from PySide6.QtGui import QIcon
 
+    from desktop.session import ArchiveSession
+
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="takedown-atlas-desktop", description=f"{APP_NAME} desktop")
@@ -50,7 +52,7 @@ def build_window(args: argparse.Namespace, app: object) -> object:
     """Open the archive and make the main window (not yet shown); None after a message."""
     from PySide6.QtWidgets import QMessageBox
 
-    from archive.errors import ArchiveError, ArchiveLocked
+    from archive.errors import ArchiveError, ArchiveLocked, CorruptArchive, MissingDatabase
     from desktop.mainwindow import MainWindow
     from desktop.safe_text import literal
     from desktop.session import ArchiveSession
@@ -67,10 +69,51 @@ def build_window(args: argparse.Namespace, app: object) -> object:
         QMessageBox.warning(None, APP_NAME, literal(f"{exc}\n\nClose the other window, or open "
                                                     "a different archive with --archive."))
         return None
+    except (MissingDatabase, CorruptArchive) as exc:
+        restored = offer_restore(path, exc)
+        if restored is None:
+            return None
+        session = restored
     except ArchiveError as exc:
         QMessageBox.critical(None, APP_NAME, literal(f"Cannot open the archive at {path}:\n{exc}"))
         return None
     return MainWindow(session, TaskRunner(), ui)
+
+
+def offer_restore(path: object, exc: Exception) -> ArchiveSession | None:
+    """The database is missing or damaged: say what the newest useful backup holds and
+    restore it if the journalist agrees (the current file is kept aside); the session on
+    the restored archive, or None."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from archive.api import Archive
+    from archive.backup import backup_contents, backup_time, describe, useful_backup
+    from archive.errors import ArchiveError
+    from desktop.safe_text import literal
+    from desktop.session import ArchiveSession
+
+    root = Path(str(path))
+    chosen = useful_backup(root)
+    if chosen is None:
+        question = ("No backup is left. Build a new database from the originals in this folder? "
+                    "Tags, notes and corrections were only in the lost database.")
+    else:
+        question = (f"Restore the backup taken {backup_time(chosen)} "
+                    f"({describe(backup_contents(chosen))})? The current database, if any, is "
+                    "kept aside; originals imported after the backup are imported again.")
+    answer = QMessageBox.question(None, APP_NAME, literal(f"{exc}\n\n{question}"),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        res = Archive.restore(root, chosen)
+        session = ArchiveSession.open(root, create=False)
+    except ArchiveError as err:
+        QMessageBox.critical(None, APP_NAME, literal(f"The restore did not work: {err}"))
+        return None
+    QMessageBox.information(None, APP_NAME, literal(f"Restored: {describe(res.contents)}."))
+    return session
 
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
