@@ -1285,6 +1285,40 @@ def _lone_unit(layout: Layout, found: Sequence[Any]) -> _Unit | None:
     return None
 
 
+# "an operation from Russia, dubbed ...", "One operation originating in Ghana ...", "a network
+# of accounts operating from Cambodia": a unit introduced with its one origin
+_INTRODUCED_UNIT = re.compile(
+    r"\b(?:a|an|one|another|a (?:second|third|separate|new|further))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:network|operation|campaign|cluster|influence operation)s?\b", re.I)
+
+
+def _introduced_units(layout: Layout, found: Sequence[Any], units: list[_Unit],
+                      networks: list[NetworkFacts]) -> list[_Unit]:
+    """Units a sentence introduces by article and origin, whose origin no other unit or
+    network has: each is one more network, figures or not."""
+    covered = {f.key for n in networks for f in n.facts if f.kind == "country" and f.role == "origin"}
+    covered |= {f.key for u in units for f in u.facts if f.kind == "country" and f.role == "origin"}
+    covered |= {u.value for u in units if u.kind == "country"}
+    taken = {u.sentence for u in units}
+    out: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        origins = _origins(found[i])
+        if (i in taken or len(origins) != 1 or origins[0].key in covered
+                or _earlier(layout, i)
+                or _HISTORY.search(sent.text) or not _INTRODUCED_UNIT.search(sent.text)):
+            continue
+        p = origins[0]
+        unit = _Unit("country", p.key, i, [Fact(
+            "country", p.key, None, None, "origin",
+            {**p.detail, "confidence": LONE_ORIGIN_CONFIDENCE}, _evidence(sent))])
+        unit.facts += [Fact("country", t.key, None, None, "target",
+                            {**t.detail, "confidence": LONE_ORIGIN_CONFIDENCE}, _evidence(sent))
+                       for t in found[i].places if t.kind == "country" and t.role == "target"]
+        covered.add(p.key)
+        out.append(unit)
+    return out
+
+
 def _total_after_list(layout: Layout, found: Sequence[Any], seg: Segment, net: NetworkFacts,
                       listing: set[int], units: list[_Unit]) -> bool:
     """The segment's figures come after a sentence listing two or more units, and all it says
@@ -1402,6 +1436,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     if not units and not networks:
         lone = _lone_unit(layout, found)
         units = [lone] if lone is not None else []
+    units += _introduced_units(layout, found, units, networks)
     if not units or single:
         # One operation named in a text whose figures are already a network: the same unit.
         if units and len(networks) == 1:

@@ -52,7 +52,7 @@ from archive.facts import (
     fact_confidence,
 )
 
-EXTRACTOR_VERSION = "2.2.0"
+EXTRACTOR_VERSION = "2.3.0"
 # Languages whose cue words (takedown verbs, roles, asset nouns) the rules know.
 SUPPORTED_LANGUAGES = frozenset({"en", "es", "fr", "ru"})
 

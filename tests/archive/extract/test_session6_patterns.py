@@ -103,3 +103,24 @@ def test_a_disclosed_figure_is_the_removed_figure_but_not_the_archive_total() ->
                           "operations. It removed 40 accounts run from Laos.")
     (one,) = total.networks  # (the archive's total is no network of its own)
     assert keys(one, "country", "origin") == {"LA"}
+
+
+def test_a_unit_introduced_with_its_origin_is_a_network_far_from_the_takedown_verb() -> None:
+    doc = extract_facts(
+        "An update on a research report and our site\n\n"
+        "Last week, a research firm announced the discovery of a suspected influence operation "
+        "originating in Laos and linked to several websites. When we learned of it, we began "
+        "looking for the sites here. We also spoke with other companies. The work goes on.\n\n"
+        "  • To date, we have found 40 accounts we believe to be connected to this group.\n"
+        "  • The group focused on dams and on the river.\n"
+        "  • None of these accounts placed any ads.\n"
+        "  • A third of them were banned before this investigation began.\n")
+    assert _origins(doc) == [["LA"]]
+
+
+def test_a_unit_told_as_history_is_no_network() -> None:
+    doc = extract_facts(
+        "An update on our site\n\nSince 2019 a research firm has tracked a suspected influence "
+        "operation originating in Laos. We spoke with other companies. The work goes on.\n\n"
+        "  • A third of the accounts were banned before this investigation began.\n")
+    assert _origins(doc) == []
