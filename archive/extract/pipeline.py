@@ -486,6 +486,11 @@ _PAST_NETWORK = re.compile(
     r"reported|disclosed)|(?:removed|taken down|disrupted|suspended|banned) (?:in|last) "
     r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b",
     re.IGNORECASE)
+# "The accounts were similar to a network from Laos that the company took down before":
+# a comparison with another network gives this one none of its places
+_LIKE_AN_EARLIER = re.compile(
+    r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
+    r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b", re.IGNORECASE)
 _ABOUT_NETWORK = re.compile(
     r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
     r"personas?|channels?|posts?|posted|content|videos?|comments?|tweets?|websites?|domains?|"
@@ -1061,6 +1066,7 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
                 add(Fact(p.kind, p.key, None, None, p.role, shared), sents[i])
     past = {i for i in seg.sentences if i != seg.anchor and (
         _PAST_NETWORK.search(sents[i].text) or NOT_THE_FIRST.search(sents[i].text)
+        or _LIKE_AN_EARLIER.search(sents[i].text)
         or i > 0 and sents[i - 1].para == sents[i].para and NOT_THE_FIRST.search(
             sents[i - 1].text))}
     for i in seg.sentences:

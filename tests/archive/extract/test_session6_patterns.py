@@ -124,3 +124,9 @@ def test_a_unit_told_as_history_is_no_network() -> None:
         "operation originating in Laos. We spoke with other companies. The work goes on.\n\n"
         "  • A third of the accounts were banned before this investigation began.\n")
     assert _origins(doc) == []
+
+
+def test_a_network_compared_with_gives_no_places() -> None:
+    doc = extract_facts("Meta removed 40 Facebook accounts run from Peru. The accounts were "
+                        "similar to a network from Laos that the company took down before.")
+    assert _origins(doc) == [["PE"]]
