@@ -17,8 +17,9 @@ from archive.facts import Fact
 _ATTRIB = re.compile(
     r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
     r"(?:[\w-]+\s+){0,5}?to|(?:was|were|is|are)\s+(?:run|operated|orchestrated|directed|"
-    r"controlled|managed|created|conducted|carried out)\s+by|(?:run|operated|orchestrated|"
-    r"controlled|conducted|managed|owned|created and (?:managed|run|operated)) by|"
+    r"controlled|managed|created|conducted|carried out)\s+by|(?:run|operated|"
+    r"orchestrated|controlled|conducted|managed|owned|created and (?:managed|run|"
+    r"operated)) by|"
     r"(?:administrad|operad|dirigid|gestionad|cread|manejad)[ao]s?\s+por|"
     r"(?:gérée?s?|opérée?s?|dirigée?s?|menée?s?|orchestrée?s?|attribuée?s?)\s+(?:par|à)|"
     r"(?:управля|руковод|созда|организова)\w*\s+(?:со стороны\s+)?)"
@@ -38,6 +39,8 @@ _ATTRIB = re.compile(
     r"rattach\w*\s+(?:à|au|aux)|связан\w*\s+с(?:о)?|связыва\w+\s+с(?:о)?|(?:found|identified|uncovered|revealed|established|discovered|noted|saw)?\s*"
     r"(?:(?:direct|strong|clear|technical|some)\s+)?(?:links?|ties|connections?)\s+(?:back\s+)?"
     r"(?:to|with)|(?:linked|tied|connected|traced)\s+(?:[\w-]+\s+){0,4}?(?:back\s+)?to)"
+    # "linked to the mayor of X as well as to the PR firm Y": a second actor of the same cue
+    r"|(?P<also>(?<=\S)\s+as well as (?:to|with)|,?\s+(?:así como|ainsi qu['’]?)\s*(?:a|al|à|au)\b)"
     r"|(?:on behalf of|at the behest of|at the direction of|en nombre de|pour le compte de)"
     r"(?=\s+(?:the\s+)?(?:employees\s+of\s+)?[A-Z])"
     r"|(?P<w1>(?:employees|staff|members|officials|operatives|emplead[oa]s|trabajador[ae]s|"
@@ -136,10 +139,14 @@ def _clean_name(phrase: str) -> str:
     if tag and not _ORG_HEAD.search(phrase[: tag.start()]):
         phrase = phrase[: tag.start()]  # "Octavio Pedroza (PAN)": a person's party tag
     # "the PR firm Estraterra": the descriptor before a name is not part of it
+    # ("Egyptian newspaper El Fagr", "the Russian media companies A and B" likewise)
     phrase = re.sub(r"^(?:[\w.-]+-based\s+|[A-Z][a-z]+(?:an|ian|ese|i|ish)\s+)?(?:(?:PR|marketing|"
-                    r"consulting|advertising|media|communications|digital|political|"
-                    r"public relations|IT|tech|technology|software)\s+){0,2}"
-                    r"(?:firm|company|agency|consultancy|start-?up)\s+(?=[A-Za-z]*[A-Z])", "", phrase)
+                    r"consulting|advertising|media|communications|digital|political|news|"
+                    r"public relations|IT|tech|technology|software|state|state-run|state-owned|"
+                    r"private|security)\s+){0,2}"
+                    r"(?:firms?|compan(?:y|ies)|agenc(?:y|ies)|consultanc(?:y|ies)|start-?ups?|"
+                    r"newspapers?|outlets?|broadcasters?|news sites?|think tanks?)\s+"
+                    r"(?=[A-Za-z]*[A-Z])", "", phrase)
     return phrase.strip(" ,'\"“”’")
 
 
@@ -289,7 +296,11 @@ def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
 
 def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
     out: list[ActorHit] = []
+    seen_cue = False
     for cue in _ATTRIB.finditer(s):
+        if cue.group("also") is not None and not seen_cue:
+            continue  # (only after a cue of its own)
+        seen_cue = True
         strength = 3 if cue.group("w3") else 2 if cue.group("w2") else 1
         if re.search(r"\b(?:not|no|never|unable to|without|cannot|n't)\b(?:\s+\w+){0,2}\s*$",
                      s[max(0, cue.start() - 25) : cue.start()], re.I):
@@ -309,8 +320,8 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             wording = f"{wording} {weak.group(0).strip()}"
             phrase = phrase[weak.end() :]
         phrase_start = phrase_end - len(phrase)
-        if _SUBNATIONAL.match(phrase):
-            continue  # "ligadas al estado de Quintana Roo": a place, not who ran it
+        if _SUBNATIONAL.match(phrase) or _OFFICE_OF_A_PLACE.match(phrase):
+            continue  # "ligadas al estado de Quintana Roo", "the mayor of Progreso": a place
         if _PAST.search(phrase) or _PAST.search(s[max(0, cue.start() - 25) : cue.start()]):
             continue
         detail: dict[str, Any] = {"wording": wording, "strength": strength}
@@ -351,6 +362,9 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
     return out
 
 
+_OFFICE_OF_A_PLACE = re.compile(
+    r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:mayor|governor|alcalde|alcaldesa|gobernador[a]?|maire|"
+    r"gouverneur)\s+(?:of|de|del|de la)\s+", re.IGNORECASE)
 _SUBNATIONAL = re.compile(r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:state|province|region|city|"
                          r"estado|provincia|región|ciudad|municipio|état|région|ville)\s+"
                          r"(?:of|de|del|du|d['’])\s", re.IGNORECASE)

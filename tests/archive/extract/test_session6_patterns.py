@@ -130,3 +130,23 @@ def test_a_network_compared_with_gives_no_places() -> None:
     doc = extract_facts("Meta removed 40 Facebook accounts run from Peru. The accounts were "
                         "similar to a network from Laos that the company took down before.")
     assert _origins(doc) == [["PE"]]
+
+
+def _actors(doc: object) -> list[list[tuple[str, str]]]:
+    return [sorted((f.key, f.role) for f in n.facts if f.kind == "actor")
+            for n in doc.networks]  # type: ignore[attr-defined]
+
+
+def test_a_descriptor_before_an_actors_name_is_not_part_of_it() -> None:
+    doc = extract_facts("TikTok said it removed 40 profiles associated with the Peruvian media "
+                        "companies Vesna Media and Polar News.")
+    assert _actors(doc) == [[("Polar News", "attributed"), ("Vesna Media", "attributed")]]
+    paper = extract_facts("Meta removed 40 Facebook accounts with deep links to Chilean newspaper "
+                          "Al Marsad.")
+    assert _actors(paper) == [[("Al Marsad", "attributed")]]
+
+
+def test_the_mayor_of_a_town_is_no_actor_but_the_firm_after_as_well_as_is() -> None:
+    doc = extract_facts("Meta removed 40 Facebook accounts linked to the mayor of Puerto Azul "
+                        "as well as to the public relations firm Sombra Azul.")
+    assert _actors(doc) == [[("Sombra Azul", "attributed")]]
