@@ -546,7 +546,7 @@ def _targets_told_next(layout: Layout, found: Sequence[Any], units: list[_Unit])
 
 
 _THE_DEMONYM_UNIT = re.compile(
-    r"\b(?:the|la|el|le|l['’])\s*(?P<dem>[A-ZÀ-Ý][\w-]+)\s+(?:network|one|operation|campaign|group|"
+    r"\b(?:the|a|an|la|el|le|l['’])\s*(?P<dem>[A-ZÀ-Ý][\w-]+)\s+(?:network|one|operation|campaign|group|"
     r"cluster)\b|\b(?:la|el|le)\s+(?:red|réseau|operación|opération|campaña|campagne)\s+"
     r"(?P<dem2>[a-zà-ý][\w-]+)", re.IGNORECASE)
 
@@ -566,9 +566,9 @@ def _targets_by_demonym(layout: Layout, found: Sequence[Any],
         if len(group) < 2 or any(f.role == "target" for u in group for f in u.facts):
             continue
         mine = {u.value: u for u in group}
-        for j in range(i + 1, min(len(sents), i + 4)):
-            if sents[j].para != sents[i].para:
-                break
+        for j in range(i + 1, min(len(sents), i + 5)):
+            if sents[j].para > sents[i].para + 2:
+                break  # (the next paragraphs may tell them apart, not the rest of the text)
             marks = []
             for m in _THE_DEMONYM_UNIT.finditer(sents[j].text):
                 at = sents[j].start + m.start("dem" if m.group("dem") else "dem2")
@@ -580,8 +580,8 @@ def _targets_by_demonym(layout: Layout, found: Sequence[Any],
             for (a, key), b in zip(marks, [*(m[0] for m in marks[1:]), sents[j].end],
                                    strict=True):
                 mine[key].facts += [Fact("country", t.key, None, None, "target",
-                                         {**t.detail, "confidence": ENUMERATION_CONFIDENCE},
-                                         _evidence(sents[j]))
+                                         {**t.detail, "confidence": ENUMERATION_CONFIDENCE,
+                                          "by_demonym": True}, _evidence(sents[j]))
                                     for t in found[j].places if t.kind == "country"
                                     and t.role == "target" and a <= t.start < b]
 
@@ -1159,6 +1159,24 @@ def layout_text(unit: _Unit) -> str:
     return next((f.evidence.quote for f in unit.facts if f.evidence is not None), "")
 
 
+def _domestic_follows_origin(net: NetworkFacts) -> None:
+    """"... targeted domestic audiences" made every origin of the segment a target; once the
+    listed origins went to their own networks, the domestic target is the origin kept."""
+    domestic = [f for f in net.facts if f.kind == "country" and f.role == "target"
+                and f.detail.get("domestic")]
+    if not domestic:
+        return
+    origins = [f for f in net.facts if f.kind == "country" and f.role == "origin"]
+    keep = {o.key for o in origins}
+    net.facts = [f for f in net.facts if not (f in domestic and f.key not in keep)]
+    have = {f.key for f in net.facts if f.kind == "country" and f.role == "target"}
+    for o in origins:
+        if o.key not in have:
+            net.facts.append(Fact("country", o.key, None, None, "target",
+                                  {**domestic[0].detail, "as_written": o.detail.get("as_written")},
+                                  domestic[0].evidence))
+
+
 def _claim(layout: Layout, net: NetworkFacts, seg: Segment, units: list[_Unit],
            named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
     """The introduced units a figure network is: an operation it names (unless the
@@ -1473,6 +1491,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 p, i = next(iter(own.values()))
                 net.facts.append(Fact("country", p.key, None, None, "origin", dict(p.detail),
                                       _evidence(layout.sentences[i])))
+            _domestic_follows_origin(net)
             if not any(f.kind in ("count", "operation") for f in net.facts):
                 continue
         if not (seg.anchor in listing and not _origin_keys(net)):
@@ -1544,6 +1563,14 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
     if studies:  # under case-study headings, a figureless network around them is no other one
         kept = [n for n in kept if any(n is u.network for u in units)
                 or any(f.kind in ("count", "audience") for f in n.facts)]
+    # "... 12 accounts from Nepal that targeted India, and a Chilean network focused on
+    # Argentina": a target told of one unit by its people is that unit's alone
+    told = {(f.key, f.evidence.start): net for net in kept for f in net.facts
+            if f.role == "target" and f.detail.get("by_demonym") and f.evidence is not None}
+    for net in kept:
+        net.facts = [f for f in net.facts if not (
+            f.role == "target" and f.evidence is not None and not f.detail.get("by_demonym")
+            and told.get((f.key, f.evidence.start), net) is not net)]
     kept.sort(key=lambda n: n.span[0] if n.span else 0)
     _follow_paragraphs(layout, kept, named_in)
     _case_paragraphs(layout, kept, named_in)

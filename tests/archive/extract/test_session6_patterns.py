@@ -150,3 +150,17 @@ def test_the_mayor_of_a_town_is_no_actor_but_the_firm_after_as_well_as_is() -> N
     doc = extract_facts("Meta removed 40 Facebook accounts linked to the mayor of Puerto Azul "
                         "as well as to the public relations firm Sombra Azul.")
     assert _actors(doc) == [[("Sombra Azul", "attributed")]]
+
+
+def test_a_retelling_of_a_quarterly_report_keeps_each_networks_targets() -> None:
+    doc = extract_facts(
+        "Meta said on Wednesday it had removed five covert influence operations in the first "
+        "quarter, originating in Peru, Laos, Nepal, Chile and Bolivia.\n\n"
+        "The largest, from Laos, included 80 Facebook accounts and 26 Pages and targeted "
+        "domestic audiences. A network in Peru, with 29 Facebook accounts, posed as journalists "
+        "to reach people in Ecuador.\n\n"
+        "The company also removed 12 accounts from Nepal that targeted India, and a Chilean "
+        "network focused on Argentina.")
+    got = {next(iter(keys(n, "country", "origin"))): sorted(keys(n, "country", "target"))
+           for n in doc.networks}
+    assert got == {"LA": ["LA"], "PE": ["EC"], "NP": ["IN"], "CL": ["AR"], "BO": []}
