@@ -281,7 +281,10 @@ def _numbered_before(sent: Sentence, named: list[tuple[str, int, int, str]],
     return out
 
 
-_ITEM_AFTER = re.compile(r"\s*\((?P<num>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\)|\s+with\s+"
+# "Mexico (276)", "Russia (45 channels)", "Iran with 12"
+_ITEM_AFTER = re.compile(r"\s*\((?P<num>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)(?:\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:accounts|channels|Pages|Groups|profiles|blogs|domains|cuentas|canales|"
+                         r"comptes|chaînes|аккаунт\w*|канал\w*))?\)|\s+with\s+"
                          r"(?P<num2>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\b(?!\s*%)")
 
 

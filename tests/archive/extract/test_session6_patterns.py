@@ -164,3 +164,13 @@ def test_a_retelling_of_a_quarterly_report_keeps_each_networks_targets() -> None
     got = {next(iter(keys(n, "country", "origin"))): sorted(keys(n, "country", "target"))
            for n in doc.networks}
     assert got == {"LA": ["LA"], "PE": ["EC"], "NP": ["IN"], "CL": ["AR"], "BO": []}
+
+
+def test_figures_in_brackets_with_their_unit_are_items() -> None:
+    from tests.archive.extract.conftest import counts
+
+    doc = extract_facts("Google said it terminated 90 YouTube channels in the quarter. Sets were "
+                        "linked to Peru (45 channels), Laos (12 channels) and Nepal (3 channels).")
+    got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("youtube_channels"))
+                 for n in doc.networks if keys(n, "country", "origin"))
+    assert got == [(["LA"], 12), (["NP"], 3), (["PE"], 45)]
