@@ -366,7 +366,8 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             # two networks
             plural = re.match(r"(?P<n>)", "")
         if not plural and len(origins) >= 3 and (TAKEDOWN.search(sent.text) or TAKEDOWN.search(
-                prior) and re.search(r"\b(?:channels|accounts|campaigns|operations)\b", sent.text, re.I)):
+                prior) and re.search(r"\b(?:channels|accounts|campaigns|operations|others|the bulk|"
+                                     r"the rest|the remainder|most of them)\b", sent.text, re.I)):
             # "suspended accounts that originated in China, UAE, Egypt, Saudi Arabia, Spain and
             # Ecuador": a takedown from three or more countries at once is as many networks
             plural = re.match(r"(?P<n>)", "")

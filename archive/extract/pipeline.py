@@ -126,6 +126,22 @@ def _without_breakdowns(s: str, hits: list[CountHit]) -> list[CountHit]:
                                     and _PERIOD_AFTER.match(s[h.end : h.end + 40]))]
 
 
+_UNIT_CUE = re.compile(r"\b(?:linked|tied|connected|traced|attributed)\s+to\b|\b(?:run|operated|"
+                       r"based|originating)\s+(?:from|in|out of)\b|\bfrom\s+[A-Z]", re.I)
+
+
+def _two_units(text: str, first: CountHit, second: CountHit) -> bool:
+    """"14 channels connected to a Russian campaign ..., and 2 Blogger blogs run from Mexico
+    ...": figures of other kinds, each with its own origin, joined by ", and" are two units."""
+    gap = text[first.end : second.start]
+    join = re.search(r",\s+(?:and|as well as|plus)\s+(?:(?:about|some|nearly|another|more than)\s+)?$",
+                     gap)
+    if not join or not _UNIT_CUE.search(gap[: join.start()]):
+        return False
+    tail = re.split(r"[,;.]", text[second.end : second.end + 80], maxsplit=1)[0]
+    return bool(_UNIT_CUE.search(tail))
+
+
 def _split_repeated_figures(layout: Layout, platform: str | None) -> None:
     """"17 accounts and 18 Pages focused on Sudan, and 14 accounts and 12 Pages focused on
     Libya": a second set of the same figures in one sentence is a second network. The
@@ -137,6 +153,10 @@ def _split_repeated_figures(layout: Layout, platform: str | None) -> None:
         cuts: list[int] = []
         seen: set[str] = set()
         for k, h in enumerate(hits):
+            if k > 0 and h.key not in seen and _two_units(sent.text, hits[k - 1], h):
+                cuts.append(hits[k - 1].end + sent.text[hits[k - 1].end : h.start].rfind(","))
+                seen = {h.key}
+                continue
             if h.key in seen and k > 0:
                 # (", 36 linked to Russia, 21 tied to Azerbaijan and 8 connected to Iran":
                 # every repeat opens a clause of its own)

@@ -174,3 +174,21 @@ def test_figures_in_brackets_with_their_unit_are_items() -> None:
     got = sorted((sorted(keys(n, "country", "origin")), counts(n).get("youtube_channels"))
                  for n in doc.networks if keys(n, "country", "origin"))
     assert got == [(["LA"], 12), (["NP"], 3), (["PE"], 45)]
+
+
+def test_figures_of_two_kinds_each_with_its_origin_are_two_units() -> None:
+    from tests.archive.extract.conftest import counts
+
+    doc = extract_facts("Google said that among the takedowns were 14 YouTube channels connected "
+                        "to a Peruvian campaign that posted about mining, and 2 Blogger blogs run "
+                        "from Laos that supported the ruling party.")
+    got = sorted((sorted(keys(n, "country", "origin")), counts(n)) for n in doc.networks)
+    assert got == [(["LA"], {"blogger_blogs": 2}), (["PE"], {"youtube_channels": 14})]
+    one = extract_facts("Google terminated 6 YouTube channels and 2 ad accounts linked to Laos.")
+    assert len(one.networks) == 1
+
+
+def test_the_bulk_and_the_others_after_a_takedown_are_units() -> None:
+    doc = extract_facts("The company removed nearly 5,000 YouTube channels in the quarter. The "
+                        "bulk were tied to Peru, while others were traced to Laos and Nepal.")
+    assert _origins(doc) == [["LA"], ["NP"], ["PE"]]
