@@ -83,7 +83,12 @@ _EARLIER = re.compile(
     r"(?:in|since) (?:19|20)\d\d,? (?:it|the company|facebook|meta|twitter) (?:has|had)|"
     r"as we (?:\w+ )?(?:communicated|reported|announced|disclosed|shared|noted) (?:in|last|earlier)|"
     + MONTHS_AFTER + r"|(?:deleted|removed|suspended|banned) at the time|"
-    r"would (?:go on to |later )?(?:remove|take down|suspend|ban|close))\b",
+    r"would (?:go on to |later )?(?:remove|take down|suspend|ban|close)|"
+    # "in addition to more than 200,000 accounts whose suspension it already announced"
+    r"in addition to (?:the )?(?:(?:more than|over|some|about|nearly)\s+)?\d[\d,.]*\s+(?:\w+\s+){0,3}?"
+    r"(?:accounts|channels|Pages)\b[^.;]{0,80}\balready\b|"
+    r"already (?:announced|reported|disclosed|removed|suspended|taken down|shut down) (?:in|last|"
+    r"earlier|on) )\b",
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(

@@ -192,3 +192,13 @@ def test_the_bulk_and_the_others_after_a_takedown_are_units() -> None:
     doc = extract_facts("The company removed nearly 5,000 YouTube channels in the quarter. The "
                         "bulk were tied to Peru, while others were traced to Laos and Nepal.")
     assert _origins(doc) == [["LA"], ["NP"], ["PE"]]
+
+
+def test_figures_in_addition_to_an_earlier_announced_takedown_are_not_a_network() -> None:
+    from tests.archive.extract.conftest import counts
+
+    doc = extract_facts("Twitter removed 259 accounts run by a party in Peru. These deletions "
+                        "are in addition to more than 200,000 Laotian accounts whose suspension "
+                        "the company already announced in August.")
+    assert [(sorted(keys(n, "country", "origin")), counts(n)) for n in doc.networks] == [
+        (["PE"], {"twitter_accounts": 259})]
