@@ -162,7 +162,9 @@ _BOUNDARY = re.compile(
     r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux|с|со|из|в)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|\bwhose\b|\bcuy[oa]s?\b|\bdont\b|,\s*with\b|"
     r"\b(?:that|who)(?=\s+(?:\w+\s+)?(?:ran|posted|shared|spread|published|promoted|pushed|"
     r"amplified|praised|criticized|criticised|attacked)\b)|"
-    r"\band (?:was|were|is|has|had|it|its|they|we|the network|then)\b",
+    r"\band (?:was|were|is|has|had|it|its|they|we|the network|then)\b|"
+    # ", and accounts operating from ...": a second unit's clause
+    r",\s+and\s+(?=(?:\w+\s+){0,2}(?:accounts|networks?|operations?|campaigns?|Pages|channels)\b)",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
@@ -488,6 +490,13 @@ _ACCUSED_OF_BEING = re.compile(r"\b(?:accus\w*|call\w*|label\w*|brand\w*|denounc
                                r"[^.;]{0,50}\b(?:of being|as)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+")
+# "users in Cambodia ran ...": people in a place as the subject of what the operation did
+_SUBJECT_PEOPLE = re.compile(r"(?:^|[,:;]\s*|\b(?:In (?:one|another|a third) case,?|"
+                             r"In another,)\s*)(?:the\s+)?(?:users|people|individuals|actors|"
+                             r"operators)\s+(?:based\s+|located\s+)?in\s+(?:the\s+)?$", re.I)
+_ACTING_AFTER = re.compile(r"^\s+(?:ran|used|posted|operated|created|managed|wrote|generated|"
+                           r"set up|built|published|shared|tried|sought)\b", re.I)
 _ELECTION_WORDS = frozenset({"election", "elections", "electorate", "voters", "vote", "referendum",
                              "polls", "presidential", "parliamentary", "general"})
 _AHEAD_OF = re.compile(r"\b(?:ahead of|before|in the run-up to|in the lead-up to|during)\s+$", re.I)
@@ -509,7 +518,13 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
                               re.I)
             and _left_role(s, a, spans) != "target"):
         return "origin"  # "opération secrète d'influence iranienne", "redes falsas rusas"
-    posing = _POSING_BEFORE.search(s[max(0, a - 60) : a])
+    window = s[max(0, a - 60) : a]
+    # (a clause of its own stops the look back: "posed as job seekers, and accounts operating
+    # from the Philippines")
+    window = _CLAUSE_BREAK.split(window)[-1]
+    posing = _POSING_BEFORE.search(window)
+    if _SUBJECT_PEOPLE.search(s[max(0, a - 40) : a]) and _ACTING_AFTER.match(after):
+        return "origin"  # "In another, users in Cambodia ran a task scam": who did it
     if posing:
         # "posed as local news outlets from Ghana": the people addressed, not who was posed as
         return "target" if _LOCALS.search(posing.group(0)) else "impersonated"

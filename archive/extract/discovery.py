@@ -639,6 +639,12 @@ _AND_ANOTHER_UNIT = re.compile(
     re.IGNORECASE)
 
 
+_FROM_A_PLACE = (r"accounts\s+(?:(?:that\s+were\s+)?(?:operating|operated|based|run|linked|tied|"
+                 r"connected)\s+)?(?:from|in|to|out of)\b")
+_ACCOUNTS_FROM = re.compile(r"\b" + _FROM_A_PLACE, re.I)
+_AND_ACCOUNTS_FROM = re.compile(r",\s+and\s+(?:[\w-]+\s+){0,2}?" + _FROM_A_PLACE, re.I)
+
+
 def _paired_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     """"removed a network operating from Russia that targeted Germany, and a second Russian
     network aimed at Ukraine": two units in one sentence, each with the places of its part."""
@@ -646,6 +652,13 @@ def _paired_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     for i, sent in enumerate(layout.sentences):
         first = _A_UNIT.search(sent.text)
         second = _AND_ANOTHER_UNIT.search(sent.text, first.end()) if first else None
+        by_accounts = False
+        if not (first and second):
+            # "banned accounts from North Korea that posed as job seekers, and accounts
+            # operating from the Philippines that ...": two sets of accounts, each from a place
+            first = _ACCOUNTS_FROM.search(sent.text)
+            second = _AND_ACCOUNTS_FROM.search(sent.text, first.end()) if first else None
+            by_accounts = True
         if not first or not second or not TAKEDOWN.search(sent.text) or _earlier(layout, i):
             continue
         cut = sent.start + second.start()
@@ -662,7 +675,8 @@ def _paired_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
                           for p in [*origins.values(), *{p.key: p for p in places
                                                           if p.role == "target"}.values()]]
             made.append(unit)
-        if len(made) == 2 and all(u.facts for u in made):
+        if len(made) == 2 and all(u.facts for u in made) and not (by_accounts and not all(
+                sum(f.role == "origin" for f in u.facts) == 1 for u in made)):
             units += made
     return units
 

@@ -202,3 +202,18 @@ def test_figures_in_addition_to_an_earlier_announced_takedown_are_not_a_network(
                         "the company already announced in August.")
     assert [(sorted(keys(n, "country", "origin")), counts(n)) for n in doc.networks] == [
         (["PE"], {"twitter_accounts": 259})]
+
+
+def test_two_sets_of_accounts_each_from_a_place_are_two_units() -> None:
+    doc = extract_facts("The lab said it had banned accounts from Laos that posed as job seekers, "
+                        "and accounts operating from Peru that posted comments praising the mayor.")
+    assert _origins(doc) == [["LA"], ["PE"]]
+
+
+def test_people_in_a_place_who_ran_the_operation_are_its_origin() -> None:
+    doc = extract_facts("The lab banned several accounts this quarter. In one case, accounts "
+                        "linked to the Laotian government drafted plans for a monitoring tool. In "
+                        "another, users in Nepal ran a task scam that targeted people in Peru.")
+    got = sorted((sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")))
+                 for n in doc.networks)
+    assert got == [(["LA"], []), (["NP"], ["PE"])]
