@@ -862,9 +862,10 @@ _ORDINAL_SUBJECT = re.compile(
     r"separate))\s+(?:[\w-]+\s+){0,2}?(?:operation|network|campaign)|"
     r"(?:otra|la (?:primera|segunda|tercera|cuarta|otra|última)|una (?:segunda|tercera))\s+(?:\w+\s+)?"
     r"(?:red|operación|campaña)|"
-    r"(?:une autre|la (?:première|deuxième|troisième|seconde|dernière))\s+(?:\w+\s+)?"
-    r"(?:opération|campagne)|"
-    r"(?:un autre|le (?:premier|deuxième|troisième|second|dernier))\s+(?:\w+\s+)?réseau|"
+    r"(?:une autre|une (?:deuxième|seconde|troisième|quatrième)|la (?:première|deuxième|"
+    r"troisième|seconde|dernière))\s+(?:\w+\s+)?(?:opération|campagne)|"
+    r"(?:un autre|un (?:deuxième|second|troisième|quatrième)|le (?:premier|deuxième|troisième|"
+    r"second|dernier))\s+(?:\w+\s+)?réseau|"
     r"(?:друг(?:ая|ой)|перв(?:ая|ый)|втор(?:ая|ой)|треть(?:я|ей)|ещё одна|еще одна)\s+(?:\w+\s+)?"
     r"(?:сеть|операция|кампания))\b"
     # "In one instance, users had ChatGPT ... In a second instance, actors tied to ..."
@@ -903,7 +904,8 @@ def _ordinal_units(layout: Layout, found: Sequence[Any],
     one_case = len(hits) == 1 and others > 0 and bool(
         re.match(r"^\W*in (?:one|a) (?:instance|case)\b", sents[hits[0]].text, re.I)
         or len(_origins(found[hits[0]])) == 1 and _origins(found[hits[0]])[0].key not in known
-        and re.match(r"^\W*(?:separately|in a separate|additionally|elsewhere|a |an )",
+        and re.match(r"^\W*(?:separately|in a separate|additionally|elsewhere|a |an |un |une |una |"
+                     r"otr[ao] |par ailleurs|por otra parte|además,? |asimismo,? )",
                      sents[hits[0]].text, re.I))
     if len(hits) < 2 and not one_case:
         return []  # a lone "another operation" is told by the figures around it

@@ -217,3 +217,15 @@ def test_people_in_a_place_who_ran_the_operation_are_its_origin() -> None:
     got = sorted((sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")))
                  for n in doc.networks)
     assert got == [(["LA"], []), (["NP"], ["PE"])]
+
+
+def test_a_second_network_in_french_and_spanish_is_its_own() -> None:
+    fr = extract_facts("Meta a supprimé 40 comptes Facebook et 12 pages liés à un réseau basé au "
+                       "Pérou qui ciblait l'Équateur. Un second réseau, originaire du Laos, visait "
+                       "la Thaïlande.")
+    es = extract_facts("Meta eliminó 40 cuentas de Facebook vinculadas a una red de Perú. Otra "
+                       "red, con sede en Laos, tenía como objetivo a Tailandia.")
+    for doc in (fr, es):
+        got = sorted((sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")))
+                     for n in doc.networks)
+        assert [o for o, _t in got] == [["LA"], ["PE"]] and got[0][1] == ["TH"]
