@@ -552,7 +552,10 @@ def _targets_told_next(layout: Layout, found: Sequence[Any], units: list[_Unit])
 _THE_DEMONYM_UNIT = re.compile(
     r"\b(?:the|a|an|la|el|le|l['’])\s*(?P<dem>[A-ZÀ-Ý][\w-]+)\s+(?:network|one|operation|campaign|group|"
     r"cluster)\b|\b(?:la|el|le)\s+(?:red|réseau|operación|opération|campaña|campagne)\s+"
-    r"(?P<dem2>[a-zà-ý][\w-]+)", re.IGNORECASE)
+    r"(?P<dem2>[a-zà-ý][\w-]+)|"
+    # "while the one in Laos focused on Thailand"
+    r"\bthe\s+(?:one|network|operation|campaign)\s+(?:in|from|based in|run from)\s+(?:the\s+)?"
+    r"(?P<dem3>[A-ZÀ-Ý][\w-]+)", re.IGNORECASE)
 
 
 def _targets_by_demonym(layout: Layout, found: Sequence[Any],
@@ -575,7 +578,8 @@ def _targets_by_demonym(layout: Layout, found: Sequence[Any],
                 break  # (the next paragraphs may tell them apart, not the rest of the text)
             marks = []
             for m in _THE_DEMONYM_UNIT.finditer(sents[j].text):
-                at = sents[j].start + m.start("dem" if m.group("dem") else "dem2")
+                which = "dem" if m.group("dem") else "dem2" if m.group("dem2") else "dem3"
+                at = sents[j].start + m.start(which)
                 key = next((code for code, a, _b, _s in named_in[j] if a == at), None)
                 if key in mine:
                     marks.append((sents[j].start + m.start(), key))

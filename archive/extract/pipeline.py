@@ -764,9 +764,16 @@ def _flag_totals(s: str, hits: list[CountHit], places: list[PlaceHit]) -> list[C
             _A_TOTAL_OF.search(s) and len(origins) >= 2):
         # "a total of 443 accounts ... originating in A, B, C and D" sums several networks;
         # "a total of 2,596 channels linked to China" is one network's whole figure
+        # (but "15 operations, including a network of 52 accounts ...": that one's own)
+        part = None if _TOTAL_CUE.search(s) else _ONE_OF_THEM.search(s)
         for h in hits:
-            h.detail["total_cue"] = True
+            if part is None or h.start < part.end():
+                h.detail["total_cue"] = True
     return hits
+
+
+_ONE_OF_THEM = re.compile(r"\b(?:including|among them|among which|such as)\s+(?:a|an|one)\s+"
+                          r"(?:[\w-]+\s+){0,2}?(?:network|operation|campaign|cluster)\b", re.I)
 
 
 def _drop_flagged_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:

@@ -229,3 +229,22 @@ def test_a_second_network_in_french_and_spanish_is_its_own() -> None:
         got = sorted((sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")))
                      for n in doc.networks)
         assert [o for o, _t in got] == [["LA"], ["PE"]] and got[0][1] == ["TH"]
+
+
+def test_a_part_named_after_a_count_of_units_keeps_its_figure() -> None:
+    from tests.archive.extract.conftest import counts
+
+    doc = extract_facts("TikTok said it removed 15 influence operations in the quarter, including "
+                        "a network of 52 accounts operated from Peru and another of 16 accounts "
+                        "based in Laos that targeted Thailand.")
+    got = sorted((sorted(keys(n, "country", "origin")), counts(n)) for n in doc.networks)
+    assert got == [(["LA"], {"tiktok_accounts": 16}), (["PE"], {"tiktok_accounts": 52})]
+
+
+def test_the_one_in_a_country_gets_its_own_target() -> None:
+    doc = extract_facts("Meta said it took down networks in Peru, Laos and Nepal. The Peruvian "
+                        "network, which had 41 Facebook accounts, targeted Ecuador, while the one "
+                        "in Laos focused on Thailand.")
+    got = {next(iter(keys(n, "country", "origin"))): sorted(keys(n, "country", "target"))
+           for n in doc.networks}
+    assert got == {"PE": ["EC"], "LA": ["TH"], "NP": []}
