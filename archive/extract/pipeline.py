@@ -773,7 +773,11 @@ def _flag_totals(s: str, hits: list[CountHit], places: list[PlaceHit]) -> list[C
 
 
 _ONE_OF_THEM = re.compile(r"\b(?:including|among them|among which|such as)\s+(?:a|an|one)\s+"
-                          r"(?:[\w-]+\s+){0,2}?(?:network|operation|campaign|cluster)\b", re.I)
+                          r"(?:[\w-]+\s+){0,2}?(?:network|operation|campaign|cluster)\b|"
+                          # "Of the three networks ..., the largest was based in Laos, with 80"
+                          r"\bthe (?:largest|biggest|smallest|first|second|third|last)"
+                          r"(?:\s+(?:one|network|operation|campaign))?(?=\s*,|\s+(?:was|is|had|"
+                          r"included|consisted|came|originated)\b)", re.I)
 
 
 def _drop_flagged_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:

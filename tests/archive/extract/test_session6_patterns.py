@@ -248,3 +248,16 @@ def test_the_one_in_a_country_gets_its_own_target() -> None:
     got = {next(iter(keys(n, "country", "origin"))): sorted(keys(n, "country", "target"))
            for n in doc.networks}
     assert got == {"PE": ["EC"], "LA": ["TH"], "NP": []}
+
+
+def test_the_largest_of_the_counted_units_keeps_its_figures_but_a_period_is_no_unit() -> None:
+    from tests.archive.extract.conftest import counts
+
+    doc = extract_facts("Of the three networks Meta removed, the largest was based in Laos, with "
+                        "80 Facebook accounts and 26 Pages. The others were run from Peru and Nepal.")
+    got = {next(iter(keys(n, "country", "origin"))): counts(n) for n in doc.networks}
+    assert got == {"LA": {"facebook_accounts": 80, "facebook_pages": 26}, "PE": {}, "NP": {}}
+    period = extract_facts("In the first four months of the year, TikTok disrupted 15 influence "
+                           "operations and removed 3,001 associated accounts. One network, run "
+                           "from Peru, had 16 accounts.")
+    assert all(counts(n).get("tiktok_accounts") != 3001 for n in period.networks)
