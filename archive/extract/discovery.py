@@ -909,7 +909,8 @@ def _ordinal_units(layout: Layout, found: Sequence[Any],
         re.match(r"^\W*in (?:one|a) (?:instance|case)\b", sents[hits[0]].text, re.I)
         or len(_origins(found[hits[0]])) == 1 and _origins(found[hits[0]])[0].key not in known
         and re.match(r"^\W*(?:separately|in a separate|additionally|elsewhere|a |an |un |une |una |"
-                     r"otr[ao] |par ailleurs|por otra parte|además,? |asimismo,? )",
+                     r"otr[ao] |par ailleurs|por otra parte|además,? |asimismo,? |втор\w+ |"
+                     r"друг\w+ |треть\w+ |ещё одн\w+ |еще одн\w+ )",
                      sents[hits[0]].text, re.I))
     if len(hits) < 2 and not one_case:
         return []  # a lone "another operation" is told by the figures around it

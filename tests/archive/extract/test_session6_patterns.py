@@ -261,3 +261,12 @@ def test_the_largest_of_the_counted_units_keeps_its_figures_but_a_period_is_no_u
                            "operations and removed 3,001 associated accounts. One network, run "
                            "from Peru, had 16 accounts.")
     assert all(counts(n).get("tiktok_accounts") != 3001 for n in period.networks)
+
+
+def test_a_second_network_in_russian_is_its_own() -> None:
+    doc = extract_facts("Компания Meta удалила 41 аккаунт в Facebook и 15 страниц, связанных с "
+                        "сетью из Перу, которая была нацелена на пользователей из Эквадора. Вторая "
+                        "сеть, из Лаоса, была нацелена на Таиланд.")
+    got = sorted((sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")))
+                 for n in doc.networks)
+    assert got == [(["LA"], ["TH"]), (["PE"], ["EC"])]
