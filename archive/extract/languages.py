@@ -48,13 +48,21 @@ class LanguageHit:
     end: int
 
 
+# ("the requirement for Russian-language education": a subject, not what was posted)
+_NOT_A_TOPIC = (r"(?!\s+(?:education|schools?|schooling|instruction|teaching|rights|laws?|"
+                r"polic(?:y|ies)|minorit\w*|speakers|status)\b)")
+
+
 def is_language_use(s: str, a: int, b: int) -> bool:
     """True when s[a:b] names a language: "posted in Russian", "Arabic-language"."""
     after = s[b : b + 20]
     if re.search(r"\b(?:speaking|spoke|speak|writing|wrote)\s+(?:in\s+)?$", s[max(0, a - 16) : a]):
         return True  # "accounts ... speaking Russian": what the accounts themselves used
-    if re.match(r"^[-‐ ]language\b", after):
+    if re.match(r"^[-‐ ]language\b" + _NOT_A_TOPIC, after):
         return True
+    if re.match(r"^[-‐]\s*(?:,|and|or|et|y)\s+[A-ZÀ-Ý][\w'’]+[-‐ ]language\b" + _NOT_A_TOPIC,
+                s[b : b + 60]):
+        return True  # "Russian- and Ukrainian-language videos": both
     if re.match(r"^[-‐ ]speaking\b", after):
         return True  # a language of the audience, never a country
     if _FOLLOW_BAD.match(after.lstrip(" ") if after.startswith(" ") else after):

@@ -270,3 +270,19 @@ def test_a_second_network_in_russian_is_its_own() -> None:
     got = sorted((sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")))
                  for n in doc.networks)
     assert got == [(["LA"], ["TH"]), (["PE"], ["EC"])]
+
+
+def _languages(doc: object) -> list[list[str]]:
+    return [sorted(f.key for f in n.facts if f.kind == "language") for n in doc.networks]  # type: ignore[attr-defined]
+
+
+def test_two_languages_sharing_one_hyphen_are_both_the_networks() -> None:
+    doc = extract_facts("Google terminated 5 YouTube channels linked to Peru. The channels "
+                        "uploaded Spanish- and English-language videos critical of the mayor.")
+    assert _languages(doc) == [["en", "es"]]
+
+
+def test_a_language_as_a_subject_is_not_what_the_network_posted() -> None:
+    doc = extract_facts("Meta removed 40 Facebook accounts run from Peru. They posted about the "
+                        "requirement for Spanish- or English-language education.")
+    assert _languages(doc) == [[]]
