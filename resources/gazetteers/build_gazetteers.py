@@ -23,6 +23,7 @@ LANGUAGE_EXTRAS = {
     "tl": ["Tagalog", "Filipino"],
     "el": ["Greek"],
     "ne": ["Nepali"],
+    "lo": ["Lao", "Laotian"],
     "ms": ["Malay"],
     "sw": ["Swahili", "Kiswahili"],
     "ps": ["Pashto"],

@@ -286,3 +286,9 @@ def test_a_language_as_a_subject_is_not_what_the_network_posted() -> None:
     doc = extract_facts("Meta removed 40 Facebook accounts run from Peru. They posted about the "
                         "requirement for Spanish- or English-language education.")
     assert _languages(doc) == [[]]
+
+
+def test_lao_is_a_language_and_a_people() -> None:
+    doc = extract_facts("Meta removed 40 Facebook accounts linked to the Lao government. The "
+                        "accounts posted in Lao and Thai.")
+    assert _origins(doc) == [["LA"]] and _languages(doc) == [["lo", "th"]]
