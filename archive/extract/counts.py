@@ -351,7 +351,8 @@ def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
             hits.append(_hit("audience", _audience_metric(s, verb.end(), plat), num, verb.end()))
             continue
         tail = s[end : end + 60]
-        on = re.match(r"\s+(?:(?:on|in|across|from|de|en|sur|в|на)\s+)?(\w[\w.]*"
+        on = re.match(r"\s+(?:(?:(?:spread|distributed|split)\s+)?(?:on|in|across|from|de|en|sur|в|на)"
+                      r"\s+)?(\w[\w.]*"
                       r"(?:(?:\s*,\s*|\s*,?\s+(?:and|or|y|et|и)\s+)\w[\w.]*)*)", tail)
         # "accounts across YouTube, Blogger and AdSense": every platform of the list
         words = re.split(r"\s*,\s*|\s+(?:and|or|y|et|и)\s+", on.group(1)) if on else []

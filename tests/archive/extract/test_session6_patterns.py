@@ -292,3 +292,11 @@ def test_lao_is_a_language_and_a_people() -> None:
     doc = extract_facts("Meta removed 40 Facebook accounts linked to the Lao government. The "
                         "accounts posted in Lao and Thai.")
     assert _origins(doc) == [["LA"]] and _languages(doc) == [["lo", "th"]]
+
+
+def test_accounts_spread_across_two_platforms_are_one_combined_figure() -> None:
+    from tests.archive.extract.conftest import counts
+
+    doc = extract_facts("Meta removed over 1,600 accounts spread across Facebook and Instagram "
+                        "that were run from Peru.")
+    assert [counts(n) for n in doc.networks] == [{"combined_assets": 1600}]
