@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive.extract.countries import DOMESTIC
+from archive.extract.counts import find_counts
 from archive.extract.gazetteer import scan
 from archive.extract.layout import Layout, Sentence
 from archive.extract.networks import CASE_OF, NOT_THE_FIRST, TAKEDOWN, Segment
@@ -1039,10 +1040,20 @@ def _heading_operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit
 _ORIGIN_LINE = re.compile(
     r"\W*(?:(?:likely|probably|probable|possibly|possible|suspected|assessed|almost certainly)"
     r"\s+)?(?P<a>[^:]{2,40}?)[\s-]+(?:origin|origins|nexus)\W*|"
-    r"\W*(?:(?:likely|suspected|probable)\s+)?(?:country of\s+)?origins?\s*:\s*(?P<b>.{2,60}?)\W*",
+    r"\W*(?:(?:likely|suspected|probable)\s+)?(?:(?:country|network) of\s+|network\s+)?origins?"
+    r"(?:\s+country)?\s*:\s*(?P<b>.{2,60}?)\W*|"
+    # "Operated from: Peru", TikTok's reports
+    r"\W*(?:operated|run|based)\s+(?:from|in|out of)\s*:\s*(?P<c>.{2,60}?)\W*",
     re.I)
 _TARGET_LINE = re.compile(r"\W*(?:targets?|targeted countries|target countries|audiences?|"
-                          r"target audiences?)\s*:\s*(?P<t>.{2,120}?)\W*", re.I)
+                          r"target(?:ed)? audiences?|target(?:ed)? (?:countr(?:y|ies)|markets?|"
+                          r"regions?))\s*:\s*(?P<t>.{2,120}?)\W*", re.I)
+# "Number of accounts in network: 41", "Accounts: 41"
+_FOLLOWERS_LINE = re.compile(r"\W*(?:(?:total\s+)?number of\s+)?followers(?:\s+of(?:\s+the)?\s+"
+                             r"network)?\s*:\s*(?:(?:about|approximately|around|some|over|more than)\s+)?"
+                             r"(?P<n>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\W*", re.I)
+_ACCOUNTS_LINE = re.compile(r"\W*(?:(?:total\s+)?number of\s+)?accounts(?:\s+in(?:\s+the)?\s+"
+                            r"network)?\s*:\s*(?P<n>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\W*", re.I)
 _NAME_LINE = re.compile(
     r"\W*(?i:operation(?:'s)?\s+name|name|campaign|operation)\s*:\s*[\"“'‘]?(?P<n>[A-Z][\w-]*"
     r"(?:\s+[A-Z0-9][\w-]*){0,4})[\"”'’]?\W*|"
@@ -1054,27 +1065,37 @@ def _line_countries(text: str) -> list[tuple[str, str]]:
     return [(m.of_kind("country")[0].value, m.surface) for m in scan(text) if m.of_kind("country")]
 
 
-def _case_block_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
+def _case_block_units(layout: Layout, found: Sequence[Any], platform: str | None = None
+                      ) -> list[_Unit]:
     """Case studies whose heading lines give the origin ("Likely China origin", "Origin:
     Iran") and perhaps the name ('Covert IO: "Helgoland Bite"') and targets: one unit per
     case, with the section below it. A run of heading lines is one case's heading; only
     where two or more cases read this way, in a text that reports the removal."""
     sents = layout.sentences
     cases: list[tuple[int, str | None, list[tuple[str, str]], list[tuple[str, str]], Sentence]] = []
+    figures: dict[int, tuple[int, Sentence]] = {}  # a case's "Number of accounts: N" line
+    audiences: dict[int, tuple[int, Sentence]] = {}  # and its "Number of followers: N" line
     for h in layout.headings:
         line = h.text.strip()
         origin = _ORIGIN_LINE.fullmatch(line)
         target = _TARGET_LINE.fullmatch(line)
         named = _NAME_LINE.fullmatch(line)
-        if not (origin or target or named):
+        accounts = _ACCOUNTS_LINE.fullmatch(line)
+        followers = _FOLLOWERS_LINE.fullmatch(line)
+        if not (origin or target or named or accounts or followers):
             continue
         # (heading lines with no sentence between them belong to one case)
         joined = bool(cases) and not any(cases[-1][4].end <= x.start < h.start for x in sents)
         if not joined:
             cases.append((h.start, None, [], [], h))
         at, name, origins, targets, _last = cases[-1]
+        if accounts:
+            figures.setdefault(len(cases) - 1, (int(re.sub(r"\D", "", accounts.group("n"))), h))
+        if followers:
+            audiences.setdefault(len(cases) - 1, (int(re.sub(r"\D", "", followers.group("n"))), h))
         if origin:
-            origins = origins + _line_countries(origin.group("a") or origin.group("b"))
+            origins = origins + _line_countries(origin.group("a") or origin.group("b")
+                                                or origin.group("c"))
         if target:
             targets = targets + _line_countries(target.group("t"))
         if named and name is None:
@@ -1102,8 +1123,20 @@ def _case_block_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
             unit.facts.append(Fact("country", code, None, None, "target",
                                    {"as_written": surface, "from_heading": True,
                                     "confidence": OPERATION_ORIGIN_CONFIDENCE}, head))
+        if k in figures:
+            value, said = figures[k]
+            hit = next((c for c in find_counts(f"{value} accounts", platform)
+                        if c.kind == "count"), None)
+            if hit is not None:
+                unit.facts.append(Fact("count", hit.key, value, "exact", None,
+                                       {"as_written": said.text, "confidence": 0.85},
+                                       _evidence(said)))
+        if k in audiences:
+            value, said = audiences[k]
+            unit.facts.append(Fact("audience", "total_followers", value, "exact", None,
+                                   {"as_written": said.text, "confidence": 0.85}, _evidence(said)))
         units.append(unit)
-    reported = any(TAKEDOWN.search(x.text) for x in sents)
+    reported = any(TAKEDOWN.search(x.text) for x in [*sents, *layout.headings])
     return units if len(units) >= 2 and reported else []
 
 
@@ -1399,10 +1432,12 @@ def _fold_told_again(units: list[_Unit]) -> list[_Unit]:
 
 def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
              networks: list[NetworkFacts], named_in: Sequence[list[tuple[str, int, int, str]]],
-             labels: Sequence[Any] = ()) -> list[NetworkFacts]:
+             labels: Sequence[Any] = (), platform: str | None = None) -> list[NetworkFacts]:
     """*networks* (one per segment) plus the units the text introduces without figures.
     *named_in* lists, per sentence, the countries it mentions in order (any role)."""
-    if not any(TAKEDOWN.search(s.text) for s in layout.sentences):
+    if not any(TAKEDOWN.search(s.text) for s in layout.sentences) and not (
+            any(TAKEDOWN.search(h.text) for h in layout.headings)
+            and _case_block_units(layout, found, platform)):
         return networks
     repeats: set[int] = set()
     itemised = _itemised_units(layout, found, named_in) + _listed_figure_units(layout, found)
@@ -1431,7 +1466,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                      for e in enumerated)]
     studies = [u for u in _heading_operation_units(layout, found)
                if not any(x.kind == "operation" and _same_name(x.value, u.value) for x in units)]
-    studies += [u for u in _case_block_units(layout, found)
+    studies += [u for u in _case_block_units(layout, found, platform)
                 if not any(x.kind == "operation" and _same_name(x.value, u.value)
                            for x in units + studies) and not any(x.sentence == u.sentence
                                                                 for x in studies)]
@@ -1656,8 +1691,8 @@ def _follow_paragraphs(layout: Layout, networks: list[NetworkFacts],
             if f.kind not in _MOVABLE or f.evidence is None or f.role == "researcher":
                 continue
             i = bisect.bisect_right(starts, f.evidence.start) - 1
-            if i < 0:
-                continue
+            if i < 0 or f.evidence.start >= layout.sentences[i].end:
+                continue  # (said on a heading line: the case it heads owns it)
             lead = lead_of[layout.sentences[i].para]
             named = [x[0] for x in named_in[lead]]
             if not named or named[0] in mine:

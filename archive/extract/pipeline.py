@@ -1371,7 +1371,7 @@ def extract_facts(
             if not (seg.earlier and _PASSING.search(layout.sentences[seg.anchor].text))]
     segments, networks = [k[0] for k in kept], [k[1] for k in kept]
     named = _countries_named(layout, mentions, content)
-    networks = discover(layout, found, segments, networks, named, labels)
+    networks = discover(layout, found, segments, networks, named, labels, platform)
     _attach_by_origin(layout, found, networks, named)
     _origin_by_figure(layout, found, networks)
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))

@@ -300,3 +300,20 @@ def test_accounts_spread_across_two_platforms_are_one_combined_figure() -> None:
     doc = extract_facts("Meta removed over 1,600 accounts spread across Facebook and Instagram "
                         "that were run from Peru.")
     assert [counts(n) for n in doc.networks] == [{"combined_assets": 1600}]
+
+
+def test_labelled_report_blocks_give_origin_audience_and_figures() -> None:
+    from tests.archive.extract.conftest import counts
+
+    doc = extract_facts(
+        "TikTok: covert influence operations we disrupted in May\n\n"
+        "Operated from: Peru\nTarget audience: Ecuador\nNumber of accounts in network: 41\n"
+        "Number of followers: 110,000\n"
+        "Description: We assess that this network operated from Peru and posed as journalists.\n\n"
+        "Operated from: Laos\nTarget audience: Thailand\nNumber of accounts in network: 16\n"
+        "Number of followers: 2,300\n"
+        "Description: This network posted videos about dams.\n")
+    got = [(sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")), counts(n))
+           for n in doc.networks]
+    assert got == [(["PE"], ["EC"], {"tiktok_accounts": 41, "total_followers": 110000}),
+                   (["LA"], ["TH"], {"tiktok_accounts": 16, "total_followers": 2300})]
