@@ -99,6 +99,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"se concentr\w+ (?:\w+ ){0,2}?sur|se c(?:o|e)n?centr\w+ (?:\w+ ){0,2}?en|"
                r"singl\w* out|zero\w* in on|went after|go after|going after|sought to (?:reach|sway|"
                r"influence)|tried to (?:reach|sway|influence)|courted|catered to|addressed|"
+               # "drove this operation across primarily Mali, Burkina Faso ...": where it worked
+               r"(?:operation|activity|campaign)s? across(?: primarily| mainly| mostly)?|"
                r"audiences? (?:in|across|throughout|from)|(?:users|people|voters|citizens|"
                r"readers|residents|communities|population|public) (?:in|of|across)|"
                r"intended for|meant for|geared toward|(?:interfer\w*|meddl\w*) (?:\w+ )?in|"
@@ -268,7 +270,8 @@ DOMESTIC = re.compile(
     r"\bits own (?:citizens|population)\b|\boriginat\w* in and target\w*|"
     r"\btarget\w* (?:\w+ )?local (?:audiences|users|populations)\b|"
     r"\btarget\w* (?:\w+ ){0,2}in their own countr(?:y|ies)\b|\baudiencias nacionales\b|"
-    r"\bpublic (?:intérieur|national)\b|\bвнутренн\w+ аудитори\w+",
+    r"\bpublics? (?:intérieurs?|nationa(?:l|ux))\b|\baudiences? (?:nationales?|locales?)\b|"
+    r"\bpúblicos? (?:nacional(?:es)?|local(?:es)?|internos?)\b|\bвнутренн\w+ аудитори\w+",
     re.IGNORECASE,
 )
 

@@ -317,3 +317,14 @@ def test_labelled_report_blocks_give_origin_audience_and_figures() -> None:
            for n in doc.networks]
     assert got == [(["PE"], ["EC"], {"tiktok_accounts": 41, "total_followers": 110000}),
                    (["LA"], ["TH"], {"tiktok_accounts": 16, "total_followers": 2300})]
+
+
+def test_national_audiences_in_french_and_an_operation_across_countries_are_targets() -> None:
+    fr = extract_facts("Meta a supprimé neuf autres réseaux (du Pérou, du Laos et du Népal) qui "
+                       "visaient des publics nationaux.")
+    got = sorted((sorted(keys(n, "country", "origin")), sorted(keys(n, "country", "target")))
+                 for n in fr.networks)
+    assert got == [(["LA"], ["LA"]), (["NP"], ["NP"]), (["PE"], ["PE"])]
+    across = extract_facts("Meta removed 40 Facebook accounts run from Peru. These individuals "
+                           "drove this operation across primarily Chile, Bolivia and Ecuador.")
+    assert [sorted(keys(n, "country", "target")) for n in across.networks] == [["BO", "CL", "EC"]]
