@@ -140,6 +140,23 @@ def describe(held: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
+def restore_question(root: Path, source: Path | None = None) -> tuple[Path | None, str]:
+    """What `restore` would bring back, as a question for the journalist (the command line
+    and the app ask the same): the backup (None: rebuild from the originals) and the words.
+    ArchiveError when there is nothing to restore from."""
+    chosen = source or useful_backup(root)
+    if chosen is None:
+        originals = sum(1 for _ in BlobStore(root / "blobs").all_shas())
+        if (root / DB_NAME).exists() or not originals:
+            raise ArchiveError(f"no backup found in {root / BACKUP_DIR}")
+        return None, (f"No backup is left. Build a new database from the {originals} originals? "
+                      "Their tags, notes and corrections were only in the lost database.")
+    held = backup_contents(chosen)
+    return chosen, (f"Restore the backup taken {backup_time(chosen)} ({chosen.name}, "
+                    f"{describe(held) if held else 'contents unknown'})? The current database, "
+                    "if any, is kept aside; originals imported after the backup are imported again.")
+
+
 def useful_backup(root: Path) -> Path | None:
     """The newest backup that holds documents (an empty one made by mistake is skipped);
     the newest of all if none does."""

@@ -361,23 +361,11 @@ def _cmd_backup(archive: Archive, args: argparse.Namespace) -> int:
 def _cmd_restore(path: Any, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from archive.backup import backup_contents, backup_time, describe, useful_backup
-    from archive.blobs import BlobStore
-    from archive.store import DB_NAME
+    from archive.backup import describe, restore_question
 
     root = Path(path)
-    source = Path(args.source) if args.source else useful_backup(root)
-    if source is None:
-        originals = sum(1 for _ in BlobStore(root / "blobs").all_shas())
-        if (root / DB_NAME).exists() or not originals:
-            raise ArchiveError(f"no backup found in {root / 'backups'}")
-        question = (f"No backup is left. Build a new database from the {originals} originals? "
-                    "Their tags, notes and corrections were only in the lost database. [y/N] ")
-    else:
-        held = backup_contents(source)
-        question = (f"Restore the backup taken {backup_time(source)} ({source.name}, "
-                    f"{describe(held) if held else 'contents unknown'})? "
-                    "The current database is kept aside. [y/N] ")
+    source, question = restore_question(root, Path(args.source) if args.source else None)
+    question += " [y/N] "
     if not args.yes:
         if not sys.stdin.isatty():
             raise ArchiveError(f"{question.split('?')[0]}? Add --yes to confirm.")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive.blobs import BlobStore
 from archive.errors import ArchiveError, MissingDatabase, StorageError
 from archive.lock import WriterLock, read_lock_info
 from archive.store import DB_NAME, open_database
@@ -62,8 +63,7 @@ def _refuse_a_lost_database(root: Path) -> None:
     """A folder with originals or backups but no database lost it (moved by mistake, a sync
     conflict, a crash inside restore): a new empty database there would make every original
     look like an orphan. Say so and point to restore; change nothing."""
-    originals = sum(1 for f in (root / "blobs").glob("??/*")
-                    if f.is_file() and not f.name.startswith(".tmp-")) if (root / "blobs").is_dir() else 0
+    originals = sum(1 for _ in BlobStore(root / "blobs").all_shas())
     backups = len(list((root / "backups").glob("archive-*.sqlite"))) if (root / "backups").is_dir() else 0
     if originals or backups:
         held = ", ".join(part for part in (

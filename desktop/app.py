@@ -87,20 +87,17 @@ def offer_restore(path: object, exc: Exception) -> ArchiveSession | None:
     from PySide6.QtWidgets import QMessageBox
 
     from archive.api import Archive
-    from archive.backup import backup_contents, backup_time, describe, useful_backup
+    from archive.backup import describe, restore_question
     from archive.errors import ArchiveError
     from desktop.safe_text import literal
     from desktop.session import ArchiveSession
 
     root = Path(str(path))
-    chosen = useful_backup(root)
-    if chosen is None:
-        question = ("No backup is left. Build a new database from the originals in this folder? "
-                    "Tags, notes and corrections were only in the lost database.")
-    else:
-        question = (f"Restore the backup taken {backup_time(chosen)} "
-                    f"({describe(backup_contents(chosen))})? The current database, if any, is "
-                    "kept aside; originals imported after the backup are imported again.")
+    try:
+        chosen, question = restore_question(root)
+    except ArchiveError as err:  # nothing to restore from
+        QMessageBox.critical(None, APP_NAME, literal(f"Cannot open the archive at {root}:\n{exc}\n{err}"))
+        return None
     answer = QMessageBox.question(None, APP_NAME, literal(f"{exc}\n\n{question}"),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)

@@ -1048,12 +1048,13 @@ _ORIGIN_LINE = re.compile(
 _TARGET_LINE = re.compile(r"\W*(?:targets?|targeted countries|target countries|audiences?|"
                           r"target(?:ed)? audiences?|target(?:ed)? (?:countr(?:y|ies)|markets?|"
                           r"regions?))\s*:\s*(?P<t>.{2,120}?)\W*", re.I)
-# "Number of accounts in network: 41", "Accounts: 41"
+# "Number of followers: 110,000", "Number of accounts in network: 41", "Accounts: 41"
+_LINE_FIGURE = (r"\s*:\s*(?:(?:about|approximately|around|some|over|more than)\s+)?"
+                r"(?P<n>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\W*")
 _FOLLOWERS_LINE = re.compile(r"\W*(?:(?:total\s+)?number of\s+)?followers(?:\s+of(?:\s+the)?\s+"
-                             r"network)?\s*:\s*(?:(?:about|approximately|around|some|over|more than)\s+)?"
-                             r"(?P<n>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\W*", re.I)
+                             r"network)?" + _LINE_FIGURE, re.I)
 _ACCOUNTS_LINE = re.compile(r"\W*(?:(?:total\s+)?number of\s+)?accounts(?:\s+in(?:\s+the)?\s+"
-                            r"network)?\s*:\s*(?P<n>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\W*", re.I)
+                            r"network)?" + _LINE_FIGURE, re.I)
 _NAME_LINE = re.compile(
     r"\W*(?i:operation(?:'s)?\s+name|name|campaign|operation)\s*:\s*[\"“'‘]?(?P<n>[A-Z][\w-]*"
     r"(?:\s+[A-Z0-9][\w-]*){0,4})[\"”'’]?\W*|"
@@ -1435,9 +1436,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
              labels: Sequence[Any] = (), platform: str | None = None) -> list[NetworkFacts]:
     """*networks* (one per segment) plus the units the text introduces without figures.
     *named_in* lists, per sentence, the countries it mentions in order (any role)."""
-    if not any(TAKEDOWN.search(s.text) for s in layout.sentences) and not (
-            any(TAKEDOWN.search(h.text) for h in layout.headings)
-            and _case_block_units(layout, found, platform)):
+    # (labelled case blocks may carry their only takedown verb in a heading)
+    blocks = _case_block_units(layout, found, platform)
+    if not blocks and not any(TAKEDOWN.search(s.text) for s in layout.sentences):
         return networks
     repeats: set[int] = set()
     itemised = _itemised_units(layout, found, named_in) + _listed_figure_units(layout, found)
@@ -1466,7 +1467,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                      for e in enumerated)]
     studies = [u for u in _heading_operation_units(layout, found)
                if not any(x.kind == "operation" and _same_name(x.value, u.value) for x in units)]
-    studies += [u for u in _case_block_units(layout, found, platform)
+    studies += [u for u in blocks
                 if not any(x.kind == "operation" and _same_name(x.value, u.value)
                            for x in units + studies) and not any(x.sentence == u.sentence
                                                                 for x in studies)]

@@ -74,6 +74,12 @@ CASE_OF = re.compile(
 MONTHS_AFTER = (r"(?:days?|weeks?|months?|years?) (?:after|before) (?:[\w-]+ ){0,3}?(?:eliminat\w+|"
                 r"remov(?:ed|ing)|took down|taking down|suspend(?:ed|ing)|bann(?:ed|ing)|"
                 r"disrupt(?:ed|ing))")
+# "These deletions are in addition to more than 200,000 accounts whose suspension it had
+# already announced in August": another takedown's figure (segments, passing mentions and
+# a network's own sentences all read it so)
+IN_ADDITION_TO_EARLIER = (
+    r"in addition to (?:the )?(?:(?:more than|over|some|about|nearly)\s+)?\d[\d,.]*\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:accounts|channels|Pages)\b[^.;]{0,80}\balready\b")
 _EARLIER = re.compile(
     r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -84,9 +90,7 @@ _EARLIER = re.compile(
     r"as we (?:\w+ )?(?:communicated|reported|announced|disclosed|shared|noted) (?:in|last|earlier)|"
     + MONTHS_AFTER + r"|(?:deleted|removed|suspended|banned) at the time|"
     r"would (?:go on to |later )?(?:remove|take down|suspend|ban|close)|"
-    # "in addition to more than 200,000 accounts whose suspension it already announced"
-    r"in addition to (?:the )?(?:(?:more than|over|some|about|nearly)\s+)?\d[\d,.]*\s+(?:\w+\s+){0,3}?"
-    r"(?:accounts|channels|Pages)\b[^.;]{0,80}\balready\b|"
+    + IN_ADDITION_TO_EARLIER + r"|"
     r"already (?:announced|reported|disclosed|removed|suspended|taken down|shut down) (?:in|last|"
     r"earlier|on) )\b",
     re.IGNORECASE,

@@ -31,6 +31,7 @@ from archive.extract.layout import Layout, Sentence, build_layout, unwrap
 from archive.extract.networks import (
     CASE_OF,
     EARLIER_LOCAL,
+    IN_ADDITION_TO_EARLIER,
     MONTHS_AFTER,
     NOT_THE_FIRST,
     OTHERS_FOUND,
@@ -376,9 +377,7 @@ _PASSING = re.compile(
     r"in (?:19|20)\d\d)\b[^.;]{0,40}\b(?:removed|took down|taken down|suspended|terminated|"
     r"banned|disrupted|dismantled)\b|\bhad (?:previously |already )?(?:removed|taken down|"
     r"suspended|terminated|banned)\b|\bas we (?:\w+ )?(?:communicated|reported|announced|"
-    r"disclosed|shared|noted) (?:in|last|earlier)\b|"
-    r"\bin addition to\b[^.;]{0,120}\balready (?:announced|reported|disclosed|removed|"
-    r"suspended)\b", re.IGNORECASE)
+    r"disclosed|shared|noted) (?:in|last|earlier)\b|\b" + IN_ADDITION_TO_EARLIER, re.IGNORECASE)
 _LOCATIVE = re.compile(
     r"^(?:(?:Mientras que|Meanwhile|Separately|And|Also|Asimismo|Además),?\s+)?"
     r"(?:In the case of|En el caso de|Dans le cas de|In|En|Au|Aux|В)\s+(?:the\s+|la\s+|le\s+|el\s+)?")
@@ -513,11 +512,7 @@ _PAST_NETWORK = re.compile(
 _LIKE_AN_EARLIER = re.compile(
     r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
     r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b", re.IGNORECASE)
-# "These deletions are in addition to more than 200,000 accounts whose suspension it had
-# already announced in August": another takedown's figure
-_IN_ADDITION_TO_EARLIER = re.compile(
-    r"\bin addition to (?:the )?(?:(?:more than|over|some|about|nearly)\s+)?\d[\d,.]*\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:accounts|channels|Pages)\b[^.;]{0,80}\balready\b", re.IGNORECASE)
+_IN_ADDITION_TO_EARLIER = re.compile(r"\b" + IN_ADDITION_TO_EARLIER, re.IGNORECASE)
 _ABOUT_NETWORK = re.compile(
     r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
     r"personas?|channels?|posts?|posted|content|videos?|comments?|tweets?|websites?|domains?|"
