@@ -178,8 +178,8 @@ def _prose_follows(text: str, lines: list[tuple[int, int]], at: int) -> bool:
 
 
 def build_layout(text: str, title: str | None = None) -> Layout:
-    letters = [c for c in text if c.isalpha()]
-    all_caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = list(filter(str.isalpha, text))
+    all_caps = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
     lines: list[tuple[int, int]] = []
     pos = 0
     for raw in text.splitlines(keepends=True):
