@@ -13,6 +13,7 @@ from typing import Any
 
 from dateutil import parser as dateparser
 
+from archive.extract.caseless import Caseless
 from archive.extract.layout import Layout
 from archive.extract.vocab import DATE, iso_date
 
@@ -168,12 +169,10 @@ def guess_publisher(text: str, layout: Layout, source_type: str) -> str | None:
     return None
 
 
-_PARTNER = re.compile(
-    r"\b(?:leads?|tips?|information|reporting|findings|indicators) (?:from|by|shared by) "
+_PARTNER = Caseless(r"\b(?:leads?|tips?|information|reporting|findings|indicators) (?:from|by|shared by) "
     r"(?:our (?:colleagues|partners) at )?[A-Z]\w+|\b(?:reported|shared|published|disclosed) by "
     r"[A-Z]\w+|\b(?:shared|worked|cooperated|collaborated|partnered) with [A-Z]\w+|"
-    r"\bsimilar to (?:the )?(?:findings|activity|reporting) (?:reported )?by [A-Z]\w+",
-    re.IGNORECASE)
+    r"\bsimilar to (?:the )?(?:findings|activity|reporting) (?:reported )?by [A-Z]\w+")
 
 
 def guess_source_type(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.extract.caseless import Caseless
 from archive.extract.gazetteer import Mention
 
 _MONTHS = {
@@ -32,39 +33,24 @@ DATE = re.compile(
     r"|(?P<y>(?<![\d,.$])\b(?:19|20)\d\d\b(?!,\d|\d))",
     re.IGNORECASE,
 )
-_SINCE = re.compile(
-    r"(?:active since|since(?: at least)?|as early as|began(?: operating)?(?: as early as)?"
+_SINCE = Caseless(r"(?:active since|since(?: at least)?|as early as|began(?: operating)?(?: as early as)?"
     r"(?: in)?|started(?: in)?|starting(?: in)?|dating back to|dates back to|beginning in|"
     r"began in|launched in|created in|first (?:appeared|emerged|seen|detected|observed) in|"
-    r"from|between|emerged in|set up in)\s+(?:at least\s+)?(?:(?:early|mid|late)[- ])?$",
-    re.IGNORECASE,
-)
-_UNTIL = re.compile(
-    r"(?:until|through|to|till|and|ended in|stopped in|went dormant in|halted in|"
-    r"ceased in|active until|last active in)\s+(?:(?:early|mid|late)[- ])?$",
-    re.IGNORECASE,
-)
-_REMOVED = re.compile(
-    r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|actioned|"
-    r"blocked|deleted|dismantled|shut down|taken action)\b",
-    re.IGNORECASE,
-)
-_NOT_NETWORK_DATE = re.compile(
-    r"\b(?:previously|past|previous|earlier|prior|last reported|reported in|since we began|"
-    r"founded|born|elections? (?:of|in)|policy|polic(?:ies|y) since|years? ago)\b",
-    re.IGNORECASE,
-)
+    r"from|between|emerged in|set up in)\s+(?:at least\s+)?(?:(?:early|mid|late)[- ])?$")
+_UNTIL = Caseless(r"(?:until|through|to|till|and|ended in|stopped in|went dormant in|halted in|"
+    r"ceased in|active until|last active in)\s+(?:(?:early|mid|late)[- ])?$")
+_REMOVED = Caseless(r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|actioned|"
+    r"blocked|deleted|dismantled|shut down|taken action)\b")
+_NOT_NETWORK_DATE = Caseless(r"\b(?:previously|past|previous|earlier|prior|last reported|reported in|since we began|"
+    r"founded|born|elections? (?:of|in)|policy|polic(?:ies|y) since|years? ago)\b")
 _X_PLATFORM = re.compile(
     r"(?:\b(?:on|across|including|and|to|via|from)\s+X\b(?!-)|\bX\s*\(formerly|"
     r"\bX,\s*formerly|\bX\s+(?:said|suspended|removed|banned|took|announced|accounts?|"
     r"posts?|users?)\b|,\s*X\s*,|\bX\s+and\s+[A-Z])"
 )
-_SPEAKER_AFTER = re.compile(
-    r"^(?:'s?\s+(?:head|chief|spokes\w*|security|threat|policy|report|investigators|team|"
+_SPEAKER_AFTER = Caseless(r"^(?:'s?\s+(?:head|chief|spokes\w*|security|threat|policy|report|investigators|team|"
     r"statement|announcement|parent)|\s+(?:said|says|stated|announced|told|noted|added|wrote|"
-    r"reported|spokes\w*|officials?|declined|did not))",
-    re.IGNORECASE,
-)
+    r"reported|spokes\w*|officials?|declined|did not))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +121,9 @@ _OP_CUE = re.compile(
 _QUOTED = re.compile(r"[\"“‘'«]([^\"“”‘’'«»]{2,60}?)[\"”’'»]")
 _CAP_NAME = re.compile(
     r"(?:Operation\s+)?[A-Z][\w-]+(?:\s+(?:of\s+|and\s+(?=[A-Z][\w-]+\s+[A-Z]))?[A-Z][\w-]+){0,4}")
-_OP_CONTEXT = re.compile(
-    r"\b(?:operations?|campaigns?|networks?|influence|efforts?|IOs?|groups?|clusters?|"
+_OP_CONTEXT = Caseless(r"\b(?:operations?|campaigns?|networks?|influence|efforts?|IOs?|groups?|clusters?|"
     r"activity|actors?|case study|case|scheme|project|accounts|opérations?|campagnes?|réseaux?|"
-    r"operaci[oó]n(?:es)?|campañas?|redes|red|операци\w*|кампани\w*|сет[ьи])\b", re.IGNORECASE)
+    r"operaci[oó]n(?:es)?|campañas?|redes|red|операци\w*|кампани\w*|сет[ьи])\b")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _NOT_OP = frozenset(["The", "A", "An", "Facebook", "Meta", "Twitter", "Google", "It", "This",
                      "That", "Our", "We", "They", "OpenAI", "TikTok", "YouTube", "Instagram"])
@@ -212,7 +197,7 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
     return out
 
 
-_OP_NOUN_BEFORE = re.compile(r"\b(?:operation|campaign|network|cluster),\s+(?=[\"“‘«])", re.I)
+_OP_NOUN_BEFORE = Caseless(r"\b(?:operation|campaign|network|cluster),\s+(?=[\"“‘«])")
 # "the 'Peer Review' and 'Sponsored Discontent' campaigns", "the “Bad Grammar” operation"
 _OP_NOUN_AFTER = re.compile(
     r"\s+(?:(?:influence|information|covert|disinformation|propaganda|spam) )?"
