@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
+
 from archive.extract.caseless import Caseless
 from archive.extract.gazetteer import Mention, load_gazetteer, platform_data
 from archive.facts import Fact
@@ -301,11 +303,13 @@ def _attribution_cues(s: str) -> Iterator[re.Match[str]]:
         return
     reach = 40 + max(map(len, tokens)) + 3 * max(map(len, _SPACES.findall(s)), default=0)
     pos = 0
+    keys = _attrib_keys()
     while pos < len(s):
-        found = [i for i in (low.find(k, pos) for k in _ATTRIB_KEYS) if i >= 0]
-        if not found:
+        # (the first key to end: no key starts more than the longest key's length before it)
+        first = next(keys.iter(low, pos), None)
+        if first is None:
             return
-        cue = _ATTRIB.search(s, max(pos, min(found) - reach))
+        cue = _ATTRIB.search(s, max(pos, first[0] + 1 - _LONGEST_KEY - reach))
         if cue is None:
             return
         yield cue
@@ -313,6 +317,16 @@ def _attribution_cues(s: str) -> Iterator[re.Match[str]]:
 
 
 _SPACES = re.compile(r"\s+")
+_LONGEST_KEY = max(map(len, _ATTRIB_KEYS))
+
+
+@lru_cache(maxsize=1)
+def _attrib_keys() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for k in _ATTRIB_KEYS:
+        auto.add_word(k, k)
+    auto.make_automaton()
+    return auto
 
 
 def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:

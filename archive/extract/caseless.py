@@ -28,8 +28,16 @@ def _lower_ascii(pattern: str) -> str:
         c = pattern[i]
         if c == "\\":
             nxt = pattern[i + 1 : i + 2]
-            if nxt in ("x", "u", "U", "N") or nxt.isdigit():
-                raise ValueError("numeric escapes are not supported in a caseless pattern")
+            width = {"x": 2, "u": 4, "U": 8}.get(nxt)
+            if width:  # "\u00a0": kept as written if the character it names has no case
+                ch = chr(int(pattern[i + 2 : i + 2 + width], 16))
+                if ch.lower() != ch or ch.upper() != ch:
+                    raise ValueError("an escaped cased letter is not supported in a caseless pattern")
+                out.append(pattern[i : i + 2 + width])
+                i += 2 + width
+                continue
+            if nxt == "N" or nxt.isdigit():
+                raise ValueError("named and numbered escapes are not supported in a caseless pattern")
             out.append(pattern[i : i + 2])
             i += 2
             continue

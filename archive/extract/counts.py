@@ -416,8 +416,8 @@ _BRACKETED = re.compile(r"\b(?P<plat>Facebook|Instagram|Threads|Twitter|X|TikTok
                         r"\s*\((?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})*|\d+)\)")
 
 
-_DASHED = re.compile(r"\b(?P<noun>аккаунт\w*|учетных записей|accounts|cuentas|comptes)\s*[–—-]\s*"
-                     r"(?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\s*[–—-]", re.IGNORECASE)
+_DASHED = Caseless(r"\b(?P<noun>аккаунт\w*|учетных записей|accounts|cuentas|comptes)\s*[–—-]\s*"
+                     r"(?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\s*[–—-]")
 
 
 def _dashed_counts(s: str, hits: list[CountHit], platform: str | None) -> list[CountHit]:

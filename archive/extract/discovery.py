@@ -201,21 +201,18 @@ _ITEM_BEFORE = re.compile(
     r"tied to|based in|originating in|de|desde|из|в)\s+(?:the\s+|la\s+|el\s+)?(?:fake\s+)?$")
 
 
-_OF_THEM = re.compile(
-    r"(?:^|[\s,:;(])(?:более|свыше|около|more than|over|about|some|más de|plus de)?\s*"
+_OF_THEM = Caseless(r"(?:^|[\s,:;(])(?:более|свыше|около|more than|over|about|some|más de|plus de)?\s*"
     r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\s+(?:из них|of them|of these|de ellas|de ellos|"
-    r"d'entre eux|d’entre eux)\s*(?:[—–-]|were|are|was|eran|étaient|были)?\s*$", re.IGNORECASE)
+    r"d'entre eux|d’entre eux)\s*(?:[—–-]|were|are|was|eran|étaient|были)?\s*$")
 
 
 # "Parmi ceux-ci, 100 sont soupçonnés d'être associés à la Russie", "Of these, 100 were
 # linked to Russia": the figure first, its country at the end of the clause
-_AMONG_THEM_NUM = re.compile(
-    r"^\W*(?:parmi (?:ceux-ci|eux|elles|celles-ci)|of (?:these|them|those)|among (?:them|these)|"
+_AMONG_THEM_NUM = Caseless(r"^\W*(?:parmi (?:ceux-ci|eux|elles|celles-ci)|of (?:these|them|those)|among (?:them|these)|"
     r"de (?:ellas|ellos|estas|estos)|entre (?:ellas|ellos)|из них|среди них)\s*,?\s*"
     r"(?:(?:more than|over|about|plus de|environ|más de|cerca de|более|около)\s+)?"
     r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\s+(?:[\w'’-]+\s+){1,7}?"
-    r"(?:à|au|aux|a|al|с|со|to|with|de|from|in|en)\s+(?:la\s+|le\s+|l['’]\s*|the\s+)?$",
-    re.IGNORECASE)
+    r"(?:à|au|aux|a|al|с|со|to|with|de|from|in|en)\s+(?:la\s+|le\s+|l['’]\s*|the\s+)?$")
 
 
 def _itemised_units(layout: Layout, found: Sequence[Any],
@@ -638,8 +635,8 @@ _AND_ANOTHER_UNIT = Caseless(r",?\s+and\s+(?:(?:a\s+(?:second|separate|further|t
 
 _FROM_A_PLACE = (r"accounts\s+(?:(?:that\s+were\s+)?(?:operating|operated|based|run|linked|tied|"
                  r"connected)\s+)?(?:from|in|to|out of)\b")
-_ACCOUNTS_FROM = re.compile(r"\b" + _FROM_A_PLACE, re.I)
-_AND_ACCOUNTS_FROM = re.compile(r",\s+and\s+(?:[\w-]+\s+){0,2}?" + _FROM_A_PLACE, re.I)
+_ACCOUNTS_FROM = Caseless(r"\b" + _FROM_A_PLACE)
+_AND_ACCOUNTS_FROM = Caseless(r",\s+and\s+(?:[\w-]+\s+){0,2}?" + _FROM_A_PLACE)
 
 
 def _paired_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
@@ -1038,10 +1035,10 @@ _TARGET_LINE = Caseless(r"\W*(?:targets?|targeted countries|target countries|aud
 # "Number of followers: 110,000", "Number of accounts in network: 41", "Accounts: 41"
 _LINE_FIGURE = (r"\s*:\s*(?:(?:about|approximately|around|some|over|more than)\s+)?"
                 r"(?P<n>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\W*")
-_FOLLOWERS_LINE = re.compile(r"\W*(?:(?:total\s+)?number of\s+)?followers(?:\s+of(?:\s+the)?\s+"
-                             r"network)?" + _LINE_FIGURE, re.I)
-_ACCOUNTS_LINE = re.compile(r"\W*(?:(?:total\s+)?number of\s+)?accounts(?:\s+in(?:\s+the)?\s+"
-                            r"network)?" + _LINE_FIGURE, re.I)
+_FOLLOWERS_LINE = Caseless(r"\W*(?:(?:total\s+)?number of\s+)?followers(?:\s+of(?:\s+the)?\s+"
+                             r"network)?" + _LINE_FIGURE)
+_ACCOUNTS_LINE = Caseless(r"\W*(?:(?:total\s+)?number of\s+)?accounts(?:\s+in(?:\s+the)?\s+"
+                            r"network)?" + _LINE_FIGURE)
 _NAME_LINE = re.compile(
     r"\W*(?i:operation(?:'s)?\s+name|name|campaign|operation)\s*:\s*[\"“'‘]?(?P<n>[A-Z][\w-]*"
     r"(?:\s+[A-Z0-9][\w-]*){0,4})[\"”'’]?\W*|"

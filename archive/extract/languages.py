@@ -74,12 +74,10 @@ _RU_COMPOUND_PREFIX = {
     "турецко": "tr", "персо": "fa", "белорусско": "be", "грузино": "ka", "армяно": "hy",
     "азербайджано": "az", "казахско": "kk", "португало": "pt",
 }
-_RU_COMPOUND = re.compile(
-    r"(?<![\w-])(?P<run>(?:(?:" + "|".join(_RU_COMPOUND_PREFIX) + r")-?\s*(?:,|и|или)\s+)*)"
+_RU_COMPOUND = Caseless(r"(?<![\w-])(?P<run>(?:(?:" + "|".join(_RU_COMPOUND_PREFIX) + r")-?\s*(?:,|и|или)\s+)*)"
     r"(?P<last>" + "|".join(_RU_COMPOUND_PREFIX) + r")язычн\w*\s+(?:\w+\s+)?"
     r"(?:канал\w*|аккаунт\w*|учетн\w*|страниц\w*|сайт\w*|СМИ|издани\w*|публикаци\w*|"
-    r"материал\w*|контент\w*|групп\w*|пост\w*|сообщени\w*|видео\w*|статей|стат\w*)",
-    re.IGNORECASE)
+    r"материал\w*|контент\w*|групп\w*|пост\w*|сообщени\w*|видео\w*|статей|стат\w*)")
 
 
 def _compound_languages(s: str, offset: int) -> list[LanguageHit]:

@@ -73,8 +73,7 @@ MONTHS_AFTER = (r"(?:days?|weeks?|months?|years?) (?:after|before) (?:[\w-]+ ){0
 IN_ADDITION_TO_EARLIER = (
     r"in addition to (?:the )?(?:(?:more than|over|some|about|nearly)\s+)?\d[\d,.]*\s+"
     r"(?:[\w-]+\s+){0,3}?(?:accounts|channels|Pages)\b[^.;]{0,80}\balready\b")
-_EARLIER = re.compile(
-    r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
+_EARLIER = Caseless(r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|month|spring|summer|autumn|fall|winter)|"
     r"had previously (?:removed|taken down|suspended|terminated)|years? ago|"
@@ -85,9 +84,7 @@ _EARLIER = re.compile(
     r"would (?:go on to |later )?(?:remove|take down|suspend|ban|close)|"
     + IN_ADDITION_TO_EARLIER + r"|"
     r"already (?:announced|reported|disclosed|removed|suspended|taken down|shut down) (?:in|last|"
-    r"earlier|on) )\b",
-    re.IGNORECASE,
-)
+    r"earlier|on) )\b")
 _SUMMARY = Caseless(r"\b(?:to date|so far this year|"
     r"(?:across|in|from) (?:the|these|all|those|both) (?:\w+ )?(?:networks|operations|campaigns)|"
     r"since (?:19|20)\d\d,? we|networks? (?:this|last) (?:month|quarter|year)|"

@@ -362,8 +362,7 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
 
 # The takedown itself told as past: "previously removed", "in 2019 Meta took down", "as we
 # communicated in October 2020" (not "tied to previously disclosed activity").
-_PASSING = re.compile(
-    r"\b(?:" + EARLIER_LOCAL + r"|" + MONTHS_AFTER + r")\b|"
+_PASSING = Caseless(r"\b(?:" + EARLIER_LOCAL + r"|" + MONTHS_AFTER + r")\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|"
     r"close)\b|"
     r"\b(?:previously(?! un\w+| not)|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
@@ -372,7 +371,7 @@ _PASSING = re.compile(
     r"in (?:19|20)\d\d)\b[^.;]{0,40}\b(?:removed|took down|taken down|suspended|terminated|"
     r"banned|disrupted|dismantled)\b|\bhad (?:previously |already )?(?:removed|taken down|"
     r"suspended|terminated|banned)\b|\bas we (?:\w+ )?(?:communicated|reported|announced|"
-    r"disclosed|shared|noted) (?:in|last|earlier)\b|\b" + IN_ADDITION_TO_EARLIER, re.IGNORECASE)
+    r"disclosed|shared|noted) (?:in|last|earlier)\b|\b" + IN_ADDITION_TO_EARLIER)
 _LOCATIVE = re.compile(
     r"^(?:(?:Mientras que|Meanwhile|Separately|And|Also|Asimismo|Además),?\s+)?"
     r"(?:In the case of|En el caso de|Dans le cas de|In|En|Au|Aux|В)\s+(?:the\s+|la\s+|le\s+|el\s+)?")
@@ -492,21 +491,19 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 # Words that show a sentence talks about the network itself (its accounts, content, people).
 # "... connections with a small Iran-based network it previously removed, which targeted
 # France": a sentence about an earlier takedown gives this network no places.
-_PAST_NETWORK = re.compile(
-    r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
+_PAST_NETWORK = Caseless(r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
     r"\b" + MONTHS_AFTER + r"\b|"
     r"\b(?:deleted|removed|suspended|banned) at the time\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|close)\b|"
     r"\b(?:network|operation|campaign|accounts)\b[^.;]{0,40}\b(?:(?:it|we|they|the company|Meta|"
     r"Facebook|Twitter|Google) (?:had )?previously (?:removed|took down|disrupted|suspended|banned|"
     r"reported|disclosed)|(?:removed|taken down|disrupted|suspended|banned) (?:in|last) "
-    r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b",
-    re.IGNORECASE)
+    r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b")
 # "The accounts were similar to a network from Laos that the company took down before":
 # a comparison with another network gives this one none of its places
 _LIKE_AN_EARLIER = Caseless(r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
     r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b")
-_IN_ADDITION_TO_EARLIER = re.compile(r"\b" + IN_ADDITION_TO_EARLIER, re.IGNORECASE)
+_IN_ADDITION_TO_EARLIER = Caseless(r"\b" + IN_ADDITION_TO_EARLIER)
 _ABOUT_NETWORK = Caseless(r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
     r"personas?|channels?|posts?|posted|content|videos?|comments?|tweets?|websites?|domains?|"
     r"operators?|people behind|individuals|actors?|trolls?|bots?|audiences?|targeted|targeting|"

@@ -25,14 +25,11 @@ _MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-DATE = re.compile(
-    r"(?P<iso>\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b)"
+DATE = Caseless(r"(?P<iso>\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b)"
     r"|(?P<mdy>\b" + _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b)"
     r"|(?P<dmy>\b\d{1,2}\s+" + _MONTH_RE + r",?\s+(?:19|20)\d\d\b)"
     r"|(?P<my>\b(?:(?:early|mid|late)[- ])?" + _MONTH_RE + r",?\s+(?:of\s+)?(?:19|20)\d\d\b)"
-    r"|(?P<y>(?<![\d,.$])\b(?:19|20)\d\d\b(?!,\d|\d))",
-    re.IGNORECASE,
-)
+    r"|(?P<y>(?<![\d,.$])\b(?:19|20)\d\d\b(?!,\d|\d))")
 _SINCE = Caseless(r"(?:active since|since(?: at least)?|as early as|began(?: operating)?(?: as early as)?"
     r"(?: in)?|started(?: in)?|starting(?: in)?|dating back to|dates back to|beginning in|"
     r"began in|launched in|created in|first (?:appeared|emerged|seen|detected|observed) in|"

@@ -86,7 +86,10 @@ def test_non_ascii_cased_text_takes_the_real_pattern() -> None:
 
 def test_escapes_and_group_names_keep_their_case() -> None:
     assert _lower_ascii(r"(?P<Name>A\S+)\W(?P=Name)") == r"(?P<Name>a\S+)\W(?P=Name)"
+    assert _lower_ascii(r"A[\u00a0 ]B\x2c") == r"a[\u00a0 ]b\x2c"  # (no case: kept)
     with pytest.raises(ValueError):
-        Caseless(r"\x41")
+        Caseless(r"\x41")  # ("A": lower-casing the text would make it never match)
+    with pytest.raises(ValueError):
+        Caseless(r"(a)\1")
     with pytest.raises(ValueError):
         Caseless(r"(?-i:A)b")
