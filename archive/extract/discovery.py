@@ -272,7 +272,7 @@ def _listed_figure_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
 
 
 def _numbered_before(sent: Sentence, named: list[tuple[str, int, int, str]],
-                     rx: re.Pattern[str], window: int) -> list[tuple[str, int, str]]:
+                     rx: re.Pattern[str] | Caseless, window: int) -> list[tuple[str, int, str]]:
     """(code, figure, as written) for each named country with a figure just before it."""
     out: list[tuple[str, int, str]] = []
     for code, a, _b, surface in named:
