@@ -30,6 +30,7 @@ DATE = Caseless(r"(?P<iso>\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b)"
     r"|(?P<dmy>\b\d{1,2}\s+" + _MONTH_RE + r",?\s+(?:19|20)\d\d\b)"
     r"|(?P<my>\b(?:(?:early|mid|late)[- ])?" + _MONTH_RE + r",?\s+(?:of\s+)?(?:19|20)\d\d\b)"
     r"|(?P<y>(?<![\d,.$])\b(?:19|20)\d\d\b(?!,\d|\d))")
+_DIGIT = re.compile(r"\d")
 _SINCE = Caseless(r"(?:active since|since(?: at least)?|as early as|began(?: operating)?(?: as early as)?"
     r"(?: in)?|started(?: in)?|starting(?: in)?|dating back to|dates back to|beginning in|"
     r"began in|launched in|created in|first (?:appeared|emerged|seen|detected|observed) in|"
@@ -93,7 +94,7 @@ def find_platforms(s: str, offset: int, mentions: list[Mention]) -> list[VocabHi
         if _SPEAKER_AFTER.match(after) or re.search(r"according to\s+$", before, re.I):
             continue
         out.append(VocabHit("platform", plats[0].value, None, m.start, m.end))
-    for x in _X_PLATFORM.finditer(s):
+    for x in _X_PLATFORM.finditer(s) if "X" in s else ():
         pos = x.group(0).find("X")
         out.append(VocabHit("platform", "twitter", None, offset + x.start() + pos,
                             offset + x.start() + pos + 1))
@@ -220,6 +221,8 @@ def _quoted_before_noun(s: str) -> list[tuple[str, int, int]]:
 
 def find_dates(s: str, offset: int) -> list[VocabHit]:
     out: list[VocabHit] = []
+    if not _DIGIT.search(s):
+        return out  # (every date has a digit)
     for m in DATE.finditer(s):
         value = iso_date(m)
         if not value:
