@@ -6,6 +6,7 @@ Generic phrases ("individuals in Iran", "a past operation") never become actors.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -362,8 +363,15 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
         detail: dict[str, Any] = {"wording": wording, "strength": strength}
         clause_end = off + cue.end() + (re.search(r"[.;]|\s(?:which|who|but)\s", rest) or
                                         re.search(r"$", rest)).start()  # type: ignore[union-attr]
-        gms = [m for m in mentions if m.of_kind("actor") and off + phrase_start <= m.start
-               and m.end <= min(clause_end, off + phrase_end + 120) and not _is_researcher(m)]
+        # (the mentions, sorted by start, from the phrase's start to the clause's end)
+        limit = min(clause_end, off + phrase_end + 120)
+        first = bisect.bisect_left(mentions, off + phrase_start, key=lambda m: m.start)
+        gms = []
+        for m in mentions[first:]:
+            if m.start >= limit:
+                break
+            if m.of_kind("actor") and m.end <= limit and not _is_researcher(m):
+                gms.append(m)
         if gms:
             for gm in gms:
                 out.append(ActorHit(gm.of_kind("actor")[0].value, "attributed", gm.start, gm.end,

@@ -1551,12 +1551,22 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
             unit.network = net
             kept.append(net)
     # A sentence that opens on one unit ("Another operation targeted ...") speaks for it.
+    # (by sentence, the units in it and the networks with a place cited from it: a long text
+    # has thousands of each)
+    in_sentence: dict[int, list[_Unit]] = {}
+    for unit in units:
+        in_sentence.setdefault(unit.sentence, []).append(unit)
+    cited_at: dict[int, dict[int, NetworkFacts]] = {}
+    for net in kept:
+        for f in net.facts:
+            if f.kind in ("country", "region", "language") and f.evidence is not None:
+                cited_at.setdefault(f.evidence.start, {})[id(net)] = net
     for unit in units:
         if unit.kind not in ("ordinal", "also"):
             continue
         start = layout.sentences[unit.sentence].start
-        siblings = [u.network for u in units if u.sentence == unit.sentence]
-        for net in kept:
+        siblings = [u.network for u in in_sentence[unit.sentence]]
+        for net in cited_at.get(start, {}).values():
             if not any(net is x for x in siblings):
                 net.facts = [f for f in net.facts if not (
                     f.kind in ("country", "region", "language") and f.evidence is not None

@@ -8,6 +8,7 @@ heading or a reference to an earlier takedown separates them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -112,9 +113,12 @@ class Segment:
     shared: list[int] = field(default_factory=list)  # sentences about every network
 
 
-def _heading_between(layout: Layout, a: int, b: int) -> bool:
+def _heading_between(layout: Layout, a: int, b: int, heading_starts: list[int]) -> bool:
+    """A heading starts between sentences *a* and *b* (*heading_starts*: the headings'
+    starts, in order, so one bisection answers)."""
     lo, hi = layout.sentences[a].end, layout.sentences[b].start
-    return any(lo <= h.start < hi for h in layout.headings)
+    k = bisect.bisect_left(heading_starts, lo)
+    return k < len(heading_starts) and heading_starts[k] < hi
 
 
 def is_summary(text: str) -> bool:
@@ -243,20 +247,23 @@ def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
         return [Segment([i for i in range(len(sents))], lead)] if lead is not None else []
     groups: list[list[int]] = []
     earlier: set[int] = set()
+    heading_starts = [h.start for h in layout.headings]
+    current: _Group | None = None  # the last group that is no earlier takedown's
     for i in anchors:
         if _EARLIER.search(sents[i].text) and groups:
             earlier.add(i)
             groups.append([i])
             continue
-        current = next((g for g in reversed(groups) if g[0] not in earlier), None)
-        if current is None or _starts_new(layout, facts, current, i):
+        if current is None or _starts_new(layout, facts, current, i, heading_starts):
             groups.append([i])
-        else:
-            current.append(i)
+            current = _Group(groups[-1])
+        current.add(i, facts[i])
     main = [g for g in groups if g[0] not in earlier]
     segments: list[Segment] = [Segment([g[0]], g[0], earlier=True) for g in groups
                                if g[0] in earlier]
-    starts = [_section_start(layout, g[0], main[k - 1][-1] if k else None)
+    heading_ends = [h.end for h in layout.headings]
+    starts = [_section_start(layout, g[0], main[k - 1][-1] if k else None,
+                             heading_starts, heading_ends)
               for k, g in enumerate(main)]
     if len(main) == 1:
         starts = [0]
@@ -268,12 +275,25 @@ def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
     return segments
 
 
-def _starts_new(layout: Layout, facts: list[SentenceFacts], group: list[int], i: int) -> bool:
-    seen: dict[str, float] = {}
-    origins: set[str] = set()
-    for j in group:
-        seen.update(facts[j].removed)
-        origins |= facts[j].origins
+@dataclass(slots=True)
+class _Group:
+    """The anchors of one network so far, with the figures and origins they state (kept as
+    anchors join, so a long text is not read again for every anchor)."""
+
+    members: list[int]
+    seen: dict[str, float] = field(default_factory=dict)
+    origins: set[str] = field(default_factory=set)
+
+    def add(self, i: int, facts: SentenceFacts) -> None:
+        if not self.members or self.members[-1] != i:
+            self.members.append(i)
+        self.seen.update(facts.removed)
+        self.origins |= facts.origins
+
+
+def _starts_new(layout: Layout, facts: list[SentenceFacts], group: _Group, i: int,
+                heading_starts: list[int]) -> bool:
+    seen, origins = group.seen, group.origins
     new = facts[i].removed
     parts = [v for k, v in new.items() if k != "combined_assets"]
     if len(parts) >= 2 and seen and set(seen.values()) == {sum(parts)}:
@@ -284,10 +304,11 @@ def _starts_new(layout: Layout, facts: list[SentenceFacts], group: list[int], i:
         return True
     if len(new) >= 2 and all(seen.get(k) == v for k, v in new.items()):
         return False  # the same figures restated (a summary table, a quote of the release)
-    same_para = layout.sentences[i].para == layout.sentences[group[-1]].para
+    last = group.members[-1]
+    same_para = layout.sentences[i].para == layout.sentences[last].para
     if not same_para and any(k in seen for k in new) and facts[i].origins:
         return True  # bulletin lines: same figures, separate campaigns
-    return _heading_between(layout, group[-1], i)
+    return _heading_between(layout, last, i, heading_starts)
 
 
 def _same_figure(a: float, b: float) -> bool:
@@ -295,14 +316,15 @@ def _same_figure(a: float, b: float) -> bool:
     return a == b or max(a, b) >= 50 and abs(a - b) <= 0.05 * max(a, b)
 
 
-def _section_start(layout: Layout, anchor: int, prev_anchor: int | None) -> int:
+def _section_start(layout: Layout, anchor: int, prev_anchor: int | None,
+                   heading_starts: list[int], heading_ends: list[int]) -> int:
     sents = layout.sentences
     floor = prev_anchor + 1 if prev_anchor is not None else 0
     anchor_start = sents[anchor].start
-    heads = [h for h in layout.headings if h.start < anchor_start
-             and (prev_anchor is None or h.start > sents[prev_anchor].end)]
-    if heads:
-        cut = heads[-1].end
+    # (the last heading starting before the anchor, if it starts after the previous anchor)
+    k = bisect.bisect_left(heading_starts, anchor_start)
+    if k and (prev_anchor is None or heading_starts[k - 1] > sents[prev_anchor].end):
+        cut = heading_ends[k - 1]
         for i in range(floor, anchor + 1):
             if sents[i].start >= cut:
                 return i

@@ -257,9 +257,8 @@ def _share_collective(layout: Layout, segments: list[Segment], facts: list[Sente
     for seg in segments:
         if seg.earlier:
             continue
-        extra = [i for i in shared if i not in seg.sentences
-                 and (i < first or not any(per > 0 for per in [len(facts[i].removed)]))]
-        seg.shared = extra
+        own = set(seg.sentences)
+        seg.shared = [i for i in shared if i not in own and (i < first or not facts[i].removed)]
 
 
 _OFFSETS: dict[tuple[int, str], list[int]] = {}
@@ -352,9 +351,13 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
                                  if x.start < heads[0].start):
         return []
     out: list[Segment] = []
+    heading_starts = _offsets(layout.headings, "start")
+    starts, ends = _offsets(sents, "start"), _offsets(sents, "end")
     for h in heads:
-        nxt = next((g.start for g in layout.headings if g.start > h.end), layout.content_end)
-        members = [i for i, x in enumerate(sents) if h.end <= x.start and x.end <= nxt]
+        k = bisect.bisect_right(heading_starts, h.end)
+        nxt = heading_starts[k] if k < len(heading_starts) else layout.content_end
+        # (the sentences from the heading's end to the next heading: one range of them)
+        members = list(range(bisect.bisect_left(starts, h.end), bisect.bisect_right(ends, nxt)))
         if members:
             out.append(Segment(members, members[0]))
     return out
@@ -447,18 +450,21 @@ def _origin_from_heading(layout: Layout, seg: Segment, net: NetworkFacts,
         return
     lead_place = _LOCATIVE.match(anchor.text)
     if lead_place:  # "In Egypt, Twitter removed 2,541 accounts": where it was, weakly
-        named = [m for m in mentions if m.start == anchor.start + lead_place.end()
-                 and m.of_kind("country")]
+        at = anchor.start + lead_place.end()
+        lo = bisect.bisect_left(_starts(mentions), at)
+        named = [m for m in mentions[lo : bisect.bisect_right(_starts(mentions), at)]
+                 if m.of_kind("country")]
         resolved = resolve_code(named[0], context) if named else None
         if resolved and TAKEDOWN.search(anchor.text):
             net.facts.append(Fact("country", resolved[0], None, None, "origin",
                                   {"as_written": named[0].surface, "locative": True,
                                    "confidence": 0.65}, _evidence(anchor)))
             return
-    heads = [h for h in layout.headings if h.end <= anchor.start]
-    if not heads:
+    # (the last heading that ends before the anchor)
+    k = bisect.bisect_right(_offsets(layout.headings, "end"), anchor.start)
+    if not k:
         return
-    head = heads[-1]
+    head = layout.headings[k - 1]
     for key, m in _heading_origins(layout, head, mentions, context):
         if any(f.kind == "country" and f.key == key and f.role == "origin" for f in net.facts):
             continue
