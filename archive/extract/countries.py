@@ -366,6 +366,8 @@ _NEW_VERB = re.compile(
 def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> list[PlaceHit]:
     """Country and region facts stated in sentence *s* (starting at *offset* in the text)."""
     places = [m for m in mentions if m.of_kind("country") or m.of_kind("region")]
+    if not places:
+        return []
     local_spans = [(m.start - offset, m.end - offset) for m in places]
     hits: list[PlaceHit] = []
     pending: list[tuple[Mention, str, str, dict[str, Any]]] = []

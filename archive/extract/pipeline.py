@@ -78,9 +78,11 @@ class _Found:
     vocab: list[VocabHit] = field(default_factory=list)
 
 
-_PLATFORM_NAMES = (("twitter", r"\bTwitter\b|\bX\s*\(formerly"), ("facebook", r"\bFacebook\b|\bMeta\b"),
-                   ("tiktok", r"\bTikTok\b"), ("youtube", r"\bYouTube\b|\bGoogle\b|\bTAG\b"),
-                   ("chatgpt", r"\bOpenAI\b|\bChatGPT\b"))
+_PLATFORM_NAMES = (("twitter", r"\bTwitter\b|\bX\s*\(formerly", ("Twitter", "X")),
+                   ("facebook", r"\bFacebook\b|\bMeta\b", ("Facebook", "Meta")),
+                   ("tiktok", r"\bTikTok\b", ("TikTok",)),
+                   ("youtube", r"\bYouTube\b|\bGoogle\b|\bTAG\b", ("YouTube", "Google", "TAG")),
+                   ("chatgpt", r"\bOpenAI\b|\bChatGPT\b", ("OpenAI", "ChatGPT")))
 
 
 def _default_platform(text: str, publisher: str | None) -> str | None:
@@ -88,7 +90,9 @@ def _default_platform(text: str, publisher: str | None) -> str | None:
     publisher) names most often near the top; ties go to the first named."""
     probe = f"{publisher or ''} {text[:4000]}"
     best: tuple[int, int, str] | None = None
-    for pid, pat in _PLATFORM_NAMES:
+    for pid, pat, words in _PLATFORM_NAMES:
+        if not any(w in probe for w in words):
+            continue  # (the pattern needs one of its words)
         hits = list(re.finditer(pat, probe))
         if hits:
             score = (len(hits), -hits[0].start(), pid)

@@ -116,6 +116,11 @@ _OP_CUE = re.compile(
     r"identifiée?s? comme|nommée?s?|"
     r"под названием|известн\w+ как|получивш\w+ название)\s+(?:the\s+)?",
 )
+# Every _OP_CUE holds one of these, as written (the pattern minds case).
+_OP_CUE_KEYS = ("label", "named", "dubbed", "dubs", "call", "nicknamed", "christened", "refer",
+                "track", "known as", "code", "appel", "baptis", "surnomm", "connu", "nomm",
+                "llamad", "denominad", "bautizad", "conocid", "identifi", "под названием",
+                "известн", "получивш")
 _QUOTED = re.compile(r"[\"“‘'«]([^\"“”‘’'«»]{2,60}?)[\"”’'»]")
 _CAP_NAME = re.compile(
     r"(?:Operation\s+)?[A-Z][\w-]+(?:\s+(?:of\s+|and\s+(?=[A-Z][\w-]+\s+[A-Z]))?[A-Z][\w-]+){0,4}")
@@ -162,7 +167,7 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
         for m in mentions
         if m.of_kind("operation")
     ]
-    for cue in _OP_CUE.finditer(s):
+    for cue in _OP_CUE.finditer(s) if any(k in s for k in _OP_CUE_KEYS) else ():
         context = s[max(0, cue.start() - 80) : cue.end()]  # ("labeled the clusters X": in the cue)
         for name, a, b in _names_after(s, cue.end()):
             words = name.split()
@@ -175,6 +180,8 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
                     or cue.group("rel") and quoted):
                 continue  # ("One, which OpenAI dubbed “X”, ...": a name given, in quotes)
             out.append(VocabHit("operation", name, None, offset + a, offset + b))
+    if not any(q in s for q in "\"“‘'«"):
+        return out  # (every name below is in quotes)
     for m in _OP_NOUN_BEFORE.finditer(s):  # "a Kenyan company's campaign, “Blue Reed”"
         for name, a, b in _names_after(s, m.end()):
             words = name.split()
