@@ -107,13 +107,16 @@ def _identifier() -> Any:
 _ENGLISH = frozenset("the of and to is that for with was by it are from this be has have "
                      "which were its their".split())
 _WORDS = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _plainly_english(sample: str, letters: list[str]) -> bool:
     """Latin script where at least one word in seven is one of English's commonest words:
     the model would say English too (it does on every corpus here), at a tenth of the cost.
     Other text is left to the model."""
-    if sum(c >= "\u0250" for c in letters) > 0.03 * len(letters):
+    # (letters past Latin are past ASCII: only those are looked at one by one)
+    rest = "".join(_NON_ASCII.findall(sample))
+    if sum(c >= "\u0250" and c.isalpha() for c in rest) > 0.03 * len(letters):
         return False
     words = _WORDS.findall(sample)
     return len(words) >= 50 and sum(w.lower() in _ENGLISH for w in words) >= 0.15 * len(words)
