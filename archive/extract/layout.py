@@ -91,8 +91,11 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SPLIT.finditer(text, start, end):
         stop = m.start()
         # The word before the full stop: an abbreviation or an initial does not end a sentence.
-        word = re.search(r"([\w.]+)$", text[cur : stop + 1])
-        token = word.group(1).lower().rstrip(".") if word else ""
+        # (the run of word characters and dots that ends at the stop, read backwards)
+        i = stop + 1
+        while i > cur and (text[i - 1].isalnum() or text[i - 1] in "._"):
+            i -= 1
+        token = text[i : stop + 1].lower().rstrip(".")
         if token in _ABBREV or (len(token) == 1 and token.isalpha()):
             continue
         punct_end = m.start() + len(m.group(0).rstrip())
