@@ -124,6 +124,12 @@ def summarise(kind: str, key: str, networks: Iterable[Mapping[str, Any]]) -> Ent
         out.timeline = [(y, per_year[y][0], per_year[y][1]) if y in per_year else (y, 0, 0)
                         for y in range(first, last + 1)]
     out.aliases = sorted((a, d, t) for a, (d, t) in aliases.items())
-    out.related_countries = [(c, names.country_name(c), n) for c, n in countries.most_common(12)]
-    out.related_actors = actors.most_common(12)
+    out.related_countries = [(c, names.country_name(c), n) for c, n in most_common(countries, 12)]
+    out.related_actors = most_common(actors, 12)
     return out
+
+
+def most_common(counts: Counter[str], n: int) -> list[tuple[str, int]]:
+    """The *n* most frequent, ties in the order of their names (Counter.most_common keeps
+    the order they were first counted in, which follows set order and changes run to run)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]

@@ -122,3 +122,16 @@ def test_a_rendered_briefing_states_the_page_figures(sample_archive: Archive,
     assert f" {len(page.networks):,} {page.total_assets:,} {page.documents:,} " in cover
     assert "networks removed assets source documents" in cover
     assert f"removing {page.total_assets:,} accounts" in re.sub(r"\s+", " ", text)
+
+
+def test_related_ties_come_in_name_order_whatever_the_counting_order() -> None:
+    # (a country page's Related list must not reshuffle between runs: Counter.most_common
+    # keeps first-counted order, and the counting follows set order)
+    from collections import Counter
+
+    from archive.entity import most_common
+
+    a = Counter({"RU": 2, "IR": 1, "AZ": 1, "CN": 3})
+    b = Counter({"AZ": 1, "CN": 3, "IR": 1, "RU": 2})
+    assert most_common(a, 12) == most_common(b, 12) == [("CN", 3), ("RU", 2), ("AZ", 1), ("IR", 1)]
+    assert most_common(a, 2) == [("CN", 3), ("RU", 2)]
