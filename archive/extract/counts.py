@@ -295,7 +295,7 @@ def _find_counts(s: str, default_platform: str | None) -> list[CountHit]:
     list_platform: str | None = None  # the platform of the previous count in a list
     for num in numbers:
         after = s[num.end : num.end + 3]
-        if after.startswith("%") or s[num.end :].lower().startswith(" percent"):
+        if after.startswith("%") or s[num.end : num.end + 8].lower() == " percent":
             continue
         if re.fullmatch(r"(?:19|20)\d\d", num.written) and (after[:1] == "," or re.search(
                 r"\b(?:in|since|of|by|until|from|to|during|en|desde|depuis|в|с)\s*$", s[: num.start],
