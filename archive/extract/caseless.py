@@ -51,15 +51,21 @@ def _lower_ascii(pattern: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=256)
 def lowered(text: str) -> str | None:
     """*text* lower-cased when every cased letter in it is ASCII, else None. (Kept for the
-    last sentences: each is read by dozens of patterns in a row.)"""
+    last sentences: each is read by dozens of patterns in a row; a long text is not kept.)"""
+    return _lowered_kept(text) if len(text) <= 4096 else _lowered(text)
+
+
+def _lowered(text: str) -> str | None:
     if not text.isascii():
         rest = "".join(_NON_ASCII.findall(text))
         if rest.lower() != rest or rest.upper() != rest:
             return None
     return text.lower()
+
+
+_lowered_kept = lru_cache(maxsize=256)(_lowered)
 
 
 class Caseless:
