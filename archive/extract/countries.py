@@ -159,8 +159,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
               r"news (?:about|from|in)|commentary on|opposition to|policies|relationship"),
 ]
 # A quote mark inside a cue does not break it ("«пытались влиять» на США").
-_CUE_RE = [(role, re.compile(r"\b(?:" + pat.replace(" ", r"[\s«»\"“”„]+") + r")[\s«»\"“”„]*(?:\s|$)",
-                             re.IGNORECASE)) for role, pat in _LEFT_CUES]
+_CUE_RE = [(role, Caseless(r"\b(?:" + pat.replace(" ", r"[\s«»\"“”„]+") + r")[\s«»\"“”„]*(?:\s|$)"))
+           for role, pat in _LEFT_CUES]
 _BOUNDARY = Caseless(r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux|с|со|из|в)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|\bwhose\b|\bcuy[oa]s?\b|\bdont\b|,\s*with\b|"
     r"\b(?:that|who)(?=\s+(?:\w+\s+)?(?:ran|posted|shared|spread|published|promoted|pushed|"
     r"amplified|praised|criticized|criticised|attacked)\b)|"

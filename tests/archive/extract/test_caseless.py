@@ -20,7 +20,13 @@ def _all_caseless() -> list[tuple[str, Caseless]]:
     out = []
     for info in pkgutil.iter_modules(extract_pkg.__path__):
         mod = importlib.import_module(f"archive.extract.{info.name}")
-        out += [(f"{info.name}.{n}", v) for n, v in vars(mod).items() if isinstance(v, Caseless)]
+        for n, v in vars(mod).items():
+            if isinstance(v, Caseless):
+                out.append((f"{info.name}.{n}", v))
+            elif isinstance(v, list | tuple):  # ([(role, pattern), ...] tables)
+                items = [x for item in v for x in (item if isinstance(item, tuple) else (item,))]
+                out += [(f"{info.name}.{n}[{k}]", x) for k, x in enumerate(items)
+                        if isinstance(x, Caseless)]
     return out
 
 
