@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive import rules
-from archive.export.model import Scope
-from archive.export.selection import gather
 from archive.records import DocumentId
 from archive.safe_text import printable
 from archive.store import Store
@@ -35,36 +33,60 @@ _JSON_IDS = "SELECT value FROM json_each(?)"
 def facets(store: Store, doc_ids: Iterable[str] | None = None, *,
            only: Iterable[str] = FACET_ORDER) -> Counts:
     """Counts of documents per value for each facet, most frequent first."""
-    within: IdSet = None if doc_ids is None else (_JSON_IDS, [json.dumps(list(doc_ids))])
-    return _counts(store, within, tuple(only))
+    return _counts(store, None if doc_ids is None else list(doc_ids), tuple(only))
 
 
-def _counts(store: Store, within: IdSet, only: tuple[str, ...]) -> Counts:
-    """GROUP BY over the narrow facet table (or its kept totals when *within* is every
-    document); a set larger than half the archive is counted as the totals minus the rest."""
+def _counts(store: Store, within: list[str] | list[DocumentId] | IdSet,
+            only: tuple[str, ...]) -> Counts:
+    """GROUP BY over the narrow facet table, or its kept totals when *within* is every
+    document; a set larger than half the archive is counted as the totals minus the rest.
+    *within*: ids, a set as SQL, or None for every document."""
     for name in only:
         if name not in FACETS:
             raise ValueError(f"unknown facet {name}")
     names = ",".join("?" * len(only))
+    totals = ("SELECT facet, value, documents FROM facet_count "
+              f"WHERE facet IN ({names})", list(only))
+    if isinstance(within, list):
+        wanted = set(within)
+        every = all_ids(store)
+        if len(wanted) * 2 <= len(every):
+            within = (_JSON_IDS, [json.dumps(list(wanted))])
+        else:  # the totals minus the documents left out
+            rest = [i for i in every if i not in wanted]
+            rows = _minus(store, (_JSON_IDS, [json.dumps(rest)]), only) if rest else \
+                store.conn.execute(*totals)
+            return _sorted_counts(rows, only)
     if within is None:
-        rows = store.conn.execute(
-            f"SELECT facet, value, documents FROM facet_count WHERE facet IN ({names})", only)
-    else:
-        sql, args = within
-        if _larger_than_half(store, within):
-            rows = store.conn.execute(
-                "SELECT c.facet, c.value, c.documents - coalesce(x.n, 0) FROM facet_count c "
-                "LEFT JOIN (SELECT facet, value, count(*) AS n FROM facet_value "
-                f"WHERE facet IN ({names}) AND document_id IN (SELECT id FROM document "
-                f"WHERE id NOT IN ({sql})) GROUP BY facet, value) x "
-                f"ON x.facet = c.facet AND x.value = c.value WHERE c.facet IN ({names})",
-                (*only, *args, *only))
-        else:
-            rows = store.conn.execute(  # from the set to its rows (CROSS JOIN: in this order)
-                f"WITH s(id) AS (SELECT DISTINCT * FROM ({sql})) "
-                "SELECT f.facet, f.value, count(*) FROM s CROSS JOIN facet_value f "
-                "ON f.document_id = s.id "
-                f"WHERE f.facet IN ({names}) GROUP BY f.facet, f.value", (*args, *only))
+        return _sorted_counts(store.conn.execute(*totals), only)
+    sql, args = within
+    size = int(store.conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
+    if size * 2 > len(all_ids(store)):
+        rest_sql = (f"SELECT id FROM document WHERE id NOT IN ({sql})", args)
+        return _sorted_counts(_minus(store, rest_sql, only), only)
+    rows = store.conn.execute(  # from the set to its rows (CROSS JOIN: in this order)
+        f"WITH s(id) AS (SELECT DISTINCT * FROM ({sql})) "
+        "SELECT f.facet, f.value, count(*) FROM s CROSS JOIN facet_value f "
+        f"ON f.document_id = s.id WHERE f.facet IN ({names}) GROUP BY f.facet, f.value",
+        (*args, *only))
+    return _sorted_counts(rows, only)
+
+
+def _minus(store: Store, rest: tuple[str, list[Any]],
+           only: tuple[str, ...]) -> Iterable[tuple[str, str, int]]:
+    """The kept totals less the counts over the documents in *rest*."""
+    names = ",".join("?" * len(only))
+    rows: Iterable[tuple[str, str, int]] = store.conn.execute(
+        "SELECT c.facet, c.value, c.documents - coalesce(x.n, 0) FROM facet_count c "
+        f"LEFT JOIN (WITH s(id) AS (SELECT DISTINCT * FROM ({rest[0]})) "
+        "SELECT f.facet, f.value, count(*) AS n FROM s CROSS JOIN facet_value f "
+        f"ON f.document_id = s.id WHERE f.facet IN ({names}) GROUP BY f.facet, f.value) x "
+        f"ON x.facet = c.facet AND x.value = c.value WHERE c.facet IN ({names})",
+        (*rest[1], *only, *only))
+    return rows
+
+
+def _sorted_counts(rows: Iterable[tuple[str, str, int]], only: tuple[str, ...]) -> Counts:
     out: Counts = {name: [] for name in only}
     for facet, value, n in rows:
         if n > 0:
@@ -74,13 +96,10 @@ def _counts(store: Store, within: IdSet, only: tuple[str, ...]) -> Counts:
     return out
 
 
-def _larger_than_half(store: Store, within: tuple[str, list[Any]]) -> bool:
-    sql, args = within
-    if sql == _JSON_IDS:
-        size = len(json.loads(args[0]))
-    else:
-        size = int(store.conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
-    return size * 2 > store.count("document")
+def all_ids(store: Store) -> list[DocumentId]:
+    """Every document id, newest first (kept until the database changes)."""
+    ids: list[DocumentId] = store.kept("sort:date", lambda: _sorted_all(store, "date"))
+    return ids
 
 
 def _filter_set(filters: dict[str, list[str]]) -> IdSet:
@@ -142,15 +161,14 @@ def _hits(search: Search, query: str) -> tuple[list[str] | None, str | None]:
 def _ordered(store: Store, hits: list[str] | None, allowed: IdSet,
              sort: str) -> list[DocumentId]:
     """The ids of *hits* (None: every document) that *allowed* keeps, in the order *sort*."""
+    keep = None if allowed is None else {r[0] for r in store.conn.execute(*allowed)}
     if hits is not None and sort == "relevance":
-        if allowed is None:
-            return [DocumentId(i) for i in hits]
-        rows = store.conn.execute(
-            f"SELECT value FROM json_each(?) WHERE value IN ({allowed[0]}) ORDER BY key",
-            [json.dumps(hits), *allowed[1]])
-        return [DocumentId(r[0]) for r in rows]
-    chosen = _both(None if hits is None else (_JSON_IDS, [json.dumps(hits)]), allowed)
-    return sort_ids(store, chosen, sort)
+        return [DocumentId(i) for i in hits if keep is None or i in keep]
+    order = sorted_ids(store, sort)
+    if hits is None:
+        return list(order) if keep is None else [i for i in order if i in keep]
+    found = set(hits) if keep is None else set(hits) & keep
+    return [i for i in order if i in found]
 
 
 def browse(store: Store, search: Search, query: str = "",
@@ -161,14 +179,17 @@ def browse(store: Store, search: Search, query: str = "",
     facet stay visible and can be added (several values of one facet = any of them)."""
     active = {k: v for k, v in (filters or {}).items() if v}
     hits, notice = _hits(search, query)  # one search, whatever the filters
-    found: IdSet = None if hits is None else (_JSON_IDS, [json.dumps(hits)])
     ids = _ordered(store, hits, _filter_set(active), sort)
-    counts = _counts(store, _both(found, _filter_set(active)), FACET_ORDER)
+    within = None if hits is None and not active else list(ids)
+    counts = _counts(store, within, FACET_ORDER)
     for name in active:
         if cancel is not None and cancel.cancelled:
             break
-        others = {k: v for k, v in active.items() if k != name}
-        counts[name] = _counts(store, _both(found, _filter_set(others)), (name,))[name]
+        others = _filter_set({k: v for k, v in active.items() if k != name})
+        wider: list[str] | list[DocumentId] | IdSet = hits if others is None else others
+        if hits is not None and others is not None:
+            wider = _both((_JSON_IDS, [json.dumps(hits)]), others)
+        counts[name] = _counts(store, wider, (name,))[name]
     return BrowseResult(ids, notice, counts)
 
 
@@ -184,26 +205,34 @@ _SORT_INDEX = {"date": "idx_document_sort_date", "date_asc": "idx_document_sort_
                "assets": "idx_document_sort_date"}
 
 
-def sort_ids(store: Store, ids: list[DocumentId] | IdSet, sort: str) -> list[DocumentId]:
-    """Documents (a list of ids, a set as SQL, or None for all) in the order *sort*; ids
-    that are not documents are left out."""
+def sorted_ids(store: Store, sort: str) -> list[DocumentId]:
+    """Every document in the order *sort*, kept until the database changes (do not modify)."""
     if sort not in _SORT_SQL:
         raise ValueError(f"unknown sort {sort}")
-    if isinstance(ids, list):
-        ids = (_JSON_IDS, [json.dumps(ids)])
+    ids: list[DocumentId] = store.kept(f"sort:{sort}", lambda: _sorted_all(store, sort))
+    return ids
+
+
+def _sorted_all(store: Store, sort: str) -> list[DocumentId]:
     # The covering index walks the documents in order without reading their rows (which
-    # hold the text); membership of the set is checked on the way.
-    sql = f"SELECT id FROM document INDEXED BY {_SORT_INDEX[sort]}"
-    args: list[Any] = []
-    if ids is not None:
-        sql += f" WHERE id IN ({ids[0]})"
-        args = ids[1]
-    rows = store.conn.execute(f"{sql} ORDER BY {_SORT_SQL[sort]}", args).fetchall()
+    # hold the text).
+    rows = store.conn.execute(f"SELECT id FROM document INDEXED BY {_SORT_INDEX[sort]} "
+                              f"ORDER BY {_SORT_SQL[sort]}").fetchall()
     out = [DocumentId(r[0]) for r in rows]
     if sort == "assets":
-        assets = document_assets(store, out)
+        assets = document_assets(store)
         out.sort(key=lambda i: -assets.get(i, 0))  # stable: ties keep newest first
     return out
+
+
+def sort_ids(store: Store, ids: Iterable[str] | None, sort: str) -> list[DocumentId]:
+    """Documents (*ids*, or None for all) in the order *sort*; ids that are not documents
+    are left out."""
+    order = sorted_ids(store, sort)
+    if ids is None:
+        return list(order)
+    wanted = set(ids)
+    return [i for i in order if i in wanted]
 
 
 def document_assets(store: Store, ids: Iterable[str] | None = None) -> dict[str, int]:
@@ -215,8 +244,9 @@ def document_assets(store: Store, ids: Iterable[str] | None = None) -> dict[str,
     sql = "SELECT network_id, document_id, key, value FROM live_fact WHERE kind = 'count'"
     args: list[Any] = []
     wanted = list(dict.fromkeys(ids)) if ids is not None else None
-    if wanted is not None:  # (the facts of these documents only, by the document_id index)
-        sql += " AND document_id IN (SELECT value FROM json_each(?))"
+    if wanted is not None:  # these documents' facts by the document_id index ("+": not by kind)
+        sql = ("SELECT network_id, document_id, key, value FROM live_fact WHERE +kind = 'count' "
+               "AND document_id IN (SELECT value FROM json_each(?))")
         args.append(json.dumps(wanted))
     per_net: dict[str, tuple[str, dict[str, Any]]] = {}
     for net_id, doc_id, key, value in store.conn.execute(
@@ -263,6 +293,9 @@ def networks(store: Store, search_ids: SearchIds, *, country: str | None = None,
              role: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
     """Every network involving the country (in *role*, if given) and/or the actor, newest
     first, each with its document's date, publisher and title: what pages and briefings list."""
+    from archive.export.model import Scope  # (the read model: only when a page is built)
+    from archive.export.selection import gather
+
     ids = select_documents(store, search_ids, country=country, actor=actor)
     _, nets = gather(store, ids, Scope(country=country, actor=actor))
     if country and role:

@@ -94,6 +94,20 @@ class IndexDoc:
 class Store:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self._kept: dict[str, tuple[tuple[int, int], Any]] = {}
+
+    def kept(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A read result kept until the database changes: a write on this connection (its
+        total_changes) or a commit by any other (PRAGMA data_version). Callers must not
+        change what they get."""
+        stamp = (int(self.conn.execute("PRAGMA data_version").fetchone()[0]),
+                 self.conn.total_changes)
+        held = self._kept.get(key)
+        if held is not None and held[0] == stamp:
+            return held[1]
+        value = compute()
+        self._kept[key] = (stamp, value)
+        return value
 
     # --- transactions -------------------------------------------------------------
 
