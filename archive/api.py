@@ -65,7 +65,9 @@ class Archive:
                       readonly=opened.readonly, limits=limits or DEFAULT_LIMITS)
         if opened.readonly:
             archive.notices.append("This archive is on read-only media: browsing only.")
-        elif opened.lock is not None:
+        elif opened.lock is not None and not opened.shared:
+            # (a second Archive of this process, e.g. a worker thread's, finds the first one's
+            # work in flight: its temp files and blobs are not leftovers of a crash)
             try:
                 archive.notices.extend(check.after_open(archive._check_parts(), opened.unclean))
             except BaseException:
