@@ -128,7 +128,7 @@ def filtered_ids(store: Store, filters: dict[str, list[str]]) -> set[DocumentId]
     chosen = _filter_set(filters)
     if chosen is None:
         return None
-    return {DocumentId(r[0]) for r in store.conn.execute(*chosen)}
+    return set(store.column(*chosen))
 
 
 Search = Callable[[str], tuple[list[str], str | None]]  # query -> (ids by relevance, notice)
@@ -161,7 +161,7 @@ def _hits(search: Search, query: str) -> tuple[list[str] | None, str | None]:
 def _ordered(store: Store, hits: list[str] | None, allowed: IdSet,
              sort: str) -> list[DocumentId]:
     """The ids of *hits* (None: every document) that *allowed* keeps, in the order *sort*."""
-    keep = None if allowed is None else {r[0] for r in store.conn.execute(*allowed)}
+    keep = None if allowed is None else set(store.column(*allowed))
     if hits is not None and sort == "relevance":
         return [DocumentId(i) for i in hits if keep is None or i in keep]
     order = sorted_ids(store, sort)
@@ -216,9 +216,8 @@ def sorted_ids(store: Store, sort: str) -> list[DocumentId]:
 def _sorted_all(store: Store, sort: str) -> list[DocumentId]:
     # The covering index walks the documents in order without reading their rows (which
     # hold the text).
-    rows = store.conn.execute(f"SELECT id FROM document INDEXED BY {_SORT_INDEX[sort]} "
-                              f"ORDER BY {_SORT_SQL[sort]}").fetchall()
-    out = [DocumentId(r[0]) for r in rows]
+    out: list[DocumentId] = store.column(f"SELECT id FROM document INDEXED BY "
+                                         f"{_SORT_INDEX[sort]} ORDER BY {_SORT_SQL[sort]}")
     if sort == "assets":
         assets = document_assets(store)
         out.sort(key=lambda i: -assets.get(i, 0))  # stable: ties keep newest first

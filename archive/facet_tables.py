@@ -43,23 +43,27 @@ CREATE TABLE IF NOT EXISTS facet_count (
 """
 
 
-def _fact_facets(row: str) -> str:
-    """The facets one fact row (NEW or OLD) feeds, as a one-column SELECT."""
-    return (
-        f"SELECT facet FROM (SELECT CASE {row}.kind WHEN 'country' THEN 'country' "
-        f"WHEN 'region' THEN 'region' WHEN 'operation' THEN 'operation' "
-        f"WHEN 'platform' THEN 'platform' WHEN 'language' THEN 'language' "
-        f"WHEN 'actor' THEN CASE WHEN {row}.role = 'attributed' THEN 'actor' END END AS facet "
-        f"UNION ALL SELECT CASE WHEN {row}.kind = 'country' "
-        f"AND {row}.role IN ('origin', 'target', 'topic') THEN {row}.role END) "
-        "WHERE facet IS NOT NULL")
+FACT_KINDS = ("country", "region", "actor", "operation", "platform", "language")
+_KINDS = ", ".join(f"'{k}'" for k in FACT_KINDS)
+
+
+def _fact_facets(row: str) -> tuple[str, str]:
+    """The two facets one fact row (NEW or OLD) may feed, as SQL expressions (NULL: none):
+    its kind's, and for a country its role's."""
+    kind = (f"CASE {row}.kind WHEN 'actor' THEN CASE WHEN {row}.role = 'attributed' "
+            f"THEN 'actor' END ELSE {row}.kind END")
+    role = (f"CASE WHEN {row}.kind = 'country' AND {row}.role IN ('origin', 'target', 'topic') "
+            f"THEN {row}.role END")
+    return kind, role
 
 
 def _fact_add(row: str) -> str:
-    return (f"INSERT INTO facet_value(facet, value, document_id, n) "
-            f"SELECT facet, {row}.key, {row}.document_id, 1 FROM ({_fact_facets(row)}) "
-            f"WHERE {row}.suppressed_by IS NULL AND {row}.key <> '' "
-            "ON CONFLICT(facet, value, document_id) DO UPDATE SET n = n + 1;")
+    return " ".join(
+        f"INSERT INTO facet_value(facet, value, document_id, n) "
+        f"SELECT {facet}, {row}.key, {row}.document_id, 1 WHERE {row}.kind IN ({_KINDS}) "
+        f"AND {facet} IS NOT NULL AND {row}.suppressed_by IS NULL AND {row}.key <> '' "
+        "ON CONFLICT(facet, value, document_id) DO UPDATE SET n = n + 1;"
+        for facet in _fact_facets(row))
 
 
 def _drop(doc: str, value: str, facets: str, live: str = "1") -> str:
@@ -100,12 +104,15 @@ TRIGGERS: dict[str, str] = {
         "WHERE facet = OLD.facet AND value = OLD.value; "
         "DELETE FROM facet_count WHERE facet = OLD.facet AND value = OLD.value "
         "AND documents <= 0; END",
-    "facet_fact_insert": f"AFTER INSERT ON fact BEGIN {_fact_add('NEW')} END",
-    "facet_fact_delete": "AFTER DELETE ON fact WHEN OLD.suppressed_by IS NULL BEGIN "
-        f"{_drop('OLD.document_id', 'OLD.key', _fact_facets('OLD'))} END",
+    # (only the kinds a facet shows: counts and dates, half the facts, fire nothing)
+    "facet_fact_insert": f"AFTER INSERT ON fact WHEN NEW.kind IN ({_KINDS}) "
+        f"BEGIN {_fact_add('NEW')} END",
+    "facet_fact_delete": "AFTER DELETE ON fact WHEN OLD.suppressed_by IS NULL "
+        f"AND OLD.kind IN ({_KINDS}) BEGIN "
+        f"{_drop('OLD.document_id', 'OLD.key', ', '.join(_fact_facets('OLD')))} END",
     "facet_fact_update": "AFTER UPDATE OF suppressed_by, kind, key, role, document_id ON fact "
-        "BEGIN "
-        f"{_drop('OLD.document_id', 'OLD.key', _fact_facets('OLD'), 'OLD.suppressed_by IS NULL')} "
+        f"WHEN OLD.kind IN ({_KINDS}) OR NEW.kind IN ({_KINDS}) BEGIN "
+        f"{_drop('OLD.document_id', 'OLD.key', ', '.join(_fact_facets('OLD')), 'OLD.suppressed_by IS NULL')} "
         f"{_fact_add('NEW')} END",
     "facet_tag_insert": f"AFTER INSERT ON tag BEGIN {_tag_add('NEW')} END",
     "facet_tag_delete": f"AFTER DELETE ON tag BEGIN {_drop(_tag_doc('OLD'), 'OLD.tag', chr(39) + 'tag' + chr(39))} END",
