@@ -204,17 +204,25 @@ def bench(path: Path, runs: int, cli_runs: int) -> None:
               f"{PAGE} table rows):")
         every_ours: list[float] = []
         every_ref: list[float] = []
+        whoosh: dict[str, list[float]] = {}
         for kind, queries in QUERIES.items():
             ours: list[float] = []
             theirs: list[float] = []
             for query, spec in queries:
-                ours += timed(desktop_path(archive, query), max(3, runs // len(queries)))
-                theirs += timed(reference_path(ref, spec), max(3, runs // len(queries)))
+                n = max(3, runs // len(queries))
+                ours += timed(desktop_path(archive, query), n)
+                theirs += timed(reference_path(ref, spec), n)
+                if query:  # the part of it that is the Whoosh search (`IndexKeeper.search_all`)
+                    whoosh.setdefault(kind, []).extend(
+                        timed(lambda q=query: archive._keeper.search_all(q), n))
             every_ours += ours
             every_ref += theirs
             hits = len(archive.browse(queries[0][0]).ids)
             print(line(f"{kind} ({hits} hits)", ours, theirs), flush=True)
         print(line("all five kinds", every_ours, every_ref))
+        print("  of which the Whoosh search (every hit's id, by relevance): "
+              + ", ".join(f"{k} p50 {pct(v, 50):.0f} p95 {pct(v, 95):.0f} ms"
+                          for k, v in whoosh.items()))
         print("facet counts alone (Archive.facets):")
         print(line("every document", timed(archive.facets, runs), timed(reference_counts(ref, None), runs)))
         term_ids = archive.query_ids("election")[0]
