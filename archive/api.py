@@ -10,28 +10,30 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from archive import backup, browse, check
+from archive import backup, browse, check, corrections, editing, pipeline, reextract
+from archive.backup import RestoreResult
 from archive.blobs import BlobStore
+from archive.browse import BrowseResult
 from archive.check import CheckReport
+from archive.entity import EntitySummary, summarise
 from archive.errors import ArchiveError
+from archive.export import atomic, json_export, registry
+from archive.export.model import Scope, document_view
 from archive.folder import open_folder
 from archive.index_keeper import IndexKeeper
+from archive.info import archive_info
 from archive.limits import DEFAULT_LIMITS, Limits
 from archive.lock import WriterLock
+from archive.originals import viewer_copy
+from archive.parsing import Parser
 from archive.parts import CheckParts, ImportParts, Transaction
 from archive.progress import CancelToken, ProgressCallback
 from archive.records import DocumentId, ImportResult, SearchResult, SourceFile
+from archive.sandbox import default_parser
 from archive.store import Store
 from archive.writer import Writer
-
-if TYPE_CHECKING:  # the rest is imported where it is used: a search or a window opens fast
-    from archive.backup import RestoreResult
-    from archive.browse import BrowseResult
-    from archive.entity import EntitySummary
-    from archive.export import registry
-    from archive.parsing import Parser
 
 __all__ = ["Archive", "CheckReport"]
 
@@ -65,9 +67,7 @@ class Archive:
                       readonly=opened.readonly, limits=limits or DEFAULT_LIMITS)
         if opened.readonly:
             archive.notices.append("This archive is on read-only media: browsing only.")
-        elif opened.lock is not None and not opened.shared:
-            # (a second Archive of this process, e.g. a worker thread's, finds the first one's
-            # work in flight: its temp files and blobs are not leftovers of a crash)
+        elif opened.lock is not None and not opened.shared:  # (not a worker thread's second one)
             try:
                 archive.notices.extend(check.after_open(archive._check_parts(), opened.unclean))
             except BaseException:
@@ -103,15 +103,12 @@ class Archive:
     @property
     def parser(self) -> Parser:
         if self._parser is None:
-            from archive.sandbox import default_parser
-
             self._parser = default_parser(self.limits)
         return self._parser
 
     @property
     def extractor_version(self) -> str:
-        from archive.extract import EXTRACTOR_VERSION
-
+        from archive.extract import EXTRACTOR_VERSION  # (the extractor: imported when used)
         return str(EXTRACTOR_VERSION)
 
     def _import_parts(self) -> ImportParts:
@@ -122,19 +119,12 @@ class Archive:
     def _check_parts(self) -> CheckParts:
         return CheckParts(self.store, self.blobs, self.root, self.readonly, self.writable,
                           self._keeper.rebuild, self.sync_index,
-                          self._reread)
-
-    def _reread(self, ids: list[str]) -> int:
-        from archive import reextract
-
-        return reextract.reextract_all(self._import_parts(), ids=ids)
+                          lambda ids: reextract.reextract_all(self._import_parts(), ids=ids))
 
     def import_paths(self, paths: Iterable[str | os.PathLike[str]], *,
                      on_progress: ProgressCallback | None = None,
                      cancel: CancelToken | None = None, keep_paths: bool = False) -> ImportResult:
         """Import files, folders, .zip bundles (names stored, not folders, unless keep_paths)."""
-        from archive import pipeline
-
         result = pipeline.import_paths(self._import_parts(), [Path(p) for p in paths],
                                        on_progress=on_progress, cancel=cancel, keep_paths=keep_paths)
         self._backup_due = self._backup_due or bool(result.added)
@@ -143,8 +133,6 @@ class Archive:
     def import_text(self, text: str, name: str = "pasted text.txt", *,
                     on_progress: ProgressCallback | None = None) -> ImportResult:
         """Import text pasted from the clipboard as if it were a UTF-8 text file."""
-        from archive import pipeline
-
         result = pipeline.import_sources(self._import_parts(), [SourceFile(
             name=name, data=text.encode("utf-8"))], total=1, on_progress=on_progress)
         self._backup_due = self._backup_due or bool(result.added)  # (pasted text is backed up too)
@@ -182,14 +170,10 @@ class Archive:
         if kind not in ("country", "actor"):
             raise ArchiveError("a summary is of a country or an actor")
         nets = self.networks(country=key) if kind == "country" else self.networks(actor=key)
-        from archive.entity import summarise
-
         return summarise(kind, key, nets)
 
     def document(self, doc_id: str, *, with_text: bool = True) -> dict[str, Any]:
         """One document as in the JSON export, plus "text" (what evidence offsets point into)."""
-        from archive.export.model import document_view
-
         return document_view(self.store, self.store.resolve_id(doc_id), with_text=with_text)
 
     def original(self, doc_id: str) -> tuple[str, bytes]:
@@ -200,8 +184,6 @@ class Archive:
     def original_for_viewer(self, doc_id: str) -> tuple[str, bytes] | None:
         """(safe name, bytes) if the system's viewer may open it (`archive.originals`), else None."""
         row = self.store.document_row(self.store.resolve_id(doc_id))
-        from archive.originals import viewer_copy
-
         return viewer_copy(row["file"], row["media_type"], self.blobs.read(row["sha256"]))
 
     def networks(self, *, country: str | None = None, role: str | None = None,
@@ -227,8 +209,6 @@ class Archive:
     def export_json(self, target: str | os.PathLike[str], doc_ids: Iterable[str] | None = None,
                     *, with_text: bool = False) -> int:
         ids = self.store.document_ids() if doc_ids is None else list(doc_ids)
-        from archive.export import json_export
-
         return json_export.write(self.store, ids, target, with_text=with_text, archive_root=self.root)
 
     def export(self, fmt: str, target: str | os.PathLike[str], *, country: str | None = None,
@@ -236,9 +216,6 @@ class Archive:
                ids: Iterable[str] | None = None, on_progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None, on_warning: registry.Warn | None = None) -> int:
         """Export in a registered format; return how many documents (warnings: one line each)."""
-        from archive.export import atomic, registry
-        from archive.export.model import Scope
-
         write = registry.get(fmt).load()
         atomic.check_target(target, self.root)  # before rendering; atomic_output checks again
         id_list = list(ids) if ids is not None else None
@@ -253,40 +230,28 @@ class Archive:
                 new_key: str | None = None, new_role: str | None = None,
                 note: str | None = None) -> int:
         """Correct, add or delete one fact; stored apart and re-applied after re-extraction."""
-        from archive import corrections, editing
-
         return int(self._edit(editing.correct, corrections.Correction(
             self.store.resolve_id(doc_id), network, action, kind, key, role, value, qualifier,
             new_key, new_role, note)))
 
     def undo_correction(self, correction_id: int) -> None:
-        from archive import editing
-
         self._edit(editing.undo_correction, correction_id)
 
     def corrections(self, doc_id: str | None = None) -> list[dict[str, Any]]:
-        from archive import corrections
-
         return corrections.list_corrections(
             self.store, self.store.resolve_id(doc_id) if doc_id else None)
 
     def reextract(self, *, on_progress: ProgressCallback | None = None,
                   cancel: CancelToken | None = None, reparse: bool = True) -> int:
         """Run the current extractor (and importers) over every original again; keep corrections."""
-        from archive import reextract
-
         return reextract.reextract_all(self._import_parts(), on_progress=on_progress,
                                        cancel=cancel, reparse=reparse)
 
     def set_tags(self, target_type: str, target_id: str, tags: Iterable[str]) -> None:
-        from archive import editing
-
         self._edit(editing.set_tags, target_type, target_id, tags)
 
     def set_note(self, target_type: str, target_id: str, note: str | None,
                  starred: bool | None = None) -> None:
-        from archive import editing
-
         self._edit(editing.set_note, target_type, target_id, note, starred)
 
     def _edit(self, change: Any, *args: Any) -> Any:
@@ -331,6 +296,4 @@ class Archive:
         return result, applied
 
     def info(self) -> dict[str, Any]:
-        from archive.info import archive_info
-
         return archive_info(self.store, self.root, self.readonly, self.extractor_version)

@@ -1,7 +1,9 @@
 """Browsing queries answered by SQLite: facet counts, facet filters, sorting, network lists.
 
 Facets and filters never touch Whoosh (it is slow at grouping); only the text part of a
-search does. Facet names and SQL come from fixed tables here, never from user input.
+search does. Counts are GROUP BYs over the narrow facet tables (`archive.facet_tables`),
+sorts walk covering indexes; neither reads a document row. Facet names and SQL come from
+fixed tables here, never from user input.
 """
 
 from __future__ import annotations
