@@ -21,7 +21,6 @@ from archive.entity import EntitySummary, summarise
 from archive.errors import ArchiveError
 from archive.export import atomic, json_export, registry
 from archive.export.model import Scope, document_view
-from archive.extract import EXTRACTOR_VERSION
 from archive.folder import open_folder
 from archive.index_keeper import IndexKeeper
 from archive.info import archive_info
@@ -68,7 +67,7 @@ class Archive:
                       readonly=opened.readonly, limits=limits or DEFAULT_LIMITS)
         if opened.readonly:
             archive.notices.append("This archive is on read-only media: browsing only.")
-        elif opened.lock is not None:
+        elif opened.lock is not None and not opened.shared:  # (not a worker thread's second one)
             try:
                 archive.notices.extend(check.after_open(archive._check_parts(), opened.unclean))
             except BaseException:
@@ -109,6 +108,7 @@ class Archive:
 
     @property
     def extractor_version(self) -> str:
+        from archive.extract import EXTRACTOR_VERSION  # (the extractor: imported when used)
         return str(EXTRACTOR_VERSION)
 
     def _import_parts(self) -> ImportParts:

@@ -1,7 +1,9 @@
 """Browsing queries answered by SQLite: facet counts, facet filters, sorting, network lists.
 
 Facets and filters never touch Whoosh (it is slow at grouping); only the text part of a
-search does. Facet names and SQL come from fixed tables here, never from user input.
+search does. Counts are GROUP BYs over the narrow facet tables (`archive.facet_tables`),
+sorts walk covering indexes; neither reads a document row. Facet names and SQL come from
+fixed tables here, never from user input.
 """
 
 from __future__ import annotations
@@ -12,63 +14,130 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive import rules
-from archive.export.model import Scope
-from archive.export.selection import gather
 from archive.records import DocumentId
 from archive.safe_text import printable
 from archive.store import Store
 
 SearchIds = Callable[[str], Iterable[str]]  # a full-text query -> matching document ids
 
-# facet name -> SQL returning (value, document_id) pairs
-FACET_SQL: dict[str, str] = {
-    "origin": "SELECT key, document_id FROM live_fact WHERE kind = 'country' AND role = 'origin'",
-    "target": "SELECT key, document_id FROM live_fact WHERE kind = 'country' AND role = 'target'",
-    "topic": "SELECT key, document_id FROM live_fact WHERE kind = 'country' AND role = 'topic'",
-    "country": "SELECT key, document_id FROM live_fact WHERE kind = 'country'",
-    "region": "SELECT key, document_id FROM live_fact WHERE kind = 'region'",
-    "actor": "SELECT key, document_id FROM live_fact WHERE kind = 'actor' AND role = 'attributed'",
-    "operation": "SELECT key, document_id FROM live_fact WHERE kind = 'operation'",
-    "platform": "SELECT key, document_id FROM live_fact WHERE kind = 'platform'",
-    "language": "SELECT key, document_id FROM live_fact WHERE kind = 'language'",
-    "publisher": "SELECT publisher, id FROM document WHERE publisher IS NOT NULL",
-    "year": "SELECT substr(published, 1, 4), id FROM document WHERE published IS NOT NULL",
-    "type": "SELECT source_type, id FROM document",
-    "tag": "SELECT tag, CASE target_type WHEN 'document' THEN target_id "
-           "ELSE substr(target_id, 1, instr(target_id, '-n') - 1) END FROM tag",
-    "starred": "SELECT 'starred', id FROM document WHERE starred = 1",
-}
+# Facets a browser filters and counts by; their rows come from `archive.facet_tables`.
+FACETS = ("origin", "target", "topic", "country", "region", "actor", "operation", "platform",
+          "language", "publisher", "year", "type", "tag", "starred")
 FACET_ORDER = ("origin", "target", "topic", "actor", "operation", "platform", "publisher",
                "year", "type", "language", "tag", "starred")
+Counts = dict[str, list[tuple[str, int]]]
+
+# A set of documents as SQL (a SELECT of ids) with its arguments; None means every document.
+IdSet = tuple[str, list[Any]] | None
+_JSON_IDS = "SELECT value FROM json_each(?)"
 
 
 def facets(store: Store, doc_ids: Iterable[str] | None = None, *,
-           only: Iterable[str] = FACET_ORDER) -> dict[str, list[tuple[str, int]]]:
+           only: Iterable[str] = FACET_ORDER) -> Counts:
     """Counts of documents per value for each facet, most frequent first."""
-    within = set(doc_ids) if doc_ids is not None else None
-    out: dict[str, list[tuple[str, int]]] = {}
+    return _counts(store, None if doc_ids is None else list(doc_ids), tuple(only))
+
+
+def _counts(store: Store, within: list[str] | list[DocumentId] | IdSet,
+            only: tuple[str, ...]) -> Counts:
+    """GROUP BY over the narrow facet table, or its kept totals when *within* is every
+    document; a set larger than half the archive is counted as the totals minus the rest.
+    *within*: ids, a set as SQL, or None for every document."""
     for name in only:
-        counts: dict[str, set[str]] = {}
-        for value, doc_id in store.conn.execute(FACET_SQL[name]):
-            if value and (within is None or doc_id in within):
-                counts.setdefault(value, set()).add(doc_id)
-        out[name] = sorted(((v, len(d)) for v, d in counts.items()),
-                           key=lambda vc: (-vc[1], vc[0]))
+        if name not in FACETS:
+            raise ValueError(f"unknown facet {name}")
+    names = ",".join("?" * len(only))
+    totals = ("SELECT facet, value, documents FROM facet_count "
+              f"WHERE facet IN ({names})", list(only))
+    if isinstance(within, list):
+        wanted = set(within)
+        every = all_ids(store)
+        if len(wanted) * 2 <= len(every):
+            within = (_JSON_IDS, [json.dumps(list(wanted))])
+        else:  # the totals minus the documents left out
+            rest = [i for i in every if i not in wanted]
+            rows = _minus(store, (_JSON_IDS, [json.dumps(rest)]), only) if rest else \
+                store.conn.execute(*totals)
+            return _sorted_counts(rows, only)
+    if within is None:
+        return _sorted_counts(store.conn.execute(*totals), only)
+    sql, args = within
+    size = int(store.conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
+    if size * 2 > len(all_ids(store)):
+        rest_sql = (f"SELECT id FROM document WHERE id NOT IN ({sql})", args)
+        return _sorted_counts(_minus(store, rest_sql, only), only)
+    rows = store.conn.execute(
+        f"SELECT f.facet, f.value, count(*) FROM {_rows_of(sql)} "
+        f"WHERE +f.facet IN ({names}) GROUP BY f.facet, f.value", (*args, *only))
+    return _sorted_counts(rows, only)
+
+
+def _rows_of(sql: str) -> str:
+    """FROM clause: the facet rows of the documents in a set. From the set to its rows
+    (CROSS JOIN: in this order, by the document index; "+facet" above: one seek per
+    document, not one per facet); a list of ids from us has no repeats to remove."""
+    if sql == _JSON_IDS:
+        return "json_each(?) s CROSS JOIN facet_value f ON f.document_id = s.value"
+    return (f"(WITH ids(id) AS ({sql}) SELECT DISTINCT id FROM ids) s "
+            "CROSS JOIN facet_value f ON f.document_id = s.id")
+
+
+def _minus(store: Store, rest: tuple[str, list[Any]],
+           only: tuple[str, ...]) -> Iterable[tuple[str, str, int]]:
+    """The kept totals less the counts over the documents in *rest*."""
+    names = ",".join("?" * len(only))
+    rows: Iterable[tuple[str, str, int]] = store.conn.execute(
+        "SELECT c.facet, c.value, c.documents - coalesce(x.n, 0) FROM facet_count c "
+        f"LEFT JOIN (SELECT f.facet, f.value, count(*) AS n FROM {_rows_of(rest[0])} "
+        f"WHERE +f.facet IN ({names}) GROUP BY f.facet, f.value) x "
+        f"ON x.facet = c.facet AND x.value = c.value WHERE c.facet IN ({names})",
+        (*rest[1], *only, *only))
+    return rows
+
+
+def _sorted_counts(rows: Iterable[tuple[str, str, int]], only: tuple[str, ...]) -> Counts:
+    out: Counts = {name: [] for name in only}
+    for facet, value, n in rows:
+        if n > 0:
+            out[facet].append((value, int(n)))
+    for values in out.values():
+        values.sort(key=lambda vc: (-vc[1], vc[0]))
     return out
+
+
+def all_ids(store: Store) -> list[DocumentId]:
+    """Every document id, newest first (kept until the database changes)."""
+    ids: list[DocumentId] = store.kept("sort:date", lambda: _sorted_all(store, "date"))
+    return ids
+
+
+def _filter_set(filters: dict[str, list[str]]) -> IdSet:
+    """Documents matching every facet (several values of one facet: any of them), as SQL."""
+    parts: list[str] = []
+    args: list[Any] = []
+    for name, values in filters.items():
+        if not values:
+            continue
+        if name not in FACETS:
+            raise ValueError(f"unknown facet {name}")
+        parts.append("SELECT document_id FROM facet_value WHERE facet = ? AND value IN "
+                     f"({','.join('?' * len(values))})")
+        args += [name, *values]
+    return (" INTERSECT ".join(parts), args) if parts else None
+
+
+def _both(a: IdSet, b: IdSet) -> IdSet:
+    if a is None or b is None:
+        return a if b is None else b
+    return f"SELECT * FROM ({a[0]}) INTERSECT SELECT * FROM ({b[0]})", [*a[1], *b[1]]
 
 
 def filtered_ids(store: Store, filters: dict[str, list[str]]) -> set[DocumentId] | None:
     """Documents matching every facet (several values of one facet: any of them)."""
-    result: set[DocumentId] | None = None
-    for name, values in filters.items():
-        if not values:
-            continue
-        if name not in FACET_SQL:
-            raise ValueError(f"unknown facet {name}")
-        wanted = set(values)
-        ids = {DocumentId(d) for v, d in store.conn.execute(FACET_SQL[name]) if v in wanted}
-        result = ids if result is None else result & ids
-    return result
+    chosen = _filter_set(filters)
+    if chosen is None:
+        return None
+    return set(store.column(*chosen))
 
 
 Search = Callable[[str], tuple[list[str], str | None]]  # query -> (ids by relevance, notice)
@@ -87,18 +156,28 @@ def query_ids(store: Store, search: Search, query: str = "",
               filters: dict[str, list[str]] | None = None,
               sort: str = "date") -> tuple[list[DocumentId], str | None]:
     """All matching document ids for a browser view: search text plus facet filters."""
-    notice = None
-    allowed = filtered_ids(store, filters or {})
-    if query.strip():
-        found, notice = search(query)
-        ids = [DocumentId(i) for i in found]
-        if allowed is not None:
-            ids = [i for i in ids if i in allowed]
-        if sort == "relevance":
-            return ids, notice
-    else:
-        ids = list(allowed) if allowed is not None else store.document_ids()
-    return sort_ids(store, ids, sort), notice
+    hits, notice = _hits(search, query)
+    return _ordered(store, hits, _filter_set(filters or {}), sort), notice
+
+
+def _hits(search: Search, query: str) -> tuple[list[str] | None, str | None]:
+    if not query.strip():
+        return None, None
+    found, notice = search(query)
+    return list(found), notice
+
+
+def _ordered(store: Store, hits: list[str] | None, allowed: IdSet,
+             sort: str) -> list[DocumentId]:
+    """The ids of *hits* (None: every document) that *allowed* keeps, in the order *sort*."""
+    keep = None if allowed is None else set(store.column(*allowed))
+    if hits is not None and sort == "relevance":
+        return [DocumentId(i) for i in hits if keep is None or i in keep]
+    order = sorted_ids(store, sort)
+    if hits is None:
+        return list(order) if keep is None else [i for i in order if i in keep]
+    found = set(hits) if keep is None else set(hits) & keep
+    return [i for i in order if i in found]
 
 
 def browse(store: Store, search: Search, query: str = "",
@@ -108,36 +187,60 @@ def browse(store: Store, search: Search, query: str = "",
     selection counts over the results without its own filter, so the other values of that
     facet stay visible and can be added (several values of one facet = any of them)."""
     active = {k: v for k, v in (filters or {}).items() if v}
-    ids, notice = query_ids(store, search, query, active, sort=sort)
-    counts = facets(store, ids)
+    hits, notice = _hits(search, query)  # one search, whatever the filters
+    ids = _ordered(store, hits, _filter_set(active), sort)
+    within = None if hits is None and not active else list(ids)
+    counts = _counts(store, within, FACET_ORDER)
     for name in active:
         if cancel is not None and cancel.cancelled:
             break
-        others = {k: v for k, v in active.items() if k != name}
-        wider, _ = query_ids(store, search, query, others, sort="date")
-        counts[name] = facets(store, wider, only=(name,))[name]
+        others = _filter_set({k: v for k, v in active.items() if k != name})
+        wider: list[str] | list[DocumentId] | IdSet = hits if others is None else others
+        if hits is not None and others is not None:
+            wider = _both((_JSON_IDS, [json.dumps(hits)]), others)
+        counts[name] = _counts(store, wider, (name,))[name]
     return BrowseResult(ids, notice, counts)
 
 
-_SORT_SQL = {
+_SORT_SQL = {  # each has its covering index (`archive.facet_tables.SORT_INDEXES`)
     "date": "coalesce(published, '') DESC, id",
-    "date_asc": "coalesce(published, '9999') ASC, id",
+    "date_asc": "coalesce(published, '9999'), id",
     "title": "lower(coalesce(title, file)), id",
     "publisher": "lower(coalesce(publisher, '~')), coalesce(published, '') DESC, id",
     "assets": "coalesce(published, '') DESC, id",  # then by removed assets, in Python
 }
+_SORT_INDEX = {"date": "idx_document_sort_date", "date_asc": "idx_document_sort_date_asc",
+               "title": "idx_document_sort_title", "publisher": "idx_document_sort_publisher",
+               "assets": "idx_document_sort_date"}
 
 
-def sort_ids(store: Store, ids: list[DocumentId], sort: str) -> list[DocumentId]:
+def sorted_ids(store: Store, sort: str) -> list[DocumentId]:
+    """Every document in the order *sort*, kept until the database changes (do not modify)."""
     if sort not in _SORT_SQL:
         raise ValueError(f"unknown sort {sort}")
-    rows = store.conn.execute("SELECT id FROM document ORDER BY " + _SORT_SQL[sort]).fetchall()
-    wanted = set(ids)
-    out = [DocumentId(r[0]) for r in rows if r[0] in wanted]
+    ids: list[DocumentId] = store.kept(f"sort:{sort}", lambda: _sorted_all(store, sort))
+    return ids
+
+
+def _sorted_all(store: Store, sort: str) -> list[DocumentId]:
+    # The covering index walks the documents in order without reading their rows (which
+    # hold the text).
+    out: list[DocumentId] = store.column(f"SELECT id FROM document INDEXED BY "
+                                         f"{_SORT_INDEX[sort]} ORDER BY {_SORT_SQL[sort]}")
     if sort == "assets":
-        assets = document_assets(store, out)
+        assets = document_assets(store)
         out.sort(key=lambda i: -assets.get(i, 0))  # stable: ties keep newest first
     return out
+
+
+def sort_ids(store: Store, ids: Iterable[str] | None, sort: str) -> list[DocumentId]:
+    """Documents (*ids*, or None for all) in the order *sort*; ids that are not documents
+    are left out."""
+    order = sorted_ids(store, sort)
+    if ids is None:
+        return list(order)
+    wanted = set(ids)
+    return [i for i in order if i in wanted]
 
 
 def document_assets(store: Store, ids: Iterable[str] | None = None) -> dict[str, int]:
@@ -146,13 +249,16 @@ def document_assets(store: Store, ids: Iterable[str] | None = None) -> dict[str,
     Each network's counts are read as its exported view reads them: the first statement of
     a metric wins (facts in text order), so the table, the sort and the exports agree.
     """
-    sql = ("SELECT network_id, document_id, key, value FROM live_fact WHERE kind = 'count' "
-           "ORDER BY network_id, ev_start, id")
-    wanted = set(ids) if ids is not None else None
+    sql = "SELECT network_id, document_id, key, value FROM live_fact WHERE kind = 'count'"
+    args: list[Any] = []
+    wanted = list(dict.fromkeys(ids)) if ids is not None else None
+    if wanted is not None:  # these documents' facts by the document_id index ("+": not by kind)
+        sql = ("SELECT network_id, document_id, key, value FROM live_fact WHERE +kind = 'count' "
+               "AND document_id IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(wanted))
     per_net: dict[str, tuple[str, dict[str, Any]]] = {}
-    for net_id, doc_id, key, value in store.conn.execute(sql):
-        if wanted is not None and doc_id not in wanted:
-            continue
+    for net_id, doc_id, key, value in store.conn.execute(
+            sql + " ORDER BY network_id, ev_start, id", args):
         counts = per_net.setdefault(net_id, (doc_id, {}))[1]
         if key not in counts:
             counts[key] = json.loads(value or "null")
@@ -195,6 +301,9 @@ def networks(store: Store, search_ids: SearchIds, *, country: str | None = None,
              role: str | None = None, actor: str | None = None) -> list[dict[str, Any]]:
     """Every network involving the country (in *role*, if given) and/or the actor, newest
     first, each with its document's date, publisher and title: what pages and briefings list."""
+    from archive.export.model import Scope  # (the read model: only when a page is built)
+    from archive.export.selection import gather
+
     ids = select_documents(store, search_ids, country=country, actor=actor)
     _, nets = gather(store, ids, Scope(country=country, actor=actor))
     if country and role:

@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive import quarantine
+from archive import facet_tables, quarantine
 from archive.errors import DAMAGED_HINT, CorruptArchive
 from archive.index import IndexDamaged, SearchIndex
 from archive.parts import CheckParts
@@ -125,6 +125,27 @@ def _check_database(parts: CheckParts, rep: CheckReport, repair: bool) -> None:
             rep.repaired.append(f"removed {orphans} orphan tags")
         else:
             rep.problems.append(f"database: {orphans} tags on documents that do not exist")
+    _check_facets(conn, rep, repair)
+
+
+def _check_facets(conn: sqlite3.Connection, rep: CheckReport, repair: bool) -> None:
+    """The browser's facet tables (kept by triggers) against the rows they are made from."""
+    wrong = facet_tables.drift(conn)
+    rep.checked["facet_rows"] = int(conn.execute("SELECT count(*) FROM facet_value").fetchone()[0])
+    if not wrong:
+        return
+    if repair:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            facet_tables.fill(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        rep.repaired.append(f"recounted the facet tables ({wrong} rows were wrong)")
+    else:
+        rep.problems.append(f"database: {wrong} facet rows disagree with the facts "
+                            "(check --repair recounts them)")
 
 
 def _damaged_rows(conn: sqlite3.Connection) -> tuple[set[str], int]:

@@ -25,6 +25,7 @@ class OpenedFolder:
     lock: WriterLock | None
     readonly: bool
     unclean: bool  # the last writer died holding the lock: recover before use
+    shared: bool = False  # the lock was already held in this process (another thread's Archive)
 
 
 def open_folder(path: str | os.PathLike[str], *, create: bool, write: bool, wait_lock_s: float,
@@ -43,11 +44,14 @@ def open_folder(path: str | os.PathLike[str], *, create: bool, write: bool, wait
     readonly = not os.access(root, os.W_OK) or (
         db_path.exists() and not os.access(db_path, os.W_OK))
     lock = None
-    unclean = False
+    unclean = shared = False
     if write and not readonly:
         lock = WriterLock(root / ".lock")
-        # A holder that exits cleanly empties the file: a PID left in it means a crash.
-        unclean = db_path.exists() and read_lock_info(root / ".lock")[0] is not None
+        # A holder that exits cleanly empties the file: a PID left in it means a crash,
+        # unless this process holds the lock already (its PID is ours, and it is alive).
+        shared = lock.held_in_process()
+        unclean = (db_path.exists() and not shared
+                   and read_lock_info(root / ".lock")[0] is not None)
         lock.acquire(wait_s=wait_lock_s)
     try:
         conn = open_database(db_path, readonly=readonly,
@@ -56,7 +60,7 @@ def open_folder(path: str | os.PathLike[str], *, create: bool, write: bool, wait
         if lock:
             lock.release()
         raise
-    return OpenedFolder(root, conn, lock, readonly, unclean)
+    return OpenedFolder(root, conn, lock, readonly, unclean, shared)
 
 
 def _refuse_a_lost_database(root: Path) -> None:

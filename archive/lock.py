@@ -76,6 +76,11 @@ class WriterLock:
     def owned(self) -> bool:
         return self._owned
 
+    def held_in_process(self) -> bool:
+        """True if another WriterLock of this process holds the lock (re-entry, not a crash)."""
+        with _guard:
+            return self.path in _held
+
 
 def read_lock_info(path: Path) -> tuple[int | None, str | None]:
     """The PID and host written by the current (or last) holder, if readable."""

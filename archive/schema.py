@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from archive.errors import SchemaError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # What a checksum covers: a document's text (the evidence offsets point into it) and what
 # identifies it, and every column of a fact but its suppression (set by corrections).
@@ -150,7 +150,19 @@ def _v3(db: object) -> None:
     conn.execute(f"UPDATE fact SET digest = {FACT_DIGEST}")
 
 
-MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1, 2: _v2, 3: _v3}
+def _v4(db: object) -> None:
+    """Fast browsing (issue 14): facet counts came from every (value, document) pair through
+    live_fact and a scan of the document rows (which hold the text). Narrow facet tables kept
+    by triggers (`archive.facet_tables`) and covering sort indexes answer them instead."""
+    from sqlite_utils import Database
+
+    from archive import facet_tables
+
+    assert isinstance(db, Database)
+    facet_tables.install(db.conn)
+
+
+MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

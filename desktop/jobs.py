@@ -22,10 +22,11 @@ FacetCounts = dict[str, list[tuple[str, int, str]]]  # facet -> (value, count, l
 @dataclass(slots=True)
 class QueryOutcome:
     request: int
-    ids: list[DocumentId]
+    ids: list[DocumentId]  # in the order shown
     notice: str | None
     facets: FacetCounts
     entity: tuple[str, str] | None = None  # the query names a country or actor page
+    first_rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # the first page's cells
 
 
 @dataclass(slots=True)
@@ -49,12 +50,18 @@ def _labelled(raw: dict[str, list[tuple[str, int]]]) -> FacetCounts:
 
 
 def run_query(session: ArchiveSession, request: int, query: str, filters: dict[str, list[str]],
-              sort: str, *, on_progress: ProgressCallback | None = None,
+              sort: str, *, reverse: bool = False, first_page: int = 0,
+              on_progress: ProgressCallback | None = None,
               cancel: CancelToken | None = None) -> QueryOutcome:
-    """Matching ids (sorted by the store) and facet counts that let selections be widened."""
-    result = session.for_thread().browse(query, filters, sort, cancel=cancel)
-    return QueryOutcome(request, result.ids, result.notice, _labelled(result.facets),
-                        entity_in_query(query))
+    """Matching ids (sorted by the store, *reverse*d if asked), facet counts that let
+    selections be widened, and the cells of the first *first_page* rows, read here rather
+    than on the GUI thread when the table first paints."""
+    archive = session.for_thread()
+    result = archive.browse(query, filters, sort, cancel=cancel)
+    ids = result.ids[::-1] if reverse else result.ids
+    rows = archive.document_rows(ids[:first_page]) if first_page else {}
+    return QueryOutcome(request, ids, result.notice, _labelled(result.facets),
+                        entity_in_query(query), rows)
 
 
 def load_document(session: ArchiveSession, request: int, doc_id: str, *,

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from archive.entity import EntitySummary
 from archive.errors import ArchiveError
 from desktop import jobs
-from desktop.models.document_table import DocumentTableModel
+from desktop.models.document_table import PAGE, DocumentTableModel
 from desktop.models.facets import FacetModel
 from desktop.session import ArchiveSession
 from desktop.tasks import Task, TaskRunner
@@ -71,7 +71,8 @@ class LibraryController(QObject):
             self.query = query
         self._query_no += 1
         task = Task(jobs.run_query, self.session, self._query_no, self.query,
-                    self.facets.filters, self.sort, label="Searching")
+                    self.facets.filters, self.sort, reverse=self.reverse, first_page=PAGE,
+                    label="Searching")
         task.signals.succeeded.connect(self._on_query_task_succeeded)
         task.signals.failed.connect(self._on_task_failed)
         return self.runner.submit(task, writes=False)
@@ -127,7 +128,7 @@ class LibraryController(QObject):
     def _on_query_task_succeeded(self, outcome: jobs.QueryOutcome) -> None:
         if outcome.request != self._query_no:
             return  # a newer query is on its way
-        self.table.show_ids(outcome.ids[::-1] if self.reverse else outcome.ids)
+        self.table.show_ids(outcome.ids, outcome.first_rows)
         self.facets.set_counts(outcome.facets)
         self.query_finished.emit(outcome)
 

@@ -75,11 +75,14 @@ class DocumentTableModel(QAbstractTableModel):
 
     # What the rest of the UI calls
 
-    def show_ids(self, ids: Iterable[str]) -> None:
-        """Replace the listed documents, e.g. after a new search or filter."""
+    def show_ids(self, ids: Iterable[str], rows: dict[str, dict[str, Any]] | None = None) -> None:
+        """Replace the listed documents, e.g. after a new search or filter; *rows*: cells
+        already read (the first page, by the query's worker), so painting reads nothing."""
         self.beginResetModel()
         self._ids = list(ids)
         self._rows.clear()
+        if rows:
+            self._rows.update(rows)
         self.endResetModel()
 
     def refresh(self, changed: Iterable[str]) -> None:

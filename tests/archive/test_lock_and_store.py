@@ -58,3 +58,29 @@ def test_newer_schema_is_refused_untouched(archive_dir: Path) -> None:
 def test_locked_error_type_is_archive_error() -> None:
     assert issubclass(ArchiveLocked, Exception)
     assert ArchiveLocked(12).exit_code == 2
+
+
+def test_a_second_archive_in_the_same_process_leaves_the_first_ones_work_alone(
+        archive_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desktop's worker threads each open their own Archive while the window's holds the
+    lock: that is no crash to recover from. A blob written before its row commits (an import
+    in flight) and a blob's temp file stay; no crash recovery runs."""
+    from archive import check
+
+    recovered: list[object] = []
+    original = check.recover_after_crash
+    monkeypatch.setattr(check, "recover_after_crash",
+                        lambda parts: recovered.append(parts) or original(parts))
+    with Archive.open(archive_dir) as first:
+        in_flight = first.blobs.put(b"an import in flight: blob first, row next")
+        temp = first.blobs.path_for(in_flight).with_name(".tmp-half-written")
+        temp.write_bytes(b"half")
+        with Archive.open(archive_dir, create=False) as second:
+            assert second.writable
+        assert recovered == []
+        assert first.blobs.has(in_flight) and temp.exists()
+    # a lock file left by a dead process is still a crash to recover from
+    (archive_dir / ".lock").write_text("999999 elsewhere\n")
+    with Archive.open(archive_dir) as again:
+        assert len(recovered) == 1
+        assert not again.blobs.has(in_flight)  # the stray blob went to quarantine

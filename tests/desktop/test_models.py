@@ -31,6 +31,31 @@ def test_document_table_model_is_consistent_and_lazy(qtmodeltester, sample_archi
     assert max(loads) <= 64
 
 
+def test_the_query_brings_the_first_page_of_cells_so_painting_reads_nothing(qtmodeltester,
+                                                                           session):
+    outcome = jobs.run_query(session, 1, "", {}, "title", first_page=3)
+    backwards = jobs.run_query(session, 2, "", {}, "title", reverse=True)
+    assert backwards.ids == outcome.ids[::-1] and backwards.first_rows == {}
+    assert set(outcome.first_rows) == set(outcome.ids[:3])
+    assert outcome.first_rows == session.archive.document_rows(outcome.ids[:3])
+    loads: list[list[str]] = []
+
+    def load(batch):
+        loads.append(list(batch))
+        return session.archive.document_rows(batch)
+
+    model = DocumentTableModel(load)
+    model.show_ids(outcome.ids, outcome.first_rows)
+    title_col = [c.key for c in COLUMNS].index("title")
+    assert [model.index(r, title_col).data() for r in range(3)] == [
+        outcome.first_rows[i]["title"] for i in outcome.ids[:3]]
+    assert loads == []
+    if len(outcome.ids) > 3:
+        model.index(3, title_col).data()
+        assert loads and outcome.ids[3] in loads[0] and outcome.ids[0] not in loads[0]
+    qtmodeltester.check(model)
+
+
 def test_document_table_sort_asks_the_archive(qtbot, sample_archive):
     model = DocumentTableModel(sample_archive.document_rows)
     with qtbot.waitSignal(model.sort_requested) as blocker:

@@ -15,6 +15,7 @@ import pytest
 
 from archive.api import Archive
 from archive.errors import ArchiveError
+from archive.schema import SCHEMA_VERSION
 
 TEXTS = {
     "one.txt": "Meta removed 120 Facebook accounts linked to Iran that targeted Israel.",
@@ -105,7 +106,7 @@ def test_S15_14b_an_archive_from_before_the_checksums_gets_them_on_upgrade(prist
         conn.execute("PRAGMA user_version = 2")
     conn.close()
     with Archive.open(pristine) as a:
-        assert a.store.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert a.store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert a.store.conn.execute(
             "SELECT count(*) FROM fact WHERE digest IS NULL").fetchone()[0] == 0
         assert a.check().ok
