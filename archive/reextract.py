@@ -19,7 +19,7 @@ def reextract_all(parts: ImportParts, *, on_progress: ProgressCallback | None = 
                   cancel: CancelToken | None = None, reparse: bool = True,
                   ids: list[str] | None = None) -> int:
     """Every document (or those in *ids*) read again from its original and re-extracted."""
-    from archive.pipeline import extract_document
+    from archive.parsing import extract_document
 
     report = throttle(on_progress)
     store = parts.store
