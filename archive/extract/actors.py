@@ -294,8 +294,23 @@ def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
     return hits
 
 
+# A word every _ATTRIB cue contains (lower case): a sentence with none of them has no cue,
+# and _ATTRIB, slow because its branches may start at any word, is not run on it.
+_ATTRIB_KEYS = (
+    "attribut", "by", "por", "par", "à", "управля", "руковод", "созда", "организова",
+    "originat", "work", "direction", "affili", "belong", "detrás", "derrière", "за", "vincul",
+    "lié", "en lien", "associ", "ligad", "reli", "rattach", "связ", "link", "ties", "tied",
+    "connect", "traced", "as well as", "así como", "ainsi qu", "behalf", "behest",
+    "en nombre de", "pour le compte de", "employees", "staff", "members", "officials",
+    "operatives", "emplead", "trabajador", "funcionari", "employés", "salariés",
+)
+
+
 def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
     out: list[ActorHit] = []
+    low = s.lower()
+    if not any(k in low for k in _ATTRIB_KEYS):
+        return out
     seen_cue = False
     for cue in _ATTRIB.finditer(s):
         if cue.group("also") is not None and not seen_cue:

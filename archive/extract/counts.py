@@ -218,6 +218,9 @@ def _sentence_platform(s: str) -> tuple[str | None, int]:
     the one that tipped another off ("after being notified by Twitter, Facebook removed")
     is not whose assets the figures count."""
     first: tuple[str | None, int] = (None, len(s))
+    low = s.lower()
+    if not any(w in low for w in _platform_lower()):
+        return first
     for m in _word_starts().finditer(s):
         i = m.start()
         hit = _match_word(s, i, _platform_names())
@@ -238,6 +241,11 @@ def _is_demonym(word: str) -> bool:
 
 _QUOTES = re.compile(r"[\"«»“”„]")
 _PAGES_GROUPS = re.compile(r"\b\d[\d,.]*\s+(?:Facebook\s+)?(?:Pages|Groups)\b")
+
+
+@lru_cache(maxsize=1)
+def _platform_lower() -> frozenset[str]:
+    return frozenset(w.lower() for w, _ in _platform_names())
 
 
 @lru_cache(maxsize=1)
@@ -267,7 +275,24 @@ _ONE_IN_LIST = re.compile(
 
 
 def find_counts(s: str, default_platform: str | None = None) -> list[CountHit]:
-    """Counts stated in sentence *s* (offsets local to *s*)."""
+    """Counts stated in sentence *s* (offsets local to *s*). The same sentence is read twice
+    (once to find repeated figures, once for its facts): the answers are kept for the last
+    sentences and handed out as copies, since callers mark them."""
+    return [CountHit(h.kind, h.key, h.value, h.qualifier, h.start, h.end, dict(h.detail))
+            for h in _counts_of(s, default_platform)]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=2048)
+def _counts_of(s: str, default_platform: str | None) -> tuple[CountHit, ...]:
+    if not _DIGIT.search(s) and not find_numbers(s):
+        return ()  # every figure below is a digit or a number word
+    return tuple(_find_counts(s, default_platform))
+
+
+def _find_counts(s: str, default_platform: str | None) -> list[CountHit]:
     hits: list[CountHit] = []
     # Quotes around names (в "Facebook", «Instagram») do not change what a figure counts;
     # same length, so the offsets still point into the sentence.

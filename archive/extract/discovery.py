@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from archive.extract.countries import DOMESTIC
@@ -40,9 +41,19 @@ _PLURAL_UNIT = re.compile(
 _SOCIAL_NETWORK = re.compile(r"(?:социальн\w*|social|sociales|sociaux)\s+$", re.I)
 
 
+# Every unit noun of _PLURAL_UNIT holds one of these (lower case).
+_UNIT_KEYS = ("network", "operation", "campaign", "ios", "cluster", "group", "set", "redes",
+              "operac", "campañ", "réseau", "opérat", "campagn", "сет", "операц", "кампан",
+              "групп")
+
+
+@lru_cache(maxsize=1024)
 def _plural_unit(text: str) -> re.Match[str] | None:
     """The sentence's mention of several units, the one with a number first ("удалила три
     группы ..." after "социальной сети Facebook"); social networks are not units."""
+    low = text.lower()
+    if not any(k in low for k in _UNIT_KEYS):
+        return None
     found = [m for m in _PLURAL_UNIT.finditer(text)
              if not _SOCIAL_NETWORK.search(text[max(0, m.start() - 14) : m.start()])]
     return next((m for m in found if m.group("n")), found[0] if found else None)

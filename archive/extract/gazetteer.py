@@ -103,7 +103,10 @@ def _iter_entries() -> list[tuple[str, Entry]]:
 
 def fold(text: str) -> str:
     """Lower-case *text* one character at a time so offsets survive ("İ" stays one char)."""
-    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text).replace("’", "'")
+    low = text.lower()
+    if len(low) != len(text) or "Σ" in text:  # (a final sigma lower-cases by its context)
+        low = "".join(ch if len(x := ch.lower()) != 1 else x for ch in text)
+    return low.replace("’", "'")
 
 
 @lru_cache(maxsize=1)
