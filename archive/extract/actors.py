@@ -7,15 +7,18 @@ Generic phrases ("individuals in Iran", "a past operation") never become actors.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
+
+from archive.extract.caseless import Caseless
 from archive.extract.gazetteer import Mention, load_gazetteer, platform_data
 from archive.facts import Fact
 
-_ATTRIB = re.compile(
-    r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
+_ATTRIB = Caseless(r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
     r"(?:[\w-]+\s+){0,5}?to|(?:was|were|is|are)\s+(?:run|operated|orchestrated|directed|"
     r"controlled|managed|created|conducted|carried out)\s+by|(?:run|operated|"
     r"orchestrated|controlled|conducted|managed|owned|created and (?:managed|run|"
@@ -48,15 +51,10 @@ _ATTRIB = re.compile(
     r"(?:\w+\s+){0,4}[A-Z])|(?:individuals\s+|people\s+)?(?:working|worked)\s+for|"
     r"(?:individuals|people|persons|entities|employees|staff|users|accounts|"
     r"operators|someone)\s+(?:\w+\s+)?(?:associated|affiliated|connected)\s+with|"
-    r"(?:associated|affiliated) with)",
-    re.IGNORECASE,
-)
-_WEAK_PREFIX = re.compile(
-    r"^(?:(?:the|a|an|some|several|two|three)\s+)?(?:individuals|people|persons|entities|"
+    r"(?:associated|affiliated) with)")
+_WEAK_PREFIX = Caseless(r"^(?:(?:the|a|an|some|several|two|three)\s+)?(?:individuals|people|persons|entities|"
     r"employees|staff|users|operators|members|someone|those)\s+(?:(?:who\s+(?:are|were)\s+)?"
-    r"(?:associated|affiliated|connected)\s+with|(?:of|at|from|working for))\s+",
-    re.IGNORECASE,
-)
+    r"(?:associated|affiliated|connected)\s+with|(?:of|at|from|working for))\s+")
 _STOP = re.compile(
     r"[.;:!?\"“”]|,\s(?!(?:Inc|Ltd|LLC|LLP)\b)|\s(?:which|who|that|but|while|as well as|"
     r"according|in order|for violating|located|based|operating|working (?:on|with|from|in)|"
@@ -66,8 +64,7 @@ _STOP = re.compile(
     r"though|because|after|before|since|when|and (?:we|the network|its|it|this|they|"
     r"Facebook|Meta|Twitter|Google)|in (?:an?|the) (?:effort|attempt)|in\s+(?=[A-Z]))\b"
 )
-_GENERIC = re.compile(
-    r"^(?:(?:the|a|an|some|several|these|those|this|its|their|other|local|unknown|"
+_GENERIC = Caseless(r"^(?:(?:the|a|an|some|several|these|those|this|its|their|other|local|unknown|"
     r"unidentified|foreign|individual|multiple|various|same|state|government|"
     r"private|commercial|[A-Z][a-z]+(?:ian|ese|i|an|ish|ch))\s+)*(?:individuals?|people|"
     r"persons?|actors?|entities|entity|users|accounts|operators|someone|groups?|"
@@ -75,35 +72,23 @@ _GENERIC = re.compile(
     r"influence operations?|takedowns?|threat actors?|freelancers?|locals?|nationals|"
     r"residents|citizens|employees|contractors|IO|CIB|the same|them|it|firms?|companies|"
     r"company|agency|agencies|(?:group|number|team|network) of (?:individuals|people|accounts)|"
-    r"(?:same|specific|particular|single) \w+|any \w+(?: \w+)?)$",
-    re.IGNORECASE,
-)
-_PAST = re.compile(r"\b(?:past|previous|previously|earlier|prior|former|another|an older)\b", re.I)
-_ORG_HEAD = re.compile(
-    r"\b(?:firm|company|agency|government|military|ministry|party|army|intelligence|"
+    r"(?:same|specific|particular|single) \w+|any \w+(?: \w+)?)$")
+_PAST = Caseless(r"\b(?:past|previous|previously|earlier|prior|former|another|an older)\b")
+_ORG_HEAD = Caseless(r"\b(?:firm|company|agency|government|military|ministry|party|army|intelligence|"
     r"services|organi[sz]ation|media|outlet|broadcaster|institute|union|movement|"
     r"consultancy|PR|marketing|group|wing|office|department|bureau|unit|corps|council|"
-    r"committee|campaign team|foundation|center|centre|network of [A-Z])\b",
-    re.IGNORECASE,
-)
-_DENY = re.compile(
-    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
+    r"committee|campaign team|foundation|center|centre|network of [A-Z])\b")
+_DENY = Caseless(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
     r"disputed (?:the|that|any|claims|allegations|findings)|nothing to do with|"
     r"called the (?:allegations|accusations|report|claims|findings)|"
-    r"said (?:it|they|he|she) (?:had|has|was|were) (?:no|not)\b)",
-    re.IGNORECASE,
-)
-_BENEFIT = re.compile(
-    r"\b(?:in (?:support|favou?r) of|supportive of|favou?rable to|to (?:benefit|boost|support|"
+    r"said (?:it|they|he|she) (?:had|has|was|were) (?:no|not)\b)")
+_BENEFIT = Caseless(r"\b(?:in (?:support|favou?r) of|supportive of|favou?rable to|to (?:benefit|boost|support|"
     r"promote)|benefit(?:ed|ing|s)?|promot(?:ed|ing|e)\s+(?:content\s+(?:favou?rable\s+to|about)\s+)?"
-    r"|prais(?:ed|ing|e)|praise (?:of|for)|pro-)",
-    re.IGNORECASE,
-)
+    r"|prais(?:ed|ing|e)|praise (?:of|for)|pro-)")
 # A name that qualifies what was said ("Chinese Communist Party narratives", "the Kremlin's
 # talking points") is the content's topic, not the network's beneficiary.
-_TOPIC_AFTER = re.compile(r"^['’]?s?\s+(?:narratives?|talking points|messaging|messages|propaganda|"
-                          r"content|views|positions|policies|policy|line|rhetoric|agenda)\b",
-                          re.IGNORECASE)
+_TOPIC_AFTER = Caseless(r"^['’]?s?\s+(?:narratives?|talking points|messaging|messages|propaganda|"
+                          r"content|views|positions|policies|policy|line|rhetoric|agenda)\b")
 _CAP_NP = re.compile(
     r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:(?:of|and|for|the|de|du|al|el|on|in)\s+)?"
     r"(?:[A-Z][\w'’.-]*|\([A-Z]{2,}\)))*"
@@ -156,16 +141,10 @@ _STATE_NP = re.compile(
     r"ministry of \w+|armed forces|KGB|GRU|FSB|SVR)$|^(?i:government|ministry \w+ \w+|army|"
     r"military) of (?:the )?[A-Z][\w ]+$"
 )
-_HYPERLINK = re.compile(
-    r"\s*(?:(?:the|a|an|its|their|these|other)\s+)?(?:\w+\s+)?(?:websites?|sites?|articles?|"
-    r"domains?|urls?|pages?|posts?|videos?|content|news|stor(?:y|ies)|channels?)\b",
-    re.IGNORECASE,
-)
-_POSING = re.compile(
-    r"\b(?:claim\w*|purport\w*|pretend\w*|pos(?:ed|ing)|masquerad\w*|appear\w*|"
-    r"designed|made)\s+to\s+(?:be|have been)\b[^.;]*$|\bas if\b[^.;]*$",
-    re.IGNORECASE,
-)
+_HYPERLINK = Caseless(r"\s*(?:(?:the|a|an|its|their|these|other)\s+)?(?:\w+\s+)?(?:websites?|sites?|articles?|"
+    r"domains?|urls?|pages?|posts?|videos?|content|news|stor(?:y|ies)|channels?)\b")
+_POSING = Caseless(r"\b(?:claim\w*|purport\w*|pretend\w*|pos(?:ed|ing)|masquerad\w*|appear\w*|"
+    r"designed|made)\s+to\s+(?:be|have been)\b[^.;]*$|\bas if\b[^.;]*$")
 _ASSET_WORDS = frozenset(
     ["Facebook", "Instagram", "Twitter", "YouTube", "TikTok", "Telegram", "Meta", "Google", "Page", "Pages", "Group", "Groups", "Account", "Accounts", "Channel", "Channels"]
 )
@@ -294,11 +273,15 @@ def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
     return hits
 
 
-# A word every _ATTRIB cue contains (lower case): a sentence with none of them has no cue,
-# and _ATTRIB, slow because its branches may start at any word, is not run on it.
+# Every _ATTRIB cue holds one of these (case-folded), at most a few words and spaces after
+# its start: "за", "individuals" and "people" are here for the cues that begin with them.
 _ATTRIB_KEYS = (
-    "attribut", "by", "por", "par", "à", "управля", "руковод", "созда", "организова",
-    "originat", "work", "direction", "affili", "belong", "detrás", "derrière", "за", "vincul",
+    # ("... by", "... por", "... par|à": the verbs before them)
+    "attribu", "run", "operat", "orchestrat", "direct", "control", "manag", "creat", "conduct",
+    "carried out", "owned", "hired", "paid", "contract", "commission", "set up", "backed",
+    "sponsor", "funded", "financed", "administrad", "operad", "dirigid", "gestionad", "cread",
+    "manejad", "géré", "opéré", "dirigé", "mené", "orchestré", "управля", "руковод", "созда",
+    "организова", "originat", "work", "affili", "belong", "detrás", "derrière", "за", "vincul",
     "lié", "en lien", "associ", "ligad", "reli", "rattach", "связ", "link", "ties", "tied",
     "connect", "traced", "as well as", "así como", "ainsi qu", "behalf", "behest",
     "en nombre de", "pour le compte de", "employees", "staff", "members", "officials",
@@ -306,13 +289,50 @@ _ATTRIB_KEYS = (
 )
 
 
+def _attribution_cues(s: str) -> Iterator[re.Match[str]]:
+    """What _ATTRIB.finditer(s) gives, found faster: _ATTRIB, whose branches may start at any
+    word, is searched only from shortly before the next key word. No cue starts more than
+    `reach` characters before a key word inside it (the longest lead is "individuals", two
+    runs of spaces and one word before "associated with"), so nothing is skipped."""
+    low = s.casefold()
+    if len(low) != len(s):  # ("ß" folds to two letters: offsets would not line up)
+        yield from _ATTRIB.finditer(s)
+        return
+    tokens = s.split()
+    if not tokens:
+        return
+    reach = 40 + max(map(len, tokens)) + 3 * max(map(len, _SPACES.findall(s)), default=0)
+    pos = 0
+    keys = _attrib_keys()
+    while pos < len(s):
+        # (the first key to end: no key starts more than the longest key's length before it)
+        first = next(keys.iter(low, pos), None)
+        if first is None:
+            return
+        cue = _ATTRIB.search(s, max(pos, first[0] + 1 - _LONGEST_KEY - reach))
+        if cue is None:
+            return
+        yield cue
+        pos = cue.end()
+
+
+_SPACES = re.compile(r"\s+")
+_LONGEST_KEY = max(map(len, _ATTRIB_KEYS))
+
+
+@lru_cache(maxsize=1)
+def _attrib_keys() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for k in _ATTRIB_KEYS:
+        auto.add_word(k, k)
+    auto.make_automaton()
+    return auto
+
+
 def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
     out: list[ActorHit] = []
-    low = s.lower()
-    if not any(k in low for k in _ATTRIB_KEYS):
-        return out
     seen_cue = False
-    for cue in _ATTRIB.finditer(s):
+    for cue in _attribution_cues(s):
         if cue.group("also") is not None and not seen_cue:
             continue  # (only after a cue of its own)
         seen_cue = True
@@ -377,12 +397,11 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
     return out
 
 
-_OFFICE_OF_A_PLACE = re.compile(
-    r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:mayor|governor|alcalde|alcaldesa|gobernador[a]?|maire|"
-    r"gouverneur)\s+(?:of|de|del|de la)\s+", re.IGNORECASE)
-_SUBNATIONAL = re.compile(r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:state|province|region|city|"
+_OFFICE_OF_A_PLACE = Caseless(r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:mayor|governor|alcalde|alcaldesa|gobernador[a]?|maire|"
+    r"gouverneur)\s+(?:of|de|del|de la)\s+")
+_SUBNATIONAL = Caseless(r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:state|province|region|city|"
                          r"estado|provincia|región|ciudad|municipio|état|région|ville)\s+"
-                         r"(?:of|de|del|du|d['’])\s", re.IGNORECASE)
+                         r"(?:of|de|del|du|d['’])\s")
 
 
 def _only_places(name: str, start: int, mentions: list[Mention]) -> bool:
@@ -454,27 +473,26 @@ _CALENDAR_WORDS = frozenset(
 _STATE_HEADS = frozenset(
     "government military army navy police intelligence ministry regime authorities state "
     "kgb gru fsb svr law enforcement security services armed forces".split())
-_VERB_INSIDE = re.compile(r"\b(?:to|is|are|was|were|has|have|had|will|would|can|could|said|says|"
+_VERB_INSIDE = Caseless(r"\b(?:to|is|are|was|were|has|have|had|will|would|can|could|said|says|"
                           r"told|known as|called|dubbed|that|who|which|used|using|"
                           r"a|ont|est|sont|été|ha|han|fue|es|son|fueron|был\w*|являет\w*)\b"
-                          r"|\b\d+\b", re.I)
-_SPEAKER_AFTER = re.compile(r"^\s*(?:,\s*(?:a|an|the)\s+[\w\s]{0,40}?spokes|,?\s*(?:said|says|"
+                          r"|\b\d+\b")
+_SPEAKER_AFTER = Caseless(r"^\s*(?:,\s*(?:a|an|the)\s+[\w\s]{0,40}?spokes|,?\s*(?:said|says|"
                             r"told|stated|added|noted|wrote)\b|"
                             # "Nathaniel Gleicher, Facebook's head of cybersecurity policy, told"
-                            r",\s*[^,;.]{3,70},\s*(?:said|says|told|stated|added|wrote|explained)\b)",
-                            re.I)
+                            r",\s*[^,;.]{3,70},\s*(?:said|says|told|stated|added|wrote|explained)\b)")
 # "... told the AP", "according to Reuters": whom a speaker told, or who reported
-_TOLD_BEFORE = re.compile(r"\b(?:told|according to|reported by|reports?|via|says|said|explained|"
+_TOLD_BEFORE = Caseless(r"\b(?:told|according to|reported by|reports?|via|says|said|explained|"
                           r"added|noted|wrote|stated|citing|по данным|согласно|según|selon|"
-                          r"d['’]après|de acuerdo con)\s+(?:the\s+|la\s+|le\s+|el\s+)?$", re.I)
-_IMITATING = re.compile(r"\b(?:imitat\w*|impersonat\w*|mimick?\w*|spoof\w*|pos(?:ed|ing) as|"
+                          r"d['’]après|de acuerdo con)\s+(?:the\s+|la\s+|le\s+|el\s+)?$")
+_IMITATING = Caseless(r"\b(?:imitat\w*|impersonat\w*|mimick?\w*|spoof\w*|pos(?:ed|ing) as|"
                         r"masquerad\w* as|имитирующ\w*|имитир\w*|выдава\w+ себя за|"
                         r"se faisant passer pour|usurp\w*|suplant\w*|haci[ée]ndose pasar por)\b"
-                        r"[^.;]{0,60}$", re.I)
+                        r"[^.;]{0,60}$")
 # "accounts that seemed similar to the ones previously traced to the IRA": an earlier
 # network's actor, not this one's
-_RESEMBLING = re.compile(r"\b(?:similar to|resembl\w*|like (?:the )?(?:ones|those)|reminiscent of|"
-                         r"previously (?:traced|linked|attributed|tied))\b[^.;]{0,60}$", re.I)
+_RESEMBLING = Caseless(r"\b(?:similar to|resembl\w*|like (?:the )?(?:ones|those)|reminiscent of|"
+                         r"previously (?:traced|linked|attributed|tied))\b[^.;]{0,60}$")
 
 
 # Territories that are no country of the gazetteer but are never anyone's name.
@@ -636,8 +654,7 @@ _PARTY = re.compile(
     r"\b(?P<name>(?:[A-ZÀ-Ý][\w'’.-]+\s+){0,4}(?:Party|Front|Movement|Alliance|Congress|"
     r"Partido|Parti|Frente|League|Coalition)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+)?)\b"
     r"(?:\s*\([A-Z]{2,}\))?")
-_FAVOUR = re.compile(
-    r"\b(?:supportive of|in (?:support|favou?r) of|support(?:ing)? for|favou?rable to|"
+_FAVOUR = Caseless(r"\b(?:supportive of|in (?:support|favou?r) of|support(?:ing)? for|favou?rable to|"
     r"to (?:benefit|boost|support|promote|praise)|promot(?:ed|ing|e)|prais(?:ed|ing|e)|praise of|"
     r"cheerlead(?:ing)? for|amplif(?:y|ied|ying)(?: the account of)?|retweeting the account of|"
     r"boost(?:ing|ed)?|positive (?:narratives|coverage|content) about|backed|backing|"
@@ -645,11 +662,10 @@ _FAVOUR = re.compile(
     # Spanish, French, Russian
     r"apoy\w+|en apoyo (?:de|a)|a favor de|elogi\w+|respald\w+|favorables? (?:a|al)|"
     r"soutien (?:à|au|de)|soutenir|soutenant|en faveur d[eu]|fais\w+ l['’]éloge|"
-    r"поддерж\w+|в поддержку|восхвал\w+)", re.IGNORECASE)
-_AGAINST = re.compile(
-    r"\b(?:critical of|critici[sz]\w*|against|attack\w*|denigrat\w*|opponents?|opposition|"
+    r"поддерж\w+|в поддержку|восхвал\w+)")
+_AGAINST = Caseless(r"\b(?:critical of|critici[sz]\w*|against|attack\w*|denigrat\w*|opponents?|opposition|"
     r"smear\w*|disparag\w*|mock\w*|negative|crític\w*|critic\w+|contra|contre|critiqu\w+|"
-    r"против|критик\w*|оппозици\w*)\b", re.IGNORECASE)
+    r"против|критик\w*|оппозици\w*)\b")
 
 
 _AGENT = re.compile(
@@ -679,19 +695,18 @@ def _agents(s: str, offset: int) -> list[ActorHit]:
 
 # A state actor named by its country: "the Iranian government's campaign", "backed by the
 # Iranian government", "en lien avec le gouvernement arménien", "vinculadas al gobierno cubano".
-_STATE_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<w>government|military|army|intelligence services|"
-                          r"security services)\b(?P<poss>['’]s)?", re.I)
-_STATE_BEFORE = re.compile(
-    r"\b(?P<w>gouvernement|gobierno|правительств\w*|армии|армией|армия|armée|ejército|"
+_STATE_AFTER = Caseless(r"^(?:['’]s)?\s+(?P<w>government|military|army|intelligence services|"
+                          r"security services)\b(?P<poss>['’]s)?")
+_STATE_BEFORE = Caseless(r"\b(?P<w>gouvernement|gobierno|правительств\w*|армии|армией|армия|armée|ejército|"
     r"(?:services|servicios) (?:de renseignement|secretos|de inteligencia)|"
-    r"спецслужб\w*|разведк\w*)\s+(?:(?:de|del|d['’]|du)\s*)?(?:la\s+|l['’]\s*)?$", re.I)
+    r"спецслужб\w*|разведк\w*)\s+(?:(?:de|del|d['’]|du)\s*)?(?:la\s+|l['’]\s*)?$")
 _STATE_WORD = {"gouvernement": "government", "gobierno": "government", "armée": "military",
                "ejército": "military", "army": "military",
                "services de renseignement": "intelligence services",
                "servicios secretos": "intelligence services",
                "servicios de inteligencia": "intelligence services"}
-_OWN_UNIT = re.compile(r"^\s+(?:\w+\s+){0,2}(?:influence|propaganda|disinformation|campaigns?|"
-                       r"operations?|networks?|efforts?|trolls?)\b", re.I)
+_OWN_UNIT = Caseless(r"^\s+(?:\w+\s+){0,2}(?:influence|propaganda|disinformation|campaigns?|"
+                       r"operations?|networks?|efforts?|trolls?)\b")
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from archive.extract.caseless import Caseless
 from archive.extract.gazetteer import Mention
 from archive.extract.languages import is_language_use
 from archive.extract.layout import LABEL_LINE
@@ -160,17 +161,13 @@ _LEFT_CUES: list[tuple[str, str]] = [
 # A quote mark inside a cue does not break it ("«пытались влиять» на США").
 _CUE_RE = [(role, re.compile(r"\b(?:" + pat.replace(" ", r"[\s«»\"“”„]+") + r")[\s«»\"“”„]*(?:\s|$)",
                              re.IGNORECASE)) for role, pat in _LEFT_CUES]
-_BOUNDARY = re.compile(
-    r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux|с|со|из|в)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|\bwhose\b|\bcuy[oa]s?\b|\bdont\b|,\s*with\b|"
+_BOUNDARY = Caseless(r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux|с|со|из|в)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|\bwhose\b|\bcuy[oa]s?\b|\bdont\b|,\s*with\b|"
     r"\b(?:that|who)(?=\s+(?:\w+\s+)?(?:ran|posted|shared|spread|published|promoted|pushed|"
     r"amplified|praised|criticized|criticised|attacked)\b)|"
     r"\band (?:was|were|is|has|had|it|its|they|we|the network|then)\b|"
     # ", and accounts operating from ...": a second unit's clause
-    r",\s+and\s+(?=(?:\w+\s+){0,2}(?:accounts|networks?|operations?|campaigns?|Pages|channels)\b)",
-    re.IGNORECASE,
-)
-_LIST_GAP = re.compile(
-    r"^(?:[\s,:()—–]|\b(?:and|or|as well as|including|such as|especially|particularly|"
+    r",\s+and\s+(?=(?:\w+\s+){0,2}(?:accounts|networks?|operations?|campaigns?|Pages|channels)\b)")
+_LIST_GAP = Caseless(r"^(?:[\s,:()—–]|\b(?:and|or|as well as|including|such as|especially|particularly|"
     r"primarily|mainly|mostly|largely|notably|predominantly|chiefly|the|in|across|"
     r"throughout|of|multiple|several|numerous|various|countries|nations|states|audiences|"
     r"users|people|approximately|about|like|also|both|to a lesser extent|other|neighbouring|"
@@ -182,17 +179,13 @@ _LIST_GAP = re.compile(
     r"le|la|les|l|el|los|las|du|des|de|al|au|aux|principalement|notamment|surtout|"
     r"a lesser extent|dans une moindre mesure|en menor medida|sur|dans|en|à|ou|"
     r"partly|in part|partially|en partie|en parte|parcialmente|отчасти|частично|на)\b|"
-    r"\([A-Z]{2,6}\))*$",
-    re.IGNORECASE,
-)
+    r"\([A-Z]{2,6}\))*$")
 # "China accounted for the largest share ..., followed by Russia with 1,500 and Ghana with 40":
 # with no cue before it, a country a figure is given for is where that figure came from
 _FIGURE_AFTER = re.compile(
     r"^ (?:accounted|was responsible|were responsible) for\b|"
     r"^ with \d[\d,.]*(?:\s+(?:channels|accounts|Pages|profiles))?(?=\s*[,.;]|\s+and\b|\s*$)")
-_ORIGIN_AFTER = re.compile(
-    # "l'Indonésie utilisait également 795 comptes factices": the country used the accounts
-    r"^ (?:(?:also|également|aussi|también) )?(?:used|utilisait|utilisaient|a utilisé|utilizó|usó|"
+_ORIGIN_AFTER = Caseless(r"^ (?:(?:also|également|aussi|también) )?(?:used|utilisait|utilisaient|a utilisé|utilizó|usó|"
     r"utilizaba|использовал\w*) (?:(?:également|aussi|también|also) )?(?:\w+ )?\d|"
     r"^(?: and [A-Z][\w-]+ (?:governments|militaries|authorities|intelligence services)\b|"
     r" (?:governments|militaries)\b|"
@@ -218,12 +211,9 @@ _ORIGIN_AFTER = re.compile(
     r"state media|state|"
     r"intelligence|troll|trolls|nationals|agency|influence operation|"
     r"threat actors?|IO|CIB|operatives|security services|hackers?|hacking groups?|spies|"
-    r"agents|propagandists|bloggers|consultants|contractors|operators)\b)",
-    re.IGNORECASE,
-)
-_SPONSOR_AFTER = re.compile(r"^[-‐‑ ](?:backed|sponsored|funded|financed|directed)\b", re.I)
-_TARGET_AFTER = re.compile(
-    r"^ (?:аудитори\w*|пользовател\w*|избирател\w*|граждан\w*|читател\w*|общественност\w*)|"
+    r"agents|propagandists|bloggers|consultants|contractors|operators)\b)")
+_SPONSOR_AFTER = Caseless(r"^[-‐‑ ](?:backed|sponsored|funded|financed|directed)\b")
+_TARGET_AFTER = Caseless(r"^ (?:аудитори\w*|пользовател\w*|избирател\w*|граждан\w*|читател\w*|общественност\w*)|"
     r"^'?s? ?(?:[-‐‑ ]speaking )?(?:audiences?|users|voters|citizens|people|public|"
     r"population|electorate|residents|readers|diaspora|communities|speakers|"
     r"internet users|social media users)\b|"
@@ -231,16 +221,11 @@ _TARGET_AFTER = re.compile(
     r"^,? (?:(?:était|étaient|est|sont|fut|was|were|is|are|has been|have been|era|eran|fue|"
     r"fueron|es|son|был\w*|стал\w*) )(?:(?:la|les|le|the|el|los|las|one of the) )?"
     r"(?:(?:principale?s?|main|primary|chief|principal(?:es)?|главн\w+|основн\w+) )?"
-    r"(?:cibles?|targets?|blancos?|objetivos?|мишень\w*|цель\w*)\b",
-    re.IGNORECASE,
-)
-_TOPIC_WORDS = re.compile(
-    r"\b(?:about|criticism|critical|praise|prais\w*|narratives?|tensions?|conflict|war|"
+    r"(?:cibles?|targets?|blancos?|objetivos?|мишень\w*|цель\w*)\b")
+_TOPIC_WORDS = Caseless(r"\b(?:about|criticism|critical|praise|prais\w*|narratives?|tensions?|conflict|war|"
     r"relations|policies|policy|news|stance|coverage|denigrat\w*|accus\w*|highlight\w*|"
     r"promot\w*|pro-\w+|anti-\w+|situation|topics?|themes?|commentary|discuss\w*|"
-    r"politics|election\w*|support(?:ive)? (?:for|of)|interests|content)\b",
-    re.IGNORECASE,
-)
+    r"politics|election\w*|support(?:ive)? (?:for|of)|interests|content)\b")
 _GEORGIA_US = re.compile(
     r"\b(?:Atlanta|Savannah|Fulton County|Peach State|Kemp|Raffensperger|runoffs?|Ossoff|"
     r"Warnock|U\.?S\.? state|state of Georgia|Georgia's (?:secretary|governor|senate)|"
@@ -254,16 +239,12 @@ _GEORGIA_GE = re.compile(
 )
 _CONGO_CG = re.compile(r"\b(?:Brazzaville|Sassou|Nguesso|Pointe-Noire|Republic of (?:the )?Congo)\b")
 # Posing, not hedging: "appears to be regular shifts ... in Azerbaijan" states no disguise.
-_POSING_BEFORE = re.compile(
-    r"\b(?:(?:claim\w*|purport\w*|pretend\w*)\s+to\s+be|"
+_POSING_BEFORE = Caseless(r"\b(?:(?:claim\w*|purport\w*|pretend\w*)\s+to\s+be|"
     r"se (?:présent|fais)\w+ (?:comme|passer pour)|se hac\w+ pasar por|"
     r"(?:pos(?:ed|ing)|masquerad\w*|disguised|presented (?:themselves|itself)|passed (?:themselves|"
     r"itself) off)\s+as|(?:designed|made|built|created)\s+to\s+"
-    r"(?:look|appear|seem)\s+(?:like|as if)|to\s+look\s+like)\b[^.;]{0,40}$",
-    re.IGNORECASE,
-)
-DOMESTIC = re.compile(
-    r"\bdomestic(?:ally)?[- ](?:audiences?|users|population|public|political|politics|"
+    r"(?:look|appear|seem)\s+(?:like|as if)|to\s+look\s+like)\b[^.;]{0,40}$")
+DOMESTIC = Caseless(r"\bdomestic(?:ally)?[- ](?:audiences?|users|population|public|political|politics|"
     r"targets?|focused|influence operation|operation|network|campaign|activity|discourse|"
     r"conversations?|voters|citizens|opponents|critics)|\btarget\w* (?:\w+ )?domestic\b|"
     r"\bfocused (?:\w+ )?on (?:its own|domestic|local) (?:audiences|citizens|population)|"
@@ -271,9 +252,7 @@ DOMESTIC = re.compile(
     r"\btarget\w* (?:\w+ )?local (?:audiences|users|populations)\b|"
     r"\btarget\w* (?:\w+ ){0,2}in their own countr(?:y|ies)\b|\baudiencias nacionales\b|"
     r"\bpublics? (?:intérieurs?|nationa(?:l|ux))\b|\baudiences? (?:nationales?|locales?)\b|"
-    r"\bpúblicos? (?:nacional(?:es)?|local(?:es)?|internos?)\b|\bвнутренн\w+ аудитори\w+",
-    re.IGNORECASE,
-)
+    r"\bpúblicos? (?:nacional(?:es)?|local(?:es)?|internos?)\b|\bвнутренн\w+ аудитори\w+")
 
 
 @dataclass(slots=True)
@@ -362,21 +341,19 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
     return None
 
 
-_LOCALS = re.compile(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizens|people|users|"
+_LOCALS = Caseless(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizens|people|users|"
                      r"news|outlets|media|organi[sz]ations|activists|journalists)|"
-                     r"entités locales|locaux|locales|местн\w+)\b", re.IGNORECASE)
+                     r"entités locales|locaux|locales|местн\w+)\b")
 
 
-_ITEM_JOIN = re.compile(r"(?:\s*\(\s*\d[\d,. ]*\))?\)?\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+\(|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
-                        r"\s*/\s*)(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?)?",
-                        re.IGNORECASE)
-_ABOUT_IN_GAP = re.compile(
-    r"\b(?:about|regarding|concerning|over|war|conflict|sobre|acerca|guerra|conflicto|sur|"
-    r"guerre|à propos|о|об|войн\w*)\b", re.IGNORECASE)
+_ITEM_JOIN = Caseless(r"(?:\s*\(\s*\d[\d,. ]*\))?\)?\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+\(|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
+                        r"\s*/\s*)(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?)?")
+_ABOUT_IN_GAP = Caseless(r"\b(?:about|regarding|concerning|over|war|conflict|sobre|acerca|guerra|conflicto|sur|"
+    r"guerre|à propos|о|об|войн\w*)\b")
 
 
-_NEGATED = re.compile(r"\b(?:not|never|n't|no|ni|nunca|jamás|tampoco|pas|jamais|не|ни)\b"
-                      r"(?!\s+(?:only|solo|sólo|seulement|только)\b)[^,;]*$", re.I)
+_NEGATED = Caseless(r"\b(?:not|never|n't|no|ni|nunca|jamás|tampoco|pas|jamais|не|ни)\b"
+                      r"(?!\s+(?:only|solo|sólo|seulement|только)\b)[^,;]*$")
 
 
 # A comma, then a finite verb: the cue's clause has ended ("..., primarily singled out X").
@@ -441,9 +418,8 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
 _LOCATIVE_LEAD = re.compile(r"^\W*(?:(?:Meanwhile|Separately|And|Also|Asimismo|Además|Ainsi),?\s+)?"
                             r"(?:In|En|Au|Aux|В|Во|(?:In|En|Dans) (?:the|el|le) (?:case|caso|cas) (?:of|de|du))\s+"
                             r"(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*)?$")
-_FIGURE_OF_ASSETS = re.compile(
-    r",\s*(?:(?:about|around|some|nearly|almost|more than|over|roughly)\s+)?\d[\d,.]*\s+"
-    r"(?:(?!fake\b)[\w-]+\s+){0,2}?(?:accounts|Pages|Groups|channels|profiles|assets)\b", re.I)
+_FIGURE_OF_ASSETS = Caseless(r",\s*(?:(?:about|around|some|nearly|almost|more than|over|roughly)\s+)?\d[\d,.]*\s+"
+    r"(?:(?!fake\b)[\w-]+\s+){0,2}?(?:accounts|Pages|Groups|channels|profiles|assets)\b")
 _DEMONYM_JOIN_AHEAD = re.compile(r"^(?:\s*,\s*|\s+(?:and|и|y|et|or|или)\s+)\w")
 _DEMONYM_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+|y\s+|et\s+)?|\s+(?:and|и|y|et|or|или)\s+)$")
 
@@ -462,15 +438,11 @@ def _share_list_role(s: str, offset: int, hits: list[PlaceHit],
                              {**detail, "confidence": nxt.detail.get("confidence", 0.8)}))
 
 
-_INFRA_AFTER = re.compile(
-    r"^[-‐ ]based (?:proxy|proxies|IPs?|VPNs?|servers?|infrastructure|hosting|phone numbers?)",
-    re.IGNORECASE,
-)
+_INFRA_AFTER = Caseless(r"^[-‐ ]based (?:proxy|proxies|IPs?|VPNs?|servers?|infrastructure|hosting|phone numbers?)")
 
 
 # The demonym right after the noun it qualifies: "la red venezolana", "un réseau russe".
-_NOUN_BEFORE_DEMONYM = re.compile(
-    r"\b(?:red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|cuentas|"
+_NOUN_BEFORE_DEMONYM = Caseless(r"\b(?:red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|cuentas|"
     r"comptes|grupos?|groupes?|cl[uú]ster|entramado|entreprises?|sociétés?|empresas?|firmas?|"
     r"agences?|agencias?|"
     r"(?:empresa|firma|agencia|compañía|société|agence|entreprise) de (?:marketing|relaciones "
@@ -480,29 +452,28 @@ _NOUN_BEFORE_DEMONYM = re.compile(
     r"(?:vinculad|ligad|relacionad|conectad|asociad|li[ée]|associ[ée]|connect[ée])\w* "
     r"(?:a|al|à|au|con|avec)\s+(?:l[ae]\s+|el\s+|l['’]\s*)?(?:gobierno|gouvernement|r[ée]gimen?|"
     r"ej[ée]rcito|armée|militares|militaires|servicios secretos|services secrets))"
-    r"\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+    r"\s+(?:[\w'’-]+\s+){0,3}?$")
 
 
-_AUDIENCE_BEFORE_DEMONYM = re.compile(
-    r"\b(?:public|audiences?|utilisateurs|électeurs|citoyens|público|audiencias?|usuarios|"
+_AUDIENCE_BEFORE_DEMONYM = Caseless(r"\b(?:public|audiences?|utilisateurs|électeurs|citoyens|público|audiencias?|usuarios|"
     r"votantes|ciudadanos|lectores|élections|elecciones|(?:\w+ )?élections \w+s|"
-    r"elecciones \w+s)\s+$", re.IGNORECASE)
+    r"elecciones \w+s)\s+$")
 
 
-_ACCUSED_OF_BEING = re.compile(r"\b(?:accus\w*|call\w*|label\w*|brand\w*|denounc\w*|tarred)\b"
-                               r"[^.;]{0,50}\b(?:of being|as)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ACCUSED_OF_BEING = Caseless(r"\b(?:accus\w*|call\w*|label\w*|brand\w*|denounc\w*|tarred)\b"
+                               r"[^.;]{0,50}\b(?:of being|as)\s+(?:\w+\s+)?$")
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+")
 # "users in Cambodia ran ...": people in a place as the subject of what the operation did
-_SUBJECT_PEOPLE = re.compile(r"(?:^|[,:;]\s*|\b(?:In (?:one|another|a third) case,?|"
+_SUBJECT_PEOPLE = Caseless(r"(?:^|[,:;]\s*|\b(?:In (?:one|another|a third) case,?|"
                              r"In another,)\s*)(?:the\s+)?(?:users|people|individuals|actors|"
-                             r"operators)\s+(?:based\s+|located\s+)?in\s+(?:the\s+)?$", re.I)
-_ACTING_AFTER = re.compile(r"^\s+(?:ran|used|posted|operated|created|managed|wrote|generated|"
-                           r"set up|built|published|shared|tried|sought)\b", re.I)
+                             r"operators)\s+(?:based\s+|located\s+)?in\s+(?:the\s+)?$")
+_ACTING_AFTER = Caseless(r"^\s+(?:ran|used|posted|operated|created|managed|wrote|generated|"
+                           r"set up|built|published|shared|tried|sought)\b")
 _ELECTION_WORDS = frozenset({"election", "elections", "electorate", "voters", "vote", "referendum",
                              "polls", "presidential", "parliamentary", "general"})
-_AHEAD_OF = re.compile(r"\b(?:ahead of|before|in the run-up to|in the lead-up to|during)\s+$", re.I)
+_AHEAD_OF = Caseless(r"\b(?:ahead of|before|in the run-up to|in the lead-up to|during)\s+$")
 
 
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
@@ -553,18 +524,13 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
     return "topic" if _TOPIC_WORDS.search(s) else None
 
 
-_STRONG_ORIGIN = re.compile(
-    r"\b(?:originat\w*|based (?:in|out of)|operat\w* (?:out of|from)|(?:run|ran|managed|"
+_STRONG_ORIGIN = Caseless(r"\b(?:originat\w*|based (?:in|out of)|operat\w* (?:out of|from)|(?:run|ran|managed|"
     r"controlled|coordinated|operated) (?:out of|from)|com(?:es|ing|e) from|came from|located in|"
-    r"emanat\w* from|from|(?:its|their) origins? in|individuals (?:in|from))\b[^;]{0,60}$",
-    re.IGNORECASE)
-_WEAK_ORIGIN = re.compile(
-    r"\b(?:link\w*|ties|tied|connect\w*|associated|affiliated|attribut\w*|traced)\b[^;]{0,60}$",
-    re.IGNORECASE)
-_STRONG_TARGET = re.compile(
-    r"\b(?:target\w*|aim\w* at|focus\w* (?:\w+ ){0,2}?on|directed at|audiences? (?:in|across)|"
+    r"emanat\w* from|from|(?:its|their) origins? in|individuals (?:in|from))\b[^;]{0,60}$")
+_WEAK_ORIGIN = Caseless(r"\b(?:link\w*|ties|tied|connect\w*|associated|affiliated|attribut\w*|traced)\b[^;]{0,60}$")
+_STRONG_TARGET = Caseless(r"\b(?:target\w*|aim\w* at|focus\w* (?:\w+ ){0,2}?on|directed at|audiences? (?:in|across)|"
     r"(?:users|people|voters|citizens|residents|public) (?:in|of)|intended for|geared toward)\b"
-    r"[^;]{0,80}$", re.IGNORECASE)
+    r"[^;]{0,80}$")
 
 
 def role_confidence(s: str, a: int, b: int, role: str, surface: str) -> float:

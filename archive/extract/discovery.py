@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from archive.extract.caseless import Caseless
 from archive.extract.countries import DOMESTIC
 from archive.extract.counts import find_counts
 from archive.extract.gazetteer import scan
@@ -28,17 +29,14 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "both": 2,
                  "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "deux": 2, "trois": 3,
                  "quatre": 4, "cinq": 5, "две": 2, "два": 2, "три": 3, "четыре": 4, "пять": 5}
-_PLURAL_UNIT = re.compile(
-    r"\b(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|"
+_PLURAL_UNIT = Caseless(r"\b(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|"
     r"dos|tres|cuatro|cinco|deux|trois|quatre|cinq|две|два|три|четыре|пять)\s+"
     r"(?:(?:[\w-]+\s+){0,3}))?"
     r"(?:networks|operations|campaigns|IOs|clusters|groups|sets of accounts|account sets|"
     r"influence operations|information operations|redes|operaciones|campañas|réseaux|"
     r"opérations|campagnes|сети|сетей|операции|операций|кампании|кампаний|"
-    r"групп[ыа]? (?:учетных|учётных) записей|групп[ыа]? аккаунтов)\b",
-    re.IGNORECASE,
-)
-_SOCIAL_NETWORK = re.compile(r"(?:социальн\w*|social|sociales|sociaux)\s+$", re.I)
+    r"групп[ыа]? (?:учетных|учётных) записей|групп[ыа]? аккаунтов)\b")
+_SOCIAL_NETWORK = Caseless(r"(?:социальн\w*|social|sociales|sociaux)\s+$")
 
 
 # Every unit noun of _PLURAL_UNIT holds one of these (lower case).
@@ -59,34 +57,29 @@ def _plural_unit(text: str) -> re.Match[str] | None:
     return next((m for m in found if m.group("n")), found[0] if found else None)
 
 
-_EARLIER = re.compile(
-    r"\b(?:previously(?! un\w+| not)|in the past(?! (?:\w+ )?(?:days|weeks|months|quarter))|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
+_EARLIER = Caseless(r"\b(?:previously(?! un\w+| not)|in the past(?! (?:\w+ )?(?:days|weeks|months|quarter))|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
     r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b"
     # "In May, OpenAI reported that ... networks from A, B and C": an earlier report retold
     r"|^\W*In (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?: (?:19|20)\d\d)?, [^.;]{0,40}?\b(?:reported|disclosed|announced|"
-    r"revealed|published|said)\b",
-    re.IGNORECASE,
-)
-_ALL_UNITS = re.compile(r"\b(?:all|each|every one) (?:of )?(?:these|the|those) (?:\w+ )?"
-                        r"(?:networks|operations|campaigns)\b|\beach (?:network|operation)\b", re.I)
-_ONE_CAMPAIGN_IDIOM = re.compile(
-    r"\b(?:investigation into|as part of)\s+(?:\w+\s+){0,3}operations\b", re.I)
+    r"revealed|published|said)\b")
+_ALL_UNITS = Caseless(r"\b(?:all|each|every one) (?:of )?(?:these|the|those) (?:\w+ )?"
+                        r"(?:networks|operations|campaigns)\b|\beach (?:network|operation)\b")
+_ONE_CAMPAIGN_IDIOM = Caseless(r"\b(?:investigation into|as part of)\s+(?:\w+\s+){0,3}operations\b")
 # "... found that the operations, linked to governments in Cuba, Serbia and Bolivia, ...":
 # the units the sentence before counted
-_THE_UNITS = re.compile(r"\b(?:the|these|those|ces|les|estas|las|эти)\s+(?:operations|networks|"
+_THE_UNITS = Caseless(r"\b(?:the|these|those|ces|les|estas|las|эти)\s+(?:operations|networks|"
                         r"campaigns|opérations|réseaux|campagnes|operaciones|redes|campañas|"
-                        r"операции|сети|кампании)\b", re.I)
-_AMONG_THEM = re.compile(r"\b(?:among them|of them|of these|среди них|из них|entre ell[oa]s|parmi eux|"
+                        r"операции|сети|кампании)\b")
+_AMONG_THEM = Caseless(r"\b(?:among them|of them|of these|среди них|из них|entre ell[oa]s|parmi eux|"
                          r"parmi ceux-ci|parmi celles-ci|de ell[oa]s|de estas|de estos|"
-                         r"parmi elles|d['’]entre eux)\b", re.I)
+                         r"parmi elles|d['’]entre eux)\b")
 # "Others were linked to ...", "The rest came from ...": the units a sentence before counted
-_THE_OTHERS = re.compile(r"\W*(?:the\s+)?(?:others|rest|remaining\s+(?:\w+\s+)?(?:operations|"
+_THE_OTHERS = Caseless(r"\W*(?:the\s+)?(?:others|rest|remaining\s+(?:\w+\s+)?(?:operations|"
                          r"networks|campaigns)|other\s+(?:\w+\s+)?(?:operations|networks|"
                          r"campaigns))\b|\W*(?:las|los)\s+(?:demás|otras|otros)\b|"
-                         r"\W*(?:les\s+autres|d['’]autres)\b|\W*(?:остальные|другие)\b", re.I)
-_GOVERNMENTS = re.compile(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b",
-                          re.I)
+                         r"\W*(?:les\s+autres|d['’]autres)\b|\W*(?:остальные|другие)\b")
+_GOVERNMENTS = Caseless(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b")
 def _earlier(layout: Layout, i: int) -> bool:
     """Sentence *i* tells an earlier takedown: itself, or right after "This isn't the first
     time OpenAI has taken action ..." in its paragraph."""
@@ -97,9 +90,9 @@ def _earlier(layout: Layout, i: int) -> bool:
         NOT_THE_FIRST.search(sents[i - 1].text))
 
 
-_N_COUNTRIES = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                          r"twelve)\s+(?:different\s+|separate\s+)?countries\b", re.IGNORECASE)
-_COUNTRIES_WORD = re.compile(r"\b(?:countries|nations|pa[íi]ses|pays|стран\w*)\b", re.I)
+_N_COUNTRIES = Caseless(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve)\s+(?:different\s+|separate\s+)?countries\b")
+_COUNTRIES_WORD = Caseless(r"\b(?:countries|nations|pa[íi]ses|pays|стран\w*)\b")
 ENUMERATION_CONFIDENCE = 0.8
 OPERATION_ORIGIN_CONFIDENCE = 0.85
 NEIGHBOUR_ORIGIN_CONFIDENCE = 0.7
@@ -139,10 +132,9 @@ _LIST_AFTER_UNIT = re.compile(
     r"(?:[—–:,(-]\s*)?(?:in|from|en|de|desde|в|из|d['’]|du|des)\s*(?:the\s+)?")
 # "5 networks engaged in foreign or government interference in Egypt, India, ...": a few
 # words that aim nowhere, then the list (taken only when the number matches it)
-_LIST_AFTER_WORDS = re.compile(
-    r"\s+(?!(?:\w+\s+){0,5}?(?:target|aim|focus|against|at\b|toward|to\b|dirig|visa|ciblant|"
-    r"против|нацел))(?:[\w'’-]+\s+){1,6}?(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?", re.I)
-_PREPOSITION = re.compile(r"\b(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?", re.I)
+_LIST_AFTER_WORDS = Caseless(r"\s+(?!(?:\w+\s+){0,5}?(?:target|aim|focus|against|at\b|toward|to\b|dirig|visa|ciblant|"
+    r"против|нацел))(?:[\w'’-]+\s+){1,6}?(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?")
+_PREPOSITION = Caseless(r"\b(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?")
 # "nine networks in its latest report: in China, Russia, ...": a few words, a colon, the list
 _LIST_AFTER_COLON = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*:\s*(?:(?:in|from|en|de|desde|в|из)\s+)?(?:the\s+)?")
@@ -209,21 +201,18 @@ _ITEM_BEFORE = re.compile(
     r"tied to|based in|originating in|de|desde|из|в)\s+(?:the\s+|la\s+|el\s+)?(?:fake\s+)?$")
 
 
-_OF_THEM = re.compile(
-    r"(?:^|[\s,:;(])(?:более|свыше|около|more than|over|about|some|más de|plus de)?\s*"
+_OF_THEM = Caseless(r"(?:^|[\s,:;(])(?:более|свыше|около|more than|over|about|some|más de|plus de)?\s*"
     r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\s+(?:из них|of them|of these|de ellas|de ellos|"
-    r"d'entre eux|d’entre eux)\s*(?:[—–-]|were|are|was|eran|étaient|были)?\s*$", re.IGNORECASE)
+    r"d'entre eux|d’entre eux)\s*(?:[—–-]|were|are|was|eran|étaient|были)?\s*$")
 
 
 # "Parmi ceux-ci, 100 sont soupçonnés d'être associés à la Russie", "Of these, 100 were
 # linked to Russia": the figure first, its country at the end of the clause
-_AMONG_THEM_NUM = re.compile(
-    r"^\W*(?:parmi (?:ceux-ci|eux|elles|celles-ci)|of (?:these|them|those)|among (?:them|these)|"
+_AMONG_THEM_NUM = Caseless(r"^\W*(?:parmi (?:ceux-ci|eux|elles|celles-ci)|of (?:these|them|those)|among (?:them|these)|"
     r"de (?:ellas|ellos|estas|estos)|entre (?:ellas|ellos)|из них|среди них)\s*,?\s*"
     r"(?:(?:more than|over|about|plus de|environ|más de|cerca de|более|около)\s+)?"
     r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\s+(?:[\w'’-]+\s+){1,7}?"
-    r"(?:à|au|aux|a|al|с|со|to|with|de|from|in|en)\s+(?:la\s+|le\s+|l['’]\s*|the\s+)?$",
-    re.IGNORECASE)
+    r"(?:à|au|aux|a|al|с|со|to|with|de|from|in|en)\s+(?:la\s+|le\s+|l['’]\s*|the\s+)?$")
 
 
 def _itemised_units(layout: Layout, found: Sequence[Any],
@@ -283,7 +272,7 @@ def _listed_figure_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
 
 
 def _numbered_before(sent: Sentence, named: list[tuple[str, int, int, str]],
-                     rx: re.Pattern[str], window: int) -> list[tuple[str, int, str]]:
+                     rx: re.Pattern[str] | Caseless, window: int) -> list[tuple[str, int, str]]:
     """(code, figure, as written) for each named country with a figure just before it."""
     out: list[tuple[str, int, str]] = []
     for code, a, _b, surface in named:
@@ -426,8 +415,7 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
     return units
 
 
-_ONE_OF = re.compile(
-    r"(?:\b|(?<=\s))(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
+_ONE_OF = Caseless(r"(?:\b|(?<=\s))(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
     r"l['’]une?|une? (?:deuxième|second|seconde|troisième|quatrième)|una (?:segunda|tercera|cuarta)|"
     r"un (?:segundo|tercero|cuarto)|"
     r"(?:a|an)(?=\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s)|"
@@ -443,20 +431,17 @@ _ONE_OF = re.compile(
     # "Some of this activity originated in Iran, and some originated in Russia"
     r"(?:some|others)\s+(?:(?:[\w-]+\s+){0,4}?)(?:originated|came|were based|was based|"
     r"operated|was run|were run)\s+)"
-    r"(?:(?:in|from|based in|en|au|aux|de|desde|в|из)\s+|d['’]\s*)(?:the\s+|la\s+|el\s+|l['’]\s*)?$",
-    re.IGNORECASE)
+    r"(?:(?:in|from|based in|en|au|aux|de|desde|в|из)\s+|d['’]\s*)(?:the\s+|la\s+|el\s+|l['’]\s*)?$")
 
 
-_COUNTRIES_INCLUDING = re.compile(
-    r"\b(?:(?:in|across|from|linked to) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
+_COUNTRIES_INCLUDING = Caseless(r"\b(?:(?:in|across|from|linked to) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
     r"multiple) (?:different )?countries,?\s+(?:including|such as|among them|notably)|"
     r"en (?:\d+|dos|tres|cuatro|cinco|seis|varios) países,?\s+(?:incluyendo a|incluidos|entre ellos|"
     r"como)|dans (?:\d+|deux|trois|quatre|cinq|six|plusieurs) pays,?\s+(?:dont|notamment|"
     r"parmi lesquels)|в (?:\d+|двух|трех|трёх|четырех|четырёх|пяти|нескольких) странах,?\s+"
-    r"(?:в том числе|включая))\s+(?:the\s+|la\s+|le\s+|el\s+)?", re.IGNORECASE)
-_OTHER_NATIONS = re.compile(r"\b(?:the other countries|other countries|las otras naciones|los otros "
-                            r"países|otros países|les autres pays|другие страны|остальные страны)\b",
-                            re.IGNORECASE)
+    r"(?:в том числе|включая))\s+(?:the\s+|la\s+|le\s+|el\s+)?")
+_OTHER_NATIONS = Caseless(r"\b(?:the other countries|other countries|las otras naciones|los otros "
+                            r"países|otros países|les autres pays|другие страны|остальные страны)\b")
 
 
 def _countries_including_units(layout: Layout,
@@ -482,19 +467,16 @@ def _countries_including_units(layout: Layout,
     return units if len(units) >= 2 else []
 
 
-_A_NETWORK_TARGETING = re.compile(
-    r"\b(?:a|one)\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s+(?:that\s+)?"
-    r"(?:targeting|targeted|aimed at|focused on)\b", re.IGNORECASE)
-_ANOTHER_TARGETING = re.compile(
-    r"\banother\s+(?:one\s+)?(?:that\s+)?(?:targeting|targeted|aimed at|focused on)\b", re.I)
+_A_NETWORK_TARGETING = Caseless(r"\b(?:a|one)\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s+(?:that\s+)?"
+    r"(?:targeting|targeted|aimed at|focused on)\b")
+_ANOTHER_TARGETING = Caseless(r"\banother\s+(?:one\s+)?(?:that\s+)?(?:targeting|targeted|aimed at|focused on)\b")
 
 
-_NETWORKS_AIMED = re.compile(
-    r"\b(?:networks|operations|campaigns|redes|operaciones|campañas|réseaux|opérations|"
+_NETWORKS_AIMED = Caseless(r"\b(?:networks|operations|campaigns|redes|operaciones|campañas|réseaux|opérations|"
     r"campagnes|сети|операции|кампании)\b[^.;]{0,80}?\b(?:target\w*|aim\w*|influenc\w*|"
-    r"focus\w*|dirigid\w*|visant|ciblant|influir|нацелен\w*|направлен\w*)\b", re.IGNORECASE)
-_FOUND_UNITS = re.compile(r"\b(?:found|identified|uncovered|detected|encontr\w+|identific\w+|"
-                          r"détect\w+|identifi\w+|выявил\w*|обнаружил\w*)\b", re.IGNORECASE)
+    r"focus\w*|dirigid\w*|visant|ciblant|influir|нацелен\w*|направлен\w*)\b")
+_FOUND_UNITS = Caseless(r"\b(?:found|identified|uncovered|detected|encontr\w+|identific\w+|"
+                          r"détect\w+|identifi\w+|выявил\w*|обнаружил\w*)\b")
 
 
 def _aimed_list_units(layout: Layout, found: Sequence[Any],
@@ -530,11 +512,10 @@ def _aimed_list_units(layout: Layout, found: Sequence[Any],
 
 
 # "one ... the other", "the first ... the second": where each of several units begins
-_ONE_AND_OTHER = re.compile(r"\b(?:one|another|the (?:first|second|third|last|other)|"
+_ONE_AND_OTHER = Caseless(r"\b(?:one|another|the (?:first|second|third|last|other)|"
                             r"l['’]une?|l['’]autre|le premier|la première|le second|"
                             r"le deuxième|la deuxième|una|uno|la otra|el otro|la primera|"
-                            r"la segunda|el primero|el segundo|одна|другая|первая|вторая)\b",
-                            re.IGNORECASE)
+                            r"la segunda|el primero|el segundo|одна|другая|первая|вторая)\b")
 
 
 def _targets_told_next(layout: Layout, found: Sequence[Any], units: list[_Unit]) -> None:
@@ -561,13 +542,12 @@ def _targets_told_next(layout: Layout, found: Sequence[Any], units: list[_Unit])
                            if t.kind == "country" and t.role == "target" and a <= t.start < b]
 
 
-_THE_DEMONYM_UNIT = re.compile(
-    r"\b(?:the|a|an|la|el|le|l['’])\s*(?P<dem>[A-ZÀ-Ý][\w-]+)\s+(?:network|one|operation|campaign|group|"
+_THE_DEMONYM_UNIT = Caseless(r"\b(?:the|a|an|la|el|le|l['’])\s*(?P<dem>[A-ZÀ-Ý][\w-]+)\s+(?:network|one|operation|campaign|group|"
     r"cluster)\b|\b(?:la|el|le)\s+(?:red|réseau|operación|opération|campaña|campagne)\s+"
     r"(?P<dem2>[a-zà-ý][\w-]+)|"
     # "while the one in Laos focused on Thailand"
     r"\bthe\s+(?:one|network|operation|campaign)\s+(?:in|from|based in|run from)\s+(?:the\s+)?"
-    r"(?P<dem3>[A-ZÀ-Ý][\w-]+)", re.IGNORECASE)
+    r"(?P<dem3>[A-ZÀ-Ý][\w-]+)")
 
 
 def _targets_by_demonym(layout: Layout, found: Sequence[Any],
@@ -648,17 +628,15 @@ def _same_origin_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
     return units
 
 
-_A_UNIT = re.compile(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:network|operation|campaign)\b", re.I)
-_AND_ANOTHER_UNIT = re.compile(
-    r",?\s+and\s+(?:(?:a\s+(?:second|separate|further|third)|another)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:network|operation|campaign)|another\s+(?:one\s+)?(?:from|based in|run from|linked to))\b",
-    re.IGNORECASE)
+_A_UNIT = Caseless(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:network|operation|campaign)\b")
+_AND_ANOTHER_UNIT = Caseless(r",?\s+and\s+(?:(?:a\s+(?:second|separate|further|third)|another)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:network|operation|campaign)|another\s+(?:one\s+)?(?:from|based in|run from|linked to))\b")
 
 
 _FROM_A_PLACE = (r"accounts\s+(?:(?:that\s+were\s+)?(?:operating|operated|based|run|linked|tied|"
                  r"connected)\s+)?(?:from|in|to|out of)\b")
-_ACCOUNTS_FROM = re.compile(r"\b" + _FROM_A_PLACE, re.I)
-_AND_ACCOUNTS_FROM = re.compile(r",\s+and\s+(?:[\w-]+\s+){0,2}?" + _FROM_A_PLACE, re.I)
+_ACCOUNTS_FROM = Caseless(r"\b" + _FROM_A_PLACE)
+_AND_ACCOUNTS_FROM = Caseless(r",\s+and\s+(?:[\w-]+\s+){0,2}?" + _FROM_A_PLACE)
 
 
 def _paired_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
@@ -793,11 +771,10 @@ def _stretch_targets(layout: Layout, found: Sequence[Any],
                            and p.key not in listed]
 
 
-_SOME_FROM = re.compile(
-    r"(?:^|[\s,(])(?P<n>\d{1,2}|one|two|three|four|five|six|una?|dos|tres|une?|deux|trois|"
+_SOME_FROM = Caseless(r"(?:^|[\s,(])(?P<n>\d{1,2}|one|two|three|four|five|six|una?|dos|tres|une?|deux|trois|"
     r"одн[ау]|две|два|три)\s+(?:[\w-]+\s+)?(?:(?:originating|operating|coming|based|run)\s+)?"
     r"(?:from|in|out of|de|desde|en|из|в|(?:run|operated|linked|tied|connected)\s+(?:by|to)"
-    r"(?:\s+an?)?)\s+(?:the\s+|la\s+|el\s+)?$", re.IGNORECASE)
+    r"(?:\s+an?)?)\s+(?:the\s+|la\s+|el\s+)?$")
 
 
 def _split_count_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
@@ -872,8 +849,7 @@ def _repeated_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
     return units
 
 
-_ORDINAL_SUBJECT = re.compile(
-    r"\b(?:one of (?:the|these|those) (?:operations|networks|campaigns)|"
+_ORDINAL_SUBJECT = Caseless(r"\b(?:one of (?:the|these|those) (?:operations|networks|campaigns)|"
     r"(?:another|the (?:first|second|third|fourth|fifth|other|last|final)|a (?:second|third|fourth|"
     r"separate))\s+(?:[\w-]+\s+){0,2}?(?:operation|network|campaign)|"
     r"(?:otra|la (?:primera|segunda|tercera|cuarta|otra|última)|una (?:segunda|tercera))\s+(?:\w+\s+)?"
@@ -900,7 +876,7 @@ _ORDINAL_SUBJECT = re.compile(
     r"(?:network|operation|campaign)\b"
     # a list item: "- A small set of accounts that likely originated in China ..."
     r"|^\W*(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:set|cluster|network|group|batch)\s+of\s+"
-    r"(?:[\w-]+\s+)?accounts\b", re.IGNORECASE)
+    r"(?:[\w-]+\s+)?accounts\b")
 
 
 def _ordinal_units(layout: Layout, found: Sequence[Any],
@@ -951,8 +927,7 @@ def _ordinal_units(layout: Layout, found: Sequence[Any],
     return units
 
 
-_ALSO_UNIT = re.compile(
-    r"\b(?:also|as well|in addition|además|también|aussi|également|также|кроме того)\b[^.;]{0,70}?"
+_ALSO_UNIT = Caseless(r"\b(?:also|as well|in addition|además|también|aussi|également|также|кроме того)\b[^.;]{0,70}?"
     r"\b(?:a|an|another|one|una?|otra|une?|autre|ещё одн\w+|еще одн\w+|одн[ау])\s+"
     r"(?:[\w,-]+\s+){0,3}?(?:network|campaign|operation|red|campaña|operación|réseau|campagne|"
     r"opération|сеть|кампани[юя]|операци[юя])\b"
@@ -960,7 +935,7 @@ _ALSO_UNIT = re.compile(
     r"|\b(?:also|as well|in addition|además|también|aussi|également|также)\b[^.;]{0,50}?"
     r"\b(?:bann?\w*|remov\w*|suspend\w*|took down|disrupt\w*|terminat\w*|elimin\w+|supprim\w+|"
     r"удалил\w*|заблокировал\w*)\b[^.;\d]{0,30}?\b(?:accounts|channels|cuentas|canales|comptes|"
-    r"chaînes|аккаунт\w*|канал\w*)\b", re.IGNORECASE)
+    r"chaînes|аккаунт\w*|канал\w*)\b")
 
 
 def _also_units(layout: Layout, found: Sequence[Any],
@@ -1048,24 +1023,22 @@ def _heading_operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit
 # A case study's heading lines: "Likely China origin", "Russia-origin", "Origin: Iran",
 # "Country of origin: Iran"; "Targets: United States, Canada"; 'Covert IO: "Helgoland Bite"',
 # "Operation name: Storm-2035"
-_ORIGIN_LINE = re.compile(
-    r"\W*(?:(?:likely|probably|probable|possibly|possible|suspected|assessed|almost certainly)"
+_ORIGIN_LINE = Caseless(r"\W*(?:(?:likely|probably|probable|possibly|possible|suspected|assessed|almost certainly)"
     r"\s+)?(?P<a>[^:]{2,40}?)[\s-]+(?:origin|origins|nexus)\W*|"
     r"\W*(?:(?:likely|suspected|probable)\s+)?(?:(?:country|network) of\s+|network\s+)?origins?"
     r"(?:\s+country)?\s*:\s*(?P<b>.{2,60}?)\W*|"
     # "Operated from: Peru", TikTok's reports
-    r"\W*(?:operated|run|based)\s+(?:from|in|out of)\s*:\s*(?P<c>.{2,60}?)\W*",
-    re.I)
-_TARGET_LINE = re.compile(r"\W*(?:targets?|targeted countries|target countries|audiences?|"
+    r"\W*(?:operated|run|based)\s+(?:from|in|out of)\s*:\s*(?P<c>.{2,60}?)\W*")
+_TARGET_LINE = Caseless(r"\W*(?:targets?|targeted countries|target countries|audiences?|"
                           r"target(?:ed)? audiences?|target(?:ed)? (?:countr(?:y|ies)|markets?|"
-                          r"regions?))\s*:\s*(?P<t>.{2,120}?)\W*", re.I)
+                          r"regions?))\s*:\s*(?P<t>.{2,120}?)\W*")
 # "Number of followers: 110,000", "Number of accounts in network: 41", "Accounts: 41"
 _LINE_FIGURE = (r"\s*:\s*(?:(?:about|approximately|around|some|over|more than)\s+)?"
                 r"(?P<n>\d{1,3}(?:[,.\u00a0 ]\d{3})*|\d+)\W*")
-_FOLLOWERS_LINE = re.compile(r"\W*(?:(?:total\s+)?number of\s+)?followers(?:\s+of(?:\s+the)?\s+"
-                             r"network)?" + _LINE_FIGURE, re.I)
-_ACCOUNTS_LINE = re.compile(r"\W*(?:(?:total\s+)?number of\s+)?accounts(?:\s+in(?:\s+the)?\s+"
-                            r"network)?" + _LINE_FIGURE, re.I)
+_FOLLOWERS_LINE = Caseless(r"\W*(?:(?:total\s+)?number of\s+)?followers(?:\s+of(?:\s+the)?\s+"
+                             r"network)?" + _LINE_FIGURE)
+_ACCOUNTS_LINE = Caseless(r"\W*(?:(?:total\s+)?number of\s+)?accounts(?:\s+in(?:\s+the)?\s+"
+                            r"network)?" + _LINE_FIGURE)
 _NAME_LINE = re.compile(
     r"\W*(?i:operation(?:'s)?\s+name|name|campaign|operation)\s*:\s*[\"“'‘]?(?P<n>[A-Z][\w-]*"
     r"(?:\s+[A-Z0-9][\w-]*){0,4})[\"”'’]?\W*|"
@@ -1217,11 +1190,11 @@ def _origin_keys(net: NetworkFacts) -> set[str]:
     return {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
 
 
-_ANOTHER = re.compile(r"\b(?:second|third|fourth|another|separate|other|a further|autre|otra|otro|"
+_ANOTHER = Caseless(r"\b(?:second|third|fourth|another|separate|other|a further|autre|otra|otro|"
                      r"segund[ao]|deuxième|seconde?|troisième|tercer[ao]?|separad[ao]|distinct[ae]|"
                      r"друг(?:ая|ую|ой)|втор(?:ая|ую)|ещё одн[ау]|еще одн[ау])\s+(?:[\w-]+\s+)?"
                      r"(?:operation|network|campaign|group|cluster|IO|réseau|opération|campagne|red|"
-                     r"operación|campaña|сеть|сети|операци[юя]|кампани[юя])\b", re.IGNORECASE)
+                     r"operación|campaña|сеть|сети|операци[юя]|кампани[юя])\b")
 
 
 def layout_text(unit: _Unit) -> str:
@@ -1331,16 +1304,14 @@ def _give_shared_origin(layout: Layout, found: Sequence[Any], networks: list[Net
 
 
 # The nouns a takedown's object goes by: "a network", "accounts", "una operación", "сеть".
-_UNIT_NOUN = re.compile(
-    r"\b(?:networks?|operations?|campaigns?|efforts?|accounts|pages|clusters?|hackers|"
+_UNIT_NOUN = Caseless(r"\b(?:networks?|operations?|campaigns?|efforts?|accounts|pages|clusters?|hackers|"
     r"threat actors|operatives|"
     r"red(?:es)?|operaci[oó]n(?:es)?|campañas?|esfuerzos?|cuentas|réseaux?|opérations?|"
-    r"campagnes?|comptes|сет(?:ь|и|ей)|операци\w*|кампани\w*|аккаунт\w*|учётн\w*|учетн\w*)\b",
-    re.IGNORECASE)
+    r"campagnes?|comptes|сет(?:ь|и|ей)|операци\w*|кампани\w*|аккаунт\w*|учётн\w*|учетн\w*)\b")
 LONE_ORIGIN_CONFIDENCE = 0.7
 # History told in passing: "reports since 2017, when it first took down networks linked to X"
-_HISTORY = re.compile(r"\b(?:since|desde|depuis|с) (?:19|20)\d\d\b|\bfirst (?:took|removed|banned|"
-                      r"suspended|disrupted)\b|\b(?:in|en|в) (?:19|20)\d\d\b", re.IGNORECASE)
+_HISTORY = Caseless(r"\b(?:since|desde|depuis|с) (?:19|20)\d\d\b|\bfirst (?:took|removed|banned|"
+                      r"suspended|disrupted)\b|\b(?:in|en|в) (?:19|20)\d\d\b")
 
 
 def _lone_unit(layout: Layout, found: Sequence[Any]) -> _Unit | None:
@@ -1375,9 +1346,8 @@ def _lone_unit(layout: Layout, found: Sequence[Any]) -> _Unit | None:
 
 # "an operation from Russia, dubbed ...", "One operation originating in Ghana ...", "a network
 # of accounts operating from Cambodia": a unit introduced with its one origin
-_INTRODUCED_UNIT = re.compile(
-    r"\b(?:a|an|one|another|a (?:second|third|separate|new|further))\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:network|operation|campaign|cluster|influence operation)s?\b", re.I)
+_INTRODUCED_UNIT = Caseless(r"\b(?:a|an|one|another|a (?:second|third|separate|new|further))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:network|operation|campaign|cluster|influence operation)s?\b")
 
 
 def _introduced_units(layout: Layout, found: Sequence[Any], units: list[_Unit],

@@ -9,36 +9,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.extract.caseless import Caseless
+
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep", "lt", "gen", "col", "sgt", "prof", "jr", "sr", "e.g", "i.e", "etc", "approx", "fig", "cf", "u.s", "u.k", "u.n", "e.u"]
 )
 # A line that opens a trailing block of site furniture: everything after it is chrome.
-_TERMINAL = re.compile(
-    r"^(?:#+\s*)?(?:you may also like|related (?:stories|articles|posts|news|coverage|reading)"
+_TERMINAL = Caseless(r"^(?:#+\s*)?(?:you may also like|related (?:stories|articles|posts|news|coverage|reading)"
     r"|more (?:stories|from|news|on this)|read (?:more|next)\b|recommended(?: for you| stories)?"
     r"|most (?:read|popular|viewed)|leave a (?:reply|comment)|\d+\s+comments?|comments?"
     r"|trending(?: now| stories)?|latest (?:news|stories)|also read|popular posts"
     r"|indicators of compromise|cross-links|share this(?: article| story)?:?"
     r"|about the author|tags?:|filed under|what to read next|don't miss|further reading"
-    r"|sources?|references|footnotes|newsletter|sign up for our|subscribe to our)\b",
-    re.IGNORECASE,
-)
+    r"|sources?|references|footnotes|newsletter|sign up for our|subscribe to our)\b")
 # A single line of furniture anywhere in the page.
-_CHROME_LINE = re.compile(
-    r"^(?:\d+\s+comments?|leave a (?:reply|comment)|your email address will not be published"
+_CHROME_LINE = Caseless(r"^(?:\d+\s+comments?|leave a (?:reply|comment)|your email address will not be published"
     r"|required fields are marked|this site uses akismet|sign up|subscribe|get notified"
     r"|share (?:this|on)|follow us|advertisement|sponsored|related:|read more:?|see also:?"
     r"|also read:?|click here|©|copyright|all rights reserved|cookie|privacy policy"
     r"|terms of (?:use|service)|log ?in|sign in|posted in|share:?|tweet|email|print"
     r"|photo:|image:|credit:|getty images|reuters/|ap photo|file photo|listen to this"
-    r"|\(?reporting by|editing by|our standards:|contact us)",
-    re.IGNORECASE,
-)
+    r"|\(?reporting by|editing by|our standards:|contact us)")
 # A photo caption that ends on its credit ("... taken on November 2, 2021. REUTERS/Dado Ruvic")
 _CAPTION_CREDIT = re.compile(
     r"(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Bloomberg|AFP via Getty Images|Anadolu)"
     r"(?:/[\w .'-]+){1,3}\s*$|\((?:Photo|Foto|Photo credit|Image)[^)]{0,80}\)\s*$")
-_NEWSLETTER = re.compile(r"newsletter|subscribe|sign up|inbox|email address", re.IGNORECASE)
+_NEWSLETTER = Caseless(r"newsletter|subscribe|sign up|inbox|email address")
 # A list item's marker, as the lines of lists are written in reports and stories.
 BULLET_MARK = r"[-*•▪‣●·–—]"
 LIST_ITEM = re.compile(r"^\s*(?:" + BULLET_MARK + r"|\(?\d{1,2}[.)])\s+")
@@ -163,9 +159,8 @@ def unwrap(text: str) -> str:
     return "".join(out)
 
 
-_INLINE_LINK = re.compile(r"^(?:#+\s*)?(?:also read|read (?:more|next|also)|see also|related:|"
-                          r"lire aussi|à lire aussi|lee también|te puede interesar|читайте также)\b",
-                          re.IGNORECASE)
+_INLINE_LINK = Caseless(r"^(?:#+\s*)?(?:also read|read (?:more|next|also)|see also|related:|"
+                          r"lire aussi|à lire aussi|lee también|te puede interesar|читайте также)\b")
 
 
 def _prose_follows(text: str, lines: list[tuple[int, int]], at: int) -> bool:
@@ -178,8 +173,8 @@ def _prose_follows(text: str, lines: list[tuple[int, int]], at: int) -> bool:
 
 
 def build_layout(text: str, title: str | None = None) -> Layout:
-    letters = [c for c in text if c.isalpha()]
-    all_caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = list(filter(str.isalpha, text))
+    all_caps = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.8
     lines: list[tuple[int, int]] = []
     pos = 0
     for raw in text.splitlines(keepends=True):

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from archive.extract.caseless import Caseless
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -51,8 +53,7 @@ _JOINERS = ("and", "y", "et", "и")
 _WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
 _SEP = r"[,\u00a0\u202f\u2009 ]"
 
-NUMBER = re.compile(
-    r"(?<![\w.,$€£])(?:"
+NUMBER = Caseless(r"(?<![\w.,$€£])(?:"
     r"(?P<digits>\d+,\d{1,2}(?=\s*(?:тыс|млн|mil\b|millones|millions?|milliards?|mille|k\b))|"
     r"\d{1,3}(?:" + _SEP + r"\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<mil>\s+mil\s+\d{3}\b)?"
@@ -61,9 +62,7 @@ NUMBER = re.compile(
     r"|(?P<milonly>(?<!\d\s)\bmil\s+\d{1,3}\b)"
     r"|(?P<words>(?:(?:" + _WORD + r")(?:[\s-]+(?:(?:and|y|et|и)[\s-]+)?)?)*(?:" + _WORD + r"))"
     r"|(?P<dozen>(?:half\s+)?a\s+dozen|a\s+single|a\s+couple\s+of)"
-    r")(?![\w%])",
-    re.IGNORECASE,
-)
+    r")(?![\w%])")
 _QUALIFIERS = [
     ("more_than", r"более|свыше|больше|не менее|более чем|más de|plus de|au moins|"
                   r"more than|over|at least|upwards of|in excess of|north of|just over|"

@@ -15,6 +15,7 @@ from itertools import combinations
 from typing import Any
 
 from archive.extract.actors import ActorHit, find_actors
+from archive.extract.caseless import Caseless
 from archive.extract.countries import DOMESTIC, PlaceHit, find_places, resolve_code
 from archive.extract.counts import CountHit, find_counts
 from archive.extract.discovery import discover
@@ -101,13 +102,12 @@ _CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|et|y|и|а также|as well as|
                           r";\s*|,\s*")
 
 
-_PERIOD_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:in|during|en|au cours de|в)\s+(?:January|February|March|April|May|"
+_PERIOD_AFTER = Caseless(r"^\s*(?:\w+\s+){0,2}?(?:in|during|en|au cours de|в)\s+(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December|Q[1-4]|the (?:first|second|third|"
     r"fourth) quarter|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     r"noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
     r"novembre|décembre|январ\w+|феврал\w+|март\w*|апрел\w+|ма[ея]|июн\w+|июл\w+|август\w*|"
-    r"сентябр\w+|октябр\w+|ноябр\w+|декабр\w+)\b", re.IGNORECASE)
+    r"сентябр\w+|октябр\w+|ноябр\w+|декабр\w+)\b")
 
 
 def _without_breakdowns(s: str, hits: list[CountHit]) -> list[CountHit]:
@@ -127,8 +127,8 @@ def _without_breakdowns(s: str, hits: list[CountHit]) -> list[CountHit]:
                                     and _PERIOD_AFTER.match(s[h.end : h.end + 40]))]
 
 
-_UNIT_CUE = re.compile(r"\b(?:linked|tied|connected|traced|attributed)\s+to\b|\b(?:run|operated|"
-                       r"based|originating)\s+(?:from|in|out of)\b|\bfrom\s+[A-Z]", re.I)
+_UNIT_CUE = Caseless(r"\b(?:linked|tied|connected|traced|attributed)\s+to\b|\b(?:run|operated|"
+                       r"based|originating)\s+(?:from|in|out of)\b|\bfrom\s+[A-Z]")
 
 
 def _two_units(text: str, first: CountHit, second: CountHit) -> bool:
@@ -236,18 +236,13 @@ def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | Non
     return out
 
 
-_COLLECTIVE = re.compile(
-    r"\b(?:both|all (?:three|four|five|six|seven|eight|of the|these|those|the)|each of the|"
-    r"the (?:two|three|four|five|six) ?)\s*(?:\w+\s+)?(?:networks|operations|campaigns)\b",
-    re.IGNORECASE,
-)
+_COLLECTIVE = Caseless(r"\b(?:both|all (?:three|four|five|six|seven|eight|of the|these|those|the)|each of the|"
+    r"the (?:two|three|four|five|six) ?)\s*(?:\w+\s+)?(?:networks|operations|campaigns)\b")
 
 
 # In the lead, before any network's own sentences: "relier les réseaux en question à X".
-_PLURAL_REF = re.compile(
-    r"\b(?:the|these|those|les|ces|estas|esas|las|эти|все)\s+(?:\w+\s+)?(?:networks|operations|"
-    r"campaigns|réseaux|opérations|campagnes|redes|operaciones|campañas|сети|операции|кампании)\b",
-    re.IGNORECASE)
+_PLURAL_REF = Caseless(r"\b(?:the|these|those|les|ces|estas|esas|las|эти|все)\s+(?:\w+\s+)?(?:networks|operations|"
+    r"campaigns|réseaux|opérations|campagnes|redes|operaciones|campañas|сети|операции|кампании)\b")
 
 
 def _share_collective(layout: Layout, segments: list[Segment], facts: list[SentenceFacts]
@@ -290,7 +285,7 @@ def _starts(mentions: list[Mention]) -> list[int]:
 
 
 _HEAD_PREFIX = re.compile(r"^[#=*\s]*(?:\d{1,2}[.)]\s*|[IVX]{1,4}\.\s+)?")
-_HEAD_JOIN = re.compile(r"^(?:\s*(?:,|and|&|/)\s*)$", re.IGNORECASE)
+_HEAD_JOIN = Caseless(r"^(?:\s*(?:,|and|&|/)\s*)$")
 
 
 def _heading_origins(layout: Layout, heading: Sentence, mentions: list[Mention],
@@ -367,8 +362,7 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
 
 # The takedown itself told as past: "previously removed", "in 2019 Meta took down", "as we
 # communicated in October 2020" (not "tied to previously disclosed activity").
-_PASSING = re.compile(
-    r"\b(?:" + EARLIER_LOCAL + r"|" + MONTHS_AFTER + r")\b|"
+_PASSING = Caseless(r"\b(?:" + EARLIER_LOCAL + r"|" + MONTHS_AFTER + r")\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|"
     r"close)\b|"
     r"\b(?:previously(?! un\w+| not)|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
@@ -377,7 +371,7 @@ _PASSING = re.compile(
     r"in (?:19|20)\d\d)\b[^.;]{0,40}\b(?:removed|took down|taken down|suspended|terminated|"
     r"banned|disrupted|dismantled)\b|\bhad (?:previously |already )?(?:removed|taken down|"
     r"suspended|terminated|banned)\b|\bas we (?:\w+ )?(?:communicated|reported|announced|"
-    r"disclosed|shared|noted) (?:in|last|earlier)\b|\b" + IN_ADDITION_TO_EARLIER, re.IGNORECASE)
+    r"disclosed|shared|noted) (?:in|last|earlier)\b|\b" + IN_ADDITION_TO_EARLIER)
 _LOCATIVE = re.compile(
     r"^(?:(?:Mientras que|Meanwhile|Separately|And|Also|Asimismo|Además),?\s+)?"
     r"(?:In the case of|En el caso de|Dans le cas de|In|En|Au|Aux|В)\s+(?:the\s+|la\s+|le\s+|el\s+)?")
@@ -497,49 +491,41 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 # Words that show a sentence talks about the network itself (its accounts, content, people).
 # "... connections with a small Iran-based network it previously removed, which targeted
 # France": a sentence about an earlier takedown gives this network no places.
-_PAST_NETWORK = re.compile(
-    r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
+_PAST_NETWORK = Caseless(r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
     r"\b" + MONTHS_AFTER + r"\b|"
     r"\b(?:deleted|removed|suspended|banned) at the time\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|close)\b|"
     r"\b(?:network|operation|campaign|accounts)\b[^.;]{0,40}\b(?:(?:it|we|they|the company|Meta|"
     r"Facebook|Twitter|Google) (?:had )?previously (?:removed|took down|disrupted|suspended|banned|"
     r"reported|disclosed)|(?:removed|taken down|disrupted|suspended|banned) (?:in|last) "
-    r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b",
-    re.IGNORECASE)
+    r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b")
 # "The accounts were similar to a network from Laos that the company took down before":
 # a comparison with another network gives this one none of its places
-_LIKE_AN_EARLIER = re.compile(
-    r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
-    r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b", re.IGNORECASE)
-_IN_ADDITION_TO_EARLIER = re.compile(r"\b" + IN_ADDITION_TO_EARLIER, re.IGNORECASE)
-_ABOUT_NETWORK = re.compile(
-    r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
+_LIKE_AN_EARLIER = Caseless(r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
+    r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b")
+_IN_ADDITION_TO_EARLIER = Caseless(r"\b" + IN_ADDITION_TO_EARLIER)
+_ABOUT_NETWORK = Caseless(r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
     r"personas?|channels?|posts?|posted|content|videos?|comments?|tweets?|websites?|domains?|"
     r"operators?|people behind|individuals|actors?|trolls?|bots?|audiences?|targeted|targeting|"
     r"originated|removed|took down|terminated|suspended|banned|disrupted|"
     r"red|redes|cuentas|páginas|campaña|operación|réseaux?|comptes|campagne|opération|"
     r"сет[ьи]|сетей|аккаунт\w*|страниц\w*|кампани\w*|операци\w*|публикац\w*|деятельност\w*|"
     r"активност\w*|actividad\w*|activité\w*|cuenta\w*|compte\w*|páginas?|publicaba\w*|"
-    r"publiaient|публиковал\w*)(?:s|es)?\b",
-    re.IGNORECASE,
-)
-_STILL_UP = re.compile(
-    r"\b(?:still (?:active|online|up|operating|running|available)|remain(?:s|ed)? (?:active|online|up)|"
+    r"publiaient|публиковал\w*)(?:s|es)?\b")
+_STILL_UP = Caseless(r"\b(?:still (?:active|online|up|operating|running|available)|remain(?:s|ed)? (?:active|online|up)|"
     r"continu\w+ to (?:operate|post|run|work)|по-прежнему|продолжа\w+ работ\w*|siguen (?:activ|operando)|"
-    r"todavía (?:activ|operan)|toujours (?:actif|actifs|en ligne))", re.IGNORECASE)
+    r"todavía (?:activ|operan)|toujours (?:actif|actifs|en ligne))")
 _KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language": 0.85,
                     "platform": 0.9, "operation": 0.9, "date": 0.8, "region": 0.75}
 
 
 # "three networks", "dos redes", "трёх сетей": the text speaks of several units at once
-_N_UNITS = re.compile(
-    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|both|all|dos|tres|cuatro|cinco|"
+_N_UNITS = Caseless(r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|both|all|dos|tres|cuatro|cinco|"
     r"deux|trois|quatre|cinq|две|два|три|четыре|пять|двух|трех|трёх|четырех|пяти)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:networks|operations|campaigns|redes|operaciones|campañas|réseaux|"
-    r"opérations|campagnes|сет(?:и|ей)|операци[йи]|кампани[йи])\b", re.IGNORECASE)
-_ALL_UNITS_REF = re.compile(r"\b(?:both|all(?: the)?|the|these|those)\s+(?:\w+\s+)?"
-                            r"(?:networks|operations|campaigns)\b", re.IGNORECASE)
+    r"opérations|campagnes|сет(?:и|ей)|операци[йи]|кампани[йи])\b")
+_ALL_UNITS_REF = Caseless(r"\b(?:both|all(?: the)?|the|these|those)\s+(?:\w+\s+)?"
+                            r"(?:networks|operations|campaigns)\b")
 
 
 def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[NetworkFacts],
@@ -628,8 +614,8 @@ def _origin_by_figure(layout: Layout, found: list[_Found], networks: list[Networ
                 break
 
 
-_STATE_WORDS = re.compile(r"\b(?:government|ministry|army|military|police|armed forces|"
-                          r"presidency|party|gobierno|gouvernement|правительств\w*)\b", re.I)
+_STATE_WORDS = Caseless(r"\b(?:government|ministry|army|military|police|armed forces|"
+                          r"presidency|party|gobierno|gouvernement|правительств\w*)\b")
 
 
 def _denials_of_the_attributed(net: NetworkFacts) -> None:
@@ -720,8 +706,7 @@ def _rate(net: NetworkFacts) -> None:
 
 
 # Words that make a figure the disclosure's total when the text describes several networks.
-_TOTAL_CUE = re.compile(
-    r"\b(?:this time|this round|in this (?:round|batch|disclosure|update|report)|"
+_TOTAL_CUE = Caseless(r"\b(?:this time|this round|in this (?:round|batch|disclosure|update|report)|"
     r"bringing (?:the|its) (?:total|number)|across (?:all|the) (?:\w+ )?networks|"
     # "over 31,000 channels removed over the last seven months", "at the start of this year"
     r"over the (?:last|past) (?:\w+ )?(?:months|years|quarters)|at the (?:start|beginning) of "
@@ -734,18 +719,16 @@ _TOTAL_CUE = re.compile(
     # "373 accounts ... for their presumed links to certain states": figures over several
     r"certain (?:states|governments)|certains (?:États|Etats|gouvernements)|"
     r"ciertos (?:Estados|gobiernos)|определённ\w+ государств\w*|определенн\w+ государств\w*)\b|"
-    r"^\W*(?:всего|en total|au total|in total|in all|altogether|en conjunto)\b", re.IGNORECASE)
+    r"^\W*(?:всего|en total|au total|in total|in all|altogether|en conjunto)\b")
 # "Of the 1,594 accounts Twitter removed, 526 were tied to Cuba": that first figure is a total
-_OF_THE_TOTAL = re.compile(
-    r"^\W*(?:of|out of|de|sur|из) (?:the |these |les |ces |las |los )?(?:more than |over |some )?"
-    r"(?=\d)", re.IGNORECASE)
+_OF_THE_TOTAL = Caseless(r"^\W*(?:of|out of|de|sur|из) (?:the |these |les |ces |las |los )?(?:more than |over |some )?"
+    r"(?=\d)")
 
 
-_A_TOTAL_OF = re.compile(r"\b(?:a total of|un total de|au total|en total|in total)\b", re.I)
+_A_TOTAL_OF = Caseless(r"\b(?:a total of|un total de|au total|en total|in total)\b")
 # "disrupted 15 such networks ... 3,001 accounts": figures beside a number of networks
-_SEVERAL_UNITS = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:networks|operations|campaigns)\b", re.IGNORECASE)
+_SEVERAL_UNITS = Caseless(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:networks|operations|campaigns)\b")
 
 
 def _flag_totals(s: str, hits: list[CountHit], places: list[PlaceHit]) -> list[CountHit]:
@@ -767,12 +750,12 @@ def _flag_totals(s: str, hits: list[CountHit], places: list[PlaceHit]) -> list[C
     return hits
 
 
-_ONE_OF_THEM = re.compile(r"\b(?:including|among them|among which|such as)\s+(?:a|an|one)\s+"
+_ONE_OF_THEM = Caseless(r"\b(?:including|among them|among which|such as)\s+(?:a|an|one)\s+"
                           r"(?:[\w-]+\s+){0,2}?(?:network|operation|campaign|cluster)\b|"
                           # "Of the three networks ..., the largest was based in Laos, with 80"
                           r"\bthe (?:largest|biggest|smallest|first|second|third|last)"
                           r"(?:\s+(?:one|network|operation|campaign))?(?=\s*,|\s+(?:was|is|had|"
-                          r"included|consisted|came|originated)\b)", re.I)
+                          r"included|consisted|came|originated)\b)")
 
 
 def _drop_flagged_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
@@ -1062,10 +1045,8 @@ def _evidence(sent: Sentence) -> Evidence:
 
 # "деятельность сетей была направлена на Сирию и Украину", "the networks targeted ...": a
 # sentence about several networks at once gives none of them its places.
-_NETWORKS_SUBJECT = re.compile(
-    r"\b(?:деятельность сетей|эти сети|сети были|the (?:two |three |four |five )?networks|"
-    r"these networks|those networks|ces réseaux|les réseaux|estas redes|las redes|esas redes)\b",
-    re.IGNORECASE)
+_NETWORKS_SUBJECT = Caseless(r"\b(?:деятельность сетей|эти сети|сети были|the (?:two |three |four |five )?networks|"
+    r"these networks|those networks|ces réseaux|les réseaux|estas redes|las redes|esas redes)\b")
 
 
 def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
@@ -1211,8 +1192,8 @@ def _breakdown_of_a_figure(facts: list[Fact], seen: set[tuple[str, str, str | No
         seen.add(("count", "combined_assets", None))
 
 
-_STATE_ACTOR = re.compile(r"\b(?:army|military|government|ministry|intelligence|police|armed forces|"
-                          r"security services|navy|air force|KGB|GRU|FSB|regime)\b", re.IGNORECASE)
+_STATE_ACTOR = Caseless(r"\b(?:army|military|government|ministry|intelligence|police|armed forces|"
+                          r"security services|navy|air force|KGB|GRU|FSB|regime)\b")
 
 
 def _origin_from_sponsor(facts: list[Fact]) -> None:

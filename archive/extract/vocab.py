@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.extract.caseless import Caseless
 from archive.extract.gazetteer import Mention
 
 _MONTHS = {
@@ -24,47 +25,30 @@ _MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-DATE = re.compile(
-    r"(?P<iso>\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b)"
+DATE = Caseless(r"(?P<iso>\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b)"
     r"|(?P<mdy>\b" + _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b)"
     r"|(?P<dmy>\b\d{1,2}\s+" + _MONTH_RE + r",?\s+(?:19|20)\d\d\b)"
     r"|(?P<my>\b(?:(?:early|mid|late)[- ])?" + _MONTH_RE + r",?\s+(?:of\s+)?(?:19|20)\d\d\b)"
-    r"|(?P<y>(?<![\d,.$])\b(?:19|20)\d\d\b(?!,\d|\d))",
-    re.IGNORECASE,
-)
-_SINCE = re.compile(
-    r"(?:active since|since(?: at least)?|as early as|began(?: operating)?(?: as early as)?"
+    r"|(?P<y>(?<![\d,.$])\b(?:19|20)\d\d\b(?!,\d|\d))")
+_DIGIT = re.compile(r"\d")
+_SINCE = Caseless(r"(?:active since|since(?: at least)?|as early as|began(?: operating)?(?: as early as)?"
     r"(?: in)?|started(?: in)?|starting(?: in)?|dating back to|dates back to|beginning in|"
     r"began in|launched in|created in|first (?:appeared|emerged|seen|detected|observed) in|"
-    r"from|between|emerged in|set up in)\s+(?:at least\s+)?(?:(?:early|mid|late)[- ])?$",
-    re.IGNORECASE,
-)
-_UNTIL = re.compile(
-    r"(?:until|through|to|till|and|ended in|stopped in|went dormant in|halted in|"
-    r"ceased in|active until|last active in)\s+(?:(?:early|mid|late)[- ])?$",
-    re.IGNORECASE,
-)
-_REMOVED = re.compile(
-    r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|actioned|"
-    r"blocked|deleted|dismantled|shut down|taken action)\b",
-    re.IGNORECASE,
-)
-_NOT_NETWORK_DATE = re.compile(
-    r"\b(?:previously|past|previous|earlier|prior|last reported|reported in|since we began|"
-    r"founded|born|elections? (?:of|in)|policy|polic(?:ies|y) since|years? ago)\b",
-    re.IGNORECASE,
-)
+    r"from|between|emerged in|set up in)\s+(?:at least\s+)?(?:(?:early|mid|late)[- ])?$")
+_UNTIL = Caseless(r"(?:until|through|to|till|and|ended in|stopped in|went dormant in|halted in|"
+    r"ceased in|active until|last active in)\s+(?:(?:early|mid|late)[- ])?$")
+_REMOVED = Caseless(r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|actioned|"
+    r"blocked|deleted|dismantled|shut down|taken action)\b")
+_NOT_NETWORK_DATE = Caseless(r"\b(?:previously|past|previous|earlier|prior|last reported|reported in|since we began|"
+    r"founded|born|elections? (?:of|in)|policy|polic(?:ies|y) since|years? ago)\b")
 _X_PLATFORM = re.compile(
     r"(?:\b(?:on|across|including|and|to|via|from)\s+X\b(?!-)|\bX\s*\(formerly|"
     r"\bX,\s*formerly|\bX\s+(?:said|suspended|removed|banned|took|announced|accounts?|"
     r"posts?|users?)\b|,\s*X\s*,|\bX\s+and\s+[A-Z])"
 )
-_SPEAKER_AFTER = re.compile(
-    r"^(?:'s?\s+(?:head|chief|spokes\w*|security|threat|policy|report|investigators|team|"
+_SPEAKER_AFTER = Caseless(r"^(?:'s?\s+(?:head|chief|spokes\w*|security|threat|policy|report|investigators|team|"
     r"statement|announcement|parent)|\s+(?:said|says|stated|announced|told|noted|added|wrote|"
-    r"reported|spokes\w*|officials?|declined|did not))",
-    re.IGNORECASE,
-)
+    r"reported|spokes\w*|officials?|declined|did not))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +94,7 @@ def find_platforms(s: str, offset: int, mentions: list[Mention]) -> list[VocabHi
         if _SPEAKER_AFTER.match(after) or re.search(r"according to\s+$", before, re.I):
             continue
         out.append(VocabHit("platform", plats[0].value, None, m.start, m.end))
-    for x in _X_PLATFORM.finditer(s):
+    for x in _X_PLATFORM.finditer(s) if "X" in s else ():
         pos = x.group(0).find("X")
         out.append(VocabHit("platform", "twitter", None, offset + x.start() + pos,
                             offset + x.start() + pos + 1))
@@ -135,10 +119,9 @@ _OP_CUE = re.compile(
 _QUOTED = re.compile(r"[\"“‘'«]([^\"“”‘’'«»]{2,60}?)[\"”’'»]")
 _CAP_NAME = re.compile(
     r"(?:Operation\s+)?[A-Z][\w-]+(?:\s+(?:of\s+|and\s+(?=[A-Z][\w-]+\s+[A-Z]))?[A-Z][\w-]+){0,4}")
-_OP_CONTEXT = re.compile(
-    r"\b(?:operations?|campaigns?|networks?|influence|efforts?|IOs?|groups?|clusters?|"
+_OP_CONTEXT = Caseless(r"\b(?:operations?|campaigns?|networks?|influence|efforts?|IOs?|groups?|clusters?|"
     r"activity|actors?|case study|case|scheme|project|accounts|opérations?|campagnes?|réseaux?|"
-    r"operaci[oó]n(?:es)?|campañas?|redes|red|операци\w*|кампани\w*|сет[ьи])\b", re.IGNORECASE)
+    r"operaci[oó]n(?:es)?|campañas?|redes|red|операци\w*|кампани\w*|сет[ьи])\b")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 _NOT_OP = frozenset(["The", "A", "An", "Facebook", "Meta", "Twitter", "Google", "It", "This",
                      "That", "Our", "We", "They", "OpenAI", "TikTok", "YouTube", "Instagram"])
@@ -212,7 +195,7 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
     return out
 
 
-_OP_NOUN_BEFORE = re.compile(r"\b(?:operation|campaign|network|cluster),\s+(?=[\"“‘«])", re.I)
+_OP_NOUN_BEFORE = Caseless(r"\b(?:operation|campaign|network|cluster),\s+(?=[\"“‘«])")
 # "the 'Peer Review' and 'Sponsored Discontent' campaigns", "the “Bad Grammar” operation"
 _OP_NOUN_AFTER = re.compile(
     r"\s+(?:(?:influence|information|covert|disinformation|propaganda|spam) )?"
@@ -238,6 +221,8 @@ def _quoted_before_noun(s: str) -> list[tuple[str, int, int]]:
 
 def find_dates(s: str, offset: int) -> list[VocabHit]:
     out: list[VocabHit] = []
+    if not _DIGIT.search(s):
+        return out  # (every date has a digit)
     for m in DATE.finditer(s):
         value = iso_date(m)
         if not value:
