@@ -130,18 +130,18 @@ def main() -> None:
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ta-import-scale-", dir=args.work))
     try:
-        for n in args.sizes:
+        for run, n in enumerate(args.sizes):
             files = corpus_files(args.corpus, n)
             mb = sum(f.stat().st_size for f in files) / 1e6
             print(f"{n} files ({mb:.1f} MB):", flush=True)
-            browsable, searchable, added = run_archive(files, work / f"archive-{n}")
+            browsable, searchable, added = run_archive(files, work / f"archive-{run}-{n}")
             print(f"  archive  browsable  {browsable:7.1f} s {added / browsable:7.1f} docs/s",
                   flush=True)
             print(f"  archive  searchable {searchable:7.1f} s {added / searchable:7.1f} docs/s",
                   flush=True)
             if args.skip_fts:
                 continue
-            fts = run_fts5(files, work / f"fts-{n}")
+            fts = run_fts5(files, work / f"fts-{run}-{n}")
             print(f"  FTS5 durable        {fts:7.1f} s {n / fts:7.1f} docs/s "
                   "(per file: read, sha256, blob write + fsync, one transaction)", flush=True)
             print(f"  ratio archive / FTS5: browsable {browsable / fts:.1f}x, "
