@@ -114,8 +114,7 @@ class Archive:
     def _import_parts(self) -> ImportParts:
         self._writer.require()
         return ImportParts(self.store, self.blobs, self.parser, self.limits,
-                           self.write_transaction, self._keeper.sync, self.extractor_version,
-                           self._keeper.feed, self._keeper.end_feed)
+                           self.write_transaction, self._keeper.sync, self.extractor_version)
 
     def _check_parts(self) -> CheckParts:
         return CheckParts(self.store, self.blobs, self.root, self.readonly, self.writable,

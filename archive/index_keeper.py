@@ -54,7 +54,6 @@ class IndexKeeper:
         self._index: SearchIndex | None = None
         self._dir = root / "index"
         self._private: Path | None = None  # a temp folder of our own (read-only archives)
-        self._feed_store: Store | None = None  # the feeding thread's connection (see feed)
 
     @property
     def index(self) -> SearchIndex:
@@ -70,7 +69,6 @@ class IndexKeeper:
         return self._index
 
     def close(self) -> None:
-        self.end_feed()
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -146,40 +144,6 @@ class IndexKeeper:
                 on_progress(Progress("index", min(done, total), total, "updating the search index"))
             if cancel and cancel.cancelled:
                 break  # the rest stays in the outbox and is replayed next time
-
-    # --- indexing while an import writes (archive.pipeline's feeder thread) -------------
-
-    def feed(self, after_id: int, limit: int) -> tuple[int, int] | None:
-        """Apply the outbox rows after *after_id* that are committed, read through a
-        connection of this thread's own, without clearing them (the importer holds the
-        database; it clears them once the feed ends). Returns (last row id, generation)
-        applied, None if none. The index must be open (`sync` first); one feeding thread."""
-        if self._index is None:
-            return None
-        if self._feed_store is None:
-            from archive.store import DB_NAME, connect
-
-            self._feed_store = Store(connect(self.root / DB_NAME, readonly=True))
-        reader = self._feed_store
-        rows = reader.outbox_after(after_id, limit)
-        if not rows:
-            return None
-        ids = list(dict.fromkeys(r["document_id"] for r in rows))
-        docs = [d for d in (reader.index_doc(i) for i in ids) if d is not None]
-        found = {d.id for d in docs}
-        self._index.apply(docs, delete_ids=[i for i in ids if i not in found],
-                          crash_point=crash_point)
-        crash_point("index.after_commit")
-        gen = max(r["generation"] for r in rows)
-        self._index.set_generation(gen)
-        crash_point("index.after_generation")
-        return rows[-1]["id"], gen
-
-    def end_feed(self) -> None:
-        """The feeding thread is done: its connection goes (call from that thread)."""
-        store, self._feed_store = self._feed_store, None
-        if store is not None:
-            store.conn.close()
 
     def rebuild(self, on_progress: ProgressCallback | None = None,
                 cancel: CancelToken | None = None) -> None:

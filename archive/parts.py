@@ -30,11 +30,6 @@ class ImportParts:
     transaction: Transaction
     catch_up: CatchUp
     extractor_version: str
-    # For a thread that indexes while an import writes: apply (up to a number of) committed
-    # outbox rows after an id, returning (last id, generation) applied or None; then its end
-    # (`IndexKeeper.feed`).
-    feed_index: Callable[[int, int], tuple[int, int] | None] | None = None
-    end_feed: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True, slots=True)

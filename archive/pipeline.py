@@ -15,10 +15,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import Future, wait
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -51,7 +50,6 @@ BATCH_FILES = 250  # files per transaction at most ...
 BATCH_SECONDS = 0.5  # ... and at most this long before they are browsable
 READ_AHEAD = 8  # files handed to the readers before the writer needs them ...
 READ_AHEAD_BYTES = 64 * 1024 * 1024  # ... holding at most this much of their bytes
-FEED_ROWS = 200  # documents per Whoosh commit while the import goes on
 
 
 def document_id_for(sha: str) -> DocumentId:
@@ -67,8 +65,7 @@ def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
     report = throttle(on_progress)
     cancel = cancel or CancelToken()
     result = ImportResult()
-    feeder = _IndexFeeder(parts)
-    batch = _Batch(parts, result, feeder)
+    batch = _Batch(parts, result)
     ahead = _read_ahead(parts, sources, cancel)
     n = 0
     try:
@@ -83,15 +80,11 @@ def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
                 report(Progress("import", n, total, item.source.name))
                 if batch.due():
                     batch.commit()
-                    feeder.committed()
         except Cancelled:
             result.cancelled = True
         finally:
             ahead.close()  # (files handed to the readers and not needed are dropped)
-            try:
-                batch.commit()  # what was written before an error or a cancel is kept
-            finally:
-                feeder.stop()
+            batch.commit()  # what was written before an error or a cancel is kept
     except StorageError as exc:
         # (the disk filled up part-way: say what was added before, and never let the index
         # catch-up, which needs the disk too, hide the message)
@@ -114,80 +107,6 @@ def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
                 else f"Could not update the search index ({exc})", result, False)) from None
     _log_result(result)
     return result
-
-
-class _IndexFeeder:
-    """Indexes what earlier commits made browsable, on a thread, while the writer waits for
-    the readers: the import goes on, and the index is nearly level with it when it ends.
-
-    Started at the first commit that leaves files to come (a small import is indexed by the
-    catch-up at its end alone). It indexes only while the writer is idle (Whoosh is Python
-    work and would slow the writer down), FEED_ROWS documents per Whoosh commit. The outbox
-    rows it indexed are cleared once it stops; a crash before that replays them (indexing
-    is idempotent). It never reports progress and never raises: what it could not index,
-    the catch-up after the import does (and says why, should it fail too)."""
-
-    def __init__(self, parts: ImportParts) -> None:
-        self.parts = parts
-        self._thread: threading.Thread | None = None
-        self._idle = threading.Event()  # set while the writer waits for a reader
-        self._new = threading.Event()  # set at each commit
-        self._stopping = False
-        self._done: tuple[int, int] | None = None  # (last outbox id, generation) indexed
-        self._failed = parts.feed_index is None
-
-    def committed(self) -> None:
-        if self._failed:
-            return
-        if self._thread is None:
-            try:
-                self.parts.catch_up(None)  # (the index open and level with what is committed)
-            except Exception:
-                self._failed = True
-                return
-            self._thread = threading.Thread(target=self._run, name="index-feeder", daemon=True)
-            self._thread.start()
-        self._new.set()
-
-    @contextlib.contextmanager
-    def writer_waiting(self) -> Iterator[None]:
-        self._idle.set()
-        try:
-            yield
-        finally:
-            self._idle.clear()
-
-    def _run(self) -> None:
-        feed = self.parts.feed_index
-        assert feed is not None
-        try:
-            while not self._stopping:
-                if not self._idle.wait(0.2) or self._stopping:
-                    continue
-                done = feed(self._done[0] if self._done else 0, FEED_ROWS)
-                if done is None:  # all that is committed is indexed: wait for the next commit
-                    self._new.wait(0.2)
-                    self._new.clear()
-                else:
-                    self._done = done
-        except BaseException:  # the catch-up after the import does it, or says why it cannot
-            log.warning("indexing during the import stopped; the catch-up does the rest",
-                        exc_info=True)
-        finally:
-            if self.parts.end_feed is not None:
-                self.parts.end_feed()
-
-    def stop(self) -> None:
-        """Wait for the thread (after its current Whoosh commit), then clear what it indexed."""
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
-        self._stopping = True
-        self._idle.set()
-        thread.join()
-        if self._done is not None:
-            with contextlib.suppress(sqlite3.Error):  # (left, they are replayed: harmless)
-                self.parts.store.clear_outbox_through(self._done[1])
 
 
 @dataclass(slots=True)
@@ -245,7 +164,6 @@ class _Batch:
 
     parts: ImportParts
     result: ImportResult
-    feeder: _IndexFeeder
     added: list[DocumentId] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # blobs this batch wrote (shas)
@@ -280,13 +198,8 @@ class _Batch:
                 self.result.restored.append(Duplicate(source.name, existing))
             return
         try:
-            if item.reading is None:
-                parsed = parts.parser.read(source)
-            elif item.reading.done():
-                parsed = item.reading.result()
-            else:
-                with self.feeder.writer_waiting():
-                    parsed = item.reading.result()
+            reading = item.reading or parts.parser.submit(source)
+            parsed = reading.result()
             raw, facts = parsed.raw, parsed.facts
         except UnsupportedFormat as exc:
             self.result.rejected.append(Rejected(source.name, str(exc)))

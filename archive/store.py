@@ -152,11 +152,6 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         return self.conn.execute(sql).fetchall()
 
-    def outbox_after(self, after_id: int, limit: int) -> list[sqlite3.Row]:
-        return self.conn.execute(
-            "SELECT id, document_id, op, generation FROM outbox WHERE id > ? ORDER BY id "
-            "LIMIT ?", (after_id, limit)).fetchall()
-
     def clear_outbox_through(self, generation: int) -> None:
         """After a full rebuild at *generation*: what it covered need not be replayed."""
         self.conn.execute("BEGIN IMMEDIATE")
