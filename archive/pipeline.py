@@ -167,6 +167,7 @@ class _Batch:
     added: list[DocumentId] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # blobs this batch wrote (shas)
+    stored: int = 0  # files stored, the unreadable ones kept as originals too
     sync: BlobSync = field(default_factory=BlobSync)
     started: float = 0.0
     tx: AbstractContextManager[Store] | None = None
@@ -255,6 +256,7 @@ class _Batch:
             if isinstance(exc, OSError | sqlite3.OperationalError):
                 raise StorageError(_storage_message(exc)) from None
             raise
+        self.stored += 1
         if "unreadable" not in raw.flags:
             self.added.append(doc_id)
         self.warnings.extend(f"{source.name}: {w}" for w in raw.warnings)
@@ -267,6 +269,7 @@ class _Batch:
         added, self.added = self.added, []
         warnings, self.warnings = self.warnings, []
         written, self.written = self.written, []
+        stored, self.stored = self.stored, 0
         try:
             try:
                 self.sync.wait()
@@ -285,7 +288,7 @@ class _Batch:
         self.result.added.extend(added)
         self.result.warnings.extend(warnings)
         try:
-            for _ in added:
+            for _ in range(stored):
                 crash_point("import.after_commit")
         except OSError as exc:  # committed: counted above as added, and safe
             raise StorageError(_storage_message(exc)) from None
