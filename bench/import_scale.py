@@ -8,9 +8,12 @@ For each size N (the first N files of the corpus folder, sorted by name):
   FTS5      the reference with the same durability per file: read the file, sha256, write
             the blob and fsync it, then one transaction (WAL, synchronous=FULL) with the
             document row and its FTS5 row (porter unicode61). Searchable at its last commit.
+  --split   also: the same import with every file parsed and extracted beforehand (readers
+            that answer at once), i.e. what the writer and the index cost without the
+            readers' work, to tell the pipeline's share from the extractor's.
 Prints seconds, docs/s and the ratio archive / FTS5. The machine is shared: figures are
 noisy; run twice and compare.
-Usage: python bench/import_scale.py [N ...] [--corpus DIR] [--work DIR] [--skip-fts]
+Usage: python bench/import_scale.py [N ...] [--corpus DIR] [--work DIR] [--skip-fts] [--split]
   (default: 1000; the corpus defaults to /work/scale/corpus-30k, else bench/corpus.py
   writes one to the temp folder)
 """
@@ -81,9 +84,43 @@ class BrowsableWatch:
         return self.at
 
 
-def run_archive(files: list[Path], target: Path) -> tuple[float, float, int]:
+class ReadBeforehand:
+    """A parser whose every answer was computed before the clock started (for --split)."""
+
+    def __init__(self, files: list[Path]) -> None:
+        from archive.limits import Limits
+        from archive.parsing import extract_strict, parse_bytes
+        from archive.records import SourceFile
+
+        self.answers = {}
+        for f in files:
+            raw = parse_bytes(SourceFile(str(f), f.read_bytes()), Limits())
+            self.answers[str(f)] = (raw, extract_strict(raw, str(f)))
+
+    def read(self, source):  # noqa: ANN001, ANN201
+        from archive.parsing import ParsedFile
+
+        return ParsedFile(*self.answers[source.name])
+
+    def submit(self, source):  # noqa: ANN001, ANN201
+        from archive.parsing import done_future
+
+        return done_future(self.read, source)
+
+    def parse(self, source):  # noqa: ANN001, ANN201
+        return self.answers[source.name][0]
+
+    def close(self) -> None:
+        pass
+
+
+def run_archive(files: list[Path], target: Path,
+                parser: ReadBeforehand | None = None) -> tuple[float, float, int]:
     start = time.perf_counter()
     with Archive.open(target) as archive:
+        if parser is not None:
+            start = time.perf_counter()
+            archive._parser = parser
         watch = BrowsableWatch(target / "archive.sqlite", len(files), start)
         result = archive.import_paths(files)
         searchable = time.perf_counter() - start
@@ -127,6 +164,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path)
     ap.add_argument("--work", type=Path, help="folder for the archives (default: temp)")
     ap.add_argument("--skip-fts", action="store_true")
+    ap.add_argument("--split", action="store_true")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ta-import-scale-", dir=args.work))
     try:
@@ -139,6 +177,11 @@ def main() -> None:
                   flush=True)
             print(f"  archive  searchable {searchable:7.1f} s {added / searchable:7.1f} docs/s",
                   flush=True)
+            if args.split:
+                b, s_, k = run_archive(files, work / f"split-{run}-{n}", ReadBeforehand(files))
+                print(f"  (read beforehand: browsable {b:.1f} s {k / b:.1f} docs/s, searchable "
+                      f"{s_:.1f} s {k / s_:.1f} docs/s: the writer and the index alone)",
+                      flush=True)
             if args.skip_fts:
                 continue
             fts = run_fts5(files, work / f"fts-{run}-{n}")
