@@ -15,9 +15,16 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from archive.parsing import ParsedFile
+from archive.limits import Limits
+from archive.parsing import ParsedFile, Parser
 from archive.records import RawDocument, SourceFile
 from archive.sandbox import IsolatedParser
+
+
+def default_parser(limits: Limits) -> Parser:
+    """The parser an archive uses: isolated child processes, as many as pay on this machine
+    (the in-process one is for tests and tools that parse trusted files)."""
+    return ReaderPool(lambda: IsolatedParser(limits))
 
 
 def reader_count() -> int:

@@ -38,7 +38,7 @@ from archive.errors import (
 )
 from archive.facts import DocumentFacts
 from archive.limits import Limits
-from archive.parsing import ParsedFile, Parser, done_future
+from archive.parsing import ParsedFile, done_future
 from archive.records import RawDocument, SourceFile
 from archive.sandbox_wire import Garbage, decode_document, decode_facts
 
@@ -59,14 +59,6 @@ class _WorkerGone(Exception):
 
 class _Deadline(Exception):
     """The child did not answer in time."""
-
-
-def default_parser(limits: Limits) -> Parser:
-    """The parser an archive uses: isolated child processes, as many as pay on this machine
-    (`archive.reader_pool`; the in-process one is for tests and tools that parse trusted files)."""
-    from archive.reader_pool import ReaderPool
-
-    return ReaderPool(lambda: IsolatedParser(limits))
 
 
 WORKER_FLAG = "--sandbox-worker"
