@@ -30,8 +30,8 @@ from archive.originals import viewer_copy
 from archive.parsing import Parser
 from archive.parts import CheckParts, ImportParts, Transaction
 from archive.progress import CancelToken, ProgressCallback
+from archive.reader_pool import default_parser
 from archive.records import DocumentId, ImportResult, SearchResult, SourceFile
-from archive.sandbox import default_parser
 from archive.store import Store
 from archive.writer import Writer
 

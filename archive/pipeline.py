@@ -1,8 +1,13 @@
-"""Import: discover sources, parse, extract facts, store each file in one transaction, index.
+"""Import: discover sources, parse and extract (in the readers), store many files per
+transaction, index.
 
-Per file: blob first, then one SQLite transaction (document, networks, facts, outbox
-row), then the index catches up from the outbox. A crash anywhere leaves at worst an
-orphan blob or a pending outbox row. Plain synchronous code with progress and cancel.
+Readers parse and extract the next files while this process writes the current ones, in
+input order. Per file: blob first, then its rows (document, networks, facts, outbox row)
+under a savepoint of a transaction that holds many files; the blobs are made durable, then
+the transaction commits (every BATCH_FILES files or BATCH_SECONDS). A crash anywhere loses
+at worst the files of the open transaction, whole: their blobs are orphans (moved aside on
+the next open) and no row of them is left; then the index catches up from the outbox.
+Plain synchronous code with progress and cancel.
 """
 
 from __future__ import annotations
@@ -10,13 +15,19 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Iterable
+import time
+from collections import deque
+from collections.abc import Generator, Iterable
+from concurrent.futures import Future, wait
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.blobs import sha256_bytes
-from archive.errors import ArchiveError, Cancelled, ParseError, StorageError, UnsupportedFormat
+from archive.blobs import BlobSync, sha256_bytes
+from archive.errors import Cancelled, ParseError, StorageError, UnsupportedFormat
 from archive.facts import DocumentFacts
 from archive.faults import crash_point
+from archive.parsing import ParsedFile, extract_document
 from archive.parts import ImportParts
 from archive.paths import provenance_name
 from archive.progress import CancelToken, Progress, ProgressCallback, throttle
@@ -29,8 +40,16 @@ from archive.records import (
     SourceFile,
 )
 from archive.safe_text import printable
+from archive.store import Store
+
+__all__ = ["document_id_for", "extract_document", "import_paths", "import_sources"]
 
 log = logging.getLogger(__name__)
+
+BATCH_FILES = 250  # files per transaction at most ...
+BATCH_SECONDS = 0.5  # ... and at most this long before they are browsable
+READ_AHEAD = 8  # files handed to the readers before the writer needs them ...
+READ_AHEAD_BYTES = 64 * 1024 * 1024  # ... holding at most this much of their bytes
 
 
 def document_id_for(sha: str) -> DocumentId:
@@ -46,19 +65,26 @@ def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
     report = throttle(on_progress)
     cancel = cancel or CancelToken()
     result = ImportResult()
+    batch = _Batch(parts, result)
+    ahead = _read_ahead(parts, sources, cancel)
     n = 0
     try:
-        for item in sources:
-            cancel.raise_if_cancelled()
-            n += 1
-            if isinstance(item, Rejected):
-                result.rejected.append(item)
-                continue
-            report(Progress("import", n - 1, total, item.name))
-            _import_one(parts, item, result, keep_paths)
-            report(Progress("import", n, total, item.name))
-    except Cancelled:
-        result.cancelled = True
+        try:
+            for item in ahead:
+                n += 1
+                if isinstance(item, Rejected):
+                    result.rejected.append(item)
+                    continue
+                report(Progress("import", n - 1, total, item.source.name))
+                batch.add(item, keep_paths)
+                report(Progress("import", n, total, item.source.name))
+                if batch.due():
+                    batch.commit()
+        except Cancelled:
+            result.cancelled = True
+        finally:
+            ahead.close()  # (files handed to the readers and not needed are dropped)
+            batch.commit()  # what was written before an error or a cancel is kept
     except StorageError as exc:
         # (the disk filled up part-way: say what was added before, and never let the index
         # catch-up, which needs the disk too, hide the message)
@@ -81,6 +107,191 @@ def import_sources(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
                 else f"Could not update the search index ({exc})", result, False)) from None
     _log_result(result)
     return result
+
+
+@dataclass(slots=True)
+class _Item:
+    """One file on its way: its hash, and its reading if a reader was asked for one."""
+
+    source: SourceFile
+    sha: str
+    reading: Future[ParsedFile] | None
+
+
+def _read_ahead(parts: ImportParts, sources: Iterable[SourceFile | Rejected],
+                cancel: CancelToken) -> Generator[_Item | Rejected, None, None]:
+    """The sources in their order, each file already handed to a reader: while the writer
+    stores one, the readers parse and extract the next READ_AHEAD. A file whose bytes are
+    already stored, or already on their way, is not read again (the writer sees it as a
+    duplicate)."""
+    window: deque[_Item | Rejected] = deque()
+    held = 0
+    on_the_way: set[str] = set()
+    it = iter(sources)
+    try:
+        while True:
+            while len(window) < READ_AHEAD and held < READ_AHEAD_BYTES:
+                nxt = next(it, None)
+                if nxt is None:
+                    break
+                if isinstance(nxt, Rejected):
+                    window.append(nxt)
+                    continue
+                sha = sha256_bytes(nxt.data)
+                reading = None
+                if sha not in on_the_way and parts.store.id_for_sha(sha) is None:
+                    reading = parts.parser.submit(nxt)
+                    on_the_way.add(sha)
+                window.append(_Item(nxt, sha, reading))
+                held += len(nxt.data)
+            if not window:
+                return
+            cancel.raise_if_cancelled()  # once per file, before the writer takes it
+            head = window.popleft()
+            if isinstance(head, _Item):
+                held -= len(head.source.data)
+            yield head
+    finally:
+        # Files not started are dropped; those being read are waited for, so no reader
+        # works for an import that has returned (a reader that failed to start is reaped).
+        readings = [x.reading for x in window if isinstance(x, _Item) and x.reading is not None]
+        wait([r for r in readings if not r.cancel()])
+
+
+@dataclass
+class _Batch:
+    """The open transaction of an import: many files, each whole or not at all."""
+
+    parts: ImportParts
+    result: ImportResult
+    added: list[DocumentId] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # blobs this batch wrote (shas)
+    stored: int = 0  # files stored, the unreadable ones kept as originals too
+    sync: BlobSync = field(default_factory=BlobSync)
+    started: float = 0.0
+    tx: AbstractContextManager[Store] | None = None
+
+    def due(self) -> bool:
+        return len(self.added) >= BATCH_FILES or (
+            self.tx is not None and time.monotonic() - self.started >= BATCH_SECONDS)
+
+    def _begin(self) -> Store:
+        if self.tx is None:
+            tx = self.parts.transaction()
+            store = tx.__enter__()
+            self.tx, self.started = tx, time.monotonic()
+            return store
+        return self.parts.store
+
+    def add(self, item: _Item, keep_paths: bool) -> None:
+        parts, source, sha = self.parts, item.source, item.sha
+        recorded = source.name if keep_paths else provenance_name(source.name, source.folder)
+        existing = parts.store.id_for_sha(sha)  # (this batch's rows count too)
+        if existing is not None:
+            restored = _heal_original(parts, source.data, sha)
+            try:
+                self._begin().add_provenance(existing, recorded)
+            except sqlite3.OperationalError as exc:
+                raise StorageError(_storage_message(exc)) from None
+            self.result.duplicates.append(Duplicate(source.name, existing))
+            if restored:
+                self.result.restored.append(Duplicate(source.name, existing))
+            return
+        try:
+            reading = item.reading or parts.parser.submit(source)
+            parsed = reading.result()
+            raw, facts = parsed.raw, parsed.facts
+        except UnsupportedFormat as exc:
+            self.result.rejected.append(Rejected(source.name, str(exc)))
+            return
+        except ParseError as exc:
+            # The format is ours but the file is not readable: keep the original, say why.
+            raw, facts = RawDocument(
+                text="", media_type="application/octet-stream", importer="unreadable",
+                warnings=[str(exc)], flags=["unreadable"]), None
+            self.result.rejected.append(Rejected(
+                source.name, f"{exc}; the original was kept as {document_id_for(sha)}"))
+        self._store(source, sha, recorded, raw, facts)
+
+    def _store(self, source: SourceFile, sha: str, recorded: str, raw: RawDocument,
+               facts: DocumentFacts | None) -> None:
+        parts, store = self.parts, self.parts.store
+        doc_id = document_id_for(sha)
+        had_blob = parts.blobs.has(sha)  # (an orphan from before is never ours to remove)
+        file = printable(source.display or _display_name(source.name), one_line=True)
+        in_savepoint = False
+        try:
+            crash_point("import.after_parse")
+            if facts is None:  # (a reader that could not extract it, or a file kept unreadable)
+                facts = extract_document(raw, source.name)
+            parts.blobs.put(source.data, sha, sync=self.sync)
+            if not had_blob:
+                self.written.append(sha)
+            crash_point("import.after_blob")
+            self._begin()
+            store.savepoint()
+            in_savepoint = True
+            store.insert_document(doc_id=doc_id, sha=sha, file=file, size=len(source.data),
+                                  raw=raw, facts=facts, extractor_version=parts.extractor_version)
+            if recorded != file:
+                store.add_provenance(doc_id, recorded)
+            crash_point("import.in_transaction")
+            from archive.corrections import apply_corrections
+
+            apply_corrections(store, doc_id)
+            store.queue_index(doc_id)
+            crash_point("import.before_commit")
+            store.release_savepoint()
+        except BaseException as exc:
+            if in_savepoint:
+                with contextlib.suppress(sqlite3.Error):
+                    store.rollback_savepoint()
+            if not had_blob and sha in self.written:
+                # (the row did not get in: the blob this import just wrote goes with it)
+                self.written.remove(sha)
+                self.sync.forget(parts.blobs.path_for(sha))
+                with contextlib.suppress(OSError):
+                    parts.blobs.delete(sha)
+            if isinstance(exc, OSError | sqlite3.OperationalError):
+                raise StorageError(_storage_message(exc)) from None
+            raise
+        self.stored += 1
+        if "unreadable" not in raw.flags:
+            self.added.append(doc_id)
+        self.warnings.extend(f"{source.name}: {w}" for w in raw.warnings)
+
+    def commit(self) -> None:
+        """Make the blobs durable, then commit the rows: the files become browsable."""
+        tx, self.tx = self.tx, None
+        if tx is None:
+            return
+        added, self.added = self.added, []
+        warnings, self.warnings = self.warnings, []
+        written, self.written = self.written, []
+        stored, self.stored = self.stored, 0
+        try:
+            try:
+                self.sync.wait()
+            except BaseException as exc:
+                tx.__exit__(type(exc), exc, exc.__traceback__)  # (rolls back)
+                raise
+            tx.__exit__(None, None, None)
+        except BaseException as exc:
+            self.parts.store.rollback()
+            for sha in written:  # none of their rows got in
+                with contextlib.suppress(OSError):
+                    self.parts.blobs.delete(sha)
+            if isinstance(exc, OSError | sqlite3.OperationalError):
+                raise StorageError(_storage_message(exc)) from None
+            raise
+        self.result.added.extend(added)
+        self.result.warnings.extend(warnings)
+        try:
+            for _ in range(stored):
+                crash_point("import.after_commit")
+        except OSError as exc:  # committed: counted above as added, and safe
+            raise StorageError(_storage_message(exc)) from None
 
 
 def _catch_up_quietly(parts: ImportParts, on_progress: ProgressCallback | None,
@@ -133,66 +344,6 @@ def import_paths(parts: ImportParts, paths: Iterable[Path | str], *,
                           keep_paths=keep_paths)
 
 
-def _import_one(parts: ImportParts, source: SourceFile, result: ImportResult,
-                keep_paths: bool) -> None:
-    store = parts.store
-    sha = sha256_bytes(source.data)
-    recorded = source.name if keep_paths else provenance_name(source.name, source.folder)
-    existing = store.id_for_sha(sha)
-    if existing is not None:
-        restored = _heal_original(parts, source.data, sha)
-        with parts.transaction():
-            store.add_provenance(existing, recorded)
-        result.duplicates.append(Duplicate(source.name, existing))
-        if restored:
-            result.restored.append(Duplicate(source.name, existing))
-        return
-    try:
-        raw = parts.parser.parse(source)
-    except UnsupportedFormat as exc:
-        result.rejected.append(Rejected(source.name, str(exc)))
-        return
-    except ParseError as exc:
-        # The format is ours but the file is not readable: keep the original, say why.
-        raw = RawDocument(text="", media_type="application/octet-stream", importer="unreadable",
-                          warnings=[str(exc)], flags=["unreadable"])
-        result.rejected.append(Rejected(
-            source.name, f"{exc}; the original was kept as {document_id_for(sha)}"))
-    doc_id = document_id_for(sha)
-    had_blob = parts.blobs.has(sha)  # (an orphan from before is never ours to remove)
-    file = printable(source.display or _display_name(source.name), one_line=True)
-    try:
-        crash_point("import.after_parse")
-        facts = extract_document(raw, source.name)
-        parts.blobs.put(source.data, sha)
-        crash_point("import.after_blob")
-        with parts.transaction():
-            store.insert_document(doc_id=doc_id, sha=sha, file=file,
-                                  size=len(source.data), raw=raw, facts=facts,
-                                  extractor_version=parts.extractor_version)
-            if recorded != file:
-                store.add_provenance(doc_id, recorded)
-            crash_point("import.in_transaction")
-            from archive.corrections import apply_corrections
-
-            apply_corrections(store, doc_id)
-            store.queue_index(doc_id)
-            crash_point("import.before_commit")
-    except (OSError, sqlite3.OperationalError) as exc:
-        if not had_blob and store.id_for_sha(sha) is None:
-            # (the row did not get in: the blob this import just wrote goes with it)
-            with contextlib.suppress(OSError):
-                parts.blobs.delete(sha)
-        raise StorageError(_storage_message(exc)) from None
-    if "unreadable" not in raw.flags:
-        result.added.append(doc_id)
-    result.warnings.extend(f"{source.name}: {w}" for w in raw.warnings)
-    try:
-        crash_point("import.after_commit")
-    except OSError as exc:  # committed: counted above as added, and safe
-        raise StorageError(_storage_message(exc)) from None
-
-
 def _make_printable(result: ImportResult) -> None:
     """Names and reasons as the report shows them (GUI, CLI, JSON): a zip entry or file name
     holding escapes, bidi overrides or newlines is shown, never obeyed (`archive.safe_text`)."""
@@ -213,31 +364,6 @@ def _heal_original(parts: ImportParts, data: bytes, sha: str) -> bool:
         raise StorageError(_storage_message(exc)) from None
     log.warning("original %s was missing or damaged; restored from the file imported again", sha)
     return True
-
-
-def extract_document(raw: RawDocument, name: str) -> DocumentFacts:
-    """The facts of one parsed file; an extractor failure costs the facts, never the file."""
-    if not raw.text.strip():
-        return DocumentFacts(publisher=raw.publisher, published=raw.published,
-                             language=raw.language)
-    from archive.extract import extract_facts
-
-    try:
-        facts = extract_facts(raw.text, title=raw.title, publisher=raw.publisher,
-                              published=raw.published, filename=name,
-                              media_type=raw.media_type, language=raw.language)
-        raw.warnings.extend(w for w in facts.warnings if w not in raw.warnings)
-        return facts
-    except ArchiveError:
-        raise
-    except RecursionError:
-        raw.warnings.append("fact extraction gave up on this text (too deeply nested)")
-        return DocumentFacts(publisher=raw.publisher, published=raw.published)
-    except Exception as exc:  # an extractor bug must not cost the user the document
-        log.exception("fact extraction failed on %s", name)
-        raw.warnings.append(f"fact extraction failed ({type(exc).__name__}); "
-                            "the document was kept without facts — please report this")
-        return DocumentFacts(publisher=raw.publisher, published=raw.published)
 
 
 def _display_name(name: str) -> str:

@@ -1,8 +1,9 @@
 """Parse untrusted files in a persistent child process with time, memory and output caps.
 
 `IsolatedParser` keeps one worker (`python -m archive.sandbox`) and talks to it over
-pipes in length-prefixed frames: raw bytes in, JSON of plain RawDocument fields out.
-Nothing is pickled. A worker that hangs, explodes or dies fails that one file with a
+pipes in length-prefixed frames: raw bytes in, JSON of plain RawDocument fields out and,
+when asked (`read`), JSON of the document's facts after it (`archive.sandbox_wire`): the
+worker extracts them, so the archive's process only writes. Nothing is pickled. A worker that hangs, explodes or dies fails that one file with a
 ParseError and is replaced for the next one; it is always reaped (no zombies). A worker
 that cannot start at all (a missing module, say) is the environment's fault, not the
 file's: ReaderUnavailable stops the import, naming the cause from the worker's stderr.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import selectors
@@ -24,7 +26,8 @@ import sys
 import threading
 import time
 from collections import deque
-from dataclasses import asdict, fields
+from concurrent.futures import Future
+from dataclasses import asdict
 from typing import IO, Any
 
 from archive.errors import (
@@ -32,25 +35,22 @@ from archive.errors import (
     LimitExceeded,
     ParseError,
     ReaderUnavailable,
-    UnsupportedFormat,
 )
+from archive.facts import DocumentFacts
 from archive.limits import Limits
-from archive.parsing import Parser
+from archive.parsing import ParsedFile, done_future
 from archive.records import RawDocument, SourceFile
+from archive.sandbox_wire import Garbage, decode_document, decode_facts
+
+log = logging.getLogger(__name__)
 
 _HEADER = struct.Struct(">cQ")  # frame kind, payload length
 _START_TIMEOUT_S = 60.0  # the worker's own start-up (imports), not counted per file
-_ERRORS: dict[str, type[ArchiveError]] = {
-    "ParseError": ParseError, "LimitExceeded": LimitExceeded,
-    "UnsupportedFormat": UnsupportedFormat,
-}
 _STDERR_LINES = 50  # the tail of the worker's stderr kept in memory, for a failed start
 _STDERR_LINE_BYTES = 4096
 _CAUSE_CHARS = 300
 # "ModuleNotFoundError: No module named 'x'": the line of a traceback that names the cause.
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|Warning)\b")
-_STR_FIELDS = ("text", "media_type", "importer")
-_OPT_STR_FIELDS = ("title", "publisher", "published", "language", "encoding")
 
 
 class _WorkerGone(Exception):
@@ -59,12 +59,6 @@ class _WorkerGone(Exception):
 
 class _Deadline(Exception):
     """The child did not answer in time."""
-
-
-def default_parser(limits: Limits) -> Parser:
-    """The parser an archive uses: the isolated child process (the in-process one is for
-    tests and tools that parse trusted files)."""
-    return IsolatedParser(limits)
 
 
 WORKER_FLAG = "--sandbox-worker"
@@ -151,11 +145,24 @@ class IsolatedParser:
     # --- the Parser protocol ----------------------------------------------------------
 
     def parse(self, source: SourceFile) -> RawDocument:
+        return self._exchange(source, extract=False).raw
+
+    def read(self, source: SourceFile) -> ParsedFile:
+        """Parse, then let the worker extract the facts. Should the extraction fail there (it
+        crashed, took longer than the parse limit, sent garbage), `facts` is None and the
+        archive's process extracts them instead, as it did before readers extracted."""
+        return self._exchange(source, extract=True)
+
+    def submit(self, source: SourceFile) -> Future[ParsedFile]:
+        return done_future(self.read, source)
+
+    def _exchange(self, source: SourceFile, *, extract: bool) -> ParsedFile:
         if len(source.data) > self.limits.max_file_bytes:
             raise LimitExceeded(f"file is larger than the "
                                 f"{self.limits.max_file_bytes // (1024 * 1024):,} MB limit")
         proc = self._worker()
-        header = json.dumps({"name": source.name, "limits": asdict(self.limits)}).encode()
+        header = json.dumps({"name": source.name, "limits": asdict(self.limits),
+                             "extract": extract}).encode()
         label = "file"
         try:
             assert proc.stdin is not None
@@ -179,7 +186,29 @@ class IsolatedParser:
             status = self._kill()
             raise ParseError(f"could not read this {label}: the reader crashed"
                              f"{_describe(status)}") from None
-        return _decode_reply(kind, payload, label)
+        try:
+            raw = decode_document(kind, payload, label)
+        except ParseError:
+            if extract and kind == b"D":
+                self._kill()  # its facts would come next, out of step: start afresh
+            raise
+        return ParsedFile(raw, self._facts(source.name, raw) if extract else None)
+
+    def _facts(self, name: str, raw: RawDocument) -> DocumentFacts | None:
+        """The worker's second frame: the facts ("F"), or "X" (extract them yourself)."""
+        try:
+            kind, payload = self._read_frame(time.monotonic() + self.limits.parse_timeout_s)
+            if kind != b"F":
+                return None
+            facts = decode_facts(payload, len(raw.text))
+        except (_Deadline, _WorkerGone, LimitExceeded, OSError, Garbage):
+            log.warning("the reader did not extract %s; extracting it here", name)
+            self._kill()
+            return None
+        from archive.parsing import merge_warnings
+
+        merge_warnings(raw, facts)
+        return facts
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
@@ -294,32 +323,7 @@ def _describe(status: int | None) -> str:
     return f" ({name})"
 
 
-def _decode_reply(kind: bytes, payload: bytes, label: str) -> RawDocument:
-    """Rebuild a RawDocument from the worker's JSON, checking every field's type."""
-    try:
-        data = json.loads(payload)
-    except ValueError:
-        raise ParseError(f"could not read this {label}: the reader sent garbage") from None
-    if not isinstance(data, dict):
-        raise ParseError(f"could not read this {label}: the reader sent garbage")
-    if kind == b"E":
-        cls = _ERRORS.get(str(data.get("error")), ParseError)
-        raise cls(str(data.get("message") or f"could not read this {label}")[:500])
-    if kind != b"D":
-        raise ParseError(f"could not read this {label}: the reader sent garbage")
-    known = {f.name for f in fields(RawDocument)}
-    clean: dict[str, Any] = {k: v for k, v in data.items() if k in known}
-    ok = all(isinstance(clean.get(k), str) for k in _STR_FIELDS)
-    ok = ok and all(clean.get(k) is None or isinstance(clean[k], str) for k in _OPT_STR_FIELDS)
-    ok = ok and all(isinstance(clean.get(k, []), list)
-                    and all(isinstance(x, str) for x in clean.get(k, []))
-                    for k in ("warnings", "flags"))
-    ok = ok and (clean.get("pages") is None or type(clean["pages"]) is int)
-    conf = clean.get("encoding_confidence")
-    ok = ok and (conf is None or isinstance(conf, int | float))
-    if not ok:
-        raise ParseError(f"could not read this {label}: the reader sent garbage")
-    return RawDocument(**clean)
+_decode_reply = decode_document  # (its old name, which the sandbox tests use)
 
 
 # --- the worker side: runs in the child -----------------------------------------------
@@ -369,10 +373,12 @@ def _serve(memory_bytes: int) -> int:
     try:
         from archive import importers
         from archive.faults import parser_fault, reader_start_fault
-        from archive.parsing import parse_bytes
+        from archive.parsing import extract_strict, parse_bytes
+        from archive.sandbox_wire import encode_document, encode_facts
 
         reader_start_fault()
         importers.all_importers()  # load every plugin before the clock and the cap start
+        _warm_extractor()
     except Exception as exc:
         # One line, last on stderr: the parent shows it as the reason the import stopped.
         print(f"{type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
@@ -388,6 +394,7 @@ def _serve(memory_bytes: int) -> int:
         limits = Limits(**header["limits"])
         source = SourceFile(str(header["name"]), second[1])
         label = "file"
+        raw = None
         try:
             importer = importers.pick(source.name, source.data[: importers.SNIFF_BYTES])
             label = importer.label
@@ -396,7 +403,7 @@ def _serve(memory_bytes: int) -> int:
                 _write_frame(stdout, b"D", b" " * (limits.max_output_bytes + 1))
                 continue
             raw = parse_bytes(source, limits)
-            reply = json.dumps(asdict(raw)).encode("ascii")  # \u escapes survive surrogates
+            reply = encode_document(raw)
             kind = b"D"
         except ArchiveError as exc:
             kind = b"E"
@@ -411,6 +418,23 @@ def _serve(memory_bytes: int) -> int:
             reply = json.dumps({"error": "ParseError", "message":
                                 f"could not read this {label} ({type(exc).__name__})"}).encode()
         _write_frame(stdout, kind, reply)
+        if kind == b"D" and header.get("extract") and raw is not None:
+            try:
+                facts = encode_facts(extract_strict(raw, source.name))
+            except BaseException:  # the archive's process extracts it, and meets this itself
+                _write_frame(stdout, b"X", b"")
+            else:
+                _write_frame(stdout, b"F", facts)
+
+
+def _warm_extractor() -> None:
+    """Load the extractor and build its tables once, before the first file's clock starts;
+    should this fail, each file's extraction is left to the archive's process."""
+    with contextlib.suppress(Exception):
+        from archive.parsing import extract_strict
+
+        extract_strict(RawDocument(text="Meta removed 5 Facebook accounts in Georgia.",
+                                   media_type="text/plain"), "warm-up.txt")
 
 
 if __name__ == "__main__":

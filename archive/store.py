@@ -128,6 +128,19 @@ class Store:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
+    def savepoint(self) -> None:
+        """Inside a transaction: mark where one file's rows begin (an import holds many)."""
+        self.conn.execute("SAVEPOINT one_file")
+
+    def release_savepoint(self) -> None:
+        self.conn.execute("RELEASE one_file")
+
+    def rollback_savepoint(self) -> None:
+        """Undo the rows written since `savepoint`; the rest of the transaction stands."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK TO one_file")
+            self.conn.execute("RELEASE one_file")
+
     # --- settings and generation ------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:

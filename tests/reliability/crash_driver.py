@@ -1,6 +1,7 @@
 """Child process of the crash test: imports a corpus file by file and acknowledges each.
 
-Usage: python crash_driver.py ARCHIVE CORPUS_DIR. Prints "ACK {json}" after each
+Usage: python crash_driver.py ARCHIVE CORPUS_DIR. With TAKEDOWN_ATLAS_TEST_BATCH=N it
+imports the whole corpus in one call, committing every N files. Prints "ACK {json}" after each
 import_paths call returns (the commit and the index catch-up are done), "WORKER pid"
 once the sandboxed parser is running, "DONE" at the end. The parent kills it with SIGKILL,
 at random moments or via TAKEDOWN_ATLAS_CRASH_AT (archive/faults.py).
@@ -9,6 +10,7 @@ at random moments or via TAKEDOWN_ATLAS_CRASH_AT (archive/faults.py).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,8 +42,18 @@ def main() -> int:
 
     files = sorted(p for p in corpus.iterdir() if p.is_file())
     worker_shown = False
+    batch = os.environ.get("TAKEDOWN_ATLAS_TEST_BATCH")
+    if batch:  # the whole corpus in one import, committed every N files
+        from archive import pipeline
+
+        pipeline.BATCH_FILES, pipeline.BATCH_SECONDS = int(batch), 3600.0
     with Archive.open(archive_dir) as archive:
         print("OPEN", flush=True)
+        if batch:
+            result = archive.import_paths(files)
+            ids = list(result.added) + [d.id for d in result.duplicates]
+            print("ACK " + json.dumps({"file": "*", "ids": ids}), flush=True)
+            files = []
         for path in files:
             result = archive.import_paths([path])
             ids = list(result.added) + [d.id for d in result.duplicates]

@@ -226,3 +226,29 @@ def test_the_checker_catches_a_lost_and_a_half_document(
     tally = Tally()
     verify(tmp_path / "a", calibrated["reference"], set(run.acked), tally)
     assert tally.lost == 1 and tally.half >= 1 and tally.consistent == 0
+
+
+@pytest.mark.parametrize(("point", "skip"), [
+    ("import.after_blob", 4), ("import.in_transaction", 5), ("import.before_commit", 3),
+    ("import.after_commit", 2)])
+def test_a_kill_in_an_import_of_many_files_per_transaction_loses_at_most_that_transaction(
+        calibrated: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        point: str, skip: int) -> None:
+    """One import_paths call, three files per transaction: the kill costs the open
+    transaction's files, whole, and nothing before them; the re-run completes."""
+    monkeypatch.setenv("TAKEDOWN_ATLAS_TEST_BATCH", "3")
+    corpus, reference = calibrated["corpus"], calibrated["reference"]
+    archive_dir = tmp_path / "a"
+    tally = Tally()
+    run = run_driver(archive_dir, corpus, tmp_path, point=point, skip=skip)
+    assert run.rc == -9 and run.fired == [point]
+    verify(archive_dir, reference, set(), tally)
+    present = len(snapshot(archive_dir / "archive.sqlite"))
+    if point == "import.after_commit":
+        assert present >= 3  # the first transaction had committed before the kill
+    else:
+        assert present <= skip  # the file being stored, and its transaction, are not there
+    final = run_driver(archive_dir, corpus, tmp_path)
+    assert final.rc == 0
+    verify(archive_dir, reference, set(final.acked), tally, complete=True)
+    assert tally.problems == [], tally.problems

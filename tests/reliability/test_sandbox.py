@@ -14,6 +14,7 @@ from archive import sandbox
 from archive.api import Archive
 from archive.errors import LimitExceeded, ParseError, ReaderUnavailable
 from archive.limits import Limits
+from archive.reader_pool import ReaderPool, reader_count
 from archive.records import SourceFile
 from archive.sandbox import IsolatedParser, _decode_reply
 
@@ -35,8 +36,21 @@ def _children() -> list[tuple[int, str]]:
     return out
 
 
-def test_archive_parses_through_the_sandbox(archive: Archive) -> None:
-    assert isinstance(archive.parser, IsolatedParser)
+def test_archive_parses_through_the_sandbox(archive: Archive, tmp_path: Path) -> None:
+    files = []
+    for i in range(6):
+        files.append(tmp_path / f"r{i}.txt")
+        files[-1].write_text(f"Meta removed {i + 3} Facebook accounts in Georgia.\n")
+    archive.import_paths(files)
+    pool = archive.parser
+    assert isinstance(pool, ReaderPool)
+    readers = pool.readers
+    assert 1 <= len(readers) <= reader_count()
+    assert all(isinstance(r, IsolatedParser) and r.pid is not None for r in readers)
+    children = {pid for pid, _ in _children()}
+    assert {r.pid for r in readers} <= children  # real child processes of this one
+    pool.close()
+    assert pool.pid is None and pool.readers == []
 
 
 def test_hang_explode_crash_flood_fail_alone_and_the_batch_goes_on(
