@@ -12,14 +12,17 @@ import contextlib
 import os
 import re
 import shutil
+import time
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from whoosh import highlight, index, query
 from whoosh.analysis import (
+    STOP_WORDS,
     BiWordFilter,
     Filter,
     LowercaseFilter,
@@ -29,10 +32,13 @@ from whoosh.analysis import (
 )
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
+from whoosh.lang.porter import stem
 from whoosh.qparser import MultifieldParser, syntax
 from whoosh.qparser.plugins import FieldsPlugin, WildcardPlugin
 from whoosh.query.compound import CompoundQuery
 from whoosh.query.wrappers import WrappingQuery
+from whoosh.reading import TermNotFound
+from whoosh.system import pack_uint
 
 from archive.progress import CancelToken, Progress, ProgressCallback
 from archive.store import IndexDoc
@@ -44,9 +50,13 @@ def whoosh_version() -> str:
     return ".".join(str(whoosh.versionstring()).split(".")[:3])
 
 GENERATION_FILE = "GENERATION"
-INDEX_FORMAT = "3"  # bump when the schema below changes: the index is then rebuilt
+INDEX_FORMAT = "4"  # bump when the schema below changes: the index is then rebuilt
 MAX_QUERY_CHARS = 1000
 SEARCH_SECONDS = 5.0
+PROGRESS_EVERY = 250
+# Writer settings of a full rebuild (measured by bench/search_scale.py: one process, one
+# segment; procs=2 buys little on two shared cores and doubles memory).
+REBUILD_WRITER: dict[str, Any] = {"timeout": 30.0, "limitmb": 256}
 FALLBACK_NOTICE = "Search syntax not understood; searched for the words instead."
 
 _SPECIAL_FOLDS = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ø": "o", "Ø": "o", "ß": "ss",
@@ -65,13 +75,82 @@ class _FoldFilter(Filter):  # type: ignore[misc]
 
     def __call__(self, tokens: Any) -> Any:
         for t in tokens:
-            t.text = fold_accents(t.text)
+            if not t.text.isascii():
+                t.text = fold_accents(t.text)
             yield t
 
 
+# Words too common to index: Whoosh's list, plus the "s" of "Meta's" and the "t" of "don't".
+# One-letter words otherwise are indexed ("X", the platform).
+STOP = frozenset(STOP_WORDS) | {"s", "t"}
 _WORD = RegexTokenizer(r"\w+(?:[.'’]\w+)*")
 _PAIRS = _WORD | LowercaseFilter() | _FoldFilter() | BiWordFilter(sep=" ")
-_TEXT = RegexTokenizer() | LowercaseFilter() | _FoldFilter() | StopFilter() | StemFilter()
+_TEXT = (RegexTokenizer() | LowercaseFilter() | _FoldFilter() | StopFilter(STOP, minsize=1)
+         | StemFilter())
+
+# The same analysis as _TEXT and _PAIRS, done with one regex pass and a cache per distinct
+# word instead of a generator chain per token: indexing spends most of its time here.
+_TEXT_TOKEN = re.compile(r"\w+(?:\.?\w+)*")  # RegexTokenizer's default pattern
+_PAIR_TOKEN = re.compile(r"\w+(?:[.'’]\w+)*")
+_BODY_TERMS: dict[str, str | None] = {}
+_PAIR_WORDS: dict[str, str] = {}
+_CACHE_MAX = 200_000
+
+
+def _body_term(token: str) -> str | None:
+    word = token.lower()
+    if not word.isascii():
+        word = fold_accents(word)
+    return None if word in STOP else str(stem(word))
+
+
+def body_terms(text: str) -> dict[str, int]:
+    """The body field's terms and their counts: what _TEXT yields, counted."""
+    cache = _BODY_TERMS
+    if len(cache) > _CACHE_MAX:
+        cache.clear()
+    out: dict[str, int] = {}
+    for token, n in Counter(_TEXT_TOKEN.findall(text)).items():
+        try:
+            term = cache[token]
+        except KeyError:
+            term = cache[token] = _body_term(token)
+        if term is not None:
+            out[term] = out.get(term, 0) + n
+    return out
+
+
+def pair_terms(text: str) -> dict[str, int]:
+    """The word-pair field's terms ("coordinated inauthentic") and counts: what _PAIRS yields."""
+    cache = _PAIR_WORDS
+    if len(cache) > _CACHE_MAX:
+        cache.clear()
+    words = []
+    for token in _PAIR_TOKEN.findall(text):
+        try:
+            words.append(cache[token])
+        except KeyError:
+            word = token.lower()
+            word = cache[token] = word if word.isascii() else fold_accents(word)
+            words.append(word)
+    if len(words) == 1:
+        return {words[0]: 1}
+    return Counter([a + " " + b for a, b in zip(words, words[1:])])
+
+
+class _CountedText(TEXT):  # type: ignore[misc]
+    """A TEXT field without positions whose terms come from *count* (body_terms, pair_terms)
+    rather than from running its analyzer token by token; the analyzer still parses queries
+    and highlights, and a test holds the two equal."""
+
+    def __init__(self, count: Callable[[str], dict[str, int]], **kwargs: Any) -> None:
+        super().__init__(phrase=False, **kwargs)
+        self._count = count
+
+    def index(self, value: str, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        boost = self.format.field_boost
+        for term, freq in self._count(value).items():
+            yield term.encode("utf-8"), freq, freq * boost, pack_uint(freq)
 
 # Field names a user may type before a colon, and the index field they mean.
 FIELD_ALIASES = {
@@ -86,8 +165,8 @@ def _schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=_TEXT, stored=True, field_boost=2.0),
-        body=TEXT(analyzer=_TEXT, phrase=False),
-        pairs=TEXT(analyzer=_PAIRS, phrase=False),
+        body=_CountedText(body_terms, analyzer=_TEXT),
+        pairs=_CountedText(pair_terms, analyzer=_PAIRS),
         publisher=TEXT(analyzer=_TEXT, phrase=True),
         actor=TEXT(analyzer=_WORD | LowercaseFilter() | _FoldFilter(), phrase=True),
         country=KEYWORD(lowercase=True, commas=True),
@@ -197,35 +276,30 @@ class SearchIndex:
     def rebuild(self, docs: Iterable[IndexDoc], total: int, generation: int,
                 on_progress: ProgressCallback | None = None,
                 cancel: CancelToken | None = None) -> None:
-        """Write every document into this (fresh) index in batches, then stamp it."""
-        batch: list[IndexDoc] = []
-        done = 0
-        for doc in docs:
-            if cancel:
-                cancel.raise_if_cancelled()
-            batch.append(doc)
-            if len(batch) >= 250:
-                self._add_batch(batch)
-                done += len(batch)
-                batch = []
-                if on_progress:
-                    on_progress(Progress("index", done, total, "rebuilding the search index"))
-        if batch:
-            self._add_batch(batch)
-            done += len(batch)
-        self.set_generation(generation)
-        if on_progress:
-            on_progress(Progress("index", done, total, "search index ready"))
+        """Write every document into this (fresh) index with one writer, then stamp it.
 
-    def _add_batch(self, batch: list[IndexDoc]) -> None:
-        writer = self._ix.writer(timeout=30.0, limitmb=128)
+        One writer and one commit: batches of small commits made a segment each and
+        Whoosh merged them over and over (a 43 s stall at ~23,000 documents).
+        """
+        writer = self._ix.writer(**REBUILD_WRITER)
+        done = 0
         try:
-            for doc in batch:
+            for doc in docs:
+                if cancel and done % 64 == 0:
+                    cancel.raise_if_cancelled()
                 writer.add_document(**_fields(doc))
+                done += 1
+                if on_progress and done % PROGRESS_EVERY == 0:
+                    on_progress(Progress("index", done, total, "rebuilding the search index"))
         except BaseException:
             writer.cancel()
             raise
-        _commit(writer)
+        if on_progress:
+            on_progress(Progress("index", done, total, "writing the search index"))
+        _commit(writer, merge=False)
+        self.set_generation(generation)
+        if on_progress:
+            on_progress(Progress("index", done, total, "search index ready"))
 
     # --- searching ------------------------------------------------------------------
 
@@ -246,7 +320,7 @@ class SearchIndex:
         filter_q = None
         if restrict_ids is not None:
             filter_q = query.Or([query.Term("id", i) for i in restrict_ids]) or query.NullQuery
-        with self._ix.searcher() as s:
+        with _searcher(self._ix) as s:
             kwargs: dict[str, Any] = {"limit": offset + limit, "filter": filter_q}
             if sort == "date":
                 kwargs["sortedby"] = "published"
@@ -262,8 +336,22 @@ class SearchIndex:
             results = tlc.results()
             hits = [IndexHit(h["id"], _score(h.score) if sort == "relevance" else 0.0)
                     for h in results[offset:offset + limit]]
-            total = results.estimated_length() if results.has_exact_length() is False else len(results)
+            # (Whoosh's own length is an estimate once it skips blocks: count exactly)
+            total = count_matches(s, q, filter_q)
         return IndexResult(total, hits, notice, terms, phrases)
+
+    def matching_ids(self, text: str) -> tuple[list[str], str | None]:
+        """Every document id the query matches (no order, no scoring) and its notice."""
+        q, notice = self._parse(_clean_query(text))
+        if q is None:
+            return [], notice
+        q = _rewrite_phrases(q, _raw_phrases(text))
+        with _searcher(self._ix) as s:
+            out: list[str] = []
+            for leaf, docnums in _leaf_matches(s, q):
+                stored = leaf.reader().stored_fields
+                out.extend(stored(n)["id"] for n in sorted(docnums))
+        return out, notice
 
     def _parse(self, text: str) -> tuple[Any, str | None]:
         if not text.strip() or text.strip() == "*":
@@ -279,9 +367,9 @@ class SearchIndex:
         except Exception:
             words = [w for w in (_analyse(word) for word in re.findall(r"\w+", text)[:64]) if w]
             if not words:
-                # Nothing left to search for ('*d': one letter, dropped by the analyser).
-                # An empty And would crash Whoosh's hit estimate, so say "no results" here.
-                return None, FALLBACK_NOTICE
+                # Nothing left to search for ('the', '*d'). An empty And would crash
+                # Whoosh's hit estimate, so say "no results" here, and why.
+                return None, _nothing_left_notice(text)
             q = query.And([query.Or([query.Term("body", t) for t in terms]
                                     + [query.Term("title", t) for t in terms])
                            for terms in words])
@@ -360,6 +448,15 @@ class _AliasPlugin:
             if isinstance(node, syntax.GroupNode):
                 group[i] = self._do_aliases(parser, node)
         return group
+
+
+def _nothing_left_notice(text: str) -> str:
+    typed = [fold_accents(w.lower()) for w in re.findall(r"\w+", text)]
+    if typed and all(w in STOP for w in typed):
+        shown = " ".join(dict.fromkeys(typed))
+        return (f'Too common to search for: "{shown}" (such words are not indexed); add '
+                'another word, or put them in a phrase such as "the guardian".')
+    return FALLBACK_NOTICE
 
 
 def _has_error(q: Any) -> bool:
@@ -474,11 +571,125 @@ def phrase_in_text(words: list[str], text: str) -> bool:
     return re.search(rf"(?<!\w){pattern}(?!\w)", fold_accents(text), flags=re.IGNORECASE) is not None
 
 
-def _commit(writer: Any) -> None:
+# --- exact counts -------------------------------------------------------------------
+#
+# A query is evaluated as set algebra over whole posting blocks read at once (no scoring,
+# no per-document matcher calls); query types without a set rule (positional phrases of
+# the title, spans) use Whoosh's own matcher, which is exact too, only slower.
+
+
+def count_matches(searcher: Any, q: Any, filter_q: Any = None) -> int:
+    """How many live documents *q* matches (within *filter_q*): exact, never an estimate."""
+    total = 0
+    for leaf, docnums in _leaf_matches(searcher, q):
+        if filter_q is not None:
+            docnums &= _eval(leaf, filter_q)
+        total += len(docnums)
+    return total
+
+
+def _leaf_matches(searcher: Any, q: Any) -> Iterator[tuple[Any, set[int]]]:
+    """(segment searcher, its live matching docnums) for every segment of the index."""
+    for leaf, _offset in searcher.leaf_searchers():
+        docnums = _eval(leaf, q)
+        deleted = _deleted(leaf.reader())
+        if deleted:
+            docnums -= deleted
+        yield leaf, docnums
+
+
+def _deleted(reader: Any) -> frozenset[int]:
+    try:
+        return frozenset(reader._perdoc.deleted_docs())
+    except AttributeError:
+        return frozenset(n for n in range(reader.doc_count_all()) if reader.is_deleted(n))
+
+
+def _eval(leaf: Any, q: Any) -> set[int]:
+    """Docnums of one segment that *q* matches, deleted ones included."""
+    if isinstance(q, query.Term):
+        return _term_docnums(leaf.reader(), q.fieldname, q.text)
+    if isinstance(q, query.Every):
+        return set(range(leaf.reader().doc_count_all()))
+    if isinstance(q, query.qcore._NullQuery):
+        return set()
+    if isinstance(q, query.And | query.Require):
+        subs = q.subqueries if isinstance(q, query.And) else [q.a, q.b]
+        positive = [s for s in subs if not isinstance(s, query.Not)]
+        out = _eval(leaf, positive[0]) if positive else _eval(leaf, query.Every())
+        for sub in positive[1:]:
+            if not out:
+                return out
+            out &= _eval(leaf, sub)
+        for sub in subs:
+            if isinstance(sub, query.Not) and out:
+                out -= _eval(leaf, sub.query)
+        return out
+    if isinstance(q, query.Or | query.DisjunctionMax):
+        out = set()
+        for sub in q.subqueries:
+            out |= _eval(leaf, sub)
+        return out
+    if isinstance(q, query.AndNot):
+        return _eval(leaf, q.a) - _eval(leaf, q.b)
+    if isinstance(q, query.AndMaybe):
+        return _eval(leaf, q.a)
+    if isinstance(q, query.Not):
+        return _eval(leaf, query.Every()) - _eval(leaf, q.query)
+    if isinstance(q, query.MultiTerm):  # prefix, wildcard, ranges: expand in this segment
+        return _eval(leaf, q.simplify(leaf.reader()))
+    if isinstance(q, WrappingQuery) and not isinstance(q, query.Not):
+        child = getattr(q, "child", None)
+        if child is not None:
+            return _eval(leaf, child)
+    return set(q.matcher(leaf).all_ids())
+
+
+def _term_docnums(reader: Any, fieldname: str, text: Any) -> set[int]:
+    try:
+        btext = reader._text_to_bytes(fieldname, text)
+        m = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
+    except (KeyError, TermNotFound):
+        return set()
+    except AttributeError:  # not a Whoosh 2.7 segment reader: the public, slower way
+        try:
+            return set(reader.postings(fieldname, text).all_ids())
+        except TermNotFound:
+            return set()
+    out: list[int] = []
+    try:
+        while True:  # one posting block at a time (whoosh3's W3LeafMatcher)
+            if m._ids is None:
+                m._read_ids()
+            out.extend(m._ids)
+            if m._lastblock:
+                break
+            m._next_block()
+    except AttributeError:
+        m = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
+        return set(m.all_ids())
+    return set(out)
+
+
+def _searcher(ix: Any, tries: int = 10) -> Any:
+    """A searcher of the latest commit. Another process's commit deletes the segments it
+    merged away: caught between reading the table of contents and opening them, read the
+    new table of contents (a moment later) instead of failing."""
+    for attempt in range(tries):
+        try:
+            return ix.searcher()
+        except (OSError, EOFError):
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.02)
+    raise AssertionError("unreachable")
+
+
+def _commit(writer: Any, *, merge: bool = True) -> None:
     """Commit; a commit that fails (a full disk, a Whoosh assertion) must not leave the
     write lock held, or every later write of this process fails with LockError."""
     try:
-        writer.commit()
+        writer.commit(merge=merge)
     except BaseException:
         with contextlib.suppress(Exception):
             writer.cancel()

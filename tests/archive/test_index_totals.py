@@ -1,0 +1,119 @@
+"""Exact hit totals (against a brute-force count), the fast term counting the index uses,
+and common words that are explained instead of searched."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from archive.api import Archive
+from archive.index import _PAIRS, _TEXT, body_terms, fold_accents, pair_terms
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from corpus import write_corpus  # noqa: E402
+
+ODD_TEXTS = [
+    "Meta's report: don't say 'X (formerly Twitter)' – 1,000 accounts; U.S.-based e.g. a.b.c",
+    "Azərbaycan Ciucă İstanbul ŞİRKƏTİ straße ÆRØ Œuvre þing ð Ł łódź ΟΔΟΣ οδός 北京 日本語",
+    "", "   ", "one", "...", "a", "x y", "O'Brien’s rock’n’roll l'état 3.14 v2.0.1 _under_",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_counted_terms_equal_the_analyzers(text: str) -> None:
+    assert body_terms(text) == Counter(t.text for t in _TEXT(text))
+    expected_pairs = Counter(t.text for t in _PAIRS(text)) if re.search(r"\w", text) else {}
+    assert pair_terms(text) == expected_pairs
+
+
+def test_counted_terms_equal_the_analyzers_on_the_bench_corpus(tmp_path: Path) -> None:
+    for path in write_corpus(tmp_path / "c", 40):
+        text = path.read_text(encoding="utf-8")
+        assert body_terms(text) == Counter(t.text for t in _TEXT(text))
+        assert pair_terms(text) == Counter(t.text for t in _PAIRS(text))
+
+
+@pytest.fixture(scope="module")
+def corpus_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """120 generated reports imported in three runs (several index segments), a few of them
+    tagged afterwards (re-indexed: old versions deleted in the index, which totals must not
+    count)."""
+    root = tmp_path_factory.mktemp("totals")
+    files = write_corpus(root / "corpus", 120)
+    path = root / "archive"
+    with Archive.open(path) as a:
+        for part in (files[:50], files[50:90], files[90:]):
+            a.import_paths(part)
+        for doc_id in a.store.document_ids()[::17]:
+            a.set_tags("document", doc_id, ["checked"])
+    return path
+
+
+def _words(text: str) -> set[str]:
+    return {t.text for t in _TEXT(text)}
+
+
+def _phrase(words: list[str], text: str) -> bool:
+    pattern = r"\W+".join(re.escape(w) for w in words)
+    return re.search(rf"(?<!\w){pattern}(?!\w)", fold_accents(text).lower()) is not None
+
+
+BRUTE = {
+    "opposition": lambda w, t: "opposit" in w,
+    "opposition AND energy": lambda w, t: {"opposit", "energi"} <= w,
+    "election AND telegram": lambda w, t: {"elect", "telegram"} <= w,
+    "opposition OR energy": lambda w, t: bool({"opposit", "energi"} & w),
+    "opposition NOT energy": lambda w, t: "opposit" in w and "energi" not in w,
+    "NOT energy": lambda w, t: "energi" not in w,
+    "propag*": lambda w, t: any(x.startswith("propag") for x in w),
+    '"energy prices"': lambda w, t: _phrase(["energy", "prices"], t),
+    '"coordinated inauthentic behavior"':
+        lambda w, t: _phrase(["coordinated", "inauthentic", "behavior"], t),
+    "xylophone": lambda w, t: False,
+}
+
+
+def test_totals_are_exact_against_a_brute_force_count(corpus_archive: Path) -> None:
+    with Archive.open(corpus_archive, write=False) as a:
+        assert a._keeper.index._ix.searcher().reader().has_deletions()  # (the case to count)
+        live = a.store.conn.execute(
+            "SELECT id, coalesce(title, '') || ' ' || text FROM document").fetchall()
+        assert len(live) == 120
+        for q, matches in BRUTE.items():
+            brute = sum(1 for _id, text in live if matches(_words(text), text))
+            res = a.search(q, limit=5)
+            assert res.total == brute, q
+            assert len(a.query_ids(q)[0]) == brute, q
+        # a total that is neither 0 nor everything, so the check can fail both ways
+        assert 0 < sum(1 for _i, t in live if BRUTE["opposition AND energy"](_words(t), t)) < len(live)
+
+
+def test_a_facet_field_total_is_exact(corpus_archive: Path) -> None:
+    with Archive.open(corpus_archive, write=False) as a:
+        want = {r[0] for r in a.store.conn.execute(
+            "SELECT DISTINCT document_id FROM live_fact WHERE kind = 'country' AND key = 'RU'")}
+        assert want
+        assert a.search("country:RU").total == len(want)
+        assert set(a.query_ids("country:RU")[0]) == want
+
+
+@pytest.mark.parametrize("q", ["the", "of", "a", "The Of"])
+def test_common_words_are_explained_not_an_error(corpus_archive: Path, q: str) -> None:
+    with Archive.open(corpus_archive, write=False) as a:
+        res = a.search(q)
+        assert res.total == 0 and res.hits == []
+        assert res.notice and res.notice.startswith("Too common to search for")
+        assert a.query_ids(q) == ([], res.notice)
+
+
+def test_one_letter_words_are_searched(archive: Archive, tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Removed from X (formerly Twitter): 40 accounts.\n")
+    (tmp_path / "y.txt").write_text("Removed from Facebook: 12 accounts.\n")
+    archive.import_paths([tmp_path / "x.txt", tmp_path / "y.txt"])
+    res = archive.search("X")
+    assert res.total == 1 and res.notice is None
+    assert archive.search('"from X"').total == 1
