@@ -54,9 +54,14 @@ INDEX_FORMAT = "4"  # bump when the schema below changes: the index is then rebu
 MAX_QUERY_CHARS = 1000
 SEARCH_SECONDS = 5.0
 PROGRESS_EVERY = 250
-# Writer settings of a full rebuild (measured by bench/search_scale.py: one process, one
-# segment; procs=2 buys little on two shared cores and doubles memory).
-REBUILD_WRITER: dict[str, Any] = {"timeout": 30.0, "limitmb": 256}
+# Writer settings of a full rebuild, measured by bench/search_scale.py: a segment per
+# 4,000 documents fits in limitmb (no spill to disk and merge back).
+REBUILD_WRITER: dict[str, Any] = {"timeout": 30.0, "limitmb": 512}
+REBUILD_SEGMENT_DOCS = 4000
+# The catch-up's small commits: segments under SMALL_SEGMENT_DOCS are merged together once
+# there are MERGE_AT of them; larger segments are never merged on the import's path.
+SMALL_SEGMENT_DOCS = 2000
+MERGE_AT = 6
 FALLBACK_NOTICE = "Search syntax not understood; searched for the words instead."
 
 _SPECIAL_FOLDS = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ø": "o", "Ø": "o", "ß": "ss",
@@ -261,6 +266,7 @@ class SearchIndex:
               crash_point: Callable[[str], None] | None = None) -> None:
         """Index or delete documents in one Whoosh commit (idempotent: keyed by id)."""
         writer = self._ix.writer(timeout=30.0, limitmb=128)
+        writer.mergetype = merge_small_segments
         try:
             for doc_id in delete_ids:
                 writer.delete_by_term("id", doc_id)
@@ -276,27 +282,34 @@ class SearchIndex:
     def rebuild(self, docs: Iterable[IndexDoc], total: int, generation: int,
                 on_progress: ProgressCallback | None = None,
                 cancel: CancelToken | None = None) -> None:
-        """Write every document into this (fresh) index with one writer, then stamp it.
+        """Write every document into this (fresh) index, then stamp it.
 
-        One writer and one commit: batches of small commits made a segment each and
-        Whoosh merged them over and over (a 43 s stall at ~23,000 documents).
+        One writer per REBUILD_SEGMENT_DOCS documents, each committed as its own segment
+        without merging: batches of small commits were merged over and over (a 43 s stall
+        at ~23,000 documents), and one writer for everything spilled its postings to disk
+        and merged them back (twice the time).
         """
-        writer = self._ix.writer(**REBUILD_WRITER)
         done = 0
+        writer = None
         try:
             for doc in docs:
+                if writer is None:
+                    writer = self._ix.writer(**REBUILD_WRITER)
                 if cancel and done % 64 == 0:
                     cancel.raise_if_cancelled()
                 writer.add_document(**_fields(doc))
                 done += 1
+                if done % REBUILD_SEGMENT_DOCS == 0:
+                    writer, full = None, writer
+                    _commit(full, merge=False)
                 if on_progress and done % PROGRESS_EVERY == 0:
                     on_progress(Progress("index", done, total, "rebuilding the search index"))
         except BaseException:
-            writer.cancel()
+            if writer is not None:
+                writer.cancel()
             raise
-        if on_progress:
-            on_progress(Progress("index", done, total, "writing the search index"))
-        _commit(writer, merge=False)
+        if writer is not None:
+            _commit(writer, merge=False)
         self.set_generation(generation)
         if on_progress:
             on_progress(Progress("index", done, total, "search index ready"))
@@ -669,6 +682,21 @@ def _term_docnums(reader: Any, fieldname: str, text: Any) -> set[int]:
         m = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
         return set(m.all_ids())
     return set(out)
+
+
+def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy of the catch-up: merge the small segments once there are
+    MERGE_AT of them, leave the large ones (merging those stalled imports for tens of s)."""
+    from whoosh.reading import SegmentReader
+
+    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT_DOCS]
+    if len(small) < MERGE_AT:
+        return segments
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in small]
 
 
 def _searcher(ix: Any, tries: int = 10) -> Any:
