@@ -43,6 +43,7 @@ def _clean_old_private_indexes() -> None:
 
 
 OPEN_RETRY_S = 0.5
+RANKED_IDS = 1000  # search_all: this many in order of relevance, then the rest
 INDEX_BUSY_NOTICE = ("The search index is being built by another window of this archive; "
                      "search again in a moment.")
 
@@ -238,8 +239,7 @@ class IndexKeeper:
         index = self._searchable()
         if index is None:
             return [], INDEX_BUSY_NOTICE
-        res = index.search(query, limit=1_000_000, sort="relevance")
-        return [h.id for h in res.hits], res.notice
+        return index.matching_ids(query, ranked=RANKED_IDS)
 
     def search_ids(self, query: str) -> list[str]:
         """Every matching id, in no particular order (exports, pages: no ranking needed)."""

@@ -88,8 +88,24 @@ def test_totals_are_exact_against_a_brute_force_count(corpus_archive: Path) -> N
             res = a.search(q, limit=5)
             assert res.total == brute, q
             assert len(a.query_ids(q)[0]) == brute, q
+            ranked, _notice = a._keeper.search_all(q)  # the browser's list: best first
+            assert len(set(ranked)) == len(ranked) == brute, q
+            if not q.startswith('"'):  # (phrase hits are verified and may drop out)
+                assert ranked[:5] == [h.id for h in res.hits], q
         # a total that is neither 0 nor everything, so the check can fail both ways
         assert 0 < sum(1 for _i, t in live if BRUTE["opposition AND energy"](_words(t), t)) < len(live)
+
+
+def test_past_the_ranked_ids_the_rest_follow_in_any_order(
+        corpus_archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from archive import index_keeper
+
+    monkeypatch.setattr(index_keeper, "RANKED_IDS", 3)
+    with Archive.open(corpus_archive, write=False) as a:
+        ranked, _notice = a._keeper.search_all("opposition OR energy")
+        best = a.search("opposition OR energy", limit=3)
+        assert ranked[:3] == [h.id for h in best.hits]
+        assert len(ranked) == len(set(ranked)) == best.total > 3
 
 
 def test_a_facet_field_total_is_exact(corpus_archive: Path) -> None:
