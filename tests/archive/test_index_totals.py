@@ -133,3 +133,27 @@ def test_one_letter_words_are_searched(archive: Archive, tmp_path: Path) -> None
     res = archive.search("X")
     assert res.total == 1 and res.notice is None
     assert archive.search('"from X"').total == 1
+
+
+RANKED = ["opposition", "opposition AND energy", "opposition OR energy", "Polish network",
+          "opposition NOT energy", "propag*", "kremlin^2 energy", "title:polish",
+          "opposition ANDMAYBE energy", "country:RU AND election"]
+
+
+@pytest.mark.parametrize("q", RANKED)
+def test_ranking_equals_whooshs_own_scores(corpus_archive: Path, q: str) -> None:
+    """The hits and scores are Whoosh's BM25F of each document (every match collected and
+    sorted by Whoosh, no top-k shortcut), best first, ties by index order."""
+    with Archive.open(corpus_archive, write=False) as a:
+        index = a._keeper.index
+        res = index.search(q, limit=10)
+        parsed = index._parse(q)[0]
+        with index._ix.searcher() as s:
+            assert len(s.leaf_searchers()) > 1  # (scores summed over segments)
+            collector = s.collector(limit=None, optimize=False)
+            s.search_with_collector(parsed, collector)
+            every = sorted(((-h.score, h.docnum, h["id"]) for h in collector.results()))
+        assert res.total == len(every) > 0
+        assert [h.id for h in res.hits] == [i for _s, _d, i in every[:10]]
+        for hit, (score, _d, _i) in zip(res.hits, every, strict=False):
+            assert hit.score == pytest.approx(-score, rel=1e-9)
