@@ -152,7 +152,7 @@ def test_ranking_equals_whooshs_own_scores(corpus_archive: Path, q: str) -> None
             assert len(s.leaf_searchers()) > 1  # (scores summed over segments)
             collector = s.collector(limit=None, optimize=False)
             s.search_with_collector(parsed, collector)
-            every = sorted(((-h.score, h.docnum, h["id"]) for h in collector.results()))
+            every = sorted((-h.score, h.docnum, h["id"]) for h in collector.results())
         assert res.total == len(every) > 0
         assert [h.id for h in res.hits] == [i for _s, _d, i in every[:10]]
         for hit, (score, _d, _i) in zip(res.hits, every, strict=False):
