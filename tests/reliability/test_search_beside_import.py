@@ -22,6 +22,7 @@ import sys
 from archive.api import Archive
 path, files = sys.argv[1], sys.argv[2:]
 with Archive.open(path) as a:
+    print("holding the writer lock", flush=True)
     for i in range(0, len(files), 40):  # one index commit per run: segments, then merges
         a.import_paths(files[i:i + 40])
     a.reindex()  # a rebuild beside the old index, then the swap
@@ -39,7 +40,9 @@ def test_a_search_beside_another_process_import_answers_in_a_second(
     monkeypatch.setattr(tempfile, "tempdir", str(own_temp))
 
     writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), *map(str, files[50:])],
-                              stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # (a reader that came first would take the free writer lock itself, as it may)
+    assert writer.stdout is not None and writer.stdout.readline().startswith("holding")
     seconds: list[float] = []
     totals: list[int] = []
     busy = 0
