@@ -402,10 +402,27 @@ class SearchIndex:
     def _rank(self, s: Any, q: Any, filter_q: Any, n: int) -> tuple[int, list[IndexHit]] | None:
         """(exact total, the *n* best hits) by BM25F over whole posting lists; None when the
         query has a part only Whoosh's collector can rank (then it does)."""
-        scored = self._scored(s, q, filter_q)
-        if scored is None:
+        ranker = _Ranker(s, self._segment_lengths)
+        total = 0
+        best: list[tuple[float, int, str]] = []
+        try:
+            for leaf, offset in s.leaf_searchers():
+                scores = ranker.scores(leaf, q)
+                if not scores:
+                    continue
+                reader = leaf.reader()
+                deleted = _deleted(reader)
+                if deleted or filter_q is not None:
+                    keep = _eval(leaf, filter_q) if filter_q is not None else None
+                    scores = {d: v for d, v in scores.items()
+                              if d not in deleted and (keep is None or d in keep)}
+                total += len(scores)
+                ids = self._segment_ids(reader)
+                best.extend((v, -(offset + d), ids[d])
+                            for d, v in heapq.nlargest(n, scores.items(), key=_best_first))
+        except _Unranked:
             return None
-        return len(scored), [IndexHit(i, float(v)) for v, _d, i in heapq.nlargest(n, scored)]
+        return total, [IndexHit(i, float(v)) for v, _d, i in heapq.nlargest(n, best)]
 
     def _scored(self, s: Any, q: Any, filter_q: Any) -> list[tuple[float, int, str]] | None:
         """(score, -docnum, id) of every live document *q* matches (within *filter_q*)."""
@@ -859,6 +876,11 @@ def _walk(m: Any, weights: bool) -> tuple[list[int], list[float]]:
 # summed over whole posting lists instead of through a matcher per document: a common
 # word's every hit was scored one matcher call at a time (100+ ms at 10,000 documents).
 
+def _best_first(item: tuple[int, float]) -> tuple[float, int]:
+    """Higher score first; ties: the lower docnum first, as Whoosh's collector."""
+    return item[1], -item[0]
+
+
 class _Unranked(Exception):
     """A query part this ranker has no rule for: Whoosh's collector ranks the query."""
 
@@ -893,11 +915,19 @@ class _Ranker:
                 if keys:
                     keys -= _eval(leaf, sub.query)
             extra = float(len(negative))  # (Whoosh's InverseMatcher scores 1.0 a document)
-            return {d: (sum(part[d] for part in parts) + extra) * q.boost for d in keys}
+            first = parts[0]
+            out = {d: first[d] + extra for d in keys}
+            for part in parts[1:]:
+                for d in keys:
+                    out[d] += part[d]
+            return {d: v * q.boost for d, v in out.items()} if q.boost != 1.0 else out
         if isinstance(q, query.Or) and not q.scale:
-            out: dict[int, float] = {}
-            for sub in q.subqueries:
-                for d, score in self.scores(leaf, sub).items():
+            parts = sorted((self.scores(leaf, sub) for sub in q.subqueries), key=len)
+            if not parts:
+                return {}
+            out = dict(parts.pop())  # (the largest copied whole, the others added to it)
+            for part in parts:
+                for d, score in part.items():
                     out[d] = out.get(d, 0.0) + score
             return {d: v * q.boost for d, v in out.items()} if q.boost != 1.0 else out
         if isinstance(q, query.AndNot):
