@@ -40,12 +40,14 @@ from archive.index.analysis import (
     pair_terms,
 )
 from archive.index.matching import (
-    _best_first,
+    K1,
+    B,
     _deleted,
     _eval,
     _leaf_matches,
     _Ranker,
     _Unranked,
+    best_first,
     count_matches,
 )
 from archive.index.parsing import (
@@ -138,6 +140,7 @@ class SearchIndex:
         self._ids_by_segment: dict[str, list[str]] = {}
         self._searcher: Any = None  # kept between searches, refreshed when a commit lands
         self._lengths_by_segment: dict[str, list[int]] = {}
+        self._norms_by_segment: dict[str, list[float]] = {}
 
     # --- life cycle -----------------------------------------------------------------
 
@@ -322,7 +325,7 @@ class SearchIndex:
     def _rank(self, s: Any, q: Any, filter_q: Any, n: int) -> tuple[int, list[IndexHit]] | None:
         """(exact total, the *n* best hits) by BM25F over whole posting lists; None when the
         query has a part only Whoosh's collector can rank (then it does)."""
-        ranker = _Ranker(s, self._segment_lengths)
+        ranker = _Ranker(s, self._segment_norms)
         total = 0
         best: list[tuple[float, int, str]] = []
         try:
@@ -338,15 +341,14 @@ class SearchIndex:
                               if d not in deleted and (keep is None or d in keep)}
                 total += len(scores)
                 ids = self._segment_ids(reader)
-                best.extend((v, -(offset + d), ids[d])
-                            for d, v in heapq.nlargest(n, scores.items(), key=_best_first))
+                best.extend((v, neg - offset, ids[-neg]) for v, neg in best_first(scores, n))
         except _Unranked:
             return None
         return total, [IndexHit(i, float(v)) for v, _d, i in heapq.nlargest(n, best)]
 
     def _scored(self, s: Any, q: Any, filter_q: Any) -> list[tuple[float, int, str]] | None:
         """(score, -docnum, id) of every live document *q* matches (within *filter_q*)."""
-        ranker = _Ranker(s, self._segment_lengths)
+        ranker = _Ranker(s, self._segment_norms)
         out: list[tuple[float, int, str]] = []
         try:
             for leaf, offset in s.leaf_searchers():
@@ -363,6 +365,23 @@ class SearchIndex:
         except _Unranked:
             return None
         return out
+
+    def _segment_norms(self, reader: Any, fieldname: str, avgfl: float) -> list[float]:
+        """BM25F's length normalisation by docnum of one segment, for the current average
+        length *avgfl* (kept while it holds)."""
+        try:
+            key: str | None = f"{reader.segment().segment_id()}:{fieldname}:{avgfl!r}"
+        except AttributeError:
+            key = None
+        norms = self._norms_by_segment.get(key) if key else None
+        if norms is None:
+            k, kb = K1 * (1 - B), K1 * B / avgfl
+            norms = [k + kb * n for n in self._segment_lengths(reader, fieldname)]
+            if key:
+                if len(self._norms_by_segment) > 256:
+                    self._norms_by_segment.clear()
+                self._norms_by_segment[key] = norms
+        return norms
 
     def _segment_lengths(self, reader: Any, fieldname: str) -> list[int]:
         """A field's length by docnum of one segment, as Whoosh's BM25F reads it (kept)."""

@@ -3,6 +3,8 @@ set algebra for the matches, Whoosh's own BM25F for the scores. Reads only."""
 
 from __future__ import annotations
 
+import heapq
+import operator
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -140,9 +142,10 @@ def _walk(m: Any, weights: bool) -> tuple[list[int], list[float]]:
 # summed over whole posting lists instead of through a matcher per document: a common
 # word's every hit was scored one matcher call at a time (100+ ms at 10,000 documents).
 
-def _best_first(item: tuple[int, float]) -> tuple[float, int]:
-    """Higher score first; ties: the lower docnum first, as Whoosh's collector."""
-    return item[1], -item[0]
+def best_first(scores: dict[int, float], n: int) -> list[tuple[float, int]]:
+    """The *n* best (score, -docnum): higher score first; ties: the lower docnum first, as
+    Whoosh's collector."""
+    return heapq.nlargest(n, zip(scores.values(), map(operator.neg, scores), strict=True))
 
 
 class _Unranked(Exception):
@@ -153,9 +156,9 @@ B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F's defaults, the index's weighting
 
 
 class _Ranker:
-    def __init__(self, top: Any, lengths: Callable[[Any, str], list[int]]) -> None:
+    def __init__(self, top: Any, norms: Callable[[Any, str, float], list[float]]) -> None:
         self.top = top
-        self._lengths = lengths
+        self._norms = norms  # K1 * ((1 - B) + B * length / avgfl) by docnum
 
     def scores(self, leaf: Any, q: Any) -> dict[int, float]:
         """docnum -> score in one segment for the documents *q* matches (deleted included)."""
@@ -235,7 +238,7 @@ class _Ranker:
             return {d: w * boost for d, w in zip(ids, weights, strict=True)}
         idf = self.top.idf(fieldname, text)
         avgfl = self.top.avg_field_length(fieldname) or 1
-        lengths = self._lengths(reader, fieldname)
-        c, k, kb = idf * (K1 + 1) * boost, K1 * (1 - B), K1 * B / avgfl
-        return {d: c * w / (w + k + kb * lengths[d]) for d, w in zip(ids, weights, strict=True)}
+        norms = self._norms(reader, fieldname, avgfl)
+        c = idf * (K1 + 1) * boost
+        return {d: c * w / (w + norms[d]) for d, w in zip(ids, weights, strict=True)}
 
