@@ -401,7 +401,8 @@ class SearchIndex:
         lengths = self._lengths_by_segment.get(key) if key else None
         if lengths is None:
             dfl = reader.doc_field_length
-            lengths = [dfl(n, fieldname, 1) for n in range(reader.doc_count_all())]
+            # (None for a document without the field: never scored for it, any number does)
+            lengths = [dfl(n, fieldname, 1) or 0 for n in range(reader.doc_count_all())]
             if key:
                 if len(self._lengths_by_segment) > 256:
                     self._lengths_by_segment.clear()

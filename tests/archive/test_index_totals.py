@@ -157,3 +157,20 @@ def test_ranking_equals_whooshs_own_scores(corpus_archive: Path, q: str) -> None
         assert [h.id for h in res.hits] == [i for _s, _d, i in every[:10]]
         for hit, (score, _d, _i) in zip(res.hits, every, strict=False):
             assert hit.score == pytest.approx(-score, rel=1e-9)
+
+
+def test_a_field_most_documents_lack_is_ranked(tmp_path: Path) -> None:
+    """Documents without a publisher have no length for it; a word found in one publisher
+    is still ranked and counted (this crashed the ranker once)."""
+    from archive.index import SearchIndex
+    from archive.store import IndexDoc
+
+    docs = [IndexDoc(id=f"d{i}", title=f"Report {i}", text=f"Accounts removed, case {i}.",
+                     publisher="Graphika Research" if i == 2 else "", published=None,
+                     source_type="news", language="en") for i in range(5)]
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.rebuild(iter(docs), len(docs), 1)
+    res = ix.search("graphika")
+    assert res.total == 1 and [h.id for h in res.hits] == ["d2"] and res.hits[0].score > 0
+    assert ix.search("accounts").total == 5
+    ix.close()
