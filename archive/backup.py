@@ -1,7 +1,8 @@
 """Backups of the archive database and the portable export bundle (originals + manifest).
 
 Copies of the live database are made only with SQLite's backup API, never a file copy,
-then verified with integrity_check before they get their final name; N are kept.
+then verified with integrity_check, compressed when the database is large (gzip), and
+only then given their final name; N are kept, within a size cap. Both forms are read back.
 `restore` sets the damaged file aside (like Zotero) and re-adds originals newer than
 the backup through the normal import path. Bundles are read as untrusted input.
 """
@@ -9,12 +10,15 @@ the backup through the normal import path. Bundles are read as untrusted input.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +35,16 @@ from archive.store import DB_NAME, Store
 
 BACKUP_DIR = "backups"
 KEEP = 5
+PLAIN, COMPRESSED = ".sqlite", ".sqlite.gz"
+# A database larger than this is backed up gzip-compressed (a third of its size or less);
+# a small one stays a plain SQLite file any tool opens.
+COMPRESS_ABOVE_BYTES = 4 * 1024 * 1024
+COMPRESS_LEVEL = 3
+# Older backups go once all of them together would outgrow this share of the database, or
+# CAP_MIN_BYTES if more (the newest is always kept): five full copies made a 30k archive
+# 8.5x its input; a small archive keeps all five.
+CAP_FACTOR = 0.5
+CAP_MIN_BYTES = 32 * 1024 * 1024
 MANIFEST = "manifest.json"
 BUNDLE_SCHEMA = "takedown-atlas-bundle/1"
 MAX_MANIFEST_BYTES = 32 * 1024 * 1024
@@ -119,15 +133,32 @@ def contents(conn: sqlite3.Connection) -> dict[str, int]:
 
 def backup_contents(path: Path) -> dict[str, int]:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+        with readable_copy(path) as db:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            try:
+                return contents(conn)
+            except sqlite3.DatabaseError:
+                return {}
+            finally:
+                conn.close()
+    except (sqlite3.Error, OSError, EOFError, gzip.BadGzipFile):
         return {}
+
+
+@contextlib.contextmanager
+def readable_copy(path: Path) -> Iterator[Path]:
+    """A backup as an SQLite file: itself when plain, else decompressed beside it for the
+    duration (a damaged compressed file raises OSError, EOFError or BadGzipFile)."""
+    if not path.name.endswith(COMPRESSED):
+        yield path
+        return
+    fd, name = tempfile.mkstemp(prefix=".open-", suffix=PLAIN, dir=path.parent)
     try:
-        return contents(conn)
-    except sqlite3.DatabaseError:
-        return {}
+        with os.fdopen(fd, "wb") as out, gzip.open(path, "rb") as src:
+            shutil.copyfileobj(src, out, 1024 * 1024)
+        yield Path(name)
     finally:
-        conn.close()
+        _unlink(Path(name))
 
 
 def describe(held: dict[str, int]) -> str:
@@ -174,12 +205,14 @@ def backup_database(conn: sqlite3.Connection, root: Path, reason: str = "manual"
     except OSError as exc:
         raise StorageError(f"cannot create the backups folder: {exc.strerror}") from None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    final = folder / f"archive-{stamp}-{reason}.sqlite"
+    compress = _database_bytes(conn) > COMPRESS_ABOVE_BYTES
+    final = folder / f"archive-{stamp}-{reason}{COMPRESSED if compress else PLAIN}"
     # (a burst of edits is one backup: the last one of the burst replaces the first)
     replaces = _recent_edit_backup(root) if reason == "after-edit" else None
     tmp = folder / f".{final.name}.part"
+    copy = folder / f".{final.name}.copy{PLAIN}" if compress else tmp
     try:
-        dest = sqlite3.connect(tmp, isolation_level=None)
+        dest = sqlite3.connect(copy, isolation_level=None)
         try:
             conn.backup(dest, pages=256, progress=lambda *_: crash_point("backup.in_copy"))
             dest.execute("PRAGMA journal_mode = DELETE")  # one file, fit for any media
@@ -189,27 +222,61 @@ def backup_database(conn: sqlite3.Connection, root: Path, reason: str = "manual"
         if ok != ["ok"]:
             raise CorruptArchive(f"the backup failed its integrity check ({ok[0][:80]}); "
                                  "the database may be damaged: run `takedown-atlas check`")
+        if compress:
+            with open(copy, "rb") as src, gzip.open(tmp, "wb", COMPRESS_LEVEL) as out:
+                shutil.copyfileobj(src, out, 1024 * 1024)
+            _unlink(copy)
         _fsync(tmp)
         os.replace(tmp, final)
     except sqlite3.Error as exc:
-        _unlink(tmp)
+        _unlink_all(tmp, copy)
         raise StorageError(_storage_message("the backup", exc)) from None
     except OSError as exc:
-        _unlink(tmp)
+        _unlink_all(tmp, copy)
         raise StorageError(_storage_message("the backup", exc)) from None
     except BaseException:
-        _unlink(tmp)
+        _unlink_all(tmp, copy)
         raise
     if replaces is not None and replaces != final:
         _unlink(replaces)
-    for old in list_backups(root)[keep:]:
+    for old in _beyond_keep(root, keep, cap=max(CAP_FACTOR * _database_bytes(conn),
+                                                    CAP_MIN_BYTES)):
         _unlink(old)
     return final
 
 
+def _database_bytes(conn: sqlite3.Connection) -> int:
+    try:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        return int(pages) * int(size)
+    except sqlite3.Error:
+        return 0
+
+
+def _beyond_keep(root: Path, keep: int, cap: float) -> list[Path]:
+    """Backups to remove: past the newest *keep*, or once the kept ones outgrow *cap* bytes
+    (the newest is always kept)."""
+    out, held = [], 0
+    for i, b in enumerate(list_backups(root)):
+        try:
+            held += b.stat().st_size
+        except OSError:
+            continue
+        if i >= keep or (i > 0 and held > cap):
+            out.append(b)
+    return out
+
+
+def backup_reason(path: Path) -> str:
+    """"after-edit", "manual", ... from a backup's name (either form)."""
+    name = path.name.removesuffix(".gz").removesuffix(PLAIN)
+    return name.split("-", 2)[2] if name.count("-") >= 2 else ""
+
+
 def _recent_edit_backup(root: Path) -> Path | None:
     newest = next(iter(list_backups(root)), None)
-    if newest is None or not newest.name.endswith("-after-edit.sqlite"):
+    if newest is None or backup_reason(newest) != "after-edit":
         return None
     try:
         taken = datetime.strptime(newest.name.split("-")[1][:21], "%Y%m%dT%H%M%S%f")
@@ -229,8 +296,9 @@ def list_backups(root: Path) -> list[Path]:
     folder = root / BACKUP_DIR
     if not folder.is_dir():
         return []
-    return sorted((p for p in folder.glob("archive-*.sqlite") if p.is_file()),
-                  key=lambda p: p.name, reverse=True)
+    found = [p for pattern in ("archive-*" + PLAIN, "archive-*" + COMPRESSED)
+             for p in folder.glob(pattern) if p.is_file()]
+    return sorted(found, key=lambda p: p.name, reverse=True)
 
 
 def backup_time(path: Path) -> str:
@@ -276,16 +344,17 @@ def restore(root: Path, source: Path | None = None, *,
                 side = Path(str(db) + suffix)
                 if side.exists():
                     os.replace(side, Path(str(aside) + suffix))
-        src = sqlite3.connect(f"file:{chosen}?mode=ro", uri=True)
         tmp = root / f".{DB_NAME}.restoring"
-        try:
-            dest = sqlite3.connect(tmp, isolation_level=None)
+        with readable_copy(chosen) as plain:
+            src = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
             try:
-                src.backup(dest)
+                dest = sqlite3.connect(tmp, isolation_level=None)
+                try:
+                    src.backup(dest)
+                finally:
+                    dest.close()
             finally:
-                dest.close()
-        finally:
-            src.close()
+                src.close()
         os.replace(tmp, db)
         for stale in (root / "index", root / ".index-rebuild"):  # the index follows the database
             if stale.exists():
@@ -323,12 +392,15 @@ def _contents_of(root: Path) -> dict[str, int]:
 
 def _verify_backup(path: Path) -> None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            ok = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        finally:
-            conn.close()
+        with readable_copy(path) as plain:
+            conn = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
+            try:
+                ok = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            finally:
+                conn.close()
     except sqlite3.DatabaseError as exc:
+        raise CorruptArchive(f"the backup {path.name} cannot be read ({exc})") from None
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise CorruptArchive(f"the backup {path.name} cannot be read ({exc})") from None
     if ok != ["ok"]:
         raise CorruptArchive(f"the backup {path.name} is damaged too ({ok[0][:80]})")
@@ -492,3 +564,8 @@ def _storage_message(what: str, exc: BaseException) -> str:
     if "full" in text or getattr(exc, "errno", None) == 28:
         return f"Could not write {what} (disk full). The archive is unchanged."
     return f"Could not write {what}: {exc}"
+
+
+def _unlink_all(*paths: Path) -> None:
+    for path in paths:
+        _unlink(path)

@@ -68,7 +68,7 @@ def _refuse_a_lost_database(root: Path) -> None:
     conflict, a crash inside restore): a new empty database there would make every original
     look like an orphan. Say so and point to restore; change nothing."""
     originals = sum(1 for _ in BlobStore(root / "blobs").all_shas())
-    backups = len(list((root / "backups").glob("archive-*.sqlite"))) if (root / "backups").is_dir() else 0
+    backups = len(list((root / "backups").glob("archive-*.sqlite*"))) if (root / "backups").is_dir() else 0
     if originals or backups:
         held = ", ".join(part for part in (
             f"{originals} original{'s' if originals != 1 else ''}" if originals else "",

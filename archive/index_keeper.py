@@ -42,6 +42,23 @@ def _clean_old_private_indexes() -> None:
                 shutil.rmtree(p, ignore_errors=True)
 
 
+OPEN_RETRY_S = 0.5
+RANKED_IDS = 1000  # search_all: this many in order of relevance, then the rest
+INDEX_BUSY_NOTICE = ("The search index is being built by another window of this archive; "
+                     "search again in a moment.")
+
+
+def _open_beside_writer(path: Path) -> SearchIndex | None:
+    deadline = time.monotonic() + OPEN_RETRY_S
+    while True:
+        try:
+            return SearchIndex.open(path)
+        except IndexDamaged:
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.05)
+
+
 class IndexKeeper:
     """The archive's search index. *can_write* says whether this process may write it."""
 
@@ -57,6 +74,13 @@ class IndexKeeper:
 
     @property
     def index(self) -> SearchIndex:
+        found = self._searchable()
+        if found is None:
+            raise ArchiveError(INDEX_BUSY_NOTICE)
+        return found
+
+    def _searchable(self) -> SearchIndex | None:
+        """The index to search; None only while another process builds it."""
         if self._index is None:
             try:
                 self.sync()
@@ -65,7 +89,6 @@ class IndexKeeper:
                     raise
                 # (a full disk stops the catch-up, not the search: the index as it was answers,
                 # and the outbox keeps what it lacks for the next catch-up)
-        assert self._index is not None
         return self._index
 
     def close(self) -> None:
@@ -85,11 +108,18 @@ class IndexKeeper:
                 self._index = SearchIndex.open(self._dir)
             except IndexDamaged:
                 self._index = None
-        if self.readonly or not self._can_write():
-            # Read-only media: a stale index is never brought up to date, so build a private
-            # one. Another process writing: its index is at most a moment behind; use it.
-            if self._index is None or self.readonly and self._is_stale():
+        if self.readonly:
+            # Read-only media: a stale index is never brought up to date, so build a private one.
+            if self._index is None or self._is_stale():
                 self._rebuild_into_temp()
+            return
+        if not self._can_write():
+            # Another process writes: its index is what it has committed, at most a moment
+            # behind; open it as it is, never a private copy (33 s at 10k). Caught between
+            # its commit and its clean-up, or its rebuild's swap, try again briefly; still
+            # unopenable (being built), searches say so until it is there.
+            if self._index is None:
+                self._index = _open_beside_writer(self._dir)
             return
         try:
             self._catch_up(on_progress, cancel)
@@ -181,8 +211,11 @@ class IndexKeeper:
         """Full-text search (Whoosh syntax); a rejected query falls back to plain words."""
         if sort not in SEARCH_SORTS:
             raise ArchiveError(f"unknown sort {sort!r} (relevance, date or date_asc)")
-        res = self.index.search(query, limit=limit + 10 if offset == 0 else limit,
-                                offset=offset, sort=sort)
+        index = self._searchable()
+        if index is None:
+            return SearchResult(query=query, total=0, hits=[], notice=INDEX_BUSY_NOTICE)
+        res = index.search(query, limit=limit + 10 if offset == 0 else limit,
+                           offset=offset, sort=sort)
         hits: list[SearchHit] = []
         total = res.total
         for h in res.hits:
@@ -193,7 +226,7 @@ class IndexKeeper:
                                        for p in res.phrases):
                 total -= 1  # the word-pair index matched, the exact phrase did not
                 continue
-            snippet = self.index.snippet(row["text"], res.terms) if snippets else ""
+            snippet = index.snippet(row["text"], res.terms) if snippets else ""
             hits.append(SearchHit(DocumentId(h.id), row["title"] or row["file"],
                                   row["published"], snippet, h.score))
             if len(hits) >= limit:
@@ -203,8 +236,14 @@ class IndexKeeper:
 
     def search_all(self, query: str) -> tuple[list[str], str | None]:
         """Every matching id, most relevant first, and the notice of a rewritten query."""
-        res = self.index.search(query, limit=1_000_000, sort="relevance")
-        return [h.id for h in res.hits], res.notice
+        index = self._searchable()
+        if index is None:
+            return [], INDEX_BUSY_NOTICE
+        return index.matching_ids(query, ranked=RANKED_IDS)
 
     def search_ids(self, query: str) -> list[str]:
-        return self.search_all(query)[0]
+        """Every matching id, in no particular order (exports, pages: no ranking needed)."""
+        index = self._searchable()
+        if index is None:
+            raise ArchiveError(INDEX_BUSY_NOTICE)
+        return index.matching_ids(query)[0]
