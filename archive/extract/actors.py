@@ -19,7 +19,8 @@ from archive.extract.caseless import Caseless
 from archive.extract.gazetteer import Mention, load_gazetteer, platform_data
 from archive.facts import Fact
 
-_ATTRIB = Caseless(r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
+_ATTRIB = Caseless(
+    r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|these|that|both)\s+)?"
     r"(?:[\w-]+\s+){0,5}?to|(?:was|were|is|are)\s+(?:run|operated|orchestrated|directed|"
     r"controlled|managed|created|conducted|carried out)\s+by|(?:run|operated|"
     r"orchestrated|controlled|conducted|managed|owned|created and (?:managed|run|"
@@ -53,7 +54,8 @@ _ATTRIB = Caseless(r"\b(?P<w3>attribut(?:ed|e|es|ing)\s+(?:(?:this|the|it|them|t
     r"(?:individuals|people|persons|entities|employees|staff|users|accounts|"
     r"operators|someone)\s+(?:\w+\s+)?(?:associated|affiliated|connected)\s+with|"
     r"(?:associated|affiliated) with)")
-_WEAK_PREFIX = Caseless(r"^(?:(?:the|a|an|some|several|two|three)\s+)?(?:individuals|people|persons|entities|"
+_WEAK_PREFIX = Caseless(
+    r"^(?:(?:the|a|an|some|several|two|three)\s+)?(?:individuals|people|persons|entities|"
     r"employees|staff|users|operators|members|someone|those)\s+(?:(?:who\s+(?:are|were)\s+)?"
     r"(?:associated|affiliated|connected)\s+with|(?:of|at|from|working for))\s+")
 _STOP = re.compile(
@@ -65,7 +67,8 @@ _STOP = re.compile(
     r"though|because|after|before|since|when|and (?:we|the network|its|it|this|they|"
     r"Facebook|Meta|Twitter|Google)|in (?:an?|the) (?:effort|attempt)|in\s+(?=[A-Z]))\b"
 )
-_GENERIC = Caseless(r"^(?:(?:the|a|an|some|several|these|those|this|its|their|other|local|unknown|"
+_GENERIC = Caseless(
+    r"^(?:(?:the|a|an|some|several|these|those|this|its|their|other|local|unknown|"
     r"unidentified|foreign|individual|multiple|various|same|state|government|"
     r"private|commercial|[A-Z][a-z]+(?:ian|ese|i|an|ish|ch))\s+)*(?:individuals?|people|"
     r"persons?|actors?|entities|entity|users|accounts|operators|someone|groups?|"
@@ -75,21 +78,24 @@ _GENERIC = Caseless(r"^(?:(?:the|a|an|some|several|these|those|this|its|their|ot
     r"company|agency|agencies|(?:group|number|team|network) of (?:individuals|people|accounts)|"
     r"(?:same|specific|particular|single) \w+|any \w+(?: \w+)?)$")
 _PAST = Caseless(r"\b(?:past|previous|previously|earlier|prior|former|another|an older)\b")
-_ORG_HEAD = Caseless(r"\b(?:firm|company|agency|government|military|ministry|party|army|intelligence|"
+_ORG_HEAD = Caseless(
+    r"\b(?:firm|company|agency|government|military|ministry|party|army|intelligence|"
     r"services|organi[sz]ation|media|outlet|broadcaster|institute|union|movement|"
     r"consultancy|PR|marketing|group|wing|office|department|bureau|unit|corps|council|"
     r"committee|campaign team|foundation|center|centre|network of [A-Z])\b")
-_DENY = Caseless(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
+_DENY = Caseless(
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
     r"disputed (?:the|that|any|claims|allegations|findings)|nothing to do with|"
     r"called the (?:allegations|accusations|report|claims|findings)|"
     r"said (?:it|they|he|she) (?:had|has|was|were) (?:no|not)\b)")
-_BENEFIT = Caseless(r"\b(?:in (?:support|favou?r) of|supportive of|favou?rable to|to (?:benefit|boost|support|"
+_BENEFIT = Caseless(
+    r"\b(?:in (?:support|favou?r) of|supportive of|favou?rable to|to (?:benefit|boost|support|"
     r"promote)|benefit(?:ed|ing|s)?|promot(?:ed|ing|e)\s+(?:content\s+(?:favou?rable\s+to|about)\s+)?"
     r"|prais(?:ed|ing|e)|praise (?:of|for)|pro-)")
 # A name that qualifies what was said ("Chinese Communist Party narratives", "the Kremlin's
 # talking points") is the content's topic, not the network's beneficiary.
 _TOPIC_AFTER = Caseless(r"^['’]?s?\s+(?:narratives?|talking points|messaging|messages|propaganda|"
-                          r"content|views|positions|policies|policy|line|rhetoric|agenda)\b")
+                        r"content|views|positions|policies|policy|line|rhetoric|agenda)\b")
 _CAP_NP = re.compile(
     r"(?:[A-Z][\w'’.-]*|[A-Z]{2,})(?:\s+(?:(?:of|and|for|the|de|du|al|el|on|in)\s+)?"
     r"(?:[A-Z][\w'’.-]*|\([A-Z]{2,}\)))*"
@@ -142,9 +148,11 @@ _STATE_NP = re.compile(
     r"ministry of \w+|armed forces|KGB|GRU|FSB|SVR)$|^(?i:government|ministry \w+ \w+|army|"
     r"military) of (?:the )?[A-Z][\w ]+$"
 )
-_HYPERLINK = Caseless(r"\s*(?:(?:the|a|an|its|their|these|other)\s+)?(?:\w+\s+)?(?:websites?|sites?|articles?|"
+_HYPERLINK = Caseless(
+    r"\s*(?:(?:the|a|an|its|their|these|other)\s+)?(?:\w+\s+)?(?:websites?|sites?|articles?|"
     r"domains?|urls?|pages?|posts?|videos?|content|news|stor(?:y|ies)|channels?)\b")
-_POSING = Caseless(r"\b(?:claim\w*|purport\w*|pretend\w*|pos(?:ed|ing)|masquerad\w*|appear\w*|"
+_POSING = Caseless(
+    r"\b(?:claim\w*|purport\w*|pretend\w*|pos(?:ed|ing)|masquerad\w*|appear\w*|"
     r"designed|made)\s+to\s+(?:be|have been)\b[^.;]*$|\bas if\b[^.;]*$")
 _ASSET_WORDS = frozenset(
     ["Facebook", "Instagram", "Twitter", "YouTube", "TikTok", "Telegram", "Meta", "Google", "Page", "Pages", "Group", "Groups", "Account", "Accounts", "Channel", "Channels"]
@@ -405,7 +413,8 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
     return out
 
 
-_OFFICE_OF_A_PLACE = Caseless(r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:mayor|governor|alcalde|alcaldesa|gobernador[a]?|maire|"
+_OFFICE_OF_A_PLACE = Caseless(
+    r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:mayor|governor|alcalde|alcaldesa|gobernador[a]?|maire|"
     r"gouverneur)\s+(?:of|de|del|de la)\s+")
 _SUBNATIONAL = Caseless(r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:state|province|region|city|"
                          r"estado|provincia|región|ciudad|municipio|état|région|ville)\s+"
@@ -482,25 +491,25 @@ _STATE_HEADS = frozenset(
     "government military army navy police intelligence ministry regime authorities state "
     "kgb gru fsb svr law enforcement security services armed forces".split())
 _VERB_INSIDE = Caseless(r"\b(?:to|is|are|was|were|has|have|had|will|would|can|could|said|says|"
-                          r"told|known as|called|dubbed|that|who|which|used|using|"
-                          r"a|ont|est|sont|été|ha|han|fue|es|son|fueron|был\w*|являет\w*)\b"
-                          r"|\b\d+\b")
+                        r"told|known as|called|dubbed|that|who|which|used|using|"
+                        r"a|ont|est|sont|été|ha|han|fue|es|son|fueron|был\w*|являет\w*)\b"
+                        r"|\b\d+\b")
 _SPEAKER_AFTER = Caseless(r"^\s*(?:,\s*(?:a|an|the)\s+[\w\s]{0,40}?spokes|,?\s*(?:said|says|"
-                            r"told|stated|added|noted|wrote)\b|"
-                            # "Nathaniel Gleicher, Facebook's head of cybersecurity policy, told"
-                            r",\s*[^,;.]{3,70},\s*(?:said|says|told|stated|added|wrote|explained)\b)")
+                          r"told|stated|added|noted|wrote)\b|"
+                          # "Nathaniel Gleicher, Facebook's head of cybersecurity policy, told"
+                          r",\s*[^,;.]{3,70},\s*(?:said|says|told|stated|added|wrote|explained)\b)")
 # "... told the AP", "according to Reuters": whom a speaker told, or who reported
 _TOLD_BEFORE = Caseless(r"\b(?:told|according to|reported by|reports?|via|says|said|explained|"
-                          r"added|noted|wrote|stated|citing|по данным|согласно|según|selon|"
-                          r"d['’]après|de acuerdo con)\s+(?:the\s+|la\s+|le\s+|el\s+)?$")
+                        r"added|noted|wrote|stated|citing|по данным|согласно|según|selon|"
+                        r"d['’]après|de acuerdo con)\s+(?:the\s+|la\s+|le\s+|el\s+)?$")
 _IMITATING = Caseless(r"\b(?:imitat\w*|impersonat\w*|mimick?\w*|spoof\w*|pos(?:ed|ing) as|"
-                        r"masquerad\w* as|имитирующ\w*|имитир\w*|выдава\w+ себя за|"
-                        r"se faisant passer pour|usurp\w*|suplant\w*|haci[ée]ndose pasar por)\b"
-                        r"[^.;]{0,60}$")
+                      r"masquerad\w* as|имитирующ\w*|имитир\w*|выдава\w+ себя за|"
+                      r"se faisant passer pour|usurp\w*|suplant\w*|haci[ée]ndose pasar por)\b"
+                      r"[^.;]{0,60}$")
 # "accounts that seemed similar to the ones previously traced to the IRA": an earlier
 # network's actor, not this one's
 _RESEMBLING = Caseless(r"\b(?:similar to|resembl\w*|like (?:the )?(?:ones|those)|reminiscent of|"
-                         r"previously (?:traced|linked|attributed|tied))\b[^.;]{0,60}$")
+                       r"previously (?:traced|linked|attributed|tied))\b[^.;]{0,60}$")
 
 
 # Territories that are no country of the gazetteer but are never anyone's name.
@@ -662,7 +671,8 @@ _PARTY = re.compile(
     r"\b(?P<name>(?:[A-ZÀ-Ý][\w'’.-]+\s+){0,4}(?:Party|Front|Movement|Alliance|Congress|"
     r"Partido|Parti|Frente|League|Coalition)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+)?)\b"
     r"(?:\s*\([A-Z]{2,}\))?")
-_FAVOUR = Caseless(r"\b(?:supportive of|in (?:support|favou?r) of|support(?:ing)? for|favou?rable to|"
+_FAVOUR = Caseless(
+    r"\b(?:supportive of|in (?:support|favou?r) of|support(?:ing)? for|favou?rable to|"
     r"to (?:benefit|boost|support|promote|praise)|promot(?:ed|ing|e)|prais(?:ed|ing|e)|praise of|"
     r"cheerlead(?:ing)? for|amplif(?:y|ied|ying)(?: the account of)?|retweeting the account of|"
     r"boost(?:ing|ed)?|positive (?:narratives|coverage|content) about|backed|backing|"
@@ -671,7 +681,8 @@ _FAVOUR = Caseless(r"\b(?:supportive of|in (?:support|favou?r) of|support(?:ing)
     r"apoy\w+|en apoyo (?:de|a)|a favor de|elogi\w+|respald\w+|favorables? (?:a|al)|"
     r"soutien (?:à|au|de)|soutenir|soutenant|en faveur d[eu]|fais\w+ l['’]éloge|"
     r"поддерж\w+|в поддержку|восхвал\w+)")
-_AGAINST = Caseless(r"\b(?:critical of|critici[sz]\w*|against|attack\w*|denigrat\w*|opponents?|opposition|"
+_AGAINST = Caseless(
+    r"\b(?:critical of|critici[sz]\w*|against|attack\w*|denigrat\w*|opponents?|opposition|"
     r"smear\w*|disparag\w*|mock\w*|negative|crític\w*|critic\w+|contra|contre|critiqu\w+|"
     r"против|критик\w*|оппозици\w*)\b")
 
@@ -704,8 +715,9 @@ def _agents(s: str, offset: int) -> list[ActorHit]:
 # A state actor named by its country: "the Iranian government's campaign", "backed by the
 # Iranian government", "en lien avec le gouvernement arménien", "vinculadas al gobierno cubano".
 _STATE_AFTER = Caseless(r"^(?:['’]s)?\s+(?P<w>government|military|army|intelligence services|"
-                          r"security services)\b(?P<poss>['’]s)?")
-_STATE_BEFORE = Caseless(r"\b(?P<w>gouvernement|gobierno|правительств\w*|армии|армией|армия|armée|ejército|"
+                        r"security services)\b(?P<poss>['’]s)?")
+_STATE_BEFORE = Caseless(
+    r"\b(?P<w>gouvernement|gobierno|правительств\w*|армии|армией|армия|armée|ejército|"
     r"(?:services|servicios) (?:de renseignement|secretos|de inteligencia)|"
     r"спецслужб\w*|разведк\w*)\s+(?:(?:de|del|d['’]|du)\s*)?(?:la\s+|l['’]\s*)?$")
 _STATE_WORD = {"gouvernement": "government", "gobierno": "government", "armée": "military",
@@ -714,7 +726,7 @@ _STATE_WORD = {"gouvernement": "government", "gobierno": "government", "armée":
                "servicios secretos": "intelligence services",
                "servicios de inteligencia": "intelligence services"}
 _OWN_UNIT = Caseless(r"^\s+(?:\w+\s+){0,2}(?:influence|propaganda|disinformation|campaigns?|"
-                       r"operations?|networks?|efforts?|trolls?)\b")
+                     r"operations?|networks?|efforts?|trolls?)\b")
 
 
 @lru_cache(maxsize=1)

@@ -161,7 +161,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
 # A quote mark inside a cue does not break it ("«пытались влиять» на США").
 _CUE_RE = [(role, Caseless(r"\b(?:" + pat.replace(" ", r"[\s«»\"“”„]+") + r")[\s«»\"“”„]*(?:\s|$)"))
            for role, pat in _LEFT_CUES]
-_BOUNDARY = Caseless(r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux|с|со|из|в)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|\bwhose\b|\bcuy[oa]s?\b|\bdont\b|,\s*with\b|"
+_BOUNDARY = Caseless(
+    r";|(?<![A-Z])\.\s+(?=[A-Z])|(?<!countries )(?<!nations )(?:—|\s–\s)(?!\s*(?:in|from|en|de|d'|du|des|au|aux|с|со|из|в)\s)|\bwhile\b|\bbut\b|\bwhereas\b|,\s*which\b|\bwhich\b|\bwhose\b|\bcuy[oa]s?\b|\bdont\b|,\s*with\b|"
     r"\b(?:that|who)(?=\s+(?:\w+\s+)?(?:ran|posted|shared|spread|published|promoted|pushed|"
     r"amplified|praised|criticized|criticised|attacked)\b)|"
     r"\band (?:was|were|is|has|had|it|its|they|we|the network|then)\b|"
@@ -213,7 +214,8 @@ _ORIGIN_AFTER = Caseless(r"^ (?:(?:also|également|aussi|también) )?(?:used|uti
     r"threat actors?|IO|CIB|operatives|security services|hackers?|hacking groups?|spies|"
     r"agents|propagandists|bloggers|consultants|contractors|operators)\b)")
 _SPONSOR_AFTER = Caseless(r"^[-‐‑ ](?:backed|sponsored|funded|financed|directed)\b")
-_TARGET_AFTER = Caseless(r"^ (?:аудитори\w*|пользовател\w*|избирател\w*|граждан\w*|читател\w*|общественност\w*)|"
+_TARGET_AFTER = Caseless(
+    r"^ (?:аудитори\w*|пользовател\w*|избирател\w*|граждан\w*|читател\w*|общественност\w*)|"
     r"^'?s? ?(?:[-‐‑ ]speaking )?(?:audiences?|users|voters|citizens|people|public|"
     r"population|electorate|residents|readers|diaspora|communities|speakers|"
     r"internet users|social media users)\b|"
@@ -222,7 +224,8 @@ _TARGET_AFTER = Caseless(r"^ (?:аудитори\w*|пользовател\w*|и
     r"fueron|es|son|был\w*|стал\w*) )(?:(?:la|les|le|the|el|los|las|one of the) )?"
     r"(?:(?:principale?s?|main|primary|chief|principal(?:es)?|главн\w+|основн\w+) )?"
     r"(?:cibles?|targets?|blancos?|objetivos?|мишень\w*|цель\w*)\b")
-_TOPIC_WORDS = Caseless(r"\b(?:about|criticism|critical|praise|prais\w*|narratives?|tensions?|conflict|war|"
+_TOPIC_WORDS = Caseless(
+    r"\b(?:about|criticism|critical|praise|prais\w*|narratives?|tensions?|conflict|war|"
     r"relations|policies|policy|news|stance|coverage|denigrat\w*|accus\w*|highlight\w*|"
     r"promot\w*|pro-\w+|anti-\w+|situation|topics?|themes?|commentary|discuss\w*|"
     r"politics|election\w*|support(?:ive)? (?:for|of)|interests|content)\b")
@@ -239,12 +242,14 @@ _GEORGIA_GE = re.compile(
 )
 _CONGO_CG = re.compile(r"\b(?:Brazzaville|Sassou|Nguesso|Pointe-Noire|Republic of (?:the )?Congo)\b")
 # Posing, not hedging: "appears to be regular shifts ... in Azerbaijan" states no disguise.
-_POSING_BEFORE = Caseless(r"\b(?:(?:claim\w*|purport\w*|pretend\w*)\s+to\s+be|"
+_POSING_BEFORE = Caseless(
+    r"\b(?:(?:claim\w*|purport\w*|pretend\w*)\s+to\s+be|"
     r"se (?:présent|fais)\w+ (?:comme|passer pour)|se hac\w+ pasar por|"
     r"(?:pos(?:ed|ing)|masquerad\w*|disguised|presented (?:themselves|itself)|passed (?:themselves|"
     r"itself) off)\s+as|(?:designed|made|built|created)\s+to\s+"
     r"(?:look|appear|seem)\s+(?:like|as if)|to\s+look\s+like)\b[^.;]{0,40}$")
-DOMESTIC = Caseless(r"\bdomestic(?:ally)?[- ](?:audiences?|users|population|public|political|politics|"
+DOMESTIC = Caseless(
+    r"\bdomestic(?:ally)?[- ](?:audiences?|users|population|public|political|politics|"
     r"targets?|focused|influence operation|operation|network|campaign|activity|discourse|"
     r"conversations?|voters|citizens|opponents|critics)|\btarget\w* (?:\w+ )?domestic\b|"
     r"\bfocused (?:\w+ )?on (?:its own|domestic|local) (?:audiences|citizens|population)|"
@@ -342,18 +347,19 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
 
 
 _LOCALS = Caseless(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizens|people|users|"
-                     r"news|outlets|media|organi[sz]ations|activists|journalists)|"
-                     r"entités locales|locaux|locales|местн\w+)\b")
+                   r"news|outlets|media|organi[sz]ations|activists|journalists)|"
+                   r"entités locales|locaux|locales|местн\w+)\b")
 
 
 _ITEM_JOIN = Caseless(r"(?:\s*\(\s*\d[\d,. ]*\))?\)?\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+\(|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
-                        r"\s*/\s*)(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?)?")
-_ABOUT_IN_GAP = Caseless(r"\b(?:about|regarding|concerning|over|war|conflict|sobre|acerca|guerra|conflicto|sur|"
+                      r"\s*/\s*)(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?)?")
+_ABOUT_IN_GAP = Caseless(
+    r"\b(?:about|regarding|concerning|over|war|conflict|sobre|acerca|guerra|conflicto|sur|"
     r"guerre|à propos|о|об|войн\w*)\b")
 
 
 _NEGATED = Caseless(r"\b(?:not|never|n't|no|ni|nunca|jamás|tampoco|pas|jamais|не|ни)\b"
-                      r"(?!\s+(?:only|solo|sólo|seulement|только)\b)[^,;]*$")
+                    r"(?!\s+(?:only|solo|sólo|seulement|только)\b)[^,;]*$")
 
 
 # A comma, then a finite verb: the cue's clause has ended ("..., primarily singled out X").
@@ -420,7 +426,8 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
 _LOCATIVE_LEAD = re.compile(r"^\W*(?:(?:Meanwhile|Separately|And|Also|Asimismo|Además|Ainsi),?\s+)?"
                             r"(?:In|En|Au|Aux|В|Во|(?:In|En|Dans) (?:the|el|le) (?:case|caso|cas) (?:of|de|du))\s+"
                             r"(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*)?$")
-_FIGURE_OF_ASSETS = Caseless(r",\s*(?:(?:about|around|some|nearly|almost|more than|over|roughly)\s+)?\d[\d,.]*\s+"
+_FIGURE_OF_ASSETS = Caseless(
+    r",\s*(?:(?:about|around|some|nearly|almost|more than|over|roughly)\s+)?\d[\d,.]*\s+"
     r"(?:(?!fake\b)[\w-]+\s+){0,2}?(?:accounts|Pages|Groups|channels|profiles|assets)\b")
 _DEMONYM_JOIN_AHEAD = re.compile(r"^(?:\s*,\s*|\s+(?:and|и|y|et|or|или)\s+)\w")
 _DEMONYM_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+|y\s+|et\s+)?|\s+(?:and|и|y|et|or|или)\s+)$")
@@ -444,7 +451,8 @@ _INFRA_AFTER = Caseless(r"^[-‐ ]based (?:proxy|proxies|IPs?|VPNs?|servers?|inf
 
 
 # The demonym right after the noun it qualifies: "la red venezolana", "un réseau russe".
-_NOUN_BEFORE_DEMONYM = Caseless(r"\b(?:red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|cuentas|"
+_NOUN_BEFORE_DEMONYM = Caseless(
+    r"\b(?:red|redes|réseaux?|campañas?|campagnes?|operaci[oó]n(?:es)?|opérations?|cuentas|"
     r"comptes|grupos?|groupes?|cl[uú]ster|entramado|entreprises?|sociétés?|empresas?|firmas?|"
     r"agences?|agencias?|"
     r"(?:empresa|firma|agencia|compañía|société|agence|entreprise) de (?:marketing|relaciones "
@@ -457,22 +465,23 @@ _NOUN_BEFORE_DEMONYM = Caseless(r"\b(?:red|redes|réseaux?|campañas?|campagnes?
     r"\s+(?:[\w'’-]+\s+){0,3}?$")
 
 
-_AUDIENCE_BEFORE_DEMONYM = Caseless(r"\b(?:public|audiences?|utilisateurs|électeurs|citoyens|público|audiencias?|usuarios|"
+_AUDIENCE_BEFORE_DEMONYM = Caseless(
+    r"\b(?:public|audiences?|utilisateurs|électeurs|citoyens|público|audiencias?|usuarios|"
     r"votantes|ciudadanos|lectores|élections|elecciones|(?:\w+ )?élections \w+s|"
     r"elecciones \w+s)\s+$")
 
 
 _ACCUSED_OF_BEING = Caseless(r"\b(?:accus\w*|call\w*|label\w*|brand\w*|denounc\w*|tarred)\b"
-                               r"[^.;]{0,50}\b(?:of being|as)\s+(?:\w+\s+)?$")
+                             r"[^.;]{0,50}\b(?:of being|as)\s+(?:\w+\s+)?$")
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+|;\s+")
 # "users in Cambodia ran ...": people in a place as the subject of what the operation did
 _SUBJECT_PEOPLE = Caseless(r"(?:^|[,:;]\s*|\b(?:In (?:one|another|a third) case,?|"
-                             r"In another,)\s*)(?:the\s+)?(?:users|people|individuals|actors|"
-                             r"operators)\s+(?:based\s+|located\s+)?in\s+(?:the\s+)?$")
+                           r"In another,)\s*)(?:the\s+)?(?:users|people|individuals|actors|"
+                           r"operators)\s+(?:based\s+|located\s+)?in\s+(?:the\s+)?$")
 _ACTING_AFTER = Caseless(r"^\s+(?:ran|used|posted|operated|created|managed|wrote|generated|"
-                           r"set up|built|published|shared|tried|sought)\b")
+                         r"set up|built|published|shared|tried|sought)\b")
 _ELECTION_WORDS = frozenset({"election", "elections", "electorate", "voters", "vote", "referendum",
                              "polls", "presidential", "parliamentary", "general"})
 _AHEAD_OF = Caseless(r"\b(?:ahead of|before|in the run-up to|in the lead-up to|during)\s+$")
@@ -526,11 +535,13 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
     return "topic" if _TOPIC_WORDS.search(s) else None
 
 
-_STRONG_ORIGIN = Caseless(r"\b(?:originat\w*|based (?:in|out of)|operat\w* (?:out of|from)|(?:run|ran|managed|"
+_STRONG_ORIGIN = Caseless(
+    r"\b(?:originat\w*|based (?:in|out of)|operat\w* (?:out of|from)|(?:run|ran|managed|"
     r"controlled|coordinated|operated) (?:out of|from)|com(?:es|ing|e) from|came from|located in|"
     r"emanat\w* from|from|(?:its|their) origins? in|individuals (?:in|from))\b[^;]{0,60}$")
 _WEAK_ORIGIN = Caseless(r"\b(?:link\w*|ties|tied|connect\w*|associated|affiliated|attribut\w*|traced)\b[^;]{0,60}$")
-_STRONG_TARGET = Caseless(r"\b(?:target\w*|aim\w* at|focus\w* (?:\w+ ){0,2}?on|directed at|audiences? (?:in|across)|"
+_STRONG_TARGET = Caseless(
+    r"\b(?:target\w*|aim\w* at|focus\w* (?:\w+ ){0,2}?on|directed at|audiences? (?:in|across)|"
     r"(?:users|people|voters|citizens|residents|public) (?:in|of)|intended for|geared toward)\b"
     r"[^;]{0,80}$")
 

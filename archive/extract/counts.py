@@ -25,7 +25,7 @@ _MODIFIERS = frozenset(
 )
 # "six state-run accounts", "40 government-controlled Pages", "12 pro-Kremlin accounts"
 _STATE_MODIFIER = Caseless(r"(?:state|government|military|regime|party|pro|anti)-[\w-]+|"
-                             r"[\w]+-(?:linked|based|backed|run|affiliated|connected|origin|aligned)")
+                           r"[\w]+-(?:linked|based|backed|run|affiliated|connected|origin|aligned)")
 _NOUN_METRIC = {
     "page": "facebook_pages", "group": "facebook_groups", "event": "facebook_events",
     "domain": "domains", "website": "websites", "blog": "blogger_blogs",
@@ -39,7 +39,8 @@ _ACCOUNT_METRIC = {
     "chatgpt": "chatgpt_accounts", "claude": "claude_accounts", "gemini": "gemini_accounts",
     "reddit": "reddit_accounts", "vk": "vk_accounts", "linkedin": "linkedin_accounts",
 }
-_AUDIENCE_VERB = Caseless(r"\s*(?:(?:that|who|which)\s+)?(?:had\s+)?(?:collectively\s+)?(?:followed|follow|follows|"
+_AUDIENCE_VERB = Caseless(
+    r"\s*(?:(?:that|who|which)\s+)?(?:had\s+)?(?:collectively\s+)?(?:followed|follow|follows|"
     r"following\b(?!\s+(?:the|a|an)\s+(?:takedown|removal|investigation|report))|"
     r"(?:были\s+)?подписан\w*|подписал\w*|"
     r"joined|join|subscribed|liked|were following|are following|were members|are members|"
@@ -47,12 +48,14 @@ _AUDIENCE_VERB = Caseless(r"\s*(?:(?:that|who|which)\s+)?(?:had\s+)?(?:collectiv
     r"suivai(?:en)?t|suivent|suit|ont suivi|avaient rejoint|ont rejoint|"
     r"segu[íi]an|siguen|sigue|segu[íi]a|se unieron|"
     r"(?:are|were) involved in (?:one|at least one|some|these|the))\b")
-_AUDIENCE_NOUN = Caseless(r"\s+(?:\w+\s+){0,2}?(followers|subscribers|members|fans|abonnés|seguidores|suscriptores|"
+_AUDIENCE_NOUN = Caseless(
+    r"\s+(?:\w+\s+){0,2}?(followers|subscribers|members|fans|abonnés|seguidores|suscriptores|"
     r"membres|miembros|подписчик\w*|участник\w*)(?!\w)")
 _AUDIENCE_WORD = {"abonnés": "followers", "seguidores": "followers", "suscriptores": "subscribers",
                   "membres": "members", "miembros": "members"}
 _AD_CONTEXT = Caseless(r"\bads?\b|advertis|\bspen[dt]|spending|\bpaid\b|promot")
-_MONEY = Caseless(r"(?P<cur>US\$|USD\s?|\$|€|£|₹|₽|R\$|₦)\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
+_MONEY = Caseless(
+    r"(?P<cur>US\$|USD\s?|\$|€|£|₹|₽|R\$|₦)\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
     r"(?P<mult>\s*(?:million|thousand|billion|[kKmM])\b)?"
     r"|(?P<num2>\d[\d,]*(?:\.\d+)?)(?P<mult2>\s*(?:million|thousand))?\s+(?P<curw>"
     r"US dollars|U\.S\. dollars|dollars|euros|EUR|USD|GBP|pounds|rubles|roubles|rupees|"
@@ -100,8 +103,8 @@ def _by_first_letter(table: list[tuple[str, str]]) -> dict[str, list[tuple[str, 
 
 
 _HELD_BEFORE = Caseless(r"\b(?:promot\w*|organi[sz]\w*|host\w*|advertis\w*|held|schedul\w*|"
-                          r"announc\w*|organis\w*|organiz\w*|convoc\w*|organiz\w+|"
-                          r"организова\w*|провел\w*|anunci\w*)\s+(?:\w+\s+){0,2}$")
+                        r"announc\w*|organis\w*|organiz\w*|convoc\w*|organiz\w+|"
+                        r"организова\w*|провел\w*|anunci\w*)\s+(?:\w+\s+){0,2}$")
 _LOWER_OK = frozenset("facebook instagram tiktok youtube telegram twitter whatsapp".split())
 
 
@@ -258,7 +261,8 @@ def _x_is_platform(s: str, i: int) -> bool:
 
 # "14 comptes, 12 pages et un groupe Facebook et d'un compte Instagram": the article "un"
 # is the figure 1 when it continues a list of figures (same length, so offsets hold).
-_ONE_IN_LIST = Caseless(r"(\d[^.;]{0,60}?(?:,|\bet|\band|\by|\bи)\s+(?:d['’]\s*|de\s+)?)"
+_ONE_IN_LIST = Caseless(
+    r"(\d[^.;]{0,60}?(?:,|\bet|\band|\by|\bи)\s+(?:d['’]\s*|de\s+)?)"
     r"(une?|uno|una|один|одна|одну|одного|одной)(?=\s+(?:[\w-]+\s+)?(?:comptes?|pages?|groupes?|"
     r"cuentas?|páginas?|grupos?|аккаунт\w*|страниц\w*|групп\w*|канал\w*)\b)")
 
@@ -417,7 +421,7 @@ _BRACKETED = re.compile(r"\b(?P<plat>Facebook|Instagram|Threads|Twitter|X|TikTok
 
 
 _DASHED = Caseless(r"\b(?P<noun>аккаунт\w*|учетных записей|accounts|cuentas|comptes)\s*[–—-]\s*"
-                     r"(?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\s*[–—-]")
+                   r"(?P<n>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)\s*[–—-]")
 
 
 def _dashed_counts(s: str, hits: list[CountHit], platform: str | None) -> list[CountHit]:
@@ -574,12 +578,14 @@ def _bracketed_counts(s: str, hits: list[CountHit]) -> list[CountHit]:
 
 
 # "... removed seven pages, three groups and five accounts": a list of figures follows
-_COUNT_LIST_AHEAD = Caseless(r"\s*(?:,|and)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+_COUNT_LIST_AHEAD = Caseless(
+    r"\s*(?:,|and)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|dozens of|hundreds of)\s+(?:[\w-]+\s+)?(?:pages|groups|accounts|channels|profiles)\b")
 _PLATFORM_LATER = re.compile(
     r"[^,;.()\d]{0,45}?\s(?:en|on|in|sur|на|в)\s+(?P<p>Instagram|Twitter|TikTok|YouTube|Telegram|"
     r"Threads|VKontakte|Reddit)\b")
-_UNITS_OF_ACCOUNTS = Caseless(r"\s+(?:групп\w*|сет(?:ей|и|ях)|groups?|sets?|clusters?|networks?|grupos?|redes|groupes?|"
+_UNITS_OF_ACCOUNTS = Caseless(
+    r"\s+(?:групп\w*|сет(?:ей|и|ях)|groups?|sets?|clusters?|networks?|grupos?|redes|groupes?|"
     r"réseaux)\s+(?:of\s+|de\s+|d['’]\s*)?(?:fake\s+|falsas\s+|faux\s+|фейковых\s+)?"
     r"(?:учетн\w+ запис\w*|учётн\w+ запис\w*|аккаунт\w*|accounts|cuentas|comptes)")
 

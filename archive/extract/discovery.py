@@ -29,7 +29,8 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "both": 2,
                  "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "deux": 2, "trois": 3,
                  "quatre": 4, "cinq": 5, "две": 2, "два": 2, "три": 3, "четыре": 4, "пять": 5}
-_PLURAL_UNIT = Caseless(r"\b(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|"
+_PLURAL_UNIT = Caseless(
+    r"\b(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|"
     r"dos|tres|cuatro|cinco|deux|trois|quatre|cinq|две|два|три|четыре|пять)\s+"
     r"(?:(?:[\w-]+\s+){0,3}))?"
     r"(?:networks|operations|campaigns|IOs|clusters|groups|sets of accounts|account sets|"
@@ -57,28 +58,29 @@ def _plural_unit(text: str) -> re.Match[str] | None:
     return next((m for m in found if m.group("n")), found[0] if found else None)
 
 
-_EARLIER = Caseless(r"\b(?:previously(?! un\w+| not)|in the past(?! (?:\w+ )?(?:days|weeks|months|quarter))|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
+_EARLIER = Caseless(
+    r"\b(?:previously(?! un\w+| not)|in the past(?! (?:\w+ )?(?:days|weeks|months|quarter))|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
     r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b"
     # "In May, OpenAI reported that ... networks from A, B and C": an earlier report retold
     r"|^\W*In (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?: (?:19|20)\d\d)?, [^.;]{0,40}?\b(?:reported|disclosed|announced|"
     r"revealed|published|said)\b")
 _ALL_UNITS = Caseless(r"\b(?:all|each|every one) (?:of )?(?:these|the|those) (?:\w+ )?"
-                        r"(?:networks|operations|campaigns)\b|\beach (?:network|operation)\b")
+                      r"(?:networks|operations|campaigns)\b|\beach (?:network|operation)\b")
 _ONE_CAMPAIGN_IDIOM = Caseless(r"\b(?:investigation into|as part of)\s+(?:\w+\s+){0,3}operations\b")
 # "... found that the operations, linked to governments in Cuba, Serbia and Bolivia, ...":
 # the units the sentence before counted
 _THE_UNITS = Caseless(r"\b(?:the|these|those|ces|les|estas|las|эти)\s+(?:operations|networks|"
-                        r"campaigns|opérations|réseaux|campagnes|operaciones|redes|campañas|"
-                        r"операции|сети|кампании)\b")
+                      r"campaigns|opérations|réseaux|campagnes|operaciones|redes|campañas|"
+                      r"операции|сети|кампании)\b")
 _AMONG_THEM = Caseless(r"\b(?:among them|of them|of these|среди них|из них|entre ell[oa]s|parmi eux|"
-                         r"parmi ceux-ci|parmi celles-ci|de ell[oa]s|de estas|de estos|"
-                         r"parmi elles|d['’]entre eux)\b")
+                       r"parmi ceux-ci|parmi celles-ci|de ell[oa]s|de estas|de estos|"
+                       r"parmi elles|d['’]entre eux)\b")
 # "Others were linked to ...", "The rest came from ...": the units a sentence before counted
 _THE_OTHERS = Caseless(r"\W*(?:the\s+)?(?:others|rest|remaining\s+(?:\w+\s+)?(?:operations|"
-                         r"networks|campaigns)|other\s+(?:\w+\s+)?(?:operations|networks|"
-                         r"campaigns))\b|\W*(?:las|los)\s+(?:demás|otras|otros)\b|"
-                         r"\W*(?:les\s+autres|d['’]autres)\b|\W*(?:остальные|другие)\b")
+                       r"networks|campaigns)|other\s+(?:\w+\s+)?(?:operations|networks|"
+                       r"campaigns))\b|\W*(?:las|los)\s+(?:demás|otras|otros)\b|"
+                       r"\W*(?:les\s+autres|d['’]autres)\b|\W*(?:остальные|другие)\b")
 _GOVERNMENTS = Caseless(r"\b(?:governments|правительствами|правительств|gobiernos|gouvernements)\b")
 def _earlier(layout: Layout, i: int) -> bool:
     """Sentence *i* tells an earlier takedown: itself, or right after "This isn't the first
@@ -91,7 +93,7 @@ def _earlier(layout: Layout, i: int) -> bool:
 
 
 _N_COUNTRIES = Caseless(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                          r"twelve)\s+(?:different\s+|separate\s+)?countries\b")
+                        r"twelve)\s+(?:different\s+|separate\s+)?countries\b")
 _COUNTRIES_WORD = Caseless(r"\b(?:countries|nations|pa[íi]ses|pays|стран\w*)\b")
 ENUMERATION_CONFIDENCE = 0.8
 OPERATION_ORIGIN_CONFIDENCE = 0.85
@@ -132,7 +134,8 @@ _LIST_AFTER_UNIT = re.compile(
     r"(?:[—–:,(-]\s*)?(?:in|from|en|de|desde|в|из|d['’]|du|des)\s*(?:the\s+)?")
 # "5 networks engaged in foreign or government interference in Egypt, India, ...": a few
 # words that aim nowhere, then the list (taken only when the number matches it)
-_LIST_AFTER_WORDS = Caseless(r"\s+(?!(?:\w+\s+){0,5}?(?:target|aim|focus|against|at\b|toward|to\b|dirig|visa|ciblant|"
+_LIST_AFTER_WORDS = Caseless(
+    r"\s+(?!(?:\w+\s+){0,5}?(?:target|aim|focus|against|at\b|toward|to\b|dirig|visa|ciblant|"
     r"против|нацел))(?:[\w'’-]+\s+){1,6}?(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?")
 _PREPOSITION = Caseless(r"\b(?:in|from|en|de|desde|в|из)\s+(?:the\s+)?")
 # "nine networks in its latest report: in China, Russia, ...": a few words, a colon, the list
@@ -201,14 +204,16 @@ _ITEM_BEFORE = re.compile(
     r"tied to|based in|originating in|de|desde|из|в)\s+(?:the\s+|la\s+|el\s+)?(?:fake\s+)?$")
 
 
-_OF_THEM = Caseless(r"(?:^|[\s,:;(])(?:более|свыше|около|more than|over|about|some|más de|plus de)?\s*"
+_OF_THEM = Caseless(
+    r"(?:^|[\s,:;(])(?:более|свыше|около|more than|over|about|some|más de|plus de)?\s*"
     r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\s+(?:из них|of them|of these|de ellas|de ellos|"
     r"d'entre eux|d’entre eux)\s*(?:[—–-]|were|are|was|eran|étaient|были)?\s*$")
 
 
 # "Parmi ceux-ci, 100 sont soupçonnés d'être associés à la Russie", "Of these, 100 were
 # linked to Russia": the figure first, its country at the end of the clause
-_AMONG_THEM_NUM = Caseless(r"^\W*(?:parmi (?:ceux-ci|eux|elles|celles-ci)|of (?:these|them|those)|among (?:them|these)|"
+_AMONG_THEM_NUM = Caseless(
+    r"^\W*(?:parmi (?:ceux-ci|eux|elles|celles-ci)|of (?:these|them|those)|among (?:them|these)|"
     r"de (?:ellas|ellos|estas|estos)|entre (?:ellas|ellos)|из них|среди них)\s*,?\s*"
     r"(?:(?:more than|over|about|plus de|environ|más de|cerca de|более|около)\s+)?"
     r"(?P<num>\d{1,3}(?:[,\u00a0 ]\d{3})*|\d+)\s+(?:[\w'’-]+\s+){1,7}?"
@@ -415,7 +420,8 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
     return units
 
 
-_ONE_OF = Caseless(r"(?:\b|(?<=\s))(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
+_ONE_OF = Caseless(
+    r"(?:\b|(?<=\s))(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
     r"l['’]une?|une? (?:deuxième|second|seconde|troisième|quatrième)|una (?:segunda|tercera|cuarta)|"
     r"un (?:segundo|tercero|cuarto)|"
     r"(?:a|an)(?=\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s)|"
@@ -434,14 +440,15 @@ _ONE_OF = Caseless(r"(?:\b|(?<=\s))(?:(?:one|another|the other|a third|una|uno|o
     r"(?:(?:in|from|based in|en|au|aux|de|desde|в|из)\s+|d['’]\s*)(?:the\s+|la\s+|el\s+|l['’]\s*)?$")
 
 
-_COUNTRIES_INCLUDING = Caseless(r"\b(?:(?:in|across|from|linked to) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
+_COUNTRIES_INCLUDING = Caseless(
+    r"\b(?:(?:in|across|from|linked to) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
     r"multiple) (?:different )?countries,?\s+(?:including|such as|among them|notably)|"
     r"en (?:\d+|dos|tres|cuatro|cinco|seis|varios) países,?\s+(?:incluyendo a|incluidos|entre ellos|"
     r"como)|dans (?:\d+|deux|trois|quatre|cinq|six|plusieurs) pays,?\s+(?:dont|notamment|"
     r"parmi lesquels)|в (?:\d+|двух|трех|трёх|четырех|четырёх|пяти|нескольких) странах,?\s+"
     r"(?:в том числе|включая))\s+(?:the\s+|la\s+|le\s+|el\s+)?")
 _OTHER_NATIONS = Caseless(r"\b(?:the other countries|other countries|las otras naciones|los otros "
-                            r"países|otros países|les autres pays|другие страны|остальные страны)\b")
+                          r"países|otros países|les autres pays|другие страны|остальные страны)\b")
 
 
 def _countries_including_units(layout: Layout,
@@ -467,16 +474,18 @@ def _countries_including_units(layout: Layout,
     return units if len(units) >= 2 else []
 
 
-_A_NETWORK_TARGETING = Caseless(r"\b(?:a|one)\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s+(?:that\s+)?"
+_A_NETWORK_TARGETING = Caseless(
+    r"\b(?:a|one)\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\s+(?:that\s+)?"
     r"(?:targeting|targeted|aimed at|focused on)\b")
 _ANOTHER_TARGETING = Caseless(r"\banother\s+(?:one\s+)?(?:that\s+)?(?:targeting|targeted|aimed at|focused on)\b")
 
 
-_NETWORKS_AIMED = Caseless(r"\b(?:networks|operations|campaigns|redes|operaciones|campañas|réseaux|opérations|"
+_NETWORKS_AIMED = Caseless(
+    r"\b(?:networks|operations|campaigns|redes|operaciones|campañas|réseaux|opérations|"
     r"campagnes|сети|операции|кампании)\b[^.;]{0,80}?\b(?:target\w*|aim\w*|influenc\w*|"
     r"focus\w*|dirigid\w*|visant|ciblant|influir|нацелен\w*|направлен\w*)\b")
 _FOUND_UNITS = Caseless(r"\b(?:found|identified|uncovered|detected|encontr\w+|identific\w+|"
-                          r"détect\w+|identifi\w+|выявил\w*|обнаружил\w*)\b")
+                        r"détect\w+|identifi\w+|выявил\w*|обнаружил\w*)\b")
 
 
 def _aimed_list_units(layout: Layout, found: Sequence[Any],
@@ -513,9 +522,9 @@ def _aimed_list_units(layout: Layout, found: Sequence[Any],
 
 # "one ... the other", "the first ... the second": where each of several units begins
 _ONE_AND_OTHER = Caseless(r"\b(?:one|another|the (?:first|second|third|last|other)|"
-                            r"l['’]une?|l['’]autre|le premier|la première|le second|"
-                            r"le deuxième|la deuxième|una|uno|la otra|el otro|la primera|"
-                            r"la segunda|el primero|el segundo|одна|другая|первая|вторая)\b")
+                          r"l['’]une?|l['’]autre|le premier|la première|le second|"
+                          r"le deuxième|la deuxième|una|uno|la otra|el otro|la primera|"
+                          r"la segunda|el primero|el segundo|одна|другая|первая|вторая)\b")
 
 
 def _targets_told_next(layout: Layout, found: Sequence[Any], units: list[_Unit]) -> None:
@@ -542,7 +551,8 @@ def _targets_told_next(layout: Layout, found: Sequence[Any], units: list[_Unit])
                            if t.kind == "country" and t.role == "target" and a <= t.start < b]
 
 
-_THE_DEMONYM_UNIT = Caseless(r"\b(?:the|a|an|la|el|le|l['’])\s*(?P<dem>[A-ZÀ-Ý][\w-]+)\s+(?:network|one|operation|campaign|group|"
+_THE_DEMONYM_UNIT = Caseless(
+    r"\b(?:the|a|an|la|el|le|l['’])\s*(?P<dem>[A-ZÀ-Ý][\w-]+)\s+(?:network|one|operation|campaign|group|"
     r"cluster)\b|\b(?:la|el|le)\s+(?:red|réseau|operación|opération|campaña|campagne)\s+"
     r"(?P<dem2>[a-zà-ý][\w-]+)|"
     # "while the one in Laos focused on Thailand"
@@ -629,7 +639,8 @@ def _same_origin_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
 
 
 _A_UNIT = Caseless(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:network|operation|campaign)\b")
-_AND_ANOTHER_UNIT = Caseless(r",?\s+and\s+(?:(?:a\s+(?:second|separate|further|third)|another)\s+(?:[\w-]+\s+){0,2}?"
+_AND_ANOTHER_UNIT = Caseless(
+    r",?\s+and\s+(?:(?:a\s+(?:second|separate|further|third)|another)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:network|operation|campaign)|another\s+(?:one\s+)?(?:from|based in|run from|linked to))\b")
 
 
@@ -771,7 +782,8 @@ def _stretch_targets(layout: Layout, found: Sequence[Any],
                            and p.key not in listed]
 
 
-_SOME_FROM = Caseless(r"(?:^|[\s,(])(?P<n>\d{1,2}|one|two|three|four|five|six|una?|dos|tres|une?|deux|trois|"
+_SOME_FROM = Caseless(
+    r"(?:^|[\s,(])(?P<n>\d{1,2}|one|two|three|four|five|six|una?|dos|tres|une?|deux|trois|"
     r"одн[ау]|две|два|три)\s+(?:[\w-]+\s+)?(?:(?:originating|operating|coming|based|run)\s+)?"
     r"(?:from|in|out of|de|desde|en|из|в|(?:run|operated|linked|tied|connected)\s+(?:by|to)"
     r"(?:\s+an?)?)\s+(?:the\s+|la\s+|el\s+)?$")
@@ -849,7 +861,8 @@ def _repeated_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
     return units
 
 
-_ORDINAL_SUBJECT = Caseless(r"\b(?:one of (?:the|these|those) (?:operations|networks|campaigns)|"
+_ORDINAL_SUBJECT = Caseless(
+    r"\b(?:one of (?:the|these|those) (?:operations|networks|campaigns)|"
     r"(?:another|the (?:first|second|third|fourth|fifth|other|last|final)|a (?:second|third|fourth|"
     r"separate))\s+(?:[\w-]+\s+){0,2}?(?:operation|network|campaign)|"
     r"(?:otra|la (?:primera|segunda|tercera|cuarta|otra|última)|una (?:segunda|tercera))\s+(?:\w+\s+)?"
@@ -927,7 +940,8 @@ def _ordinal_units(layout: Layout, found: Sequence[Any],
     return units
 
 
-_ALSO_UNIT = Caseless(r"\b(?:also|as well|in addition|además|también|aussi|également|также|кроме того)\b[^.;]{0,70}?"
+_ALSO_UNIT = Caseless(
+    r"\b(?:also|as well|in addition|además|también|aussi|également|также|кроме того)\b[^.;]{0,70}?"
     r"\b(?:a|an|another|one|una?|otra|une?|autre|ещё одн\w+|еще одн\w+|одн[ау])\s+"
     r"(?:[\w,-]+\s+){0,3}?(?:network|campaign|operation|red|campaña|operación|réseau|campagne|"
     r"opération|сеть|кампани[юя]|операци[юя])\b"
@@ -1023,7 +1037,8 @@ def _heading_operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit
 # A case study's heading lines: "Likely China origin", "Russia-origin", "Origin: Iran",
 # "Country of origin: Iran"; "Targets: United States, Canada"; 'Covert IO: "Helgoland Bite"',
 # "Operation name: Storm-2035"
-_ORIGIN_LINE = Caseless(r"\W*(?:(?:likely|probably|probable|possibly|possible|suspected|assessed|almost certainly)"
+_ORIGIN_LINE = Caseless(
+    r"\W*(?:(?:likely|probably|probable|possibly|possible|suspected|assessed|almost certainly)"
     r"\s+)?(?P<a>[^:]{2,40}?)[\s-]+(?:origin|origins|nexus)\W*|"
     r"\W*(?:(?:likely|suspected|probable)\s+)?(?:(?:country|network) of\s+|network\s+)?origins?"
     r"(?:\s+country)?\s*:\s*(?P<b>.{2,60}?)\W*|"
@@ -1304,14 +1319,15 @@ def _give_shared_origin(layout: Layout, found: Sequence[Any], networks: list[Net
 
 
 # The nouns a takedown's object goes by: "a network", "accounts", "una operación", "сеть".
-_UNIT_NOUN = Caseless(r"\b(?:networks?|operations?|campaigns?|efforts?|accounts|pages|clusters?|hackers|"
+_UNIT_NOUN = Caseless(
+    r"\b(?:networks?|operations?|campaigns?|efforts?|accounts|pages|clusters?|hackers|"
     r"threat actors|operatives|"
     r"red(?:es)?|operaci[oó]n(?:es)?|campañas?|esfuerzos?|cuentas|réseaux?|opérations?|"
     r"campagnes?|comptes|сет(?:ь|и|ей)|операци\w*|кампани\w*|аккаунт\w*|учётн\w*|учетн\w*)\b")
 LONE_ORIGIN_CONFIDENCE = 0.7
 # History told in passing: "reports since 2017, when it first took down networks linked to X"
 _HISTORY = Caseless(r"\b(?:since|desde|depuis|с) (?:19|20)\d\d\b|\bfirst (?:took|removed|banned|"
-                      r"suspended|disrupted)\b|\b(?:in|en|в) (?:19|20)\d\d\b")
+                    r"suspended|disrupted)\b|\b(?:in|en|в) (?:19|20)\d\d\b")
 
 
 def _lone_unit(layout: Layout, found: Sequence[Any]) -> _Unit | None:
@@ -1346,7 +1362,8 @@ def _lone_unit(layout: Layout, found: Sequence[Any]) -> _Unit | None:
 
 # "an operation from Russia, dubbed ...", "One operation originating in Ghana ...", "a network
 # of accounts operating from Cambodia": a unit introduced with its one origin
-_INTRODUCED_UNIT = Caseless(r"\b(?:a|an|one|another|a (?:second|third|separate|new|further))\s+(?:[\w-]+\s+){0,3}?"
+_INTRODUCED_UNIT = Caseless(
+    r"\b(?:a|an|one|another|a (?:second|third|separate|new|further))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:network|operation|campaign|cluster|influence operation)s?\b")
 
 

@@ -172,7 +172,8 @@ def guess_publisher(text: str, layout: Layout, source_type: str) -> str | None:
     return None
 
 
-_PARTNER = Caseless(r"\b(?:leads?|tips?|information|reporting|findings|indicators) (?:from|by|shared by) "
+_PARTNER = Caseless(
+    r"\b(?:leads?|tips?|information|reporting|findings|indicators) (?:from|by|shared by) "
     r"(?:our (?:colleagues|partners) at )?[A-Z]\w+|\b(?:reported|shared|published|disclosed) by "
     r"[A-Z]\w+|\b(?:shared|worked|cooperated|collaborated|partnered) with [A-Z]\w+|"
     r"\bsimilar to (?:the )?(?:findings|activity|reporting) (?:reported )?by [A-Z]\w+")

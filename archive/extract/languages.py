@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from archive.extract.caseless import Caseless
 from archive.extract.gazetteer import Mention
 
-_LIST_BEFORE = Caseless(r"(?:\b(?:in|into|languages?(?: including| such as)?:?|translated (?:from|to))\s+"
+_LIST_BEFORE = Caseless(
+    r"(?:\b(?:in|into|languages?(?: including| such as)?:?|translated (?:from|to))\s+"
     r"(?:(?:both|either|mostly|primarily|mainly|largely|also|predominantly|either|"
     r"a (?:mix|mixture|combination|blend) of)\s+)?"
     r"(?:[A-ZÀ-Ý][\w'-]+(?:\s*,\s*|\s*,?\s+and\s+(?:also\s+)?(?:in\s+)?|\s+or\s+|\s*/\s*))*$)"
@@ -29,7 +30,8 @@ _FOLLOW_BAD = re.compile(
     r"intelligence|agents?|operatives|actors|entities|companies|firms?|individuals|"
     r"soldiers|speakers|society|elections?|opposition|war|news|economy|backed|based|linked)\b"
 )
-_CONTENT = Caseless(r"\b(?:post\w*|publish\w*|wrote|writ\w*|content|language|comment\w*|articles?|shared|"
+_CONTENT = Caseless(
+    r"\b(?:post\w*|publish\w*|wrote|writ\w*|content|language|comment\w*|articles?|shared|"
     r"tweet\w*|videos?|messages?|translat\w*|spoke|speaking|text|captions?|materials?|"
     r"operated|ran|news|stories|memes|subtitles?|publi\w*|contenid\w*|contenu\w*|mensajes|"
     r"messages|textes|textos|art[ií]culos|articles|вид[ео]\w*|публик\w*|размеща\w*|"
@@ -74,7 +76,8 @@ _RU_COMPOUND_PREFIX = {
     "турецко": "tr", "персо": "fa", "белорусско": "be", "грузино": "ka", "армяно": "hy",
     "азербайджано": "az", "казахско": "kk", "португало": "pt",
 }
-_RU_COMPOUND = Caseless(r"(?<![\w-])(?P<run>(?:(?:" + "|".join(_RU_COMPOUND_PREFIX) + r")-?\s*(?:,|и|или)\s+)*)"
+_RU_COMPOUND = Caseless(
+    r"(?<![\w-])(?P<run>(?:(?:" + "|".join(_RU_COMPOUND_PREFIX) + r")-?\s*(?:,|и|или)\s+)*)"
     r"(?P<last>" + "|".join(_RU_COMPOUND_PREFIX) + r")язычн\w*\s+(?:\w+\s+)?"
     r"(?:канал\w*|аккаунт\w*|учетн\w*|страниц\w*|сайт\w*|СМИ|издани\w*|публикаци\w*|"
     r"материал\w*|контент\w*|групп\w*|пост\w*|сообщени\w*|видео\w*|статей|стат\w*)")

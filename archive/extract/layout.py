@@ -15,7 +15,8 @@ _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep", "lt", "gen", "col", "sgt", "prof", "jr", "sr", "e.g", "i.e", "etc", "approx", "fig", "cf", "u.s", "u.k", "u.n", "e.u"]
 )
 # A line that opens a trailing block of site furniture: everything after it is chrome.
-_TERMINAL = Caseless(r"^(?:#+\s*)?(?:you may also like|related (?:stories|articles|posts|news|coverage|reading)"
+_TERMINAL = Caseless(
+    r"^(?:#+\s*)?(?:you may also like|related (?:stories|articles|posts|news|coverage|reading)"
     r"|more (?:stories|from|news|on this)|read (?:more|next)\b|recommended(?: for you| stories)?"
     r"|most (?:read|popular|viewed)|leave a (?:reply|comment)|\d+\s+comments?|comments?"
     r"|trending(?: now| stories)?|latest (?:news|stories)|also read|popular posts"
@@ -23,7 +24,8 @@ _TERMINAL = Caseless(r"^(?:#+\s*)?(?:you may also like|related (?:stories|articl
     r"|about the author|tags?:|filed under|what to read next|don't miss|further reading"
     r"|sources?|references|footnotes|newsletter|sign up for our|subscribe to our)\b")
 # A single line of furniture anywhere in the page.
-_CHROME_LINE = Caseless(r"^(?:\d+\s+comments?|leave a (?:reply|comment)|your email address will not be published"
+_CHROME_LINE = Caseless(
+    r"^(?:\d+\s+comments?|leave a (?:reply|comment)|your email address will not be published"
     r"|required fields are marked|this site uses akismet|sign up|subscribe|get notified"
     r"|share (?:this|on)|follow us|advertisement|sponsored|related:|read more:?|see also:?"
     r"|also read:?|click here|©|copyright|all rights reserved|cookie|privacy policy"
@@ -163,7 +165,7 @@ def unwrap(text: str) -> str:
 
 
 _INLINE_LINK = Caseless(r"^(?:#+\s*)?(?:also read|read (?:more|next|also)|see also|related:|"
-                          r"lire aussi|à lire aussi|lee también|te puede interesar|читайте также)\b")
+                        r"lire aussi|à lire aussi|lee también|te puede interesar|читайте также)\b")
 
 
 def _prose_follows(text: str, lines: list[tuple[int, int]], at: int) -> bool:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from archive.extract.caseless import Caseless
 from archive.extract.layout import LABEL_LINE, LIST_ITEM, Layout, Sentence
 
-TAKEDOWN = Caseless(r"\b(?:remov(?:ed|ing|e|es)|took down|taken down|take down|taking down|actioned|"
+TAKEDOWN = Caseless(
+    r"\b(?:remov(?:ed|ing|e|es)|took down|taken down|take down|taking down|actioned|"
     r"discontinu(?:ed|ing)|"
     r"terminat(?:ed|ing|e)|suspend(?:ed|ing|s)?|disrupt(?:ed|ing|s)?|bann(?:ed|ing)|"
     r"block(?:ed|ing)|delet(?:ed|ing)|disabl(?:ed|ing)|dismantl(?:ed|ing)|shut down|"
@@ -58,11 +59,12 @@ EARLIER_LOCAL = (
     r"прошлой (?:осенью|весной|зимой)|прошлым летом|ранее(?! не)")
 # "This isn't the first time OpenAI has taken action": what follows tells earlier takedowns
 NOT_THE_FIRST = Caseless(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b|"
-                           r"\bno es la primera vez\b|\bce n['’]est pas la première fois\b|"
-                           r"\bне впервые\b|"
-                           r"\bhas (?:previously|already) (?:taken action|acted)\b")
+                         r"\bno es la primera vez\b|\bce n['’]est pas la première fois\b|"
+                         r"\bне впервые\b|"
+                         r"\bhas (?:previously|already) (?:taken action|acted)\b")
 # "In the case of Russia, ...": a sentence (or paragraph) that opens on one network's country
-CASE_OF = Caseless(r"^\W*(?:in the case of|as for|as to|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
+CASE_OF = Caseless(
+    r"^\W*(?:in the case of|as for|as to|turning to|en el caso de|en cuanto a|dans le cas d[eu']|"
     r"quant (?:à|au|aux)|в случае с|что касается)\s+(?:the\s+|la\s+|el\s+|les?\s+)?")
 # "more than four months after the company took down almost 6,000 accounts": an earlier one
 MONTHS_AFTER = (r"(?:days?|weeks?|months?|years?) (?:after|before) (?:[\w-]+ ){0,3}?(?:eliminat\w+|"
@@ -74,7 +76,8 @@ MONTHS_AFTER = (r"(?:days?|weeks?|months?|years?) (?:after|before) (?:[\w-]+ ){0
 IN_ADDITION_TO_EARLIER = (
     r"in addition to (?:the )?(?:(?:more than|over|some|about|nearly)\s+)?\d[\d,.]*\s+"
     r"(?:[\w-]+\s+){0,3}?(?:accounts|channels|Pages)\b[^.;]{0,80}\balready\b")
-_EARLIER = Caseless(r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
+_EARLIER = Caseless(
+    r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|month|spring|summer|autumn|fall|winter)|"
     r"had previously (?:removed|taken down|suspended|terminated)|years? ago|"
@@ -86,12 +89,14 @@ _EARLIER = Caseless(r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last
     + IN_ADDITION_TO_EARLIER + r"|"
     r"already (?:announced|reported|disclosed|removed|suspended|taken down|shut down) (?:in|last|"
     r"earlier|on) )\b")
-_SUMMARY = Caseless(r"\b(?:to date|so far this year|"
+_SUMMARY = Caseless(
+    r"\b(?:to date|so far this year|"
     r"(?:across|in|from) (?:the|these|all|those|both) (?:\w+ )?(?:networks|operations|campaigns)|"
     r"since (?:19|20)\d\d,? we|networks? (?:this|last) (?:month|quarter|year)|"
     r"(?:networks|operations|campaigns) (?:we|that we) (?:removed|took down)|"
     r"total (?:number of )?(?:assets|accounts|pages) (?:removed|taken down|suspended))\b")
-_NETWORK_NOUN = Caseless(r"\b(?:network|operation|campaign|accounts|activity|cluster|pages|channels|trolls?|bots?|"
+_NETWORK_NOUN = Caseless(
+    r"\b(?:network|operation|campaign|accounts|activity|cluster|pages|channels|trolls?|bots?|"
     r"red|redes|cuentas|campaña|operación|réseaux?|comptes|campagne|opération|"
     r"сет[ьи]|сетей|аккаунт\w*|кампани\w*|операци\w*)\b")
 
@@ -125,7 +130,8 @@ def is_summary(text: str) -> bool:
     return bool(_SUMMARY.search(text))
 
 
-_SUBJECT = Caseless(r"\b(?:network|operation|campaign|cluster|réseau|campagne|opération|red|campaña|operación|"
+_SUBJECT = Caseless(
+    r"\b(?:network|operation|campaign|cluster|réseau|campagne|opération|red|campaña|operación|"
     r"сеть|сети|кампани\w*|операци\w*)\b|\b(?:объединял\w*|включал\w*|состоял\w*|"
     r"насчитывал\w*|formad[ao]s? por|compuest[ao]s? por|composée?s? de|consist\w*|includ\w*|compris\w*|"
     r"involv\w*|encompass\w*|totall?ed|numbered|"
@@ -134,7 +140,8 @@ _SUBJECT = Caseless(r"\b(?:network|operation|campaign|cluster|réseau|campagne|o
     r"made up of|spanned)\b")
 
 
-_ORDINAL_UNIT = Caseless(r"^\W*(?:In (?:the )?(?:first|second|third|fourth|fifth|other|last|another)(?: one| case| network|"
+_ORDINAL_UNIT = Caseless(
+    r"^\W*(?:In (?:the )?(?:first|second|third|fourth|fifth|other|last|another)(?: one| case| network|"
     r" operation| campaign| set)?(?=,)|"
     r"(?:En (?:el|la) (?:primer[oa]?|segund[oa]|tercer[oa]?)|Dans le (?:premier|deuxième|second|"
     r"troisième)(?: cas)?)\b|"
@@ -150,19 +157,19 @@ _ENUMERATED = re.compile(r"\(\d{1,2}\)\s+(?:about |around |more than |over )?\d"
 
 _OWN_UNIT = Caseless(r"\b(?:out of (?:the|these|those)|of (?:the|these|those) (?:accounts|total)|"
 
-                       r"(?:the )?(?:vast )?majority of (?:the )?(?:removed )?accounts|"
-                       r"(?:подавляющая |большая )?часть (?:удаленных |удалённых )?аккаунтов|"
-                       r"la (?:gran )?mayoría de (?:las )?cuentas|la majorité des comptes|"
-                       r"(?:were|was) (?:run|operated|managed|created|controlled) by|"
-                       r"из них|de ellas|de ellos|parmi (?:eux|elles|ces|ceux-ci|celles-ci)|"
-                       # "Trente-cinq autres comptes ... le gouvernement arménien": more units
-                       r"(?:other|further|autres|otras|otros|других|другие)\s+(?:[\w-]+\s+)?"
-                       r"(?:accounts|comptes|cuentas|аккаунт\w*)|"
-                       # "Most of them, 1,700, were linked to China", "Another 250 channels were
-                       # tied to Russia": a share of the figure before, with its own origin
-                       r"(?:most|many|some|of them|of these|another|a further)\b[^.;]{0,40}?"
-                       r"\b(?:were|was) (?:\w+ )?(?:linked|tied|connected|associated|attributed|"
-                       r"traced)|accounted for)\b")
+                     r"(?:the )?(?:vast )?majority of (?:the )?(?:removed )?accounts|"
+                     r"(?:подавляющая |большая )?часть (?:удаленных |удалённых )?аккаунтов|"
+                     r"la (?:gran )?mayoría de (?:las )?cuentas|la majorité des comptes|"
+                     r"(?:were|was) (?:run|operated|managed|created|controlled) by|"
+                     r"из них|de ellas|de ellos|parmi (?:eux|elles|ces|ceux-ci|celles-ci)|"
+                     # "Trente-cinq autres comptes ... le gouvernement arménien": more units
+                     r"(?:other|further|autres|otras|otros|других|другие)\s+(?:[\w-]+\s+)?"
+                     r"(?:accounts|comptes|cuentas|аккаунт\w*)|"
+                     # "Most of them, 1,700, were linked to China", "Another 250 channels were
+                     # tied to Russia": a share of the figure before, with its own origin
+                     r"(?:most|many|some|of them|of these|another|a further)\b[^.;]{0,40}?"
+                     r"\b(?:were|was) (?:\w+ )?(?:linked|tied|connected|associated|attributed|"
+                     r"traced)|accounted for)\b")
 # "Facebook said the 364 pages and accounts had almost 800,000 followers": the figures of
 # the takedown the text reports, told with a definite article
 # "In Serbia, 8,558 accounts boosted the ruling party": one country's figures after a lead
@@ -172,11 +179,13 @@ _LOCATIVE_FIGURE = re.compile(
     r"[A-ZÀ-ÝА-Я][\w'’.-]+(?:\s+[A-ZÀ-ÝА-Я][\w'’.-]+){0,3},\s*(?:(?:about|around|some|nearly|"
     r"almost|more than|over|roughly|plus de|más de|более)\s+)?\d")
 # "Twitter disclosed 4,169 accounts that originated in Iran": a disclosure of what it removed
-_DISCLOSED_FIGURE = Caseless(r"\b(?:disclos(?:ed|es|ing)|released data on|published data on)\s+(?:(?:about|around|some|"
+_DISCLOSED_FIGURE = Caseless(
+    r"\b(?:disclos(?:ed|es|ing)|released data on|published data on)\s+(?:(?:about|around|some|"
     r"nearly|more than|over|roughly)\s+)?\d[\d,.]*\s+(?:[\w-]+\s+){0,2}?(?:accounts|Pages|"
     r"channels|profiles)\b(?!\s+(?:in|to|from) (?:its|the|their) (?:\w+ ){0,3}?(?:archive|"
     r"database|library))")
-_SAID_THE_FIGURES = Caseless(r"\b(?:said|says) (?:that )?the \d[\d,.]*\s+(?:[\w-]+\s+){0,2}?(?:pages|accounts|channels|"
+_SAID_THE_FIGURES = Caseless(
+    r"\b(?:said|says) (?:that )?the \d[\d,.]*\s+(?:[\w-]+\s+){0,2}?(?:pages|accounts|channels|"
     r"groups|profiles)\b")
 PART_OF = Caseless(r"\b(?:a subset of|a sample of|a portion of|had access to|"
                       r"(?<!as )part of (?:the|this|that) (?:network|operation|takedown))\b")
@@ -184,7 +193,8 @@ PART_OF = Caseless(r"\b(?:a subset of|a sample of|a portion of|had access to|"
 
 
 # Figures others found: "A separate BBC investigation identified 800 fake accounts"
-OTHERS_FOUND = Caseless(r"\b(?:investigation|researchers?|analysts?|analysis|study|journalists|reporters|"
+OTHERS_FOUND = Caseless(
+    r"\b(?:investigation|researchers?|analysts?|analysis|study|journalists|reporters|"
     r"investigadores|investigación|análisis|chercheurs|enquête|analyse|исследовател\w*|"
     r"расследовани\w*)\b[^.;]{0,60}\b(?:identified|found|uncovered|discovered|counted|tracked|"
     r"mapped|identific\w+|encontr\w+|descubri\w+|identifi\w+|trouv\w+|découv\w+|"

@@ -53,7 +53,8 @@ _JOINERS = ("and", "y", "et", "и")
 _WORD = "|".join([*_UNITS, *_TENS, *_SCALES])
 _SEP = r"[,\u00a0\u202f\u2009 ]"
 
-NUMBER = Caseless(r"(?<![\w.,$€£])(?:"
+NUMBER = Caseless(
+    r"(?<![\w.,$€£])(?:"
     r"(?P<digits>\d+,\d{1,2}(?=\s*(?:тыс|млн|mil\b|millones|millions?|milliards?|mille|k\b))|"
     r"\d{1,3}(?:" + _SEP + r"\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<mil>\s+mil\s+\d{3}\b)?"

@@ -106,7 +106,8 @@ _CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|et|y|и|а также|as well as|
                           r";\s*|,\s*")
 
 
-_PERIOD_AFTER = Caseless(r"^\s*(?:\w+\s+){0,2}?(?:in|during|en|au cours de|в)\s+(?:January|February|March|April|May|"
+_PERIOD_AFTER = Caseless(
+    r"^\s*(?:\w+\s+){0,2}?(?:in|during|en|au cours de|в)\s+(?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December|Q[1-4]|the (?:first|second|third|"
     r"fourth) quarter|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     r"noviembre|diciembre|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
@@ -132,7 +133,7 @@ def _without_breakdowns(s: str, hits: list[CountHit]) -> list[CountHit]:
 
 
 _UNIT_CUE = Caseless(r"\b(?:linked|tied|connected|traced|attributed)\s+to\b|\b(?:run|operated|"
-                       r"based|originating)\s+(?:from|in|out of)\b|\bfrom\s+[A-Z]")
+                     r"based|originating)\s+(?:from|in|out of)\b|\bfrom\s+[A-Z]")
 
 
 def _two_units(text: str, first: CountHit, second: CountHit) -> bool:
@@ -240,12 +241,14 @@ def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | Non
     return out
 
 
-_COLLECTIVE = Caseless(r"\b(?:both|all (?:three|four|five|six|seven|eight|of the|these|those|the)|each of the|"
+_COLLECTIVE = Caseless(
+    r"\b(?:both|all (?:three|four|five|six|seven|eight|of the|these|those|the)|each of the|"
     r"the (?:two|three|four|five|six) ?)\s*(?:\w+\s+)?(?:networks|operations|campaigns)\b")
 
 
 # In the lead, before any network's own sentences: "relier les réseaux en question à X".
-_PLURAL_REF = Caseless(r"\b(?:the|these|those|les|ces|estas|esas|las|эти|все)\s+(?:\w+\s+)?(?:networks|operations|"
+_PLURAL_REF = Caseless(
+    r"\b(?:the|these|those|les|ces|estas|esas|las|эти|все)\s+(?:\w+\s+)?(?:networks|operations|"
     r"campaigns|réseaux|opérations|campagnes|redes|operaciones|campañas|сети|операции|кампании)\b")
 
 
@@ -369,7 +372,8 @@ def _heading_sections(layout: Layout, mentions: list[Mention], context: str) -> 
 
 # The takedown itself told as past: "previously removed", "in 2019 Meta took down", "as we
 # communicated in October 2020" (not "tied to previously disclosed activity").
-_PASSING = Caseless(r"\b(?:" + EARLIER_LOCAL + r"|" + MONTHS_AFTER + r")\b|"
+_PASSING = Caseless(
+    r"\b(?:" + EARLIER_LOCAL + r"|" + MONTHS_AFTER + r")\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|"
     r"close)\b|"
     r"\b(?:previously(?! un\w+| not)|last year|earlier this year|years? ago|back in (?:19|20)\d\d|"
@@ -501,7 +505,8 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 # Words that show a sentence talks about the network itself (its accounts, content, people).
 # "... connections with a small Iran-based network it previously removed, which targeted
 # France": a sentence about an earlier takedown gives this network no places.
-_PAST_NETWORK = Caseless(r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
+_PAST_NETWORK = Caseless(
+    r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
     r"\b" + MONTHS_AFTER + r"\b|"
     r"\b(?:deleted|removed|suspended|banned) at the time\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|close)\b|"
@@ -511,10 +516,12 @@ _PAST_NETWORK = Caseless(r"\bpreviously (?:shut|removed|suspended|taken down|ban
     r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b")
 # "The accounts were similar to a network from Laos that the company took down before":
 # a comparison with another network gives this one none of its places
-_LIKE_AN_EARLIER = Caseless(r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
+_LIKE_AN_EARLIER = Caseless(
+    r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
     r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b")
 _IN_ADDITION_TO_EARLIER = Caseless(r"\b" + IN_ADDITION_TO_EARLIER)
-_ABOUT_NETWORK = Caseless(r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
+_ABOUT_NETWORK = Caseless(
+    r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
     r"personas?|channels?|posts?|posted|content|videos?|comments?|tweets?|websites?|domains?|"
     r"operators?|people behind|individuals|actors?|trolls?|bots?|audiences?|targeted|targeting|"
     r"originated|removed|took down|terminated|suspended|banned|disrupted|"
@@ -522,7 +529,8 @@ _ABOUT_NETWORK = Caseless(r"\b(?:network|operation|campaign|cluster|activity|IOs
     r"сет[ьи]|сетей|аккаунт\w*|страниц\w*|кампани\w*|операци\w*|публикац\w*|деятельност\w*|"
     r"активност\w*|actividad\w*|activité\w*|cuenta\w*|compte\w*|páginas?|publicaba\w*|"
     r"publiaient|публиковал\w*)(?:s|es)?\b")
-_STILL_UP = Caseless(r"\b(?:still (?:active|online|up|operating|running|available)|remain(?:s|ed)? (?:active|online|up)|"
+_STILL_UP = Caseless(
+    r"\b(?:still (?:active|online|up|operating|running|available)|remain(?:s|ed)? (?:active|online|up)|"
     r"continu\w+ to (?:operate|post|run|work)|по-прежнему|продолжа\w+ работ\w*|siguen (?:activ|operando)|"
     r"todavía (?:activ|operan)|toujours (?:actif|actifs|en ligne))")
 _KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language": 0.85,
@@ -530,12 +538,13 @@ _KIND_CONFIDENCE = {"count": 0.9, "audience": 0.85, "ad_spend": 0.9, "language":
 
 
 # "three networks", "dos redes", "трёх сетей": the text speaks of several units at once
-_N_UNITS = Caseless(r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|both|all|dos|tres|cuatro|cinco|"
+_N_UNITS = Caseless(
+    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|both|all|dos|tres|cuatro|cinco|"
     r"deux|trois|quatre|cinq|две|два|три|четыре|пять|двух|трех|трёх|четырех|пяти)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:networks|operations|campaigns|redes|operaciones|campañas|réseaux|"
     r"opérations|campagnes|сет(?:и|ей)|операци[йи]|кампани[йи])\b")
 _ALL_UNITS_REF = Caseless(r"\b(?:both|all(?: the)?|the|these|those)\s+(?:\w+\s+)?"
-                            r"(?:networks|operations|campaigns)\b")
+                          r"(?:networks|operations|campaigns)\b")
 
 
 def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[NetworkFacts],
@@ -625,7 +634,7 @@ def _origin_by_figure(layout: Layout, found: list[_Found], networks: list[Networ
 
 
 _STATE_WORDS = Caseless(r"\b(?:government|ministry|army|military|police|armed forces|"
-                          r"presidency|party|gobierno|gouvernement|правительств\w*)\b")
+                        r"presidency|party|gobierno|gouvernement|правительств\w*)\b")
 
 
 def _denials_of_the_attributed(net: NetworkFacts) -> None:
@@ -716,7 +725,8 @@ def _rate(net: NetworkFacts) -> None:
 
 
 # Words that make a figure the disclosure's total when the text describes several networks.
-_TOTAL_CUE = Caseless(r"\b(?:this time|this round|in this (?:round|batch|disclosure|update|report)|"
+_TOTAL_CUE = Caseless(
+    r"\b(?:this time|this round|in this (?:round|batch|disclosure|update|report)|"
     r"bringing (?:the|its) (?:total|number)|across (?:all|the) (?:\w+ )?networks|"
     # "over 31,000 channels removed over the last seven months", "at the start of this year"
     r"over the (?:last|past) (?:\w+ )?(?:months|years|quarters)|at the (?:start|beginning) of "
@@ -731,7 +741,8 @@ _TOTAL_CUE = Caseless(r"\b(?:this time|this round|in this (?:round|batch|disclos
     r"ciertos (?:Estados|gobiernos)|определённ\w+ государств\w*|определенн\w+ государств\w*)\b|"
     r"^\W*(?:всего|en total|au total|in total|in all|altogether|en conjunto)\b")
 # "Of the 1,594 accounts Twitter removed, 526 were tied to Cuba": that first figure is a total
-_OF_THE_TOTAL = Caseless(r"^\W*(?:of|out of|de|sur|из) (?:the |these |les |ces |las |los )?(?:more than |over |some )?"
+_OF_THE_TOTAL = Caseless(
+    r"^\W*(?:of|out of|de|sur|из) (?:the |these |les |ces |las |los )?(?:more than |over |some )?"
     r"(?=\d)")
 
 
@@ -744,7 +755,8 @@ _TALLY = Caseless(r"\b(?:(?:from|between) (?:January|February|March|April|May|Ju
                   r"December)|for (?:impersonation|spam|spamming))\b")
 _A_TOTAL_OF = Caseless(r"\b(?:a total of|un total de|au total|en total|in total)\b")
 # "disrupted 15 such networks ... 3,001 accounts": figures beside a number of networks
-_SEVERAL_UNITS = Caseless(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+_SEVERAL_UNITS = Caseless(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:[\w-]+\s+){0,2}(?:networks|operations|campaigns)\b")
 
 
@@ -768,11 +780,11 @@ def _flag_totals(s: str, hits: list[CountHit], places: list[PlaceHit]) -> list[C
 
 
 _ONE_OF_THEM = Caseless(r"\b(?:including|among them|among which|such as)\s+(?:a|an|one)\s+"
-                          r"(?:[\w-]+\s+){0,2}?(?:network|operation|campaign|cluster)\b|"
-                          # "Of the three networks ..., the largest was based in Laos, with 80"
-                          r"\bthe (?:largest|biggest|smallest|first|second|third|last)"
-                          r"(?:\s+(?:one|network|operation|campaign))?(?=\s*,|\s+(?:was|is|had|"
-                          r"included|consisted|came|originated)\b)")
+                        r"(?:[\w-]+\s+){0,2}?(?:network|operation|campaign|cluster)\b|"
+                        # "Of the three networks ..., the largest was based in Laos, with 80"
+                        r"\bthe (?:largest|biggest|smallest|first|second|third|last)"
+                        r"(?:\s+(?:one|network|operation|campaign))?(?=\s*,|\s+(?:was|is|had|"
+                        r"included|consisted|came|originated)\b)")
 
 
 def _drop_flagged_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
@@ -1062,7 +1074,8 @@ def _evidence(sent: Sentence) -> Evidence:
 
 # "деятельность сетей была направлена на Сирию и Украину", "the networks targeted ...": a
 # sentence about several networks at once gives none of them its places.
-_NETWORKS_SUBJECT = Caseless(r"\b(?:деятельность сетей|эти сети|сети были|the (?:two |three |four |five )?networks|"
+_NETWORKS_SUBJECT = Caseless(
+    r"\b(?:деятельность сетей|эти сети|сети были|the (?:two |three |four |five )?networks|"
     r"these networks|those networks|ces réseaux|les réseaux|estas redes|las redes|esas redes)\b")
 
 
@@ -1210,7 +1223,7 @@ def _breakdown_of_a_figure(facts: list[Fact], seen: set[tuple[str, str, str | No
 
 
 _STATE_ACTOR = Caseless(r"\b(?:army|military|government|ministry|intelligence|police|armed forces|"
-                          r"security services|navy|air force|KGB|GRU|FSB|regime)\b")
+                        r"security services|navy|air force|KGB|GRU|FSB|regime)\b")
 
 
 def _origin_from_sponsor(facts: list[Fact]) -> None:

@@ -25,28 +25,34 @@ _MONTH_RE = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-DATE = Caseless(r"(?P<iso>\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b)"
+DATE = Caseless(
+    r"(?P<iso>\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b)"
     r"|(?P<mdy>\b" + _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b)"
     r"|(?P<dmy>\b\d{1,2}\s+" + _MONTH_RE + r",?\s+(?:19|20)\d\d\b)"
     r"|(?P<my>\b(?:(?:early|mid|late)[- ])?" + _MONTH_RE + r",?\s+(?:of\s+)?(?:19|20)\d\d\b)"
     r"|(?P<y>(?<![\d,.$])\b(?:19|20)\d\d\b(?!,\d|\d))")
 _DIGIT = re.compile(r"\d")
-_SINCE = Caseless(r"(?:active since|since(?: at least)?|as early as|began(?: operating)?(?: as early as)?"
+_SINCE = Caseless(
+    r"(?:active since|since(?: at least)?|as early as|began(?: operating)?(?: as early as)?"
     r"(?: in)?|started(?: in)?|starting(?: in)?|dating back to|dates back to|beginning in|"
     r"began in|launched in|created in|first (?:appeared|emerged|seen|detected|observed) in|"
     r"from|between|emerged in|set up in)\s+(?:at least\s+)?(?:(?:early|mid|late)[- ])?$")
-_UNTIL = Caseless(r"(?:until|through|to|till|and|ended in|stopped in|went dormant in|halted in|"
+_UNTIL = Caseless(
+    r"(?:until|through|to|till|and|ended in|stopped in|went dormant in|halted in|"
     r"ceased in|active until|last active in)\s+(?:(?:early|mid|late)[- ])?$")
-_REMOVED = Caseless(r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|actioned|"
+_REMOVED = Caseless(
+    r"\b(?:removed|took down|taken down|terminated|suspended|disrupted|banned|actioned|"
     r"blocked|deleted|dismantled|shut down|taken action)\b")
-_NOT_NETWORK_DATE = Caseless(r"\b(?:previously|past|previous|earlier|prior|last reported|reported in|since we began|"
+_NOT_NETWORK_DATE = Caseless(
+    r"\b(?:previously|past|previous|earlier|prior|last reported|reported in|since we began|"
     r"founded|born|elections? (?:of|in)|policy|polic(?:ies|y) since|years? ago)\b")
 _X_PLATFORM = re.compile(
     r"(?:\b(?:on|across|including|and|to|via|from)\s+X\b(?!-)|\bX\s*\(formerly|"
     r"\bX,\s*formerly|\bX\s+(?:said|suspended|removed|banned|took|announced|accounts?|"
     r"posts?|users?)\b|,\s*X\s*,|\bX\s+and\s+[A-Z])"
 )
-_SPEAKER_AFTER = Caseless(r"^(?:'s?\s+(?:head|chief|spokes\w*|security|threat|policy|report|investigators|team|"
+_SPEAKER_AFTER = Caseless(
+    r"^(?:'s?\s+(?:head|chief|spokes\w*|security|threat|policy|report|investigators|team|"
     r"statement|announcement|parent)|\s+(?:said|says|stated|announced|told|noted|added|wrote|"
     r"reported|spokes\w*|officials?|declined|did not))")
 
@@ -124,7 +130,8 @@ _OP_CUE_KEYS = ("label", "named", "dubbed", "dubs", "call", "nicknamed", "christ
 _QUOTED = re.compile(r"[\"“‘'«]([^\"“”‘’'«»]{2,60}?)[\"”’'»]")
 _CAP_NAME = re.compile(
     r"(?:Operation\s+)?[A-Z][\w-]+(?:\s+(?:of\s+|and\s+(?=[A-Z][\w-]+\s+[A-Z]))?[A-Z][\w-]+){0,4}")
-_OP_CONTEXT = Caseless(r"\b(?:operations?|campaigns?|networks?|influence|efforts?|IOs?|groups?|clusters?|"
+_OP_CONTEXT = Caseless(
+    r"\b(?:operations?|campaigns?|networks?|influence|efforts?|IOs?|groups?|clusters?|"
     r"activity|actors?|case study|case|scheme|project|accounts|opérations?|campagnes?|réseaux?|"
     r"operaci[oó]n(?:es)?|campañas?|redes|red|операци\w*|кампани\w*|сет[ьи])\b")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
