@@ -334,22 +334,11 @@ class SearchIndex:
     def _rank(self, s: Any, q: Any, filter_q: Any, n: int) -> tuple[int, list[IndexHit]] | None:
         """(exact total, the *n* best hits) by BM25F over whole posting lists; None when the
         query has a part only Whoosh's collector can rank (then it does)."""
-        ranker = _Ranker(s, self._segment_norms)
         total = 0
         best: list[tuple[float, int, str]] = []
         try:
-            for leaf, offset in s.leaf_searchers():
-                scores = ranker.scores(leaf, q)
-                if not scores:
-                    continue
-                reader = leaf.reader()
-                deleted = _deleted(reader)
-                if deleted or filter_q is not None:
-                    keep = _eval(leaf, filter_q) if filter_q is not None else None
-                    scores = {d: v for d, v in scores.items()
-                              if d not in deleted and (keep is None or d in keep)}
+            for offset, ids, scores in self._live_scores(s, q, filter_q):
                 total += len(scores)
-                ids = self._segment_ids(reader)
                 best.extend((v, neg - offset, ids[-neg]) for v, neg in best_first(scores, n))
         except _Unranked:
             return None
@@ -357,23 +346,31 @@ class SearchIndex:
 
     def _scored(self, s: Any, q: Any, filter_q: Any) -> list[tuple[float, int, str]] | None:
         """(score, -docnum, id) of every live document *q* matches (within *filter_q*)."""
-        ranker = _Ranker(s, self._segment_norms)
         out: list[tuple[float, int, str]] = []
         try:
-            for leaf, offset in s.leaf_searchers():
-                scores = ranker.scores(leaf, q)
-                if not scores:
-                    continue
-                reader = leaf.reader()
-                deleted = _deleted(reader)
-                keep = _eval(leaf, filter_q) if filter_q is not None else None
-                ids = self._segment_ids(reader)
+            for offset, ids, scores in self._live_scores(s, q, filter_q):
                 # (ties: the lower docnum first, as Whoosh's collector)
-                out.extend((v, -(offset + d), ids[d]) for d, v in scores.items()
-                           if d not in deleted and (keep is None or d in keep))
+                out.extend((v, -(offset + d), ids[d]) for d, v in scores.items())
         except _Unranked:
             return None
         return out
+
+    def _live_scores(self, s: Any, q: Any, filter_q: Any
+                     ) -> Iterator[tuple[int, list[str], dict[int, float]]]:
+        """Segment by segment: (docnum offset, ids by docnum, BM25F score by docnum) of the
+        live documents *q* matches within *filter_q*. Raises _Unranked as the ranker does."""
+        ranker = _Ranker(s, self._segment_norms)
+        for leaf, offset in s.leaf_searchers():
+            scores = ranker.scores(leaf, q)
+            if not scores:
+                continue
+            reader = leaf.reader()
+            deleted = _deleted(reader)
+            if deleted or filter_q is not None:
+                keep = _eval(leaf, filter_q) if filter_q is not None else None
+                scores = {d: v for d, v in scores.items()
+                          if d not in deleted and (keep is None or d in keep)}
+            yield offset, self._segment_ids(reader), scores
 
     def _segment_norms(self, reader: Any, fieldname: str, avgfl: float) -> list[float]:
         """BM25F's length normalisation by docnum of one segment, for the current average
