@@ -408,6 +408,13 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
             role = "origin"
         if role == "topic" and is_demonym and _DEMONYM_JOIN_AHEAD.match(after):
             role = None  # "Armenian and Russian accounts": the noun's role, decided below
+        prev = hits[-1] if hits else None
+        if (role is None and prev is not None and prev.role in ("origin", "target")
+                and prev.end <= m.start and _ITEM_JOIN.fullmatch(
+                    s[prev.end - offset : a].replace("’", "'"))):
+            # "(d'Albanie, d'Iran, d'Espagne et d'Égypte)": an item of a list takes the role
+            # of the item before it when nothing of its own says otherwise
+            role = prev.role
         if role:
             detail["confidence"] = role_confidence(s, a, b, role, m.surface)
             hits.append(PlaceHit(kind, key, role, m.start, m.end, detail))

@@ -537,6 +537,17 @@ def _listed_figures(s: str, hits: list[CountHit]) -> list[CountHit]:
     return out
 
 
+# "... while a further 112 were connected to a private company", "y una red de 7,340
+# comprometidas en ...": one more figure of the kind counted before, its noun left out
+_FURTHER_BARE = re.compile(
+    r"\b(?:a further|another|an additional|(?:the )?other|otr[oa]s|d['’]autres|autres|ещё|еще|"
+    r"(?:una red|a network|un réseau|a set|a cluster|a group) (?:de|of))\s+"
+    r"(?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)(?=\s+(?:were|was|are|had|have|that|which|who|"
+    r"(?:also )?(?:linked|tied|connected|associated|attributed|posted|targeted|focused|"
+    r"promoted|amplified|shared)|que|qui|comprometid\w*|vinculad\w*|dedicad\w*|ligad\w*|"
+    r"relacionad\w*|liée?s|associée?s|связан\w*|был\w*)\b)", re.IGNORECASE)
+
+
 def _elided_counts(s: str, hits: list[CountHit]) -> list[CountHit]:
     """A bare figure after a count, its noun left out and a new place named: the same kind."""
     before = [h for h in hits if h.kind == "count"]
@@ -547,6 +558,11 @@ def _elided_counts(s: str, hits: list[CountHit]) -> list[CountHit]:
                  m.start("n"), m.end("n"), {"as_written": m.group("n"), "elided": True})
         for m in _HAD_BARE.finditer(s, before[0].end)
         if not any(h.start <= m.start("n") < h.end for h in hits)]
+    for m in _FURTHER_BARE.finditer(s, before[0].end):
+        if not any(h.start <= m.start("n") < h.end for h in hits + out):
+            out.append(CountHit("count", before[0].key, int(re.sub(r"\D", "", m.group("n"))),
+                                "exact", m.start("n"), m.end("n"),
+                                {"as_written": m.group("n"), "elided": True}))
     for m in _ELIDED.finditer(s, before[0].end):
         if any(h.start <= m.start("n") < h.end for h in hits):
             continue

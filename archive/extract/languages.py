@@ -35,7 +35,8 @@ _CONTENT = Caseless(
     r"tweet\w*|videos?|messages?|translat\w*|spoke|speaking|text|captions?|materials?|"
     r"operated|ran|news|stories|memes|subtitles?|publi\w*|contenid\w*|contenu\w*|mensajes|"
     r"messages|textes|textos|art[ií]culos|articles|вид[ео]\w*|публик\w*|размеща\w*|"
-    r"сообщени\w*|материал\w*|контент\w*|язык\w*|langue|idioma|escrib\w*|écri\w*)\b")
+    r"сообщени\w*|материал\w*|контент\w*|язык\w*|langue|idioma|escrib\w*|écri\w*|"
+    r"narratives?|storylines?|propaganda|outputs?|blogs?|websites?|channels?|récits|relatos)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,17 @@ class LanguageHit:
 # ("the requirement for Russian-language education": a subject, not what was posted)
 _NOT_A_TOPIC = (r"(?!\s+(?:education|schools?|schooling|instruction|teaching|rights|laws?|"
                 r"polic(?:y|ies)|minorit\w*|speakers|status)\b)")
+
+
+def _bracketed_list(s: str, a: int, b: int) -> bool:
+    """s[a:b] is an item of a bracketed list of names after what was posted."""
+    opened, closed = s.rfind("(", 0, a), s.find(")", b)
+    if opened < 0 or closed < 0 or ")" in s[opened:a] or "(" in s[b:closed]:
+        return False
+    items = [x for x in re.split(r"\s*(?:,|\band\b|\bor\b|/)\s*", s[opened + 1 : closed].strip())
+             if x and x.lower().rstrip(".") != "etc"]
+    return (1 <= len(items) <= 8 and all(re.fullmatch(r"[A-Z][\w'-]+", x) for x in items)
+            and bool(_CONTENT.search(s[:opened])))
 
 
 def is_language_use(s: str, a: int, b: int) -> bool:
@@ -64,6 +76,8 @@ def is_language_use(s: str, a: int, b: int) -> bool:
         return True  # a language of the audience, never a country
     if _FOLLOW_BAD.match(after.lstrip(" ") if after.startswith(" ") else after):
         return False
+    if _bracketed_list(s, a, b):
+        return True  # "content regarding the war in Ukraine (English, Czech, Farsi)"
     return bool(_LIST_BEFORE.search(s[max(0, a - 120) : a])) and bool(_CONTENT.search(s))
 
 

@@ -251,6 +251,7 @@ def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
         # a clause cut from an anchor's sentence at a repeated figure is an anchor too
         flags.append(_is_anchor(s.text, facts[i]) or s.continued and i > 0 and bool(
             facts[i].removed) and flags[i - 1] or _item_under_removal(sents, facts, i))
+    _second_figures(layout, facts, flags)
     anchors = [i for i, flag in enumerate(flags) if flag]
     if not anchors:
         lead = _lead_anchor(layout, facts)
@@ -358,3 +359,45 @@ def _lead_anchor(layout: Layout, facts: list[SentenceFacts]) -> int | None:
                 facts[j].has_place_or_actor for j in range(i + 1, min(i + 3, len(sents)))):
             return i
     return None
+
+
+# "Of these, 300 accounts ...", "la mayoría de ellas": a share of a figure told before
+_SHARE_OF = Caseless(
+    r"\b(?:of (?:them|these|those|which|the (?:\w+ )?(?:accounts|total))|among (?:them|these|"
+    r"which)|out of|including|includ\w+|majority|most of|half of|part of|some of|"
+    r"de ell[oa]s|de (?:ces|les) |parmi|dont|из них|среди них|в том числе|of the)\b")
+# "these accounts", "эти учетные записи": the figures of the network told before
+_THESE_UNITS = Caseless(r"\b(?:these|those|the same|such|estas|estos|esas|esos|ces|эти|этих|"
+                        r"previous\w*|earlier|prior)\b")
+_TOTAL_WORD = Caseless(r"\b(?:total|in all|altogether|overall|combined|en total|au total|"
+                       r"всего|в общей сложности|en conjunto|this (?:month|quarter|year))\b")
+
+
+_ASSET_KEYS = ("_accounts", "_pages", "_channels", "_groups", "_profiles", "_blogs")
+
+
+def _second_figures(layout: Layout, facts: list[SentenceFacts], flags: list[bool]) -> None:
+    """A sentence giving a second, different figure of a kind the network before it already
+    has ("... 5,350 accounts praising the Saudi authorities." then "Indonesia used 795
+    accounts ...") tells another network, takedown verb or not: one network has one figure
+    of each kind. Shares ("of them"), totals and passing history are not."""
+    sents = layout.sentences
+    seen: dict[str, float] = {}
+    for i, s in enumerate(sents):
+        new = facts[i].removed
+        if flags[i]:
+            if seen and any(k in seen and not _same_figure(seen[k], v) for k, v in new.items()):
+                seen = {}
+            seen.update(new)
+            continue
+        if not new or not seen or s.continued:
+            continue  # (a clause cut from the sentence before is that sentence's)
+        if (is_summary(s.text) or _THESE_UNITS.search(s.text) or PART_OF.search(s.text) or _SHARE_OF.search(s.text)
+                or _TOTAL_WORD.search(s.text) or _EARLIER.search(s.text)
+                or OTHERS_FOUND.search(s.text)):
+            continue
+        if any(k in seen and not _same_figure(seen[k], v) and v < 10 * seen[k]
+               and k.endswith(_ASSET_KEYS) and (v >= 10 or facts[i].origins)
+               for k, v in new.items()):
+            flags[i] = True
+            seen = dict(new)

@@ -1,0 +1,92 @@
+"""Session 8 rules (the texts are ours): a second figure of a kind already counted tells
+another network, verb or not; an item of a French list with elided articles takes the
+role of the item before it; "a further N were ..." counts what the sentence counted; and
+languages named in brackets after the content, or with "storylines", are the network's."""
+
+from __future__ import annotations
+
+from archive.extract import extract_facts
+from archive.extract.countries import find_places
+from archive.extract.counts import find_counts
+from archive.extract.gazetteer import scan
+from archive.extract.languages import find_languages
+from tests.archive.extract.conftest import keys
+
+
+def _counts(doc: object) -> list[dict[str, float]]:
+    return sorted(({f.key: f.value for f in n.facts if f.kind == "count"}
+                   for n in doc.networks), key=str)  # type: ignore[attr-defined]
+
+
+def test_each_new_figure_of_accounts_is_its_own_network() -> None:
+    doc = extract_facts(
+        "Twitter a supprimé 1.204 comptes du réseau péruvien Norte.\n\n"
+        "De plus, Twitter a mis hors ligne 610 comptes qui vantaient le gouvernement "
+        "chilien. Selon Twitter, la Bolivie utilisait aussi 402 comptes factices contre "
+        "l'opposition.")
+    values = sorted(c.get("twitter_accounts", 0) for c in _counts(doc))
+    assert values == [402, 610, 1204]
+
+
+def test_a_share_of_the_figure_before_is_not_another_network() -> None:
+    doc = extract_facts(
+        "Twitter removed 1,204 accounts that originated in Peru.\n\n"
+        "Of these, 310 accounts posted about the mining strike.")
+    assert _counts(doc) == [{"twitter_accounts": 1204}]
+
+
+def test_the_same_accounts_told_again_are_not_another_network() -> None:
+    doc = extract_facts(
+        "Twitter removed 1,204 accounts that originated in Peru.\n\n"
+        "Between May and July these accounts had gathered 2,500 followers, and 90 accounts "
+        "were still posting.")
+    assert len(doc.networks) == 1
+
+
+def test_a_french_list_with_elided_articles_shares_its_role() -> None:
+    s = "Cinq réseaux (d’Albanie, d’Iran, d’Espagne, d’Argentine et d’Égypte) ont été supprimés."
+    roles = {p.key: p.role for p in find_places(s, 0, scan(s), s)}
+    assert roles == {"AL": "origin", "IR": "origin", "ES": "origin", "AR": "origin",
+                     "EG": "origin"}
+
+
+def test_a_country_after_a_list_item_with_a_role_of_its_own_keeps_it() -> None:
+    s = "The accounts originated in Peru, and targeted audiences in Chile."
+    roles = {p.key: p.role for p in find_places(s, 0, scan(s), s)}
+    assert roles == {"PE": "origin", "CL": "target"}
+
+
+def test_a_further_bare_figure_counts_the_same_kind() -> None:
+    s = ("Twitter said 2,100 accounts amplified the ministry, while a further 140 were "
+         "connected to a regional agency.")
+    found = sorted((c.key, c.value) for c in find_counts(s) if c.kind == "count")
+    assert found == [("twitter_accounts", 140), ("twitter_accounts", 2100)]
+
+
+def test_a_further_figure_of_people_is_no_count() -> None:
+    s = "Twitter removed 2,100 accounts, and a further 140 people were questioned."
+    found = sorted((c.key, c.value) for c in find_counts(s) if c.kind == "count")
+    assert found == [("twitter_accounts", 2100)]
+
+
+def _langs(s: str) -> list[str]:
+    return [h.code for h in find_languages(s, 0, scan(s))]
+
+
+def test_languages_in_brackets_after_the_content() -> None:
+    assert _langs("Content praising the army of Peru (English, Czech and Spanish).") == [
+        "en", "cs", "es"]
+
+
+def test_countries_in_brackets_are_no_languages() -> None:
+    assert _langs("Content praising the army (Peru, Chile).") == []
+
+
+def test_storylines_in_a_language() -> None:
+    assert _langs("Some of the storylines were in English, the company said.") == ["en"]
+
+
+def test_a_network_takes_the_bracketed_languages() -> None:
+    doc = extract_facts("Google terminated 12 YouTube channels linked to Peru. The channels "
+                        "shared content about the mining strike (Spanish, English).")
+    assert keys(doc.networks[0], "language") == {"es", "en"}
