@@ -38,6 +38,9 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:cuentas|páginas|perfiles) (?:[\w-]+ ){0,2}?en|(?:accounts|pages|channels|profiles) in (?:\w+ )?(?:countries|nations):?|"
                # "The largest, from China, included 7,700 accounts": an aside naming the origin
                r",\sfrom|"
+               # "The largest, in Peru, involved 300 accounts": an aside naming the unit's place
+               r"^\W*(?:the (?:largest|smallest|biggest|first|second|third|fourth|last|other|"
+               r"latter|former)|one|another|a (?:second|third|fourth|separate)),\sin|"
                r"originad[ao]s? (?:en|de|desde)|procedentes? de|con sede en|desde(?! hace)|de origen|"
                r"se origin\w+ en|origin[óa]\w* en|s'origin\w+ (?:en|au|de)|originaires? d[e']|"
                r"vinculad[ao]s? (?:a|al|con)|"

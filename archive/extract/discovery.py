@@ -335,7 +335,13 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         if unit_match:
             # (the list as written says which items go in pairs: "in the US and Venezuela, Iran")
             listed = _listed_after(sent, unit_match, list(named_in[i]))
-            if len(origins) < 2 or listed and {p.key for p in listed} >= {p.key for p in origins}:
+            n_said = unit_match.group("n")
+            said = int(n_said) if n_said and n_said.isdigit() else _NUMBER_WORDS.get(
+                (n_said or "").lower(), 0)
+            if len(origins) < 2 or listed and ({p.key for p in listed} >= {p.key for p in origins}
+                                               or len(listed) == said):
+                # ("... an operation from Chile known as B, and three campaigns from Bolivia,
+                # Ecuador and Colombia": the three the number counts are the list after it)
                 origins = listed or origins
         prior = layout.sentences[i - 1].text if i and layout.sentences[i - 1].para in (
             sent.para, sent.para - 1) else ""
@@ -1150,8 +1156,11 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
         origins = _origins(found[i])
         targets = [p for p in found[i].places if p.kind in ("country", "region")
                    and p.role == "target"]
-        # A sentence naming several operations and several origins does not say which is which.
+        # A sentence naming several operations and several origins does not say which is which,
+        # unless each origin sits in its operation's own item ("a Peruvian network dubbed A ...,
+        # an operation from Chile known as B").
         shared = len(ops) == 1 or len(origins) <= 1
+        own = _own_origins(sent, ops, origins) if not shared else {}
         for op in ops:
             unit = units.get(op.key)
             if unit is None:
@@ -1159,6 +1168,11 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
                 unit.facts.append(Fact("operation", op.key, None, None, None,
                                        {"confidence": 0.9}, _evidence(sent)))
             if not shared:
+                p = own.get(op.key)
+                if p is not None and not any(f.role == "origin" for f in unit.facts):
+                    unit.facts.append(Fact("country", p.key, None, None, "origin",
+                                           {**p.detail, "confidence": NEIGHBOUR_ORIGIN_CONFIDENCE},
+                                           _evidence(sent)))
                 continue
             have = {(f.kind, f.key, f.role) for f in unit.facts}
             for p in origins:
@@ -1195,6 +1209,28 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
                                        {**prev[0].detail, "confidence": NEIGHBOUR_ORIGIN_CONFIDENCE},
                                        _evidence(sents[i - 1])))
     return list(units.values())
+
+
+def _own_origins(sent: Sentence, ops: list[Any], origins: list[Any]) -> dict[str, Any]:
+    """Each operation's origin where the sentence names it inside that operation's item:
+    between the item's start (the comma or operation before it) and the name, or just after
+    the name up to the next comma. An item with two origins, or none, gives nothing."""
+    text, base = sent.text, sent.start
+    ordered = sorted(ops, key=lambda v: v.start)
+    out: dict[str, Any] = {}
+    for k, op in enumerate(ordered):
+        lo = ordered[k - 1].end if k else base
+        cut = text.rfind(",", lo - base, op.start - base)
+        lo = max(lo, base + cut + 1) if cut >= 0 else lo
+        hi = ordered[k + 1].start if k + 1 < len(ordered) else base + len(text)
+        comma = text.find(",", op.end - base + 1, hi - base)
+        after_hi = base + comma if comma >= 0 else hi
+        before = [p for p in origins if lo <= p.start < op.start]
+        after = [p for p in origins if op.end <= p.start < after_hi]
+        mine = before or after
+        if len({p.key for p in mine}) == 1:
+            out[op.key] = mine[0]
+    return out
 
 
 def _same_name(a: str, b: str) -> bool:

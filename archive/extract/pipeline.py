@@ -78,7 +78,8 @@ class _Found:
     vocab: list[VocabHit] = field(default_factory=list)
 
 
-_PLATFORM_NAMES = (("twitter", r"\bTwitter\b|\bX\s*\(formerly", ("Twitter", "X")),
+_PLATFORM_NAMES = (("twitter", r"\bTwitter\b|\bX\s*[(,]\s*formerly|(?<![\w.-])X (?:said|says|has|had|"
+                    r"announced|suspended|removed|banned|took|disclosed)\b", ("Twitter", "X")),
                    ("facebook", r"\bFacebook\b|\bMeta\b", ("Facebook", "Meta")),
                    ("tiktok", r"\bTikTok\b", ("TikTok",)),
                    ("youtube", r"\bYouTube\b|\bGoogle\b|\bTAG\b", ("YouTube", "Google", "TAG")),
@@ -153,9 +154,18 @@ def _split_repeated_figures(layout: Layout, platform: str | None) -> None:
     Libya": a second set of the same figures in one sentence is a second network. The
     sentence becomes two clauses, split at the last "and" before the second set."""
     out: list[Sentence] = []
+    prev: tuple[Sentence, list[CountHit]] | None = None
     for sent in layout.sentences:
         hits = [h for h in _without_breakdowns(sent.text, find_counts(sent.text, platform))
                 if h.kind == "count"]
+        bare = _BARE_LEAD.match(sent.text)
+        if bare and prev and prev[1] and prev[0].para == sent.para and not any(
+                h.start <= bare.start("n") < h.end for h in hits):
+            # ("Around 3,900 were tied to Peru, while 800 accounts ...": the lead figure
+            # counts what the sentence before counted)
+            hits.insert(0, CountHit("count", prev[1][0].key, 0, "exact", bare.start("n"),
+                                    bare.end("n"), {}))
+        prev = (sent, hits)
         cuts: list[int] = []
         seen: set[str] = set()
         for k, h in enumerate(hits):
@@ -196,6 +206,13 @@ def _split_repeated_figures(layout: Layout, platform: str | None) -> None:
     layout.sentences[:] = out
 
 
+_BARE_LEAD = re.compile(
+    r"^\W*(?:(?:around|about|some|nearly|almost|more than|over|roughly|approximately)\s+)?"
+    r"(?P<n>\d{1,3}(?:[,.\u00a0 ]\d{3})+|\d+)\s+(?:of (?:them|these|those)\s+)?"
+    r"(?:were|was|had been|are)\s+(?:\w+\s+)?(?:linked|tied|connected|associated|attributed|"
+    r"traced|operated|run|based|created|managed|controlled)\b", re.IGNORECASE)
+
+
 def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | None,
                     context: str) -> list[_Found]:
     out: list[_Found] = []
@@ -228,6 +245,17 @@ def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | Non
                        for h in find_counts(head + s, platform) if h.start >= len(head)]
             if any(c.kind == "count" for c in carried):
                 counts = carried
+        k = len(out)
+        if k and layout.sentences[k - 1].para == sent.para and (
+                bare := _BARE_LEAD.match(s)) and not any(
+                c.start <= bare.start("n") < c.end for c in counts):
+            # "... suspended more than 5,000 accounts. Around 3,900 were tied to Peru, while 800
+            # accounts ...": the lead figure's noun is the one counted in the sentence before
+            before = [c for c in out[-1].counts if c.kind == "count"]
+            if before:
+                counts = [CountHit("count", before[0].key, int(re.sub(r"\D", "", bare.group("n"))),
+                                   "exact", bare.start("n"), bare.end("n"),
+                                   {"as_written": bare.group("n"), "elided": True}), *counts]
         found = _Found(
             counts=[] if is_summary(s) else _flag_totals(
                 s, _without_breakdowns(s, counts), places),
@@ -793,9 +821,19 @@ def _drop_flagged_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
     if len(networks) < 2:
         return networks
     out = []
+    sums: dict[str, float] = {}
+    for net in networks:
+        for f in net.facts:
+            if f.kind == "count" and not f.detail.get("total_cue"):
+                sums[f.key] = sums.get(f.key, 0) + f.value
     for net in networks:
         had = any(f.kind == "count" for f in net.facts)
-        net.facts = [f for f in net.facts if not (f.kind == "count" and f.detail.get("total_cue"))]
+        own = {f.key: f.value for f in net.facts if f.kind == "count" and not f.detail.get("total_cue")}
+        # (a "total" smaller than what the other networks have of its kind is no total of
+        # theirs: "in total, 54 accounts ... were removed" beside another network's 80)
+        net.facts = [f for f in net.facts if not (
+            f.kind == "count" and f.detail.get("total_cue")
+            and not sums.get(f.key, 0) - own.get(f.key, 0) > f.value)]
         listed = _listed_origin_sentences(net)
         if not had or any(f.kind in ("count", "operation") or f.role == "origin" and not (
                 f.evidence is not None and f.evidence.start in listed) for f in net.facts):
@@ -927,6 +965,41 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
             elif f.kind == "count" and f.qualifier == "exact" and old.qualifier != "exact":
                 host.facts[host.facts.index(old)] = f
     return out
+
+
+_UNITS_NOUN = Caseless(r"\b(?:networks|operations|campaigns|redes|operaciones|campañas|"
+                      r"réseaux|opérations|campagnes|сети|сетей|операци[йи]|кампани[йи])\b")
+
+
+def _summary_places_owned_elsewhere(networks: list[NetworkFacts]) -> None:
+    """A sentence that names the places of several networks ("three operations, in Peru,
+    Chile and Bolivia"), cited by one of them: where two or more of its countries are other
+    networks' origins, told in their own sentences, it is the lead's summary, and this
+    network keeps none of its places (its own origin, told elsewhere, stays)."""
+    if len(networks) < 3:
+        return
+    own: list[dict[str, set[int]]] = []
+    for net in networks:
+        seen: dict[str, set[int]] = {}
+        for f in net.facts:
+            if f.kind == "country" and f.role == "origin" and f.evidence is not None:
+                seen.setdefault(f.key, set()).add(f.evidence.start)
+        own.append(seen)
+    for k, net in enumerate(networks):
+        by_sentence: dict[int, set[str]] = {}
+        for f in net.facts:
+            if f.kind == "country" and f.evidence is not None and _UNITS_NOUN.search(
+                    f.evidence.quote):
+                by_sentence.setdefault(f.evidence.start, set()).add(f.key)
+        for start, keys in by_sentence.items():
+            if len(keys) < 2:
+                continue
+            elsewhere = {key for key in keys for j, o in enumerate(own)
+                         if j != k and key in o and start not in o[key]}
+            if len(elsewhere) < 2:
+                continue
+            net.facts = [f for f in net.facts if not (
+                f.kind == "country" and f.evidence is not None and f.evidence.start == start)]
 
 
 def _origins_owned_elsewhere(networks: list[NetworkFacts]) -> None:
@@ -1382,6 +1455,7 @@ def extract_facts(
     _origin_by_figure(layout, found, networks)
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))
     _origins_owned_elsewhere(networks)
+    _summary_places_owned_elsewhere(networks)
     for k, net in enumerate(networks, start=1):
         _drop_inner_totals(net)
         _posed_as_audience(net)

@@ -90,3 +90,62 @@ def test_a_network_takes_the_bracketed_languages() -> None:
     doc = extract_facts("Google terminated 12 YouTube channels linked to Peru. The channels "
                         "shared content about the mining strike (Spanish, English).")
     assert keys(doc.networks[0], "language") == {"es", "en"}
+
+
+def _nets(doc: object) -> list[tuple[frozenset[str], dict[str, float]]]:
+    return sorted(((frozenset(keys(n, "country", "origin")),
+                    {f.key: f.value for f in n.facts if f.kind == "count"})
+                   for n in doc.networks), key=str)  # type: ignore[attr-defined]
+
+
+def test_a_lead_figure_without_its_noun_counts_what_the_sentence_before_counted() -> None:
+    doc = extract_facts(
+        "X said it suspended more than 5,000 accounts linked to state-backed efforts. Around "
+        "3,900 were tied to a campaign in Peru promoting the ruling party, while 800 accounts "
+        "were traced to Chile. A further 310 were operated from Bolivia.")
+    assert _nets(doc) == sorted([(frozenset({"PE"}), {"twitter_accounts": 3900}),
+                                 (frozenset({"CL"}), {"twitter_accounts": 800}),
+                                 (frozenset({"BO"}), {"twitter_accounts": 310})], key=str)
+
+
+def test_operations_named_in_one_sentence_take_the_origin_of_their_own_item() -> None:
+    doc = extract_facts(
+        "OpenAI said it had disrupted five covert influence operations that used its models. "
+        'They included a Peruvian network dubbed "Sol Rojo" that wrote comments in Spanish, an '
+        'operation from Chile known as "Andes Echo", and three campaigns from Bolivia, Ecuador '
+        "and Colombia that posted articles on fake news sites.")
+    by_name = {n.operation_name: keys(n, "country", "origin") for n in doc.networks
+               if n.operation_name}
+    assert by_name == {"Sol Rojo": {"PE"}, "Andes Echo": {"CL"}}
+    unnamed = [keys(n, "country", "origin") for n in doc.networks if not n.operation_name]
+    assert sorted(map(sorted, unnamed)) == [["BO"], ["CO"], ["EC"]]
+
+
+def test_two_origins_in_one_item_give_its_operation_none() -> None:
+    doc = extract_facts(
+        'Meta removed two operations: a network from Peru and Chile dubbed "Sol Rojo", and '
+        'an operation from Bolivia known as "Andes Echo".')
+    by_name = {n.operation_name: keys(n, "country", "origin") for n in doc.networks}
+    assert by_name.get("Andes Echo") == {"BO"}
+    assert by_name.get("Sol Rojo", set()) <= {"PE", "CL"} and by_name.get("Sol Rojo") != {"PE"}
+
+
+def test_the_leads_list_of_places_is_not_one_networks() -> None:
+    doc = extract_facts(
+        "Meta said on Thursday it had removed three covert influence operations in the past "
+        "quarter, in Peru, Chile and Bolivia, that used fake accounts to sway local politics.\n\n"
+        "The largest, in Peru, involved 300 Facebook accounts, 40 Pages and 12 Instagram "
+        "accounts.\n\n"
+        "The Chilean network was smaller: 45 Facebook accounts and 9 Pages posing as students.\n\n"
+        "In Bolivia, Meta took down 20 accounts that praised the government.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"PE"}, {"CL"}, {"BO"}]
+    assert not keys(doc.networks[0], "country", "target")
+
+
+def test_a_total_smaller_than_another_networks_figure_is_its_own() -> None:
+    doc = extract_facts(
+        "Facebook removed pages and groups linked to two opposition parties in Peru.\n\n"
+        "In total, 54 accounts, 14 Pages and two Groups were removed, as well as 21 Instagram "
+        "accounts.\n\n"
+        "Facebook also removed 80 accounts and 39 Pages of a Chilean media group.")
+    assert sorted(c.get("facebook_accounts", 0) for c in _counts(doc)) == [54, 80]
