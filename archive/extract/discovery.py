@@ -335,11 +335,11 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         if unit_match:
             # (the list as written says which items go in pairs: "in the US and Venezuela, Iran")
             listed = _listed_after(sent, unit_match, list(named_in[i]))
-            n_said = unit_match.group("n")
-            said = int(n_said) if n_said and n_said.isdigit() else _NUMBER_WORDS.get(
-                (n_said or "").lower(), 0)
+            n_unit = unit_match.group("n")
+            units_said = int(n_unit) if n_unit and n_unit.isdigit() else _NUMBER_WORDS.get(
+                (n_unit or "").lower(), 0)
             if len(origins) < 2 or listed and ({p.key for p in listed} >= {p.key for p in origins}
-                                               or len(listed) == said):
+                                               or len(listed) == units_said):
                 # ("... an operation from Chile known as B, and three campaigns from Bolivia,
                 # Ecuador and Colombia": the three the number counts are the list after it)
                 origins = listed or origins
