@@ -57,7 +57,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"registrad[ao]s? en|pour le compte (?:de|du)|radicad[ao]s? en|"
                r"(?:сеть|сети|сетей)(?: аккаунтов)? в|(?:работал|действовал|"
                r"базировал|управлял)\w* (?:в|из)|исходивш\w+ из|"
-               r"(?:red|redes|entramado|réseaux?) (?:\w+ ){0,2}?(?:en|au|aux)|"
+               r"(?:red|redes|entramado|réseaux?) (?:(?!se |centr|enfoc|dirig|concentr|apunt|vis|cibl)\w+ ){0,2}?"
+               r"(?:en|au|aux)|"
                # "76 chaînes YouTube au Brésil", "30 YouTube channels in Russia"
                r"(?:channels|chaînes|canales) (?:YouTube |de YouTube )?(?:in|au|aux|en)|"
                r"(?:cuentas|páginas|perfiles|red|redes|comptes|réseaux?) (?:\w+ )?(?:de|desde|d')|"
@@ -100,7 +101,7 @@ _LEFT_CUES: list[tuple[str, str]] = [
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
                r"locali[sz]ed for|tailored (?:for|to)|concentrat\w+ (?:\w+ ){0,2}?on|specific to|"
                r"concentrat\w+ (?:their|its) (?:\w+ ){0,4}?(?:above all |mainly |mostly )?in|"
-               r"se concentr\w+ (?:\w+ ){0,2}?sur|se c(?:o|e)n?centr\w+ (?:\w+ ){0,2}?en|"
+               r"se concentr\w+ (?:\w+ ){0,2}?sur|se (?:con)?centr\w+ (?:\w+ ){0,2}?en|centrad[ao]s? en|"
                r"singl\w* out|zero\w* in on|went after|go after|going after|sought to (?:reach|sway|"
                r"influence)|tried to (?:reach|sway|influence)|courted|catered to|addressed|"
                # "drove this operation across primarily Mali, Burkina Faso ...": where it worked

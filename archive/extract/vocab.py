@@ -183,6 +183,8 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
                            and offset + a < h.end for h in out)):
                 continue  # known already, under this or another spelling
             quoted = a > 0 and s[a - 1] in "\"“‘'«"
+            if _ORG_BEFORE_CUE.search(s[max(0, cue.start() - 40) : cue.start()]):
+                continue  # "a political consultancy called Andina Media": a firm's name
             if not (_OP_CONTEXT.search(context) or _OP_CONTEXT.search(s[b : b + 40])
                     or cue.group("rel") and quoted):
                 continue  # ("One, which OpenAI dubbed “X”, ...": a name given, in quotes)
@@ -209,6 +211,10 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
     return out
 
 
+# The noun a naming cue follows, when what is named is an organisation, not an operation
+_ORG_BEFORE_CUE = Caseless(
+    r"\b(?:firm|company|consultancy|agency|contractor|startup|business|entreprise|société|"
+    r"empresa|consultora|agencia|компани\w*|фирм\w*|агентств\w*)\s*,?\s*$")
 _OP_NOUN_BEFORE = Caseless(r"\b(?:operation|campaign|network|cluster),\s+(?=[\"“‘«])")
 # "the 'Peer Review' and 'Sponsored Discontent' campaigns", "the “Bad Grammar” operation"
 _OP_NOUN_AFTER = re.compile(

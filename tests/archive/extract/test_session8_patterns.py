@@ -149,3 +149,31 @@ def test_a_total_smaller_than_another_networks_figure_is_its_own() -> None:
         "accounts.\n\n"
         "Facebook also removed 80 accounts and 39 Pages of a Chilean media group.")
     assert sorted(c.get("facebook_accounts", 0) for c in _counts(doc)) == [54, 80]
+
+
+def test_a_firm_called_by_name_is_an_actor_not_an_operation() -> None:
+    doc = extract_facts(
+        "Meta removed 85 Facebook accounts from Peru. Meta attributed the network to a "
+        "political consultancy called Andina Media.")
+    assert all(n.operation_name != "Andina Media" for n in doc.networks)
+    assert not any(f.kind == "operation" for n in doc.networks for f in n.facts)
+
+
+def test_a_movement_called_by_name_stays_an_operation() -> None:
+    doc = extract_facts(
+        "Meta removed 85 Facebook accounts from Peru linked to a conspiracy movement called "
+        "Sol_Rojo.")
+    assert any(f.kind == "operation" and f.key == "Sol_Rojo" for n in doc.networks
+               for f in n.facts)
+
+
+def test_spanish_centrarse_en_is_a_target() -> None:
+    for s in ("La operación chilena tenía 31 cuentas de Facebook y se centraba en Argentina.",
+              "La red se centró en Argentina.", "Era una red centrada en Argentina."):
+        roles = {(p.key, p.role) for p in find_places(s, 0, scan(s), s)}
+        assert ("AR", "target") in roles and ("AR", "origin") not in roles, s
+
+
+def test_a_spanish_network_in_a_country_is_from_there() -> None:
+    s = "Meta eliminó una red falsa en Argentina."
+    assert {(p.key, p.role) for p in find_places(s, 0, scan(s), s)} == {("AR", "origin")}
