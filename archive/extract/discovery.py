@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1527,6 +1528,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         known = {f.key for u in units for f in u.facts if f.kind == "country" and f.role == "origin"}
         units += [u for u in ordinals if (o := {f.key for f in u.facts if f.kind == "country"
                                                 and f.role == "origin"}) and not o & known]
+    per_sentence = Counter(u.sentence for u in units)
     for u in units:  # "la inhabilitación de páginas de Facebook e Instagram ... una red en Rusia"
         if u.kind in ("country", "ordinal", "also"):
             for v in found[u.sentence].vocab:
@@ -1534,6 +1536,14 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                                                     for f in u.facts):
                     u.facts.append(Fact("platform", v.key, None, None, None, {"confidence": 0.8},
                                         _evidence(layout.sentences[u.sentence])))
+            if per_sentence[u.sentence] == 1:
+                # "... accounts linked to a Chilean firm that wrote comments in English and
+                # Spanish": what the unit's own sentence says it posted in
+                for lang in found[u.sentence].languages:
+                    if not any(f.kind == "language" and f.key == lang.code for f in u.facts):
+                        u.facts.append(Fact("language", lang.code, None, None, None,
+                                            {"confidence": 0.8},
+                                            _evidence(layout.sentences[u.sentence])))
     single = len(units) == 1 and networks and not any(f.kind == "count" for f in units[0].facts)
     if single and units[0].kind in ("country", "also", "ordinal"):
         at = layout.sentences[units[0].sentence].start
@@ -1677,7 +1687,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
             f.role == "target" and f.evidence is not None and not f.detail.get("by_demonym")
             and told.get((f.key, f.evidence.start), net) is not net)]
     kept.sort(key=lambda n: n.span[0] if n.span else 0)
-    _follow_paragraphs(layout, kept, named_in)
+    _follow_paragraphs(layout, kept, named_in, found)
     _case_paragraphs(layout, kept, named_in)
     return kept
 
@@ -1714,7 +1724,8 @@ def _follow_operations(layout: Layout, found: Sequence[Any], networks: list[Netw
 
 
 def _follow_paragraphs(layout: Layout, networks: list[NetworkFacts],
-                       named_in: Sequence[list[tuple[str, int, int, str]]]) -> None:
+                       named_in: Sequence[list[tuple[str, int, int, str]]],
+                       found: Sequence[Any]) -> None:
     """"Facebook said the accounts in China, with posts in Filipino ..." under the Philippine
     network speaks of the Chinese one: a paragraph that opens by naming another network's
     (sole) origin, and not its own, takes its languages, audience and actors there."""
@@ -1740,8 +1751,9 @@ def _follow_paragraphs(layout: Layout, networks: list[NetworkFacts],
                 continue  # (said on a heading line: the case it heads owns it)
             lead = lead_of[layout.sentences[i].para]
             named = [x[0] for x in named_in[lead]]
-            if not named or named[0] in mine:
-                continue
+            if not named or named[0] in mine or mine & {p.key for p in found[i].places
+                                                           if p.role != "topic"}:
+                continue  # (nor where the fact's own sentence places this network, not as a topic)
             other = owners.get(named[0])
             if other is not None and other is not net:
                 moved.append(f)

@@ -177,3 +177,27 @@ def test_spanish_centrarse_en_is_a_target() -> None:
 def test_a_spanish_network_in_a_country_is_from_there() -> None:
     s = "Meta eliminó una red falsa en Argentina."
     assert {(p.key, p.role) for p in find_places(s, 0, scan(s), s)} == {("AR", "origin")}
+
+
+def _langs_by_origin(doc: object) -> dict[frozenset[str], set[str]]:
+    return {frozenset(keys(n, "country", "origin")): keys(n, "language")
+            for n in doc.networks}  # type: ignore[attr-defined]
+
+
+def test_the_languages_of_a_units_own_sentence_stay_with_it() -> None:
+    doc = extract_facts(
+        "OpenAI said it banned a cluster of ChatGPT accounts operated from Peru that wrote posts "
+        "against the opposition. The company also took down accounts linked to a Chilean "
+        "marketing firm that wrote fake reviews in English and Spanish.")
+    assert _langs_by_origin(doc) == {frozenset({"PE"}): set(), frozenset({"CL"}): {"en", "es"}}
+
+
+def test_a_paragraph_on_the_other_networks_accounts_gives_it_their_languages() -> None:
+    doc = extract_facts(
+        "Facebook removed two networks, one in Peru and one in Chile.\n\n"
+        "The Peruvian network had 40 Facebook accounts and praised the mayor of Lima.\n\n"
+        "The Chilean network of 25 Facebook accounts was linked to a marketing firm.\n\n"
+        "Facebook said the accounts in Peru, with posts in Spanish and Quechua, attacked "
+        "Chilean officials.")
+    langs = _langs_by_origin(doc)
+    assert langs[frozenset({"PE"})] == {"es", "qu"} and not langs[frozenset({"CL"})]
