@@ -648,7 +648,8 @@ def _same_origin_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
 _A_UNIT = Caseless(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:network|operation|campaign)\b")
 _AND_ANOTHER_UNIT = Caseless(
     r",?\s+and\s+(?:(?:a\s+(?:second|separate|further|third)|another)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:network|operation|campaign)|another\s+(?:one\s+)?(?:from|based in|run from|linked to))\b")
+    r"(?:network|operation|campaign)|another\s+(?:one\s+)?(?:(?:operating|operated|run|based|"
+    r"originating|linked|tied)\s+)?(?:from|in|out of|to))\b")
 
 
 _FROM_A_PLACE = (r"accounts\s+(?:(?:that\s+were\s+)?(?:operating|operated|based|run|linked|tied|"
@@ -886,6 +887,14 @@ _ORDINAL_SUBJECT = Caseless(
     # The fourth was a Russian operation"
     r"|^\W*(?:one|another|a (?:second|third|fourth|fifth|sixth)|the (?:first|second|third|fourth|"
     r"fifth|sixth|last|other))(?:,\s| (?:was|is|came|one)\b)"
+    # "La primera, originada en Perú, ... La segunda operaba desde Chile": the same in Spanish,
+    # French and Russian
+    r"|^\W*(?:la|el) (?:primera|segunda|tercera|cuarta|quinta|última|otra|primero|segundo|"
+    r"tercero|cuarto)(?:,\s| (?:operaba|estaba|era|tenía|fue|provenía|venía|apuntaba|se)\b)"
+    r"|^\W*(?:la|le) (?:première|premier|deuxième|seconde?|troisième|quatrième|dernière|dernier|"
+    r"autre)(?:,\s| (?:était|opérait|visait|ciblait|venait|provenait|a|avait)\b)"
+    r"|^\W*(?:перв|втор|треть|четв[её]рт|последн|друг)(?:ая|ой|ый|ья|ий)(?:,\s| (?:был\w*|"
+    r"действовал\w*|работал\w*|базировал\w*|нацелен\w*))"
     # "Operators in China used ChatGPT ... Actors based in Iran generated ..."
     r"|^\W*(?:operators|actors|users|individuals|people|threat actors|hackers)\s+(?:\w+\s+)?"
     r"(?:in|from|based in|linked to|tied to|associated with)\b"

@@ -971,6 +971,21 @@ _UNITS_NOUN = Caseless(r"\b(?:networks|operations|campaigns|redes|operaciones|ca
                       r"réseaux|opérations|campagnes|сети|сетей|операци[йи]|кампани[йи])\b")
 
 
+def _domestic_target(net: NetworkFacts) -> None:
+    """A network of one origin and no target, whose own sentence says it aimed at domestic
+    audiences ("The Ecuadorian campaign targeted domestic audiences"): from there, for there."""
+    origins = [f for f in net.facts if f.kind == "country" and f.role == "origin"]
+    if len({f.key for f in origins}) != 1 or any(
+            f.kind in ("country", "region") and f.role == "target" for f in net.facts):
+        return
+    said = next((f.evidence for f in net.facts if f.evidence is not None
+                 and DOMESTIC.search(f.evidence.quote)), None)
+    if said is not None:
+        net.facts.append(Fact("country", origins[0].key, None, None, "target",
+                              {"as_written": origins[0].detail.get("as_written"),
+                               "domestic": True, "confidence": 0.75}, said))
+
+
 def _summary_places_owned_elsewhere(networks: list[NetworkFacts]) -> None:
     """A sentence that names the places of several networks ("three operations, in Peru,
     Chile and Bolivia"), cited by one of them: where two or more of its countries are other
@@ -1458,6 +1473,7 @@ def extract_facts(
     _summary_places_owned_elsewhere(networks)
     for k, net in enumerate(networks, start=1):
         _drop_inner_totals(net)
+        _domestic_target(net)
         _posed_as_audience(net)
         _denials_of_the_attributed(net)
         _abstain_on_lists(net)

@@ -201,3 +201,31 @@ def test_a_paragraph_on_the_other_networks_accounts_gives_it_their_languages() -
         "Chilean officials.")
     langs = _langs_by_origin(doc)
     assert langs[frozenset({"PE"})] == {"es", "qu"} and not langs[frozenset({"CL"})]
+
+
+def _places(doc: object) -> list[tuple[set[str], set[str]]]:
+    return [(keys(n, "country", "origin"), keys(n, "country", "target"))
+            for n in doc.networks]  # type: ignore[attr-defined]
+
+
+def test_spanish_ordinals_open_one_unit_each() -> None:
+    doc = extract_facts(
+        "Facebook anunció que eliminó tres redes de comportamiento inauténtico coordinado. "
+        "La primera, originada en Perú, tenía como objetivo a Colombia. La segunda operaba "
+        "desde Chile y se dirigía a Argentina. La tercera, con sede en Bolivia, apuntaba a "
+        "audiencias nacionales.")
+    assert _places(doc) == [({"PE"}, {"CO"}), ({"CL"}, {"AR"}), ({"BO"}, {"BO"})]
+
+
+def test_french_ordinals_open_one_unit_each() -> None:
+    doc = extract_facts(
+        "Meta a supprimé deux réseaux. Le premier, basé au Pérou, visait la Colombie. "
+        "Le second, basé au Chili, visait l'Argentine.")
+    assert _places(doc) == [({"PE"}, {"CO"}), ({"CL"}, {"AR"})]
+
+
+def test_and_another_operating_from_is_a_second_unit() -> None:
+    doc = extract_facts(
+        "TikTok said it removed a covert influence network operating from Peru that targeted "
+        "Chilean audiences, and another operating from Chile that targeted Argentina.")
+    assert _places(doc) == [({"PE"}, {"CL"}), ({"CL"}, {"AR"})]
