@@ -31,6 +31,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:in|from)|(?:network|operation|campaign|activity|accounts|pages|cluster|IO|"
                r"group|set|persona|troll|bot)s?,? (?:\w+ )?from|from within|"
                r"(?:its|their|had its) origins? in|origins? in|"
+               # "a campaign in Chile that used 200 accounts": where the unit was
+               r"(?:a|an|another|one) (?:[\w-]+ )?(?:network|operation|campaign|cluster) in|"
                r"(?:first|second|third|fourth|fifth|other|another|latter|former),? (?:one,? )?from|"
                r"(?:one|another|the other|a third),? (?:from|in|based in)|"
                r"(?:una|uno|otra|otro|la otra|el otro) (?:de|desde|en|con sede en)|"
@@ -99,6 +101,10 @@ _LEFT_CUES: list[tuple[str, str]] = [
                # "2232 канала, связанных с Китаем, 36 — с Россией"
                r"(?<![\w.,])\d[\d,. ]*\s*[—–]\s*(?:с|со|из|в|to|from|de|à|a)"),
     ("target", r"target\w*|aim\w* at|aimed|aiming|focus\w* (?:\w+ ){0,2}?on|directed at|"
+               # "attempted an information operation in X": where it was run at (the longer
+               # cue wins over "an operation in", an origin)
+               r"(?:attempted|conducted|launched|mounted|waged|ran|carried out) (?:a|an) "
+               r"(?:[\w-]+ )?(?:operation|campaign) in|"
                r"locali[sz]ed for|tailored (?:for|to)|concentrat\w+ (?:\w+ ){0,2}?on|specific to|"
                r"concentrat\w+ (?:their|its) (?:\w+ ){0,4}?(?:above all |mainly |mostly )?in|"
                r"se concentr\w+ (?:\w+ ){0,2}?sur|se (?:con)?centr\w+ (?:\w+ ){0,2}?en|centrad[ao]s? en|"

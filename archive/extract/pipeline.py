@@ -546,7 +546,10 @@ _PAST_NETWORK = Caseless(
 # a comparison with another network gives this one none of its places
 _LIKE_AN_EARLIER = Caseless(
     r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
-    r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b")
+    r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b|"
+    # "In 2019, Facebook removed a similar network in Peru": another one, told in passing
+    r"\b(?:removed|took down|suspended|banned|disrupted|dismantled) (?:a )?similar (?:[\w-]+ )?"
+    r"(?:networks?|operations?|campaigns?)\b")
 _IN_ADDITION_TO_EARLIER = Caseless(r"\b" + IN_ADDITION_TO_EARLIER)
 _ABOUT_NETWORK = Caseless(
     r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
@@ -835,8 +838,12 @@ def _drop_flagged_totals(networks: list[NetworkFacts]) -> list[NetworkFacts]:
             f.kind == "count" and f.detail.get("total_cue")
             and not sums.get(f.key, 0) - own.get(f.key, 0) > f.value)]
         listed = _listed_origin_sentences(net)
-        if not had or any(f.kind in ("count", "operation") or f.role == "origin" and not (
-                f.evidence is not None and f.evidence.start in listed) for f in net.facts):
+        # (a region is no origin of its own: "1,300 accounts in total across two networks in
+        # Latin America" is the summary, not a network)
+        if not had or any(f.kind in ("count", "operation") or f.role == "origin" and f.kind
+                          == "country" and not (f.evidence is not None
+                                                and f.evidence.start in listed)
+                          for f in net.facts):
             out.append(net)
     return out
 

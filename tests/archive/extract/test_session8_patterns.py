@@ -229,3 +229,22 @@ def test_and_another_operating_from_is_a_second_unit() -> None:
         "TikTok said it removed a covert influence network operating from Peru that targeted "
         "Chilean audiences, and another operating from Chile that targeted Argentina.")
     assert _places(doc) == [({"PE"}, {"CL"}), ({"CL"}, {"AR"})]
+
+
+def test_a_similar_network_removed_years_ago_lends_no_origin() -> None:
+    doc = extract_facts(
+        "Meta said on Tuesday it had removed about 1,300 accounts in total across two networks "
+        "in Latin America. The largest network, from Peru, had 900 accounts. In 2019, Facebook "
+        "removed a similar network in Uruguay. Meta also took action against a campaign in "
+        "Chile that used 200 accounts, the report said.")
+    assert _places(doc) == [({"PE"}, set()), ({"CL"}, set())]
+
+
+def test_an_operation_attempted_in_a_country_targets_it() -> None:
+    s = "It removed 16 accounts that attempted an information operation in Peru."
+    assert {(p.key, p.role) for p in find_places(s, 0, scan(s), s)} == {("PE", "target")}
+
+
+def test_a_campaign_in_a_country_is_from_there() -> None:
+    s = "Meta also took action against a campaign in Chile that used 200 accounts."
+    assert {(p.key, p.role) for p in find_places(s, 0, scan(s), s)} == {("CL", "origin")}
