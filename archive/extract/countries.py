@@ -33,6 +33,8 @@ _LEFT_CUES: list[tuple[str, str]] = [
                r"(?:its|their|had its) origins? in|origins? in|"
                # "a campaign in Chile that used 200 accounts": where the unit was
                r"(?:a|an|another|one) (?:[\w-]+ )?(?:network|operation|campaign|cluster) in|"
+               # "a marketing company in Santiago", "a PR firm in Tel Aviv": the operators'
+               r"(?:firm|company|agency|consultancy|contractor|startup|business)(?: based)? in|"
                r"(?:first|second|third|fourth|fifth|other|another|latter|former),? (?:one,? )?from|"
                r"(?:one|another|the other|a third),? (?:from|in|based in)|"
                r"(?:una|uno|otra|otro|la otra|el otro) (?:de|desde|en|con sede en)|"

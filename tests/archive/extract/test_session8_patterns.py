@@ -248,3 +248,15 @@ def test_an_operation_attempted_in_a_country_targets_it() -> None:
 def test_a_campaign_in_a_country_is_from_there() -> None:
     s = "Meta also took action against a campaign in Chile that used 200 accounts."
     assert {(p.key, p.role) for p in find_places(s, 0, scan(s), s)} == {("CL", "origin")}
+
+
+def test_a_firm_in_a_capital_gives_the_origin() -> None:
+    for s, code in (("The accounts were run by a PR firm in Tel Aviv.", "IL"),
+                    ("Meta linked the network to a marketing company based in Lagos.", "NG"),
+                    ("The operation was run from Caracas.", "VE")):
+        assert {(p.key, p.role) for p in find_places(s, 0, scan(s), s)} == {(code, "origin")}, s
+
+
+def test_a_capital_praised_is_no_origin() -> None:
+    s = "The accounts praised Riyadh and criticised its rivals."
+    assert all(p.role != "origin" for p in find_places(s, 0, scan(s), s))
