@@ -11,7 +11,7 @@ from archive.extract.caseless import Caseless
 from archive.extract.gazetteer import Mention
 
 _LIST_BEFORE = Caseless(
-    r"(?:\b(?:in|into|languages?(?: including| such as)?:?|translated (?:from|to))\s+"
+    r"(?:\b(?:in|into|languages?,?(?: including| such as| like)?:?|translated (?:from|to))\s+"
     r"(?:(?:both|either|mostly|primarily|mainly|largely|also|predominantly|either|"
     r"a (?:mix|mixture|combination|blend) of)\s+)?"
     r"(?:[A-ZÀ-Ý][\w'-]+(?:\s*,\s*|\s*,?\s+and\s+(?:also\s+)?(?:in\s+)?|\s+or\s+|\s*/\s*))*$)"
