@@ -19,7 +19,10 @@ from archive.extract.networks import PAST_TAKEDOWN
 
 # Cue phrases to the LEFT of a mention; the nearest one in the clause decides the role.
 _LEFT_CUES: list[tuple[str, str]] = [
-    ("origin", r"originat\w*(?: (?:in|from))?|based (?:in|out of)|operat\w* (?:out of|from)|"
+    # ("linked to people in Peru" first: not the "people in X" an operation targets)
+    ("origin", r"(?:link\w*|tied|connected|associated|traced(?: back)?) (?:to|with) (?:\w+ )?"
+               r"(?:people|individuals|persons|users|actors|operators|entities) (?:based )?(?:in|from)|"
+               r"originat\w*(?: (?:in|from))?|based (?:in|out of)|operat\w* (?:out of|from)|"
                r"(?:run|ran|managed|controlled|coordinated|operated) (?:out of|from)|"
                r"(?:run|operated|managed|controlled|created|used|staffed) by (?:\w+ ){0,3}?"
                r"(?:in|from)|(?:launched|conducted|orchestrated|mounted|carried out|run|operated) by|"
@@ -466,6 +469,13 @@ def _share_list_role(s: str, offset: int, hits: list[PlaceHit],
                              {**detail, "confidence": nxt.detail.get("confidence", 0.8)}))
 
 
+_TARGET_VERB_AFTER = Caseless(r"\b(?:target\w*|aimed at|focused on|ciblai\w*|visai\w*|"
+                              r"dirig\w* a|nacelen\w*)\b")
+_OBSERVER_AFTER = Caseless(
+    r"^[-‐ ]based (?:(?:[\w-]+ )?(?:researchers?|analysts?|experts?|journalists?|reporters?|"
+    r"think[- ]tanks?|non-?profits?|NGOs?|watchdogs?|fact-?checkers?|institutes?|universit\w+|"
+    r"(?:cyber)?security (?:firm|company|researchers?)|research (?:group|firm|lab|organi[sz]ation)s?|"
+    r"labs?|newspapers?|news (?:sites?|outlets?|agenc\w+)|monitoring groups?))\b")
 _INFRA_AFTER = Caseless(r"^[-‐ ]based (?:proxy|proxies|IPs?|VPNs?|servers?|infrastructure|hosting|phone numbers?)")
 
 
@@ -509,6 +519,8 @@ _AHEAD_OF = Caseless(r"\b(?:ahead of|before|in the run-up to|in the lead-up to|d
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
+    if _OBSERVER_AFTER.match(after):
+        return None  # "a US-based researcher who studied the network": where the observer is
     if _ACCUSED_OF_BEING.search(s[max(0, a - 80) : a]):
         return "topic"  # "accused other users of being Russian trolls": what they said
     if re.search(r"\b(?:pro|anti)[-‐‑]$", s[max(0, a - 6) : a], re.I):
@@ -527,6 +539,8 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
     # from the Philippines")
     window = _CLAUSE_BREAK.split(window)[-1]
     posing = _POSING_BEFORE.search(window)
+    if posing and _TARGET_VERB_AFTER.search(posing.group(0)):
+        posing = None  # "The operators, posing as Chileans, targeted Peru": the target told after
     if _SUBJECT_PEOPLE.search(s[max(0, a - 40) : a]) and _ACTING_AFTER.match(after):
         return "origin"  # "In another, users in Cambodia ran a task scam": who did it
     if posing:

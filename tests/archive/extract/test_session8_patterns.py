@@ -260,3 +260,23 @@ def test_a_firm_in_a_capital_gives_the_origin() -> None:
 def test_a_capital_praised_is_no_origin() -> None:
     s = "The accounts praised Riyadh and criticised its rivals."
     assert all(p.role != "origin" for p in find_places(s, 0, scan(s), s))
+
+
+def _roles(s: str) -> set[tuple[str, str]]:
+    return {(p.key, p.role) for p in find_places(s, 0, scan(s), s)}
+
+
+def test_where_an_observer_is_based_is_no_origin() -> None:
+    assert _roles("A Chile-based researcher who studied the network said it was small.") == set()
+    assert _roles("A Chile-based marketing firm ran the network.") == {("CL", "origin")}
+
+
+def test_a_target_told_after_a_pose_is_a_target() -> None:
+    assert _roles("The operators, posing as Chileans, targeted Peru.") == {
+        ("CL", "impersonated"), ("PE", "target")}
+
+
+def test_people_in_a_country_the_network_is_linked_to_are_its_origin() -> None:
+    assert _roles("The network, linked to people in Peru, also targeted users in Chile.") == {
+        ("PE", "origin"), ("CL", "target")}
+    assert _roles("It targeted people in Chile.") == {("CL", "target")}
