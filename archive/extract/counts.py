@@ -324,6 +324,19 @@ def _find_counts(s: str, default_platform: str | None) -> list[CountHit]:
                 continue
         if re.match(r"\s+(?:or more\s+)?of\b", s[num.end :]):
             continue  # "one or more of these Pages", "two of the accounts"
+        by = _FOLLOWED_BY.search(s[max(0, num.start - 60) : num.start])
+        who = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:accounts|users|people|profiles|followers|"
+                       r"members|fans|subscribers)\b", s[num.end :]) if by else None
+        if by and who:
+            # "The Pages were followed by about 1.2 million accounts": their audience
+            holder = by.group("holder").lower()
+            metric = ("facebook_group_members" if holder.startswith("group") or by.group("verb")
+                      .lower().startswith("joined") else "instagram_followers"
+                      if "instagram" in holder else "youtube_subscribers" if "channel" in holder
+                      else "facebook_page_followers" if holder.startswith("page")
+                      else "total_followers")
+            hits.append(_hit("audience", metric, num, num.end + who.end()))
+            continue
         people = re.match(r"\s+(?:people|users|persons|individuals)\b", s[num.end :])
         if people and _AUDIENCE_VERB.match(s, num.end + people.end()):
             verb_end = _AUDIENCE_VERB.match(s, num.end + people.end())
@@ -548,6 +561,14 @@ _FURTHER_BARE = re.compile(
     r"(?:also )?(?:linked|tied|connected|associated|attributed|posted|targeted|focused|"
     r"promoted|amplified|shared)|que|qui|comprometid\w*|vinculad\w*|dedicad\w*|ligad\w*|"
     r"relacionad\w*|liée?s|associée?s|связан\w*|был\w*)\b)", re.IGNORECASE)
+
+
+# "The Pages were followed by (about) ...", "the groups had been joined by ..."
+_FOLLOWED_BY = Caseless(
+    r"\b(?P<holder>Pages|Groups|(?:Instagram )?accounts|channels|profiles)\s+(?:\w+\s+){0,2}?"
+    r"(?:were|was|had been|are)\s+(?P<verb>followed|joined|subscribed to|liked)\s+by\s+"
+    r"(?:(?:about|around|some|nearly|almost|more than|over|roughly|approximately|a total of|"
+    r"a combined)\s+)?$")
 
 
 def _elided_counts(s: str, hits: list[CountHit]) -> list[CountHit]:

@@ -783,7 +783,13 @@ _OF_THE_TOTAL = Caseless(
 _TALLY = Caseless(r"\b(?:(?:from|between) (?:January|February|March|April|May|June|July|August|"
                   r"September|October|November|December) (?:to|and|through|until) (?:January|"
                   r"February|March|April|May|June|July|August|September|October|November|"
-                  r"December)|for (?:impersonation|spam|spamming))\b")
+                  r"December)|for (?:impersonation|spam|spamming)|"
+                  r"fake (?:accounts|profiles)\b[^.;]{0,40}\b(?:in|during|over) (?:the )?(?:first|second|"
+                  r"third|fourth|last|past) (?:quarter|half)|fake (?:accounts|profiles)\b[^.;]{0,40}"
+                  r"\b(?:in|during) Q[1-4])\b")
+# A tally of networks, not of the figures before it
+_UNITS_TOTAL = Caseless(r"\bbringing (?:the|its) (?:total )?(?:number|total) of (?:[\w-]+ ){0,2}?"
+                        r"(?:networks|operations|campaigns|takedowns)\b")
 _A_TOTAL_OF = Caseless(r"\b(?:a total of|un total de|au total|en total|in total)\b")
 # "disrupted 15 such networks ... 3,001 accounts": figures beside a number of networks
 _SEVERAL_UNITS = Caseless(
@@ -804,7 +810,10 @@ def _flag_totals(s: str, hits: list[CountHit], places: list[PlaceHit]) -> list[C
         # "a total of 2,596 channels linked to China" is one network's whole figure
         # (but "15 operations, including a network of 52 accounts ...": that one's own)
         part = None if _TOTAL_CUE.search(s) else _ONE_OF_THEM.search(s)
+        units_total = _UNITS_TOTAL.search(s)
         for h in hits:
+            if units_total and h.start < units_total.start():
+                continue  # "... 310 accounts, bringing the total number of networks to 15"
             if part is None or h.start < part.end():
                 h.detail["total_cue"] = True
     return hits

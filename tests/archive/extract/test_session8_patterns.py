@@ -280,3 +280,22 @@ def test_people_in_a_country_the_network_is_linked_to_are_its_origin() -> None:
     assert _roles("The network, linked to people in Peru, also targeted users in Chile.") == {
         ("PE", "origin"), ("CL", "target")}
     assert _roles("It targeted people in Chile.") == {("CL", "target")}
+
+
+def test_a_quarters_tally_of_fake_accounts_and_a_count_of_networks_are_no_figures() -> None:
+    doc = extract_facts(
+        "TikTok said it removed 1.2 million fake accounts in the second quarter. Separately, it "
+        "took down a covert network of 310 accounts run from Peru that targeted Chile, bringing "
+        "the total number of covert networks removed this year to 15.")
+    assert _counts(doc) == [{"tiktok_accounts": 310}]
+    assert _places(doc) == [({"PE"}, {"CL"})]
+
+
+def test_pages_followed_by_accounts_are_an_audience() -> None:
+    for s, key in (("The Pages were followed by about 1.2 million accounts.", "facebook_page_followers"),
+                   ("The Groups were joined by 3,400 accounts.", "facebook_group_members"),
+                   ("The channels were followed by 120,000 users.", "youtube_subscribers")):
+        hits = [(c.kind, c.key) for c in find_counts(s, "facebook")]
+        assert hits == [("audience", key)], s
+    assert [(c.kind, c.key) for c in find_counts("The Pages were run by 30 accounts.", "facebook")
+            ] == [("count", "facebook_accounts")]
