@@ -427,6 +427,46 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
     return units
 
 
+# "three campaigns, two of them based in China and one in Russia": how many came from where
+_K_FROM = Caseless(
+    r"\b(?P<k>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:of (?:them|these|which)\s+)?"
+    r"(?:(?:(?:were|was)\s+)?(?:based|run|operated|operating|originating|coming)\s+)?"
+    r"(?:in|from|out of)\s+(?:the\s+)?$")
+
+
+def _counted_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
+                   ) -> list[_Unit]:
+    """Units counted by country in one sentence ("two of them based in China and one in
+    Russia"): as many units of each origin as the sentence says, where the counts add up to
+    the number of units it names (or, with no such number, where two or more places are
+    counted)."""
+    units: list[_Unit] = []
+    for i, sent in enumerate(layout.sentences):
+        if not named_in[i] or _earlier(layout, i):
+            continue
+        plural = _plural_unit(sent.text)
+        if plural is None:
+            continue
+        groups: list[tuple[int, str, str]] = []
+        for code, a, _b, surface in named_in[i]:
+            m = _K_FROM.search(sent.text, max(0, a - sent.start - 60), a - sent.start)
+            if m:
+                k = m.group("k")
+                groups.append((int(k) if k.isdigit() else {**_NUMBER_WORDS, "one": 1}[k.lower()],
+                               code, surface))
+        n = plural.group("n")
+        said = int(n) if n and n.isdigit() else _NUMBER_WORDS.get((n or "").lower(), 0)
+        if len(groups) < 2 or said and sum(k for k, _, _ in groups) != said:
+            continue
+        for k, code, surface in groups:
+            for _ in range(k):
+                units.append(_Unit("country", code, i, [Fact(
+                    "country", code, None, None, "origin",
+                    {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE,
+                     "enumerated": True}, _evidence(sent))]))
+    return units
+
+
 _ONE_OF = Caseless(
     r"(?:\b|(?<=\s))(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
     r"l['’]une?|une? (?:deuxième|second|seconde|troisième|quatrième)|una (?:segunda|tercera|cuarta)|"
@@ -887,6 +927,10 @@ _ORDINAL_SUBJECT = Caseless(
     # The fourth was a Russian operation"
     r"|^\W*(?:one|another|a (?:second|third|fourth|fifth|sixth)|the (?:first|second|third|fourth|"
     r"fifth|sixth|last|other))(?:,\s| (?:was|is|came|one)\b)"
+    # "One Chinese network, which ...", "The other targeted audiences in India": a unit each
+    r"|^\W*one\s+(?:[\w-]+\s+)?(?:network|operation|campaign)\b"
+    r"|^\W*the other (?:(?:network|operation|campaign|one)\s+)?(?:targeted|focused|posted|used|"
+    r"ran|operated|originated|had|posed|shared|spread|created|aimed)\b"
     # "La primera, originada en Perú, ... La segunda operaba desde Chile": the same in Spanish,
     # French and Russian
     r"|^\W*(?:la|el) (?:primera|segunda|tercera|cuarta|quinta|última|otra|primero|segundo|"
@@ -1495,6 +1539,8 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                    if not any(e.value == u.value for e in enumerated)]
     enumerated += [u for u in _also_units(layout, found, named_in)
                    if not any(e.value == u.value for e in enumerated)]
+    enumerated += [u for u in _counted_units(layout, named_in)
+                   if not any(e.sentence == u.sentence for e in enumerated)]
     split = _split_count_units(layout, named_in)
     if split:  # the numbers add up: these units replace what else the sentence gave
         split_at = {u.sentence for u in split}

@@ -987,6 +987,27 @@ _UNITS_NOUN = Caseless(r"\b(?:networks|operations|campaigns|redes|operaciones|ca
                       r"réseaux|opérations|campagnes|сети|сетей|операци[йи]|кампани[йи])\b")
 
 
+def _drop_counted_told_by_name(networks: list[NetworkFacts]) -> list[NetworkFacts]:
+    """"... two of them based in China and one in Russia. The Russian campaign, known as
+    Doppelganger, ...": a unit the lead only counted by country, with nothing else told of
+    it, is the named operation from that country, told again; one such unit per operation."""
+    def bare(net: NetworkFacts) -> str | None:
+        facts = [f for f in net.facts if f.kind != "platform"]
+        if len(facts) == 1 and facts[0].role == "origin" and facts[0].detail.get("enumerated"):
+            return facts[0].key
+        return None
+
+    out = list(networks)
+    for named in [n for n in networks if n.operation_name]:
+        origins = {f.key for f in named.facts if f.kind == "country" and f.role == "origin"}
+        if len(origins) != 1:
+            continue
+        twin = next((n for n in out if bare(n) == next(iter(origins))), None)
+        if twin is not None:
+            out.remove(twin)
+    return out
+
+
 def _domestic_target(net: NetworkFacts) -> None:
     """A network of one origin and no target, whose own sentence says it aimed at domestic
     audiences ("The Ecuadorian campaign targeted domestic audiences"): from there, for there."""
@@ -1487,6 +1508,7 @@ def extract_facts(
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))
     _origins_owned_elsewhere(networks)
     _summary_places_owned_elsewhere(networks)
+    networks = _drop_counted_told_by_name(networks)
     for k, net in enumerate(networks, start=1):
         _drop_inner_totals(net)
         _domestic_target(net)

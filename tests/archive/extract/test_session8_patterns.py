@@ -299,3 +299,29 @@ def test_pages_followed_by_accounts_are_an_audience() -> None:
         assert hits == [("audience", key)], s
     assert [(c.kind, c.key) for c in find_counts("The Pages were run by 30 accounts.", "facebook")
             ] == [("count", "facebook_accounts")]
+
+
+def test_units_counted_by_country_are_as_many_networks() -> None:
+    doc = extract_facts(
+        "Meta said it had removed three covert influence campaigns, two of them based in Peru "
+        "and one in Chile, that used fake accounts.")
+    assert sorted(map(sorted, (keys(n, "country", "origin") for n in doc.networks))) == [
+        ["CL"], ["PE"], ["PE"]]
+
+
+def test_counts_by_country_that_do_not_add_up_give_no_units() -> None:
+    doc = extract_facts(
+        "Meta said it had removed four covert influence campaigns, two of them based in Peru "
+        "and one in Chile.")
+    assert len(doc.networks) <= 1
+
+
+def test_a_counted_unit_told_again_by_name_is_one_network() -> None:
+    doc = extract_facts(
+        "Meta said it had removed three covert influence campaigns, two of them based in Peru "
+        "and one in Chile.\n\n"
+        "The Chilean campaign, known as Andes Echo, created websites that mimicked news "
+        "outlets.")
+    origins = sorted((n.operation_name or "", sorted(keys(n, "country", "origin")))
+                     for n in doc.networks)
+    assert origins == [("", ["PE"]), ("", ["PE"]), ("Andes Echo", ["CL"])]
