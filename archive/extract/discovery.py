@@ -1354,7 +1354,10 @@ def _claim(layout: Layout, net: NetworkFacts, seg: Segment, units: list[_Unit],
             theirs = {f.key for f in u.facts if f.role == "origin"}
             if u.sentence > seg.anchor and _ANOTHER.search(layout_text(u)):
                 continue  # "A second Russian operation, dubbed X": not the network before it
-            if not (theirs and origins and not theirs & origins):
+            told = elsewhere(u) if u.sentence > seg.anchor else origins
+            if not (theirs and told and not theirs & told):
+                # (the network's origins told outside the operation's own sentence: "OpenAI
+                # blocked a Russian operation dubbed X" after Meta's network from Israel)
                 out.append(u)
                 break
     also = [u for u in free if u.kind == "also" and origins == {u.value} and not (
@@ -1461,13 +1464,21 @@ def _introduced_units(layout: Layout, found: Sequence[Any], units: list[_Unit],
                       networks: list[NetworkFacts]) -> list[_Unit]:
     """Units a sentence introduces by article and origin, whose origin no other unit or
     network has: each is one more network, figures or not."""
-    covered = {f.key for n in networks for f in n.facts if f.kind == "country" and f.role == "origin"}
-    covered |= {f.key for u in units for f in u.facts if f.kind == "country" and f.role == "origin"}
+    # (a network's origins as told by sentences of its own: the one a segment took from the
+    # sentence that introduces another unit does not cover that unit)
+    cited: dict[str, set[int]] = {}
+    for n in networks:
+        for f in n.facts:
+            if f.kind == "country" and f.role == "origin":
+                cited.setdefault(f.key, set()).add(f.evidence.start if f.evidence else -1)
+    covered = {f.key for u in units for f in u.facts if f.kind == "country" and f.role == "origin"}
     covered |= {u.value for u in units if u.kind == "country"}
     taken = {u.sentence for u in units}
     out: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         origins = _origins(found[i])
+        if len(origins) == 1 and cited.get(origins[0].key, set()) - {sent.start}:
+            covered.add(origins[0].key)
         if (i in taken or len(origins) != 1 or origins[0].key in covered
                 or _earlier(layout, i)
                 or _HISTORY.search(sent.text) or not _INTRODUCED_UNIT.search(sent.text)):
@@ -1475,10 +1486,13 @@ def _introduced_units(layout: Layout, found: Sequence[Any], units: list[_Unit],
         p = origins[0]
         unit = _Unit("country", p.key, i, [Fact(
             "country", p.key, None, None, "origin",
-            {**p.detail, "confidence": LONE_ORIGIN_CONFIDENCE}, _evidence(sent))])
+            {**p.detail, "confidence": LONE_ORIGIN_CONFIDENCE, "introduced": True},
+            _evidence(sent))])
         unit.facts += [Fact("country", t.key, None, None, "target",
                             {**t.detail, "confidence": LONE_ORIGIN_CONFIDENCE}, _evidence(sent))
                        for t in found[i].places if t.kind == "country" and t.role == "target"]
+        unit.facts += [Fact("language", lang.code, None, None, None, {"confidence": 0.8},
+                            _evidence(sent)) for lang in found[i].languages]
         covered.add(p.key)
         out.append(unit)
     return out
@@ -1611,6 +1625,15 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
             # "also ... a campaign in Tanzania" beside the Chinese network; "It also removed a
             # separate network in Nigeria": another one, whatever its origin
             single = False
+    elif single and units[0].kind == "operation":
+        # "OpenAI ... blocked accounts of a Russian operation dubbed X" after Meta's network
+        # from Israel: an operation whose own sentence gives another origin is another unit
+        at = layout.sentences[units[0].sentence].start
+        theirs = {f.key for f in units[0].facts if f.kind == "country" and f.role == "origin"}
+        mine = [{f.key for f in n.facts if f.kind == "country" and f.role == "origin"
+                 and not (f.evidence is not None and f.evidence.start == at)} for n in networks]
+        if theirs and all(o and not o & theirs for o in mine):
+            single = False
     if not units and not networks:
         lone = _lone_unit(layout, found)
         units = [lone] if lone is not None else []
@@ -1708,11 +1731,38 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         spans = {f.evidence.start for f in unit.facts if f.evidence is not None}
         # Operations introduced together ("known as A and B") share what that sentence says.
         together = {u.value for u in units if u.kind == "operation" and u.sentence == unit.sentence}
+        theirs = {f.key for f in unit.facts if f.kind == "country" and f.role == "origin"}
         for net in kept:
-            if net is unit.network or net.operation_name in (None, *together):
+            if net is unit.network or net.operation_name in together:
+                continue
+            if net.operation_name is None:
+                # (an unnamed network keeps them, unless it is from elsewhere: "OpenAI blocked
+                # a Russian operation dubbed X ... in Russian" beside Meta's Israeli network)
+                own = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"
+                       and not (f.evidence is not None and f.evidence.start in spans)}
+                if not (theirs and own and not own & theirs) or unit.network is None:
+                    continue
+                net.facts = [f for f in net.facts if not (
+                    f.kind in ("country", "language") and f.evidence is not None
+                    and f.evidence.start in spans)]
                 continue
             net.facts = [f for f in net.facts if not (
                 f.kind == "country" and f.evidence is not None and f.evidence.start in spans)]
+    # A sentence that introduces a unit from another country ("OpenAI, for its part, blocked
+    # accounts of a Russian operation ...") speaks for it, not for a network from elsewhere.
+    for unit in units:
+        if unit.network is None or not any(f.detail.get("introduced") for f in unit.facts):
+            continue
+        at = layout.sentences[unit.sentence].start
+        for net in kept:
+            if net is unit.network:
+                continue
+            own = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"
+                   and not (f.evidence is not None and f.evidence.start == at)}
+            if own and unit.value not in own:
+                net.facts = [f for f in net.facts if not (
+                    f.kind in ("country", "language") and f.evidence is not None
+                    and f.evidence.start == at)]
     _follow_operations(layout, found, kept)
     # "While all these networks targeted local audiences": each unit targets its own country.
     if any(DOMESTIC.search(x.text) and _ALL_UNITS.search(x.text) for x in layout.sentences):

@@ -118,14 +118,15 @@ _OP_CUE = re.compile(
     r"activity|efforts?))?)?)|"
     r"dubbed|known as|nicknamed|code-?named|codenamed|called|named|tracked as|"
     r"appelée?s?|baptisée?s?|surnommée?s?|dénommée?s?|connue?s? sous le nom d[e']|"
-    r"llamad[ao]s?|denominad[ao]s?|bautizad[ao]s?|conocid[ao]s? como|identificad[ao]s? como|"
+    r"llamad[ao]s?|denominad[ao]s?|bautizad[ao]s?|apodad[ao]s?|conocid[ao]s? como|"
+    r"identificad[ao]s? como|"
     r"identifiée?s? comme|nommée?s?|"
     r"под названием|известн\w+ как|получивш\w+ название)\s+(?:the\s+)?",
 )
 # Every _OP_CUE holds one of these, as written (the pattern minds case).
 _OP_CUE_KEYS = ("label", "named", "dubbed", "dubs", "call", "nicknamed", "christened", "refer",
                 "track", "known as", "code", "appel", "baptis", "surnomm", "connu", "nomm",
-                "llamad", "denominad", "bautizad", "conocid", "identifi", "под названием",
+                "llamad", "denominad", "bautizad", "apodad", "conocid", "identifi", "под названием",
                 "известн", "получивш")
 _QUOTED = re.compile(r"[\"“‘'«]([^\"“”‘’'«»]{2,60}?)[\"”’'»]")
 _CAP_NAME = re.compile(

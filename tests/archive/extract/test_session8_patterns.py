@@ -325,3 +325,31 @@ def test_a_counted_unit_told_again_by_name_is_one_network() -> None:
     origins = sorted((n.operation_name or "", sorted(keys(n, "country", "origin")))
                      for n in doc.networks)
     assert origins == [("", ["PE"]), ("", ["PE"]), ("Andes Echo", ["CL"])]
+
+
+def _summary(doc: object) -> list[tuple[str, set[str], set[str], set[str]]]:
+    return [(n.operation_name or "", keys(n, "country", "origin"), keys(n, "country", "target"),
+             keys(n, "language")) for n in doc.networks]  # type: ignore[attr-defined]
+
+
+def test_a_named_operation_from_elsewhere_is_not_the_figures_network() -> None:
+    for text in (
+        "Meta a annoncé avoir supprimé un réseau de 510 comptes Facebook lié à une société "
+        "basée à Lima, qui visait les internautes chiliens.\n\n"
+        "De son côté, OpenAI a indiqué avoir bloqué des comptes d'une opération bolivienne, "
+        "baptisée « Mala Letra », qui rédigeait des commentaires en espagnol visant l'Équateur.",
+        "Meta informó que eliminó una red de 510 cuentas de Facebook vinculada a una empresa con "
+        "sede en Lima, dirigida a usuarios de Chile.\n\n"
+        "Por su parte, OpenAI dijo que había bloqueado cuentas de una operación boliviana, "
+        "apodada \"Mala Letra\", que escribía comentarios en español dirigidos a Ecuador."):
+        assert _summary(extract_facts(text)) == [
+            ("", {"PE"}, {"CL"}, set()), ("Mala Letra", {"BO"}, {"EC"}, {"es"})], text[:40]
+
+
+def test_an_operation_introduced_from_elsewhere_without_a_name_is_another_network() -> None:
+    doc = extract_facts(
+        "Meta said it removed a network of 510 Facebook accounts linked to a marketing firm in "
+        "Lima, which targeted users in Chile.\n\n"
+        "OpenAI, for its part, said it had blocked accounts belonging to a Bolivian operation "
+        "that wrote comments in Spanish aimed at Ecuador.")
+    assert _summary(doc) == [("", {"PE"}, {"CL"}, set()), ("", {"BO"}, {"EC"}, {"es"})]
