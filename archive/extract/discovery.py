@@ -1738,9 +1738,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
             if net.operation_name is None:
                 # (an unnamed network keeps them, unless it is from elsewhere: "OpenAI blocked
                 # a Russian operation dubbed X ... in Russian" beside Meta's Israeli network)
-                told = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"
+                said = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"
                         and not (f.evidence is not None and f.evidence.start in spans)}
-                if not (theirs and told and not told & theirs) or unit.network is None:
+                if not (theirs and said and not said & theirs) or unit.network is None:
                     continue
                 net.facts = [f for f in net.facts if not (
                     f.kind in ("country", "language") and f.evidence is not None
@@ -1757,9 +1757,9 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
         for net in kept:
             if net is unit.network:
                 continue
-            told = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"
+            said = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"
                     and not (f.evidence is not None and f.evidence.start == at)}
-            if told and unit.value not in told:
+            if said and unit.value not in said:
                 net.facts = [f for f in net.facts if not (
                     f.kind in ("country", "language") and f.evidence is not None
                     and f.evidence.start == at)]
