@@ -1067,6 +1067,19 @@ def _heading_operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit
     units: list[_Unit] = []
     for k, h in enumerate(layout.headings):
         name = h.text.strip()
+        # "Sneer Review: likely Peru origin", "High Five: Bolivia": the name, then the origin
+        head_origin: Any = None
+        left, colon, right = name.partition(":")
+        if colon and right.strip():
+            places = {e.value: m for m in scan(right) for e in m.of_kind("country")}
+            if len(places) == 1 and not _SECTION_WORDS.search(left) and not any(
+                    m.of_kind("country") or m.of_kind("region") or m.of_kind("platform")
+                    for m in scan(left)):
+                name = left.strip()
+                code, m = next(iter(places.items()))
+                head_origin = Fact("country", code, None, None, "origin",
+                                   {"as_written": m.surface, "from_label": True,
+                                    "confidence": 0.85}, Evidence(h.start, h.end, h.text))
         if (not _CASE_HEADING.fullmatch(name) or _SECTION_WORDS.search(name)
                 or any(m.of_kind("country") or m.of_kind("region") or m.of_kind("platform")
                        for m in scan(name))):
@@ -1079,7 +1092,9 @@ def _heading_operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit
             "operation", name.strip("\"“”'‘’"), None, None, None, {"confidence": 0.75},
             _evidence(sents[section[0]]))])
         with_origin = next((i for i in section if len(_origins(found[i])) == 1), None)
-        if with_origin is not None:
+        if head_origin is not None:
+            unit.facts.append(head_origin)
+        elif with_origin is not None:
             p = _origins(found[with_origin])[0]
             unit.facts.append(Fact("country", p.key, None, None, "origin",
                                    {**p.detail, "confidence": OPERATION_ORIGIN_CONFIDENCE},

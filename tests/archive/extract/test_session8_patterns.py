@@ -353,3 +353,18 @@ def test_an_operation_introduced_from_elsewhere_without_a_name_is_another_networ
         "OpenAI, for its part, said it had blocked accounts belonging to a Bolivian operation "
         "that wrote comments in Spanish aimed at Ecuador.")
     assert _summary(doc) == [("", {"PE"}, {"CL"}, set()), ("", {"BO"}, {"EC"}, {"es"})]
+
+
+def test_case_study_headings_that_name_the_origin_after_a_colon() -> None:
+    doc = extract_facts(
+        "Disrupting malicious uses of AI\n\n"
+        "Sol Poniente: likely Peru origin\n\n"
+        "We banned ChatGPT accounts that generated comments in Spanish about Chile.\n\n"
+        "Cuatro Vientos: Bolivia\n\n"
+        "We disrupted a commercial marketing operation that used our models to write "
+        "comments about Ecuador.\n\n"
+        "Mar Profundo: Colombia\n\n"
+        "We banned accounts that generated divisive content aimed at US audiences.")
+    by_op = {f.key: keys(n, "country", "origin") for n in doc.networks for f in n.facts
+             if f.kind == "operation"}
+    assert by_op == {"Sol Poniente": {"PE"}, "Cuatro Vientos": {"BO"}, "Mar Profundo": {"CO"}}
