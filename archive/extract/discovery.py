@@ -434,6 +434,9 @@ _K_FROM = Caseless(
     r"(?:in|from|out of)\s+(?:the\s+)?$")
 
 
+_ONE_EACH = Caseless(r"\bone each (?:from|in|based in|out of)\s+")
+
+
 def _counted_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
                    ) -> list[_Unit]:
     """Units counted by country in one sentence ("two of them based in China and one in
@@ -448,8 +451,13 @@ def _counted_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, 
         if plural is None:
             continue
         groups: list[tuple[int, str, str]] = []
+        each = _ONE_EACH.search(sent.text)
         for code, a, _b, surface in named_in[i]:
             m = _K_FROM.search(sent.text, max(0, a - sent.start - 60), a - sent.start)
+            if each and a - sent.start >= each.end() and not m:
+                # "two from Peru, and one each from Chile, Bolivia and Ecuador"
+                groups.append((1, code, surface))
+                continue
             if m:
                 k = m.group("k")
                 groups.append((int(k) if k.isdigit() else {**_NUMBER_WORDS, "one": 1}[k.lower()],

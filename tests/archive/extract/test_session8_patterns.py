@@ -368,3 +368,10 @@ def test_case_study_headings_that_name_the_origin_after_a_colon() -> None:
     by_op = {f.key: keys(n, "country", "origin") for n in doc.networks for f in n.facts
              if f.kind == "operation"}
     assert by_op == {"Sol Poniente": {"PE"}, "Cuatro Vientos": {"BO"}, "Mar Profundo": {"CO"}}
+
+
+def test_one_each_from_a_list_counts_one_unit_per_country() -> None:
+    doc = extract_facts("Meta said it removed six networks: two from Peru, and one each from "
+                        "Chile, Bolivia, Ecuador and Colombia.")
+    assert sorted(map(sorted, (keys(n, "country", "origin") for n in doc.networks))) == [
+        ["BO"], ["CL"], ["CO"], ["EC"], ["PE"], ["PE"]]
