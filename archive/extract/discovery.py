@@ -1057,6 +1057,8 @@ _CASE_HEADING = re.compile(
     r"(?:Operation\s+)?[\"“'‘]?[A-Z][\w-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z0-9][\w-]*){0,4}[\"”'’]?")
 _SECTION_WORDS = re.compile(
     r"\b(?:Introduction|Conclusions?|Summary|Overview|Background|Methodology|Findings|"
+    r"Research|Analysis|News|Reading|Links|Events|Highlights|Takeaways|Elsewhere|Quick hits|"
+    r"This week|Top stories|In brief|Briefly|What we.re reading|Policy|Podcasts?|Jobs|"
     r"Key|Executive|About|Contents|Appendix|Annex|Recommendations|Trends|Notes|Sources|"
     r"References|Acknowledg\w*|Resources|Related|Read|More|Share|Comments|Update[sd]?|"
     r"Threat|Report|Case Stud(?:y|ies)|Takedowns?|Networks?|Actors?|Platforms?|Impact|"
@@ -1089,6 +1091,7 @@ def _heading_operation_units(layout: Layout, found: Sequence[Any]) -> list[_Unit
                                    {"as_written": m.surface, "from_label": True,
                                     "confidence": 0.85}, Evidence(h.start, h.end, h.text))
         if (not _CASE_HEADING.fullmatch(name) or _SECTION_WORDS.search(name)
+                or name.isupper() and _SECTION_WORDS.search(name.title())
                 or any(m.of_kind("country") or m.of_kind("region") or m.of_kind("platform")
                        for m in scan(name))):
             continue  # (a heading naming a country is a section by origin, told elsewhere)

@@ -375,3 +375,19 @@ def test_one_each_from_a_list_counts_one_unit_per_country() -> None:
                         "Chile, Bolivia, Ecuador and Colombia.")
     assert sorted(map(sorted, (keys(n, "country", "origin") for n in doc.networks))) == [
         ["BO"], ["CL"], ["CO"], ["EC"], ["PE"], ["PE"]]
+
+
+def test_a_newsletters_section_headings_are_no_operations() -> None:
+    doc = extract_facts(
+        "This week in platform integrity\n\n"
+        "TAKEDOWNS\n\n"
+        "* Meta removed 120 Facebook accounts and 30 Pages linked to a PR firm in Peru that "
+        "targeted Chile.\n"
+        "* TikTok took down 14 covert networks in Q2; the largest, run from Bolivia, had 3,400 "
+        "accounts.\n\n"
+        "RESEARCH\n\n"
+        "* A new study from a university lab found 2,000 bot accounts amplifying Colombian "
+        "politicians.")
+    names = {f.key for n in doc.networks for f in n.facts if f.kind == "operation"}
+    assert not names & {"TAKEDOWNS", "RESEARCH"}
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"PE"}, {"BO"}]
