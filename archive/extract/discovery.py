@@ -23,7 +23,7 @@ from archive.extract.countries import DOMESTIC
 from archive.extract.counts import find_counts
 from archive.extract.gazetteer import scan
 from archive.extract.layout import Layout, Sentence
-from archive.extract.networks import CASE_OF, NOT_THE_FIRST, TAKEDOWN, Segment
+from archive.extract.networks import CASE_OF, NOT_THE_FIRST, RECALLED, TAKEDOWN, Segment
 from archive.facts import Evidence, Fact, NetworkFacts
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -87,7 +87,7 @@ def _earlier(layout: Layout, i: int) -> bool:
     """Sentence *i* tells an earlier takedown: itself, or right after "This isn't the first
     time OpenAI has taken action ..." in its paragraph."""
     sents = layout.sentences
-    if _EARLIER.search(sents[i].text):
+    if _EARLIER.search(sents[i].text) or RECALLED.search(sents[i].text):
         return True
     return i > 0 and sents[i - 1].para == sents[i].para and bool(
         NOT_THE_FIRST.search(sents[i - 1].text))

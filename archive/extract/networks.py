@@ -57,6 +57,15 @@ EARLIER_LOCAL = (
     r"août|septembre|octobre|novembre|décembre) dernier|avait déjà (?:supprimé|retiré|bloqué)|"
     r"в прошлом (?:году|месяце)|(?:осенью|весной|летом|зимой) прошлого года|"
     r"прошлой (?:осенью|весной|зимой)|прошлым летом|ранее(?! не)")
+# "Last month, Facebook removed a network in Ecuador": a takedown recalled, told by when
+RECALLED = Caseless(
+    r"\b(?:last (?:year|month|week|spring|summer|autumn|fall|winter|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)|earlier this (?:year|month)|"
+    r"(?:a|one|two|three|four|five|several) (?:years?|months?|weeks?) ago|in (?:a|its) (?:previous|"
+    r"prior|past|earlier) report)\b[^.;]{0,50}\b(?:removed|took down|taken down|suspended|"
+    r"terminated|banned|disrupted|blocked|dismantled|deleted)\b|"
+    r"\b(?:removed|took down|suspended|banned|disrupted|blocked)\b[^.;]{0,60}\b(?:last (?:year|"
+    r"month|week)|earlier this year|(?:a|one|two|three|several) (?:years?|months?) ago)\b")
 # "This isn't the first time OpenAI has taken action": what follows tells earlier takedowns
 NOT_THE_FIRST = Caseless(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b|"
                          r"\bno es la primera vez\b|\bce n['’]est pas la première fois\b|"

@@ -37,6 +37,7 @@ from archive.extract.networks import (
     NOT_THE_FIRST,
     OTHERS_FOUND,
     PART_OF,
+    RECALLED,
     TAKEDOWN,
     Segment,
     SentenceFacts,
@@ -1234,7 +1235,8 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
                           "confidence": min(0.7, p.detail.get("confidence", 0.7))}
                 add(Fact(p.kind, p.key, None, None, p.role, shared), sents[i])
     past = {i for i in seg.sentences if i != seg.anchor and (
-        _PAST_NETWORK.search(sents[i].text) or NOT_THE_FIRST.search(sents[i].text)
+        _PAST_NETWORK.search(sents[i].text) or RECALLED.search(sents[i].text)
+        or NOT_THE_FIRST.search(sents[i].text)
         or _LIKE_AN_EARLIER.search(sents[i].text) or _IN_ADDITION_TO_EARLIER.search(sents[i].text)
         or i > 0 and sents[i - 1].para == sents[i].para and NOT_THE_FIRST.search(
             sents[i - 1].text))}

@@ -391,3 +391,20 @@ def test_a_newsletters_section_headings_are_no_operations() -> None:
     names = {f.key for n in doc.networks for f in n.facts if f.kind == "operation"}
     assert not names & {"TAKEDOWNS", "RESEARCH"}
     assert [keys(n, "country", "origin") for n in doc.networks] == [{"PE"}, {"BO"}]
+
+
+def test_a_takedown_recalled_by_when_it_happened_lends_nothing() -> None:
+    doc = extract_facts(
+        "Facebook said on Tuesday it removed a network of accounts in Peru that targeted "
+        "Chile. The company took down 40 Facebook accounts and 12 Pages.\n\n"
+        "Facebook also removed 200 accounts in Bolivia linked to the ruling party.\n\n"
+        "The takedowns come as pressure grows. Last month, Facebook removed a network in "
+        "Ecuador.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"PE"}, {"BO"}]
+
+
+def test_a_report_announced_last_week_still_tells_this_takedown() -> None:
+    doc = extract_facts(
+        "Last week, a security firm published a report on an influence campaign. Today we "
+        "removed 143 accounts linked to Iran that the report described.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"IR"}]
