@@ -1352,7 +1352,8 @@ def _domestic_follows_origin(net: NetworkFacts) -> None:
 
 
 def _claim(layout: Layout, net: NetworkFacts, seg: Segment, units: list[_Unit],
-           named_in: Sequence[list[tuple[str, int, int, str]]]) -> list[_Unit]:
+           named_in: Sequence[list[tuple[str, int, int, str]]],
+           found_at: Sequence[Any] = ()) -> list[_Unit]:
     """The introduced units a figure network is: an operation it names (unless the
     operation's own intro gives another origin), and the country unit of its origin."""
     free = [u for u in units if u.network is None]
@@ -1391,7 +1392,13 @@ def _claim(layout: Layout, net: NetworkFacts, seg: Segment, units: list[_Unit],
     if also:  # "the Chinese network had 50 accounts" after "also ... a network from China"
         return [*out, also[0]]
     country_units = {u.value for u in units if u.kind == "country"}
-    hits = [u for u in free if u.kind == "country" and u.value in origins]
+    # (not a unit told in another paragraph than the anchor, whose own sentence gives another
+    # origin: "Facebook removed a network in Peru ..." then "Facebook also removed 200
+    # accounts in Bolivia")
+    anchor_own = {p.key for p in _origins(found_at[seg.anchor])} if found_at else set()
+    hits = [u for u in free if u.kind == "country" and u.value in origins and not (
+        anchor_own and u.value not in anchor_own
+        and layout.sentences[u.sentence].para != layout.sentences[seg.anchor].para)]
     if hits and len({u.value for u in hits}) == 1 and len(origins & country_units) == 1:
         return [*out, hits[0]]  # of "two networks from Iran", the first still free
     if not origins and not out and free and all(
@@ -1705,7 +1712,7 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 continue
         if not (seg.anchor in listing and not _origin_keys(net)):
             # (the figure stated with the list itself is no one unit's)
-            for unit in _claim(layout, net, seg, units, named_in):
+            for unit in _claim(layout, net, seg, units, named_in, found):
                 unit.network = net
                 _adopt(net, unit)
         kept.append(net)

@@ -408,3 +408,17 @@ def test_a_report_announced_last_week_still_tells_this_takedown() -> None:
         "Last week, a security firm published a report on an influence campaign. Today we "
         "removed 143 accounts linked to Iran that the report described.")
     assert [keys(n, "country", "origin") for n in doc.networks] == [{"IR"}]
+
+
+def test_a_figureless_lead_network_is_not_the_next_paragraphs_network() -> None:
+    doc = extract_facts(
+        "Facebook said on Tuesday it removed a network of accounts in Peru that targeted "
+        "Chile.\n\n"
+        "Facebook also removed 200 accounts in Bolivia linked to the ruling party.")
+    assert sorted((sorted(keys(n, "country", "origin")), c) for n, c in zip(
+        doc.networks, (_one_count(n) for n in doc.networks))) == [
+        (["BO"], 200), (["PE"], None)]
+
+
+def _one_count(net: object) -> float | None:
+    return next((f.value for f in net.facts if f.kind == "count"), None)  # type: ignore[attr-defined]
