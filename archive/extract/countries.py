@@ -421,6 +421,8 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
             # "In Indonesia, the company removed 207 Pages ...", "In Serbia, 8,558 accounts
             # boosted the ruling party": from there
             role = "origin"
+        if role in (None, "topic") and kind == "country" and _WHERE_FIGURE.match(context, m.end):
+            role = "origin"  # (the clause after it may be cut off as a unit of its own)
         if role == "topic" and is_demonym and _DEMONYM_JOIN_AHEAD.match(after):
             role = None  # "Armenian and Russian accounts": the noun's role, decided below
         prev = hits[-1] if hits else None
@@ -450,7 +452,11 @@ _LOCATIVE_LEAD = re.compile(r"^\W*(?:(?:Meanwhile|Separately|And|Also|Asimismo|A
                             r"(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*)?$")
 _FIGURE_OF_ASSETS = Caseless(
     r",\s*(?:(?:about|around|some|nearly|almost|more than|over|roughly)\s+)?\d[\d,.]*\s+"
-    r"(?:(?!fake\b)[\w-]+\s+){0,2}?(?:accounts|Pages|Groups|channels|profiles|assets)\b")
+    r"(?:(?!fake\b)[\w-]+\s+){0,2}?(?:accounts|Pages|Groups|channels|profiles|assets)\b|"
+    # "В Перу 1800 аккаунтов продвигали ...", "En Perú, 1.800 cuentas ..."
+    r",?\s*(?:(?:около|более|почти|unas|unos|más de|cerca de|environ|plus de|près de)\s+)?"
+    r"\d[\d,.\u00a0 ]*\s+(?:[\w-]+\s+){0,2}?(?:аккаунт\w*|учетн\w+ запис\w*|учётн\w+ запис\w*|"
+    r"страниц\w*|канал\w*|cuentas|páginas|canales|perfiles|comptes|pages|chaînes|profils)\b")
 _DEMONYM_JOIN_AHEAD = re.compile(r"^(?:\s*,\s*|\s+(?:and|и|y|et|or|или)\s+)\w")
 _DEMONYM_JOIN = re.compile(r"^(?:\s*,\s*(?:and\s+|и\s+|y\s+|et\s+)?|\s+(?:and|и|y|et|or|или)\s+)$")
 
@@ -471,6 +477,10 @@ def _share_list_role(s: str, offset: int, hits: list[PlaceHit],
 
 _TARGET_VERB_AFTER = Caseless(r"\b(?:target\w*|aimed at|focused on|ciblai\w*|visai\w*|"
                               r"dirig\w* a|nacelen\w*)\b")
+# "... including Peru, where 1,800 accounts promoted the president": that country's figure
+_WHERE_FIGURE = Caseless(
+    r",\s*where\s+(?:(?:about|around|some|nearly|almost|more than|over|roughly)\s+)?\d[\d,.]*\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:accounts|Pages|Groups|channels|profiles)\b")
 _OBSERVER_AFTER = Caseless(
     r"^[-‐ ]based (?:(?:[\w-]+ )?(?:researchers?|analysts?|experts?|journalists?|reporters?|"
     r"think[- ]tanks?|non-?profits?|NGOs?|watchdogs?|fact-?checkers?|institutes?|universit\w+|"

@@ -103,7 +103,7 @@ def _default_platform(text: str, publisher: str | None) -> str | None:
     return best[2] if best else None
 
 
-_CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|et|y|и|а также|as well as|while|whereas|mientras que|"
+_CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|et|y|и|а также|as well as|while|whereas|where|mientras que|"
                           r"tandis que|followed by|seguid[ao] de|suivie? de)\s+(?:de\s+|d['’]\s*)?|"
                           r";\s*|,\s*")
 
@@ -788,6 +788,8 @@ _TALLY = Caseless(r"\b(?:(?:from|between) (?:January|February|March|April|May|Ju
                   r"fake (?:accounts|profiles)\b[^.;]{0,40}\b(?:in|during|over) (?:the )?(?:first|second|"
                   r"third|fourth|last|past) (?:quarter|half)|fake (?:accounts|profiles)\b[^.;]{0,40}"
                   r"\b(?:in|during) Q[1-4])\b")
+_SHARE_AFTER = Caseless(r",\s*(?:including|among them|of which|of them)\b[^.;]{0,60}?,\s*where\b|"
+                        r",\s*(?:of which|of them|among them)\b")
 # A tally of networks, not of the figures before it
 _UNITS_TOTAL = Caseless(r"\bbringing (?:the|its) (?:total )?(?:number|total) of (?:[\w-]+ ){0,2}?"
                         r"(?:networks|operations|campaigns|takedowns)\b")
@@ -810,11 +812,17 @@ def _flag_totals(s: str, hits: list[CountHit], places: list[PlaceHit]) -> list[C
         # "a total of 443 accounts ... originating in A, B, C and D" sums several networks;
         # "a total of 2,596 channels linked to China" is one network's whole figure
         # (but "15 operations, including a network of 52 accounts ...": that one's own)
-        part = None if _TOTAL_CUE.search(s) else _ONE_OF_THEM.search(s)
+        total = _TOTAL_CUE.search(s)
+        part = None if total else _ONE_OF_THEM.search(s)
         units_total = _UNITS_TOTAL.search(s)
+        # ("... accounts in six countries, including Peru, where 1,800 accounts ...": one
+        # country's share, after the total)
+        share = _SHARE_AFTER.search(s, total.end()) if total else None
         for h in hits:
             if units_total and h.start < units_total.start():
                 continue  # "... 310 accounts, bringing the total number of networks to 15"
+            if share and h.start > share.start():
+                continue
             if part is None or h.start < part.end():
                 h.detail["total_cue"] = True
     return hits

@@ -422,3 +422,17 @@ def test_a_figureless_lead_network_is_not_the_next_paragraphs_network() -> None:
 
 def _one_count(net: object) -> float | None:
     return next((f.value for f in net.facts if f.kind == "count"), None)  # type: ignore[attr-defined]
+
+
+def test_a_locative_lead_before_a_figure_in_russian_and_spanish() -> None:
+    assert _roles("В Перу 1800 аккаунтов продвигали президента.") == {("PE", "origin")}
+    assert _roles("En Perú, 1.800 cuentas promovían al presidente.") == {("PE", "origin")}
+
+
+def test_one_countrys_share_after_a_total_is_its_figure() -> None:
+    doc = extract_facts(
+        "Twitter said it removed more than 3,000 accounts linked to state-backed operations in "
+        "six countries, including Peru, where 1,800 accounts promoted the president.")
+    assert 1800 in {f.value for n in doc.networks for f in n.facts if f.kind == "count"}
+    assert 3000 not in {f.value for n in doc.networks for f in n.facts if f.kind == "count"}
+    assert any(keys(n, "country", "origin") == {"PE"} for n in doc.networks)
