@@ -545,6 +545,14 @@ _PAST_NETWORK = Caseless(
     r"(?:19|20)\d\d|(?:removed|taken down|disrupted) (?:last|earlier this) (?:year|month))\b")
 # "The accounts were similar to a network from Laos that the company took down before":
 # a comparison with another network gives this one none of its places
+# "En 2019, Facebook ya había eliminado una red similar", "l'an dernier", "в прошлом году"
+# (not "en février dernier": the months a report covers are this takedown's)
+_EARLIER_ELSEWHERE = Caseless(
+    r"\b(?:ya (?:había |habían )?(?:removi\w+|elimin\w+|suspend\w+|retir\w+|bloque\w+|dado de baja)|"
+    r"el (?:mes|año) pasado|del año pasado|l['’]an dernier|l['’]année dernière|"
+    r"avait déjà (?:supprimé|retiré|bloqué)|в прошлом (?:году|месяце)|"
+    r"(?:осенью|весной|летом|зимой) прошлого года|прошлой (?:осенью|весной|зимой)|прошлым летом|"
+    r"ранее(?! не))")
 _LIKE_AN_EARLIER = Caseless(
     r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
     r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b|"
@@ -1244,6 +1252,7 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
                 add(Fact(p.kind, p.key, None, None, p.role, shared), sents[i])
     past = {i for i in seg.sentences if i != seg.anchor and (
         _PAST_NETWORK.search(sents[i].text) or RECALLED.search(sents[i].text)
+        or _EARLIER_ELSEWHERE.search(sents[i].text)
         or NOT_THE_FIRST.search(sents[i].text)
         or _LIKE_AN_EARLIER.search(sents[i].text) or _IN_ADDITION_TO_EARLIER.search(sents[i].text)
         or i > 0 and sents[i - 1].para == sents[i].para and NOT_THE_FIRST.search(

@@ -436,3 +436,15 @@ def test_one_countrys_share_after_a_total_is_its_figure() -> None:
     assert 1800 in {f.value for n in doc.networks for f in n.facts if f.kind == "count"}
     assert 3000 not in {f.value for n in doc.networks for f in n.facts if f.kind == "count"}
     assert any(keys(n, "country", "origin") == {"PE"} for n in doc.networks)
+
+
+def test_an_earlier_takedown_told_in_spanish_or_russian_lends_no_origin() -> None:
+    doc = extract_facts(
+        "Facebook eliminó 120 cuentas vinculadas a funcionarios del gobierno peruano.\n\n"
+        "Además, la compañía eliminó otra red de 30 cuentas en Bolivia.\n\n"
+        "En 2019, Facebook ya había eliminado una red similar en Ecuador.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"PE"}, {"BO"}]
+    doc = extract_facts(
+        "Meta удалила 40 аккаунтов в Facebook, которые управлялись из Перу.\n\n"
+        "Ранее компания удалила сеть из Эквадора.")
+    assert [keys(n, "country", "origin") for n in doc.networks] == [{"PE"}]
