@@ -53,13 +53,22 @@ _AUDIENCE_NOUN = Caseless(
     r"membres|miembros|подписчик\w*|участник\w*)(?!\w)")
 _AUDIENCE_WORD = {"abonnés": "followers", "seguidores": "followers", "suscriptores": "subscribers",
                   "membres": "members", "miembros": "members"}
-_AD_CONTEXT = Caseless(r"\bads?\b|advertis|\bspen[dt]|spending|\bpaid\b|promot")
+_AD_CONTEXT = Caseless(r"\bads?\b|advertis|\bspen[dt]|spending|\bpaid\b|promot|publicidad|anuncios|"
+                       r"publicit|реклам|gast[óoa]|dépens|потрат")
 _MONEY = Caseless(
     r"(?P<cur>US\$|USD\s?|\$|€|£|₹|₽|R\$|₦)\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
     r"(?P<mult>\s*(?:million|thousand|billion|[kKmM])\b)?"
     r"|(?P<num2>\d[\d,]*(?:\.\d+)?)(?P<mult2>\s*(?:million|thousand))?\s+(?P<curw>"
     r"US dollars|U\.S\. dollars|dollars|euros|EUR|USD|GBP|pounds|rubles|roubles|rupees|"
     r"yuan|zlotys|hryvnias|naira|rands|reais|lira|manats)\b")
+# "unos 3.000 dólares", "environ 3 000 dollars", "около 3000 долларов" (a dot or a space
+# groups the thousands)
+_MONEY_LOCAL = Caseless(
+    r"(?P<num>\d{1,3}(?:[.\u00a0\u202f ]\d{3})+|\d+)\s+(?P<curw>dólares(?: estadounidenses)?|"
+    r"dollars(?: américains)?|euros|долларов(?: США)?|евро|рублей)(?!\w)")
+_LOCAL_CURRENCY = {"dólares": "USD", "dólares estadounidenses": "USD", "dollars": "USD",
+                   "dollars américains": "USD", "euros": "EUR", "долларов": "USD",
+                   "долларов сша": "USD", "евро": "EUR", "рублей": "RUB"}
 _PAID_IN = Caseless(r"paid (?:for )?(?:\w+ )?in ([^.;]+?)(?:[.;]|, (?:likely|to|and (?:the|we))|$)")
 
 
@@ -670,6 +679,8 @@ def find_ad_spend(s: str) -> list[CountHit]:
         return []
     out: list[CountHit] = []
     for m in _MONEY.finditer(s):
+        if re.search(r"\d[.\u00a0\u202f ]$", s[: m.start()]):
+            continue  # the end of "3 000 dollars": a figure the grouped reading below takes
         cur = (m.group("cur") or m.group("curw") or "").strip().lower()
         num = m.group("num") or m.group("num2")
         mult = (m.group("mult") or m.group("mult2") or "").strip().lower()
@@ -683,4 +694,12 @@ def find_ad_spend(s: str) -> list[CountHit]:
             detail["paid_in"] = paid.group(1).strip()
         code = _CURRENCY_CODES.get(cur, "USD" if "$" in cur else cur.upper())
         out.append(CountHit("ad_spend", code, value, qual, m.start(), m.end(), detail))
+    for m in _MONEY_LOCAL.finditer(s):
+        if any(h.start <= m.start() < h.end or m.start() <= h.start < m.end() for h in out):
+            continue
+        word = m.group("curw").lower()
+        out.append(CountHit("ad_spend", _LOCAL_CURRENCY.get(word, "USD"),
+                            float(re.sub(r"\D", "", m.group("num"))),
+                            _qualifier(s, m.start(), m.end(), False), m.start(), m.end(),
+                            {"currency_text": m.group("curw")}))
     return out

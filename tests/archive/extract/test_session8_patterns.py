@@ -448,3 +448,12 @@ def test_an_earlier_takedown_told_in_spanish_or_russian_lends_no_origin() -> Non
         "Meta удалила 40 аккаунтов в Facebook, которые управлялись из Перу.\n\n"
         "Ранее компания удалила сеть из Эквадора.")
     assert [keys(n, "country", "origin") for n in doc.networks] == [{"PE"}]
+
+
+def test_ad_spend_in_spanish_french_and_russian() -> None:
+    from archive.extract.counts import find_ad_spend
+    for s, key, value in (("La red gastó unos 3.000 dólares en publicidad.", "USD", 3000),
+                          ("Le réseau a dépensé environ 3 000 dollars en publicités.", "USD", 3000),
+                          ("Сеть потратила около 3000 долларов на рекламу.", "USD", 3000),
+                          ("Les comptes ont dépensé 1 500 euros en publicité.", "EUR", 1500)):
+        assert [(h.key, h.value) for h in find_ad_spend(s)] == [(key, value)], s
