@@ -367,7 +367,10 @@ _LOCALS = Caseless(r"\b(?:locals?|local (?:\w+ )?(?:entities|residents|citizens|
 
 
 _ITEM_JOIN = Caseless(r"(?:\s*\(\s*\d[\d,. ]*\))?\)?\s*(?:,\s*(?:and\s+|y\s+|et\s+|и\s+|or\s+)?|\s+\(|\s+(?:and|or|y|et|и|ou|o|e)\s+|"
-                      r"\s*/\s*)(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?)?")
+                      r"\s*/\s*)"
+                      # ("linked to China and 1,500 to Russia": the next item's own figure)
+                      r"(?:(?:about\s+|around\s+|some\s+)?\d[\d,.]*\s+(?:to|from|in|with)\s+)?"
+                      r"(?:the\s+|la\s+|le\s+|el\s+|l['’]\s*|d['’]\s*|du\s+|des\s+|de\s+(?:la\s+|l['’]\s*)?)?")
 _ABOUT_IN_GAP = Caseless(
     r"\b(?:about|regarding|concerning|over|war|conflict|sobre|acerca|guerra|conflicto|sur|"
     r"guerre|à propos|о|об|войн\w*)\b")
@@ -423,6 +426,9 @@ def find_places(s: str, offset: int, mentions: list[Mention], context: str) -> l
             role = "origin"
         if role in (None, "topic") and kind == "country" and _WHERE_FIGURE.match(context, m.end):
             role = "origin"  # (the clause after it may be cut off as a unit of its own)
+        if role is None and kind == "country" and _FIGURE_TO.match(s[:a]) and _LINKED_BEFORE.search(
+                context, max(0, offset - 120), offset):
+            role = "origin"  # "... 6,100 were linked to China" then "and 1,500 to Russia"
         if role == "topic" and is_demonym and _DEMONYM_JOIN_AHEAD.match(after):
             role = None  # "Armenian and Russian accounts": the noun's role, decided below
         prev = hits[-1] if hits else None
@@ -481,6 +487,10 @@ _TARGET_VERB_AFTER = Caseless(r"\b(?:target\w*|aimed at|focused on|ciblai\w*|vis
 _WHERE_FIGURE = Caseless(
     r",\s*where\s+(?:(?:about|around|some|nearly|almost|more than|over|roughly)\s+)?\d[\d,.]*\s+"
     r"(?:[\w-]+\s+){0,2}?(?:accounts|Pages|Groups|channels|profiles)\b")
+_FIGURE_TO = Caseless(r"^\W*(?:and\s+|y\s+|et\s+)?(?:(?:about|around|some|nearly)\s+)?\d[\d,.]*\s+"
+                      r"(?:to|with|a|à)\s+(?:the\s+)?$")
+_LINKED_BEFORE = Caseless(r"\b(?:linked|tied|connected|traced|attributed|associated|vinculad\w*|"
+                          r"liée?s?)\s+(?:to|with|a|à|al|au)\b[^.;]{0,80}$")
 _OBSERVER_AFTER = Caseless(
     r"^[-‐ ]based (?:(?:[\w-]+ )?(?:researchers?|analysts?|experts?|journalists?|reporters?|"
     r"think[- ]tanks?|non-?profits?|NGOs?|watchdogs?|fact-?checkers?|institutes?|universit\w+|"

@@ -515,6 +515,7 @@ def _listed_place_counts(s: str, hits: list[CountHit], platform: str | None) -> 
 # "513 из этих аккаунтов были связаны с Ираном, 1907 — с Россией", "..., 1,907 to Russia"
 _ELIDED = re.compile(
     r"(?:,|\s(?:and|и|y|et|while|whereas|mientras|tandis que))\s+"
+    r"(?:(?:of which|of them|of these|among them|de las cuales|de los cuales|dont|из них)\s+)?"
     r"(?:(?:about|around|some|nearly|almost|roughly|approximately|more than|over|unas|unos|"
     r"environ|около|примерно|более)\s+)?(?P<n>\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d+)"
     r"(?:\s*[—–]\s*(?:с|со|to|a|à|with|de|из|from|в)?|\s+(?:to|a|à|с|со|with)"

@@ -103,7 +103,9 @@ def _default_platform(text: str, publisher: str | None) -> str | None:
     return best[2] if best else None
 
 
-_CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|et|y|и|а также|as well as|while|whereas|where|mientras que|"
+_SHARE_JOIN = re.compile(r"of which|of them|among them|de las cuales|de los cuales|dont|из них")
+_CLAUSE_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|et|y|и|а также|as well as|while|whereas|where|of which|"
+                          r"of them|among them|de las cuales|de los cuales|dont|mientras que|"
                           r"tandis que|followed by|seguid[ao] de|suivie? de)\s+(?:de\s+|d['’]\s*)?|"
                           r";\s*|,\s*")
 
@@ -187,6 +189,7 @@ def _split_repeated_figures(layout: Layout, platform: str | None) -> None:
                 # (or a people named inside each figure: "267 Emirati accounts, 259 Spanish
                 # accounts and 1019 Ecuadorian accounts")
                 if not joins or not (re.search(r"[^\W\d_]{3,}", gap[: joins[-1].start()])
+                                     or _SHARE_JOIN.search(joins[-1].group(0))
                                      or re.match(r"(?:the\s+)?[A-Z][\w'’.-]+", gap[joins[-1].end() :])
                                      or re.search(r"\s[A-ZÀ-Ý][a-zà-ÿ]+", sent.text[h.start : h.end])
                                      and re.search(r"\s[A-ZÀ-Ý][a-zà-ÿ]+",

@@ -457,3 +457,15 @@ def test_ad_spend_in_spanish_french_and_russian() -> None:
                           ("Сеть потратила около 3000 долларов на рекламу.", "USD", 3000),
                           ("Les comptes ont dépensé 1 500 euros en publicité.", "EUR", 1500)):
         assert [(h.key, h.value) for h in find_ad_spend(s)] == [(key, value)], s
+
+
+def test_shares_told_with_of_which_are_networks_of_their_own() -> None:
+    doc = extract_facts("Google terminated 8,000 YouTube channels in Q1, of which 6,100 were "
+                        "linked to Peru and 1,500 to Chile.")
+    assert sorted((sorted(keys(n, "country", "origin")), _one_count(n)) for n in doc.networks
+                  ) == [(["CL"], 1500), (["PE"], 6100)]
+
+
+def test_the_next_items_own_figure_keeps_the_lists_role() -> None:
+    assert _roles("The channels were linked to Peru, 1,500 to Chile and 400 to Bolivia.") == {
+        ("PE", "origin"), ("CL", "origin"), ("BO", "origin")}
