@@ -469,3 +469,10 @@ def test_shares_told_with_of_which_are_networks_of_their_own() -> None:
 def test_the_next_items_own_figure_keeps_the_lists_role() -> None:
     assert _roles("The channels were linked to Peru, 1,500 to Chile and 400 to Bolivia.") == {
         ("PE", "origin"), ("CL", "origin"), ("BO", "origin")}
+
+
+def test_french_demonyms_of_many_countries() -> None:
+    assert _roles("Meta a supprimé 8 comptes liés au gouvernement uruguayen.") == {
+        ("UY", "origin")}
+    assert _roles("Un réseau sénégalais a été supprimé.") == {("SN", "origin")}
+    assert _roles("Les comptes visaient le public ivoirien.") == {("CI", "target")}
