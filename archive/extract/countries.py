@@ -491,6 +491,11 @@ _FIGURE_TO = Caseless(r"^\W*(?:and\s+|y\s+|et\s+)?(?:(?:about|around|some|nearly
                       r"(?:to|with|a|à)\s+(?:the\s+)?$")
 _LINKED_BEFORE = Caseless(r"\b(?:linked|tied|connected|traced|attributed|associated|vinculad\w*|"
                           r"liée?s?)\s+(?:to|with|a|à|al|au)\b[^.;]{0,80}$")
+# What the network's sites or accounts imitated: "websites that mimicked ... the Italian
+# agency ANSA", "sitios web que imitaban ... el diario inglés The Guardian"
+_IMITATED = Caseless(
+    r"\b(?:imitat\w*|imitab\w*|imitai\w*|imitant|imitando|mimick\w*|mimics|mimic|spoof\w*|"
+    r"impersonat\w*|suplant\w*|usurp\w*|имитир\w*|подделыва\w*|копир\w*)\b[^.;]{0,140}$")
 _OBSERVER_AFTER = Caseless(
     r"^[-‐ ]based (?:(?:[\w-]+ )?(?:researchers?|analysts?|experts?|journalists?|reporters?|"
     r"think[- ]tanks?|non-?profits?|NGOs?|watchdogs?|fact-?checkers?|institutes?|universit\w+|"
@@ -547,6 +552,8 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
         return "topic"  # "pro-Iranian accounts": whom they praise, not where they are from
     if s[a : a + 1].islower() and _AUDIENCE_BEFORE_DEMONYM.search(s[max(0, a - 30) : a]):
         return "target"  # "au public israélien", "a los usuarios mexicanos"
+    if _IMITATED.search(s[max(0, a - 160) : a]):
+        return "impersonated"  # "sitios que imitaban ... la agencia italiana ANSA"
     if (s[a : a + 1].islower() and _NOUN_BEFORE_DEMONYM.search(s[max(0, a - 50) : a])
             and not re.search(r"\b(?:(?:red|redes|réseaux?)\s+sociale?s?|plataforma|plateforme|"
                               r"empresa|compañía|société|entreprise|géant|(?:le|el) (?:groupe|grupo))"

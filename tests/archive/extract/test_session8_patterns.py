@@ -476,3 +476,11 @@ def test_french_demonyms_of_many_countries() -> None:
         ("UY", "origin")}
     assert _roles("Un réseau sénégalais a été supprimé.") == {("SN", "origin")}
     assert _roles("Les comptes visaient le public ivoirien.") == {("CI", "target")}
+
+
+def test_spanish_demonyms_and_imitated_outlets() -> None:
+    assert _roles("Meta eliminó una red finlandesa de cuentas falsas.") == {("FI", "origin")}
+    s = ("La red creó sitios web que imitaban medios reconocidos, incluidos el diario inglés "
+         "The Guardian y la agencia italiana ANSA.")
+    assert {r for _, r in _roles(s)} <= {"impersonated"} and _roles(s)
+    assert _roles("Websites mimicked the Italian agency ANSA.") == {("IT", "impersonated")}
