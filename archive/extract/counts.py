@@ -16,7 +16,7 @@ from archive.extract.gazetteer import platform_data
 from archive.extract.numbers import Number, _qualifier, find_numbers
 
 _MODIFIERS = frozenset(
-    ["fake", "inauthentic", "additional", "more", "related", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified", "faux", "fausses", "fake", "faux-", "falsas", "falsos", "de", "en", "sur", "в", "фейковых", "фейковые", "поддельных", "фальшивых", "ложных", "несуществующих", "неаутентичных", "страниц", "и", "autres", "otras", "otros",
+    ["fake", "inauthentic", "additional", "more", "related", "different", "various", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified", "faux", "fausses", "fake", "faux-", "falsas", "falsos", "de", "en", "sur", "в", "фейковых", "фейковые", "поддельных", "фальшивых", "ложных", "несуществующих", "неаутентичных", "страниц", "и", "autres", "otras", "otros",
      "других", "другие", "nouveaux", "nouvelles", "nuevas", "nuevos", "supplémentaires",
      "adicionales", "inauthentiques", "falsifiés", "falsos", "malicious", "abusive",
      "misleading", "coordinating", "propaganda", "maliciosas", "malveillants",
@@ -331,7 +331,8 @@ def _find_counts(s: str, default_platform: str | None) -> list[CountHit]:
                 metric = _follower_metric(s, num, noun, sent_platform)
                 hits.append(_hit("audience", metric, num, aud.end()))
                 continue
-        if re.match(r"\s+(?:or more\s+)?of\b", s[num.end :]):
+        share = None if num.is_word or num.value < 10 else _SHARE_OF_THE.match(s, num.end)
+        if re.match(r"\s+(?:or more\s+)?of\b", s[num.end :]) and not share:
             continue  # "one or more of these Pages", "two of the accounts"
         by = _FOLLOWED_BY.search(s[max(0, num.start - 60) : num.start])
         who = re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:accounts|users|people|profiles|followers|"
@@ -361,7 +362,10 @@ def _find_counts(s: str, default_platform: str | None) -> list[CountHit]:
             continue
         if _UNITS_OF_ACCOUNTS.match(s, num.end):
             continue  # "двух группах учетных записей", "three sets of accounts": networks
-        phrase = _asset_phrase(s, num.end)
+        # "Twitter says 2,048 of the accounts amplified ...": a share told by its noun
+        phrase = _asset_phrase(s, share.end() if share else num.end)
+        if share and phrase and not _ACTED_AFTER.match(s, phrase[2]):
+            continue  # ("20 of the accounts' followers"): not a share that did something
         if not phrase and list_platform is not None or not phrase and hits and any(
                 h.key.endswith("_accounts") for h in hits):
             # "162 cuentas de Facebook, otras 7 de Instagram": the noun is left out
@@ -573,6 +577,9 @@ _FURTHER_BARE = re.compile(
     r"relacionad\w*|liée?s|associée?s|связан\w*|был\w*)\b)", re.IGNORECASE)
 
 
+_SHARE_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+")
+# What a share of the accounts did: "... of the accounts “amplified ...”", "... were linked"
+_ACTED_AFTER = Caseless(r"\s*[\"“”«]?\s*(?:were|was|had|have|are|\w+ed)\b")
 # "The Pages were followed by (about) ...", "the groups had been joined by ..."
 _FOLLOWED_BY = Caseless(
     r"\b(?P<holder>Pages|Groups|(?:Instagram )?accounts|channels|profiles)\s+(?:\w+\s+){0,2}?"

@@ -484,3 +484,21 @@ def test_spanish_demonyms_and_imitated_outlets() -> None:
          "The Guardian y la agencia italiana ANSA.")
     assert {r for _, r in _roles(s)} <= {"impersonated"} and _roles(s)
     assert _roles("Websites mimicked the Italian agency ANSA.") == {("IT", "impersonated")}
+
+
+def test_a_share_told_by_its_noun_and_different_accounts_are_counts() -> None:
+    found = [(c.key, c.value) for c in find_counts(
+        "Twitter says 2,048 of the accounts amplified the ministry, while a further 112 were "
+        "connected to a private company.", "twitter") if c.kind == "count"]
+    assert found == [("twitter_accounts", 2048), ("twitter_accounts", 112)]
+    assert [(c.key, c.value) for c in find_counts("Two of the accounts were verified.",
+                                                 "twitter")] == []
+    assert [(c.key, c.value) for c in find_counts(
+        "Another operation included 20 different accounts and 18 Pages.", "facebook")] == [
+        ("facebook_accounts", 20), ("facebook_pages", 18)]
+
+
+def test_a_share_of_a_networks_accounts_is_not_its_figure() -> None:
+    doc = extract_facts("Twitter removed 300 accounts linked to Peru. 40 of the accounts had "
+                        "been created in 2019.")
+    assert _counts(doc) == [{"twitter_accounts": 300}]
