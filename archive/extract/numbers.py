@@ -61,8 +61,13 @@ NUMBER = Caseless(
     r"(?P<mult>\s*(?:millions?|thousand|billions?|milliards?|millones|millón|mil|mille|тыс\.?|тысяч[аи]?|"
     r"млн\.?|миллион\w*|[kKmM]\b))?(?P<plus>\+)?"
     r"|(?P<milonly>(?<!\d\s)\bmil\s+\d{1,3}\b)"
-    r"|(?P<words>(?:(?:" + _WORD + r")(?:[\s-]+(?:(?:and|y|et|и)[\s-]+)?)?)*(?:" + _WORD + r"))"
     r"|(?P<dozen>(?:half\s+)?a\s+dozen|a\s+single|a\s+couple\s+of)"
+    # "two dozen Pages", "une douzaine de comptes", "два десятка аккаунтов" (not "une centaine",
+    # "около сотни": round words for a figure nobody gave)
+    r"|(?P<approx>(?:une|una)\s+(?:douzaine|docena)|(?:two|three|four|deux|trois|quatre|dos|tres|"
+    r"cuatro)\s+(?:dozen|douzaines|docenas)|(?:два|две|три|четыре|пять|полтора)\s+десятк\w*|"
+    r"(?:около|более|почти|свыше)\s+десятка|десяток|дюжин[ау])"
+    r"|(?P<words>(?:(?:" + _WORD + r")(?:[\s-]+(?:(?:and|y|et|и)[\s-]+)?)?)*(?:" + _WORD + r"))"
     r")(?![\w%])")
 _QUALIFIERS = [
     ("more_than", r"более|свыше|больше|не менее|более чем|más de|plus de|au moins|"
@@ -137,7 +142,28 @@ _BROKEN_GROUP = re.compile(r"(?<![\w.,])(\d{1,3}), (\d{3})(?![\w,.]\d|\d)")
 # "half a dozen", "mil 19"). NUMBER is tried only there, which gives exactly what
 # NUMBER.finditer gives (every match starts a token) at a fraction of the cost.
 _TOKEN = re.compile(r"(?<![\w.,$€£])\w+")
-_STARTS = frozenset([*_UNITS, *_TENS, *_SCALES, "half", "a", "mil"])
+_STARTS = frozenset([*_UNITS, *_TENS, *_SCALES, "half", "a", "mil", "une", "un", "una", "около",
+                     "более", "почти", "свыше", "полтора", "десяток", "дюжина", "дюжину"])
+_APPROX_UNIT = {"centaine": 100, "centenar": 100, "millier": 1000, "millar": 1000,
+                "douzaine": 12, "docena": 12, "hundred": 100, "dozen": 12, "douzaines": 12,
+                "docenas": 12, "сотни": 100, "тысячи": 1000, "десятка": 10, "десяток": 10,
+                "дюжина": 12, "дюжину": 12}
+
+
+def _approx_value(written: str) -> tuple[float, str]:
+    """"une centaine" is about 100, "два десятка" 20, "более тысячи" more than 1,000."""
+    words = written.lower().split()
+    unit = next((v for w in words for k, v in _APPROX_UNIT.items() if w.startswith(k)), 1)
+    if words[-1].startswith("десятк") and words[0] in ("два", "две", "три", "четыре", "пять",
+                                                        "полтора"):
+        k = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "полтора": 1.5}[words[0]]
+        return k * 10, "about"
+    k = {"two": 2, "three": 3, "four": 4, "deux": 2, "trois": 3, "quatre": 4, "dos": 2,
+         "tres": 3, "cuatro": 4}.get(words[0], 1)
+    qual = "more_than" if words[0] in ("более", "свыше") else "about"
+    if words[0] == "hundred" or words[-1] == "hundred":
+        qual = "exact" if words[0] in ("a", "one") else qual
+    return k * unit, qual
 
 
 def _numbers(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -192,6 +218,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             is_word = True
             if value is None or m.group("words").lower() in _SCALES:
                 continue
+        elif m.group("approx"):
+            value, qual = _approx_value(m.group("approx"))
+            said = _qualifier(text, m.start(), m.end(), False)
+            if said != "exact" or re.search(r"\bplus d['’]\s*$", text[max(0, m.start() - 8) : m.start()]):
+                qual = said if said != "exact" else "more_than"
+            out.append(Number(m.start(), m.end(), value, qual, m.group(0), True))
+            continue
         else:
             low = m.group("dozen").lower()
             value = 6 if low.startswith("half") else 12 if "dozen" in low else (

@@ -502,3 +502,14 @@ def test_a_share_of_a_networks_accounts_is_not_its_figure() -> None:
     doc = extract_facts("Twitter removed 300 accounts linked to Peru. 40 of the accounts had "
                         "been created in 2019.")
     assert _counts(doc) == [{"twitter_accounts": 300}]
+
+
+def test_dozens_and_tens_count_what_they_say_and_round_words_count_nothing() -> None:
+    def got(s: str) -> list[tuple[str, float, str]]:
+        return [(c.key, c.value, c.qualifier) for c in find_counts(s, "facebook")]
+    assert got("Facebook удалил два десятка аккаунтов.") == [("facebook_accounts", 20, "about")]
+    assert got("Facebook removed nearly two dozen Pages.") == [("facebook_pages", 24, "about")]
+    assert got("Facebook a supprimé une douzaine de comptes.") == [
+        ("facebook_accounts", 12, "about")]
+    assert got("Twitter a supprimé une centaine de comptes.") == []
+    assert got("Facebook удалил два аккаунта.") == [("facebook_accounts", 2, "exact")]
