@@ -1249,7 +1249,8 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
         if len({p.key for p in found[i].places if p.role in ("origin", "sponsor")}) > 1:
             continue  # a list of origins is not what every network shares
         for p in found[i].places:
-            if p.role in ("origin", "sponsor") and i in seg.shared:
+            if p.role in ("origin", "sponsor", "target") and i in seg.shared:
+                # ("Both networks targeted Chile": every network's target too)
                 shared = {**p.detail, "shared": True,
                           "confidence": min(0.7, p.detail.get("confidence", 0.7))}
                 add(Fact(p.kind, p.key, None, None, p.role, shared), sents[i])

@@ -513,3 +513,9 @@ def test_dozens_and_tens_count_what_they_say_and_round_words_count_nothing() -> 
         ("facebook_accounts", 12, "about")]
     assert got("Twitter a supprimé une centaine de comptes.") == []
     assert got("Facebook удалил два аккаунта.") == [("facebook_accounts", 2, "exact")]
+
+
+def test_both_networks_share_the_target_a_collective_sentence_gives() -> None:
+    doc = extract_facts("Meta removed 30 accounts from Peru and 20 accounts from Bolivia. Both "
+                        "networks targeted Chile.")
+    assert _places(doc) == [({"PE"}, {"CL"}), ({"BO"}, {"CL"})]
