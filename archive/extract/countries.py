@@ -249,7 +249,9 @@ _POSING_BEFORE = Caseless(
     r"itself) off)\s+as|(?:designed|made|built|created)\s+to\s+"
     r"(?:look|appear|seem)\s+(?:like|as if)|to\s+look\s+like)\b[^.;]{0,40}$")
 DOMESTIC = Caseless(
-    r"\bdomestic(?:ally)?[- ](?:audiences?|users|population|public|political|politics|"
+    r"\bdomestic(?:ally)?[- ](?:audiences?|users|population|public|"
+    # ("domestic politics", "domestic political influence": a topic, not whom it addressed)
+    r"political (?:opponents|rivals|critics|opposition|audiences|actors|figures|debate)|"
     r"targets?|focused|influence operation|operation|network|campaign|activity|discourse|"
     r"conversations?|voters|citizens|opponents|critics)|\btarget\w* (?:\w+ )?domestic\b|"
     r"\bfocused (?:\w+ )?on (?:its own|domestic|local) (?:audiences|citizens|population)|"
@@ -341,6 +343,10 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
         return None  # "пользователей Facebook (запрещённая в России соцсеть)": a parenthesis
     if _ABOUT_IN_GAP.search(gap) and not _LIST_GAP.match(gap):
         return None  # "dirigida desde Rusia sobre la guerra en Ucrania": Ukraine is the topic
+    if best[2] == "target" and _SUBJECTS_IN_GAP.search(gap):
+        return "topic"  # "focused on topics such as the Gaza conflict": what it spoke of
+    if best[2] == "target" and _ATTENTION_BEFORE.search(s[max(clause_start, best[0] - 40) : best[0]]):
+        return None  # "much of the team's attention has focused on China": the watchers' focus
     if len(gap.strip()) <= 45 or _LIST_GAP.match(gap):
         return best[2]
     return None
@@ -356,6 +362,15 @@ _ITEM_JOIN = Caseless(r"(?:\s*\(\s*\d[\d,. ]*\))?\)?\s*(?:,\s*(?:and\s+|y\s+|et\
 _ABOUT_IN_GAP = Caseless(
     r"\b(?:about|regarding|concerning|over|war|conflict|sobre|acerca|guerra|conflicto|sur|"
     r"guerre|à propos|о|об|войн\w*)\b")
+
+
+_SUBJECTS_IN_GAP = Caseless(
+    r"\b(?:topics?|issues?|themes?|subjects?|narratives?|matters|temas?|sujets?|thèmes?|"
+    r"questions|cuestiones|asuntos|тем[аыу]?|тематик\w*|вопрос\w*)\b")
+# "attention", "scrutiny", "coverage" before "focused on": who watched, not whom it targeted
+_ATTENTION_BEFORE = Caseless(r"\b(?:attention|scrutiny|spotlight|media coverage|atención|"
+                             r"внимани\w*)\b"
+                             r"(?:\s+[\w'’-]+){0,4}\s*$")
 
 
 _NEGATED = Caseless(r"\b(?:not|never|n't|no|ni|nunca|jamás|tampoco|pas|jamais|не|ни)\b"

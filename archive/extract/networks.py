@@ -76,8 +76,18 @@ MONTHS_AFTER = (r"(?:days?|weeks?|months?|years?) (?:after|before) (?:[\w-]+ ){0
 IN_ADDITION_TO_EARLIER = (
     r"in addition to (?:the )?(?:(?:more than|over|some|about|nearly)\s+)?\d[\d,.]*\s+"
     r"(?:[\w-]+\s+){0,3}?(?:accounts|channels|Pages)\b[^.;]{0,80}\balready\b")
+# "It comes a week after the government accused ...", "The move comes as ...": the news
+# peg a story hangs its takedown on is another event (its places and figures are not the
+# network's)
+NEWS_PEG = (r"^\W*(?:(?:It|This|That|The (?:move|announcement|action|takedown|removal|decision|"
+            r"disclosure|report|news|ban|suspension))\s+(?:comes?|came)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:after|as|amid|following|on the heels of|just as|while)|"
+            r"(?:Cette|Cet|Ce|La|Le) (?:annonce|décision|mesure|action|suppression|rapport)\s+"
+            r"(?:intervient|survient|arrive)\s+(?:[\w-]+\s+){0,3}?(?:après|alors|au moment)|"
+            r"(?:Esto|Este|Esta|La|El) (?:\w+ )?(?:se produce|llega|ocurre|tiene lugar)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:después|tras|en medio|mientras|luego))\b")
 _EARLIER = Caseless(
-    r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
+    NEWS_PEG + r"|\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|month|spring|summer|autumn|fall|winter)|"
     r"had previously (?:removed|taken down|suspended|terminated)|years? ago|"

@@ -34,6 +34,7 @@ from archive.extract.networks import (
     EARLIER_LOCAL,
     IN_ADDITION_TO_EARLIER,
     MONTHS_AFTER,
+    NEWS_PEG,
     NOT_THE_FIRST,
     OTHERS_FOUND,
     PART_OF,
@@ -506,7 +507,7 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 # "... connections with a small Iran-based network it previously removed, which targeted
 # France": a sentence about an earlier takedown gives this network no places.
 _PAST_NETWORK = Caseless(
-    r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
+    NEWS_PEG + r"|\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
     r"\b" + MONTHS_AFTER + r"\b|"
     r"\b(?:deleted|removed|suspended|banned) at the time\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|close)\b|"

@@ -1,0 +1,68 @@
+"""Session 8 rules against networks, origins and targets that are not there (the texts are
+ours): a story's news peg ("It comes a week after ...") is another event; the topics a
+network focused on, and where watchers' attention went, are no targets; "domestic
+politics" is a topic, not a domestic audience."""
+
+from __future__ import annotations
+
+from archive.extract import extract_facts
+from archive.extract.countries import find_places
+from archive.extract.gazetteer import scan
+
+
+def _roles(s: str) -> dict[str, str]:
+    return {p.key: p.role for p in find_places(s, 0, scan(s), s)}
+
+
+def _countries(doc: object, role: str) -> list[set[str]]:
+    return [{f.key for f in n.facts if f.kind == "country" and f.role == role}
+            for n in doc.networks]  # type: ignore[attr-defined]
+
+
+def test_the_news_peg_gives_the_network_no_places() -> None:
+    doc = extract_facts(
+        "Meta removed 310 Facebook accounts that originated in Peru and targeted Chile.\n\n"
+        "It comes a week after Bolivia accused Argentina of running a years-long campaign "
+        "aimed at undermining Brazilian democracy.")
+    assert _countries(doc, "origin") == [{"PE"}]
+    assert _countries(doc, "target") == [{"CL"}]
+
+
+def test_the_news_peg_in_french_and_spanish() -> None:
+    for peg in ("Cette annonce intervient deux jours après une campagne visant le Chili.",
+                "Esto se produce después de una campaña dirigida contra Chile."):
+        doc = extract_facts("Meta removed 310 Facebook accounts that originated in Peru.\n\n"
+                            + peg)
+        assert _countries(doc, "target") == [set()], peg
+
+
+def test_a_sentence_about_the_network_still_gives_its_target() -> None:
+    doc = extract_facts(
+        "Meta removed 310 Facebook accounts that originated in Peru.\n\n"
+        "The move targeted a network that had focused on Chile.")
+    assert _countries(doc, "target") == [{"CL"}]
+
+
+def test_topics_a_network_focused_on_are_no_targets() -> None:
+    assert _roles("The accounts focused on issues such as the Gaza conflict and the Peruvian "
+                  "election.").get("PS") != "target"
+    assert _roles("The accounts focused on audiences in Chile.") == {"CL": "target"}
+
+
+def test_where_attention_focused_is_no_target() -> None:
+    assert "CL" not in _roles("Much of the team's attention has focused on Chile.")
+    assert _roles("The network focused on Chile.") == {"CL": "target"}
+
+
+def test_domestic_politics_as_a_topic_makes_no_domestic_target() -> None:
+    doc = extract_facts(
+        "Meta removed 310 Facebook accounts that originated in Peru.\n\n"
+        "They posted about topics like the economy and domestic politics.")
+    assert _countries(doc, "target") == [set()]
+
+
+def test_domestic_audiences_still_make_a_domestic_target() -> None:
+    doc = extract_facts(
+        "Meta removed 310 Facebook accounts that originated in Peru.\n\n"
+        "They targeted domestic audiences.")
+    assert _countries(doc, "target") == [{"PE"}]
