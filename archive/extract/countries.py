@@ -509,9 +509,42 @@ _ELECTION_WORDS = frozenset({"election", "elections", "electorate", "voters", "v
 _AHEAD_OF = Caseless(r"\b(?:ahead of|before|in the run-up to|in the lead-up to|during)\s+$")
 
 
+# Who studies influence operations: a country qualifying such a body is the body's, not the
+# network's ("a U.S. group specialised in counter-disinformation", "Israeli cybersecurity
+# firm", "la firma de ciberseguridad estadounidense")
+_RESEARCH_WORDS = Caseless(
+    r"\b(?:research\w*|analytics|cyber[- ]?security|security (?:firm|company|researchers|"
+    r"vendor)|threat[- ]intelligence|fact[- ]check\w*|think[- ]tanks?|watchdogs?|"
+    r"(?:counter|anti)[-‐‑]?\s*disinformation|disinformation (?:researchers?|"
+    r"research|monitoring|experts?|analysts?)|open[- ]source (?:intelligence|investigat\w+)|"
+    r"investigative|digital rights|ciberseguridad|cybersécurité|investigaci[oó]n|recherche|"
+    r"verificaci[oó]n|vérification|кибербезопасност\w*|исследовательск\w*)\b")
+_BODY_AFTER = Caseless(
+    r"^(?:[-‐‑ ]based)?\s+(?:[\w-]+\s+){0,3}?(?:group|firm|company|organi[sz]ation|lab|"
+    r"laboratory|institute|cent(?:er|re)|nonprofit|non-profit|think[- ]tank|researchers?|NGO|"
+    r"start-?up|project|team|watchdog|consultancy|outlet|analysts?|experts?)s?\b")
+_BODY_BEFORE = Caseless(
+    r"\b(?:firma|empresa|compañía|organizaci[oó]n|grupo|société|entreprise|firme|"
+    r"organisation|groupe|laboratorio|laboratoire|instituto|institut|centro|centre|компани\w+|"
+    r"организаци\w+)\s+(?:de\s+|d['’]\s*)?(?:[\w'’-]+\s+){0,2}?$")
+
+
+def _research_body(s: str, a: int, b: int) -> bool:
+    """The country at s[a:b] qualifies a body that studies or fights influence operations."""
+    tail = re.split(r"[,.;:()]", s[b : b + 90], maxsplit=1)[0]
+    if _BODY_AFTER.match(tail) and _RESEARCH_WORDS.search(s[max(0, a - 30) : b] + tail):
+        return True
+    head = s[max(0, a - 50) : a]
+    m = _BODY_BEFORE.search(head)
+    return bool(m and s[a : a + 1].islower() and _RESEARCH_WORDS.search(m.group(0)))
+
+
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
+    if _research_body(s, a, b):
+        return None  # "Valent Projects, a U.S. group of disinformation researchers": who
+        # studied the network, not where it came from
     if _ACCUSED_OF_BEING.search(s[max(0, a - 80) : a]):
         return "topic"  # "accused other users of being Russian trolls": what they said
     if re.search(r"\b(?:pro|anti)[-‐‑]$", s[max(0, a - 6) : a], re.I):

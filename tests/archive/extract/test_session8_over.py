@@ -66,3 +66,26 @@ def test_domestic_audiences_still_make_a_domestic_target() -> None:
         "Meta removed 310 Facebook accounts that originated in Peru.\n\n"
         "They targeted domestic audiences.")
     assert _countries(doc, "target") == [{"PE"}]
+
+
+def test_the_country_of_a_research_body_is_no_origin() -> None:
+    for s in ("The review was done with Lumen Labs, a Canadian group specialised in counter- "
+              "disinformation work.",
+              "Canadian cybersecurity firm Lumen Labs traced the accounts.",
+              "The accounts were found by Lumen Labs, a Canada-based research group.",
+              "Según la firma de ciberseguridad canadiense Lumen Labs, las cuentas eran falsas."):
+        assert _roles(s).get("CA") != "origin", s
+
+
+def test_the_country_of_a_firm_that_ran_the_network_stays_its_origin() -> None:
+    assert _roles("The accounts were linked to Lumen Labs, a Canadian marketing firm.") == {
+        "CA": "origin"}
+    assert _roles("The accounts were run by a Canadian marketing firm.") == {"CA": "origin"}
+
+
+def test_a_network_from_a_research_body_description_is_not_made() -> None:
+    doc = extract_facts(
+        "Meta removed 310 Facebook accounts in Peru that targeted domestic audiences.\n\n"
+        "The inquiry into accounts linked to Peru was run with Lumen Labs, a Canadian group "
+        "specialised in counter-disinformation campaigns.")
+    assert _countries(doc, "origin") == [{"PE"}]
