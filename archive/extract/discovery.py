@@ -1412,6 +1412,35 @@ def _total_after_list(layout: Layout, found: Sequence[Any], seg: Segment, net: N
         for f in counts)
 
 
+_JOINT_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|y|et|и|&|or|/))?\s*(?:the\s+|la\s+|el\s+|le\s+|l['’]\s*)?$")
+
+
+def _joint_units(layout: Layout, seg: Segment, net: NetworkFacts, units: list[_Unit],
+                 found: Sequence[Any], listing: set[int]) -> list[_Unit]:
+    """The free country units a figure network is jointly: its anchor, no list itself, gives
+    two or more of the listed countries as origins, and fewer than the list holds."""
+    if seg.anchor in listing:
+        return []
+    listed = {u.value for u in units if u.kind == "country"}
+    places = [p for p in _origins(found[seg.anchor]) if p.key in listed]
+    here = {p.key for p in places}
+    if len(here) < 2 or not here < listed or not here <= _origin_keys(net):
+        return []
+    at = layout.sentences[seg.anchor].start  # (counts hold offsets in their sentence)
+    first, last = min(p.start for p in places), max(p.start for p in places)
+    if any(first < at + c.start < last for c in found[seg.anchor].counts):
+        return []  # "23,750 accounts from China, 7,300 from Turkey": one unit each
+    text = layout.sentences[seg.anchor].text
+    places.sort(key=lambda p: p.start)
+    for p, q in zip(places, places[1:], strict=False):
+        gap = re.sub(r"\([^()]{1,12}\)", "", text[p.end - at : q.start - at])
+        if p.key != q.key and not _JOINT_GAP.match(gap):
+            return []  # "from Nepal that targeted India, and a Chilean network": two units
+    free = {u.value: u for u in reversed(units) if u.kind == "country" and u.network is None
+            and u.value in here}
+    return list(free.values()) if len(free) == len(here) else []
+
+
 def _fold_told_again(units: list[_Unit]) -> list[_Unit]:
     """"removed accounts of users from China and North Korea ... In one instance, users from
     China ... In a second instance, actors connected to North Korea": a unit told again on
@@ -1535,6 +1564,22 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
             continue  # figures stated with the list are its total, not one unit's
         if _total_after_list(layout, found, seg, net, listing, units):
             continue  # "Five networks (from A, B, ...) ... In the month we removed N accounts"
+        joint = _joint_units(layout, seg, net, units, found, listing)
+        if joint:
+            # "... cuentas en A, B, C y D. Eliminó 267 cuentas con origen en A y B": the figures'
+            # own sentence names some of the listed countries together: one unit run from them
+            # (its origins are those of its own sentence, and no other network whose sole
+            # origin is one of them takes it away)
+            anchor = layout.sentences[seg.anchor]
+            net.facts = [f for f in net.facts if not (f.kind == "country" and f.role == "origin")]
+            net.facts += [Fact("country", p.key, None, None, "origin",
+                               {**p.detail, "joint": True}, _evidence(anchor))
+                          for p in _origins(found[seg.anchor]) if p.key in {u.value for u in joint}]
+            for unit in joint:
+                unit.network = net
+                _adopt(net, unit)
+            kept.append(net)
+            continue
         if len(_origin_keys(net) & country_units) >= 2:
             # A summary restating the list: the countries belong to their own networks. What
             # the network's own sentences say of its origin stays.

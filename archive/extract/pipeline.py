@@ -944,7 +944,7 @@ def _origins_owned_elsewhere(networks: list[NetworkFacts]) -> None:
         if len({f.key for f in mine}) < 2:
             continue
         spans = {f.evidence.start for f in mine if f.evidence is not None}
-        taken = {f.key for f in mine if f.key in sole and any(
+        taken = {f.key for f in mine if f.key in sole and not f.detail.get("joint") and any(
             o is not net and not any(g.evidence is not None and g.evidence.start in spans
                                      for g in o.facts if g.kind == "country" and g.role == "origin")
             for o in sole[f.key])}

@@ -89,3 +89,23 @@ def test_a_network_from_a_research_body_description_is_not_made() -> None:
         "The inquiry into accounts linked to Peru was run with Lumen Labs, a Canadian group "
         "specialised in counter-disinformation campaigns.")
     assert _countries(doc, "origin") == [{"PE"}]
+
+
+_LISTED_THEN_TOLD = (
+    "Twitter suspended thousands of accounts in Peru, Chile, Bolivia and Ecuador linked to "
+    "several governments.\n\n"
+    "It said it removed 310 accounts originating in Peru and Chile that praised the mining "
+    "ministry.\n\n"
+    "The company also suspended 90 accounts that operated from Bolivia.\n\n"
+    "In Ecuador, Twitter removed 45 accounts that pushed the ruling party.")
+
+
+def test_figures_from_two_listed_countries_together_are_one_network() -> None:
+    doc = extract_facts(_LISTED_THEN_TOLD)
+    assert sorted(map(sorted, _countries(doc, "origin"))) == [["BO"], ["CL", "PE"], ["EC"]]
+
+
+def test_figures_given_one_per_listed_country_stay_apart() -> None:
+    doc = extract_facts(_LISTED_THEN_TOLD.replace(
+        "310 accounts originating in Peru and Chile", "310 accounts from Peru, 120 from Chile"))
+    assert ["CL", "PE"] not in [sorted(o) for o in _countries(doc, "origin")]
