@@ -99,6 +99,14 @@ _EARLIER = Caseless(
     + IN_ADDITION_TO_EARLIER + r"|"
     r"already (?:announced|reported|disclosed|removed|suspended|taken down|shut down) (?:in|last|"
     r"earlier|on) )\b")
+# "Last August, Google deleted 2,500 channels. A few weeks later, it disabled 210 more": a
+# time told from an earlier takedown's is earlier too
+LATER_THEN = Caseless(
+    r"^\W*(?:(?:a few|several|two|three|four|some|a couple of|many|\d+)\s+(?:days|weeks|months|"
+    r"years)\s+later|(?:a|one) (?:day|week|month|year) later|later that (?:day|week|month|year)|"
+    r"the (?:following|next) (?:day|week|month|year)|(?:shortly|soon) (?:after|afterwards?|"
+    r"thereafter)|unas semanas (?:después|más tarde)|(?:quelques|plusieurs) (?:jours|semaines|mois) "
+    r"plus tard|(?:через|спустя) (?:несколько )?(?:дней|недел\w*|месяц\w*))\b")
 _SUMMARY = Caseless(
     r"\b(?:to date|so far this year|"
     r"(?:across|in|from) (?:the|these|all|those|both) (?:\w+ )?(?:networks|operations|campaigns)|"
@@ -271,7 +279,8 @@ def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
     heading_starts = [h.start for h in layout.headings]
     current: _Group | None = None  # the last group that is no earlier takedown's
     for i in anchors:
-        if _EARLIER.search(sents[i].text) and groups:
+        if (_EARLIER.search(sents[i].text) or LATER_THEN.match(sents[i].text) and groups
+                and groups[-1][0] in earlier) and groups:
             earlier.add(i)
             groups.append([i])
             continue

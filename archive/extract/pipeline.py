@@ -33,6 +33,7 @@ from archive.extract.networks import (
     CASE_OF,
     EARLIER_LOCAL,
     IN_ADDITION_TO_EARLIER,
+    LATER_THEN,
     MONTHS_AFTER,
     NEWS_PEG,
     NOT_THE_FIRST,
@@ -381,7 +382,7 @@ _PASSING = Caseless(
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|month|spring|summer|autumn|fall|winter)|"
     r"in (?:19|20)\d\d)\b[^.;]{0,40}\b(?:removed|took down|taken down|suspended|terminated|"
-    r"banned|disrupted|dismantled)\b|\bhad (?:previously |already )?(?:removed|taken down|"
+    r"banned|disrupted|dismantled|deleted|disabled|blocked|shut down|eliminated|purged)\b|\bhad (?:previously |already )?(?:removed|taken down|"
     r"suspended|terminated|banned)\b|\bas we (?:\w+ )?(?:communicated|reported|announced|"
     r"disclosed|shared|noted) (?:in|last|earlier)\b|\b" + IN_ADDITION_TO_EARLIER)
 _LOCATIVE = re.compile(
@@ -1375,7 +1376,8 @@ def extract_facts(
         _origin_from_heading(layout, seg, net, mentions, content, labels)
     # A passing mention of an earlier takedown is a reference, not a network of this document.
     kept = [(seg, net) for seg, net in zip(segments, networks, strict=True)
-            if not (seg.earlier and _PASSING.search(layout.sentences[seg.anchor].text))]
+            if not (seg.earlier and (_PASSING.search(layout.sentences[seg.anchor].text)
+                                     or LATER_THEN.match(layout.sentences[seg.anchor].text)))]
     segments, networks = [k[0] for k in kept], [k[1] for k in kept]
     named = _countries_named(layout, mentions, content)
     networks = discover(layout, found, segments, networks, named, labels, platform)

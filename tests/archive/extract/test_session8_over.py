@@ -109,3 +109,21 @@ def test_figures_given_one_per_listed_country_stay_apart() -> None:
     doc = extract_facts(_LISTED_THEN_TOLD.replace(
         "310 accounts originating in Peru and Chile", "310 accounts from Peru, 120 from Chile"))
     assert ["CL", "PE"] not in [sorted(o) for o in _countries(doc, "origin")]
+
+
+def test_earlier_takedowns_told_one_after_another_are_no_networks() -> None:
+    doc = extract_facts(
+        "YouTube has taken down 1,400 channels tied to a Peruvian influence operation, Google "
+        "said on Tuesday.\n\n"
+        "The channels mostly uploaded spam about football.\n\n"
+        "Last August, Google deleted more than 2,500 YouTube channels tied to Chile. A few "
+        "weeks later, YouTube disabled another 210 channels around the Bolivian protests.")
+    assert len(doc.networks) == 1
+    assert _countries(doc, "origin") == [{"PE"}]
+
+
+def test_a_takedown_told_weeks_after_the_main_one_stays_a_network() -> None:
+    doc = extract_facts(
+        "YouTube has taken down 1,400 channels tied to a Peruvian influence operation.\n\n"
+        "A few weeks later, YouTube disabled another 210 channels linked to Chile.")
+    assert len(doc.networks) == 2
