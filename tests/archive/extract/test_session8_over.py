@@ -1,13 +1,16 @@
 """Session 8 rules against networks, origins and targets that are not there (the texts are
 ours): a story's news peg ("It comes a week after ...") is another event; the topics a
 network focused on, and where watchers' attention went, are no targets; "domestic
-politics" is a topic, not a domestic audience."""
+politics" is a topic, not a domestic audience; a figure network whose own sentence names
+two listed countries together is their one unit; earlier takedowns told one after another
+are no networks; a person given a name is no operation."""
 
 from __future__ import annotations
 
 from archive.extract import extract_facts
 from archive.extract.countries import find_places
 from archive.extract.gazetteer import scan
+from archive.extract.vocab import find_operations
 
 
 def _roles(s: str) -> dict[str, str]:
@@ -127,3 +130,19 @@ def test_a_takedown_told_weeks_after_the_main_one_stays_a_network() -> None:
         "YouTube has taken down 1,400 channels tied to a Peruvian influence operation.\n\n"
         "A few weeks later, YouTube disabled another 210 channels linked to Chile.")
     assert len(doc.networks) == 2
+
+
+def _operations(s: str) -> list[str]:
+    return [h.key for h in find_operations(s, 0, scan(s))]
+
+
+def test_a_person_given_a_name_is_no_operation() -> None:
+    assert _operations("That effort led a forum moderator from Ohio named Sam Ortiz and a few "
+                       "volunteers to look into the campaign.") == []
+    assert _operations("Un periodista llamado Tomás Vera siguió la campaña.") == []
+
+
+def test_an_operation_given_a_name_is_still_one() -> None:
+    assert _operations("The company removed a network of accounts, an operation named Blue "
+                       "Harbor, that targeted Chile.") == ["Blue Harbor"]
+    assert _operations("A researcher dubbed the campaign “Blue Harbor”.") == ["Blue Harbor"]
