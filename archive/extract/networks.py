@@ -206,6 +206,10 @@ _SAID_THE_FIGURES = Caseless(
     r"\b(?:said|says) (?:that )?the \d[\d,.]*\s+(?:[\w-]+\s+){0,2}?(?:pages|accounts|channels|"
     r"groups|profiles)\b")
 PART_OF = Caseless(r"\b(?:a subset of|a sample of|a portion of|had access to|"
+                      # "the core of a larger network of 88,000 accounts engaged in spam": the
+                      # whole the removed network sat in, not its figure
+                      r"(?:part|portion|core|subset|fraction|section) of an? (?:much |far )?"
+                      r"(?:larger|wider|broader|bigger) (?:\w+ )?(?:network|operation|set|web)|"
                       r"(?<!as )part of (?:the|this|that) (?:network|operation|takedown))\b")
 # ("As part of this network, we removed 23 accounts" is the network's own figure.)
 

@@ -146,3 +146,12 @@ def test_an_operation_given_a_name_is_still_one() -> None:
     assert _operations("The company removed a network of accounts, an operation named Blue "
                        "Harbor, that targeted Chile.") == ["Blue Harbor"]
     assert _operations("A researcher dubbed the campaign “Blue Harbor”.") == ["Blue Harbor"]
+
+
+def test_the_larger_network_a_takedown_sat_in_is_no_network() -> None:
+    doc = extract_facts(
+        "Twitter said it removed 2,140 accounts tied to a state-backed operation in Peru.\n\n"
+        "These accounts were the core of a much larger network of more than 61,000 accounts "
+        "that posted spam on many topics.")
+    assert len(doc.networks) == 1
+    assert {f.value for f in doc.networks[0].facts if f.kind == "count"} == {2140}
