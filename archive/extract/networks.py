@@ -107,6 +107,9 @@ LATER_THEN = Caseless(
     r"the (?:following|next) (?:day|week|month|year)|(?:shortly|soon) (?:after|afterwards?|"
     r"thereafter)|unas semanas (?:después|más tarde)|(?:quelques|plusieurs) (?:jours|semaines|mois) "
     r"plus tard|(?:через|спустя) (?:несколько )?(?:дней|недел\w*|месяц\w*))\b")
+# "They also closed 15 accounts on Instagram" right after an earlier takedown: the same one
+ALSO_AFTER = Caseless(r"^\W*(?:They|It|He|She|The company|The platform|Ils|Elle|Il|Ellos|"
+                       r"Ellas|Они|Она|Он)\s+(?:\w+\s+)?(?:also|aussi|également|también|также)\b")
 _SUMMARY = Caseless(
     r"\b(?:to date|so far this year|"
     r"(?:across|in|from) (?:the|these|all|those|both) (?:\w+ )?(?:networks|operations|campaigns)|"
@@ -283,8 +286,10 @@ def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
     heading_starts = [h.start for h in layout.headings]
     current: _Group | None = None  # the last group that is no earlier takedown's
     for i in anchors:
-        if (_EARLIER.search(sents[i].text) or LATER_THEN.match(sents[i].text) and groups
-                and groups[-1][0] in earlier) and groups:
+        chained = groups and groups[-1][0] in earlier and (LATER_THEN.match(sents[i].text) or (
+            groups[-1][0] == i - 1 and sents[i - 1].para == sents[i].para
+            and ALSO_AFTER.match(sents[i].text)))
+        if (_EARLIER.search(sents[i].text) or chained) and groups:
             earlier.add(i)
             groups.append([i])
             continue

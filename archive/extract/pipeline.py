@@ -30,6 +30,7 @@ from archive.extract.gazetteer import Mention, scan
 from archive.extract.languages import LanguageHit, find_languages
 from archive.extract.layout import Layout, Sentence, build_layout, unwrap
 from archive.extract.networks import (
+    ALSO_AFTER,
     CASE_OF,
     EARLIER_LOCAL,
     IN_ADDITION_TO_EARLIER,
@@ -1377,7 +1378,8 @@ def extract_facts(
     # A passing mention of an earlier takedown is a reference, not a network of this document.
     kept = [(seg, net) for seg, net in zip(segments, networks, strict=True)
             if not (seg.earlier and (_PASSING.search(layout.sentences[seg.anchor].text)
-                                     or LATER_THEN.match(layout.sentences[seg.anchor].text)))]
+                                     or LATER_THEN.match(layout.sentences[seg.anchor].text)
+                                     or ALSO_AFTER.match(layout.sentences[seg.anchor].text)))]
     segments, networks = [k[0] for k in kept], [k[1] for k in kept]
     named = _countries_named(layout, mentions, content)
     networks = discover(layout, found, segments, networks, named, labels, platform)

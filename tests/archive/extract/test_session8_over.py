@@ -155,3 +155,20 @@ def test_the_larger_network_a_takedown_sat_in_is_no_network() -> None:
         "that posted spam on many topics.")
     assert len(doc.networks) == 1
     assert {f.value for f in doc.networks[0].facts if f.kind == "count"} == {2140}
+
+
+def test_what_the_platform_also_did_back_then_is_no_network() -> None:
+    doc = extract_facts(
+        "Meta said it removed 89 Facebook accounts, 107 Pages and five Instagram accounts run "
+        "from Peru.\n\n"
+        "Over the next four months, Meta would go on to remove more than 570 Pages. They also "
+        "closed at least 15 accounts on Instagram.")
+    assert len(doc.networks) == 1
+    assert {f.value for f in doc.networks[0].facts if f.key == "instagram_accounts"} == {5}
+
+
+def test_also_after_the_current_takedown_stays_its_own() -> None:
+    doc = extract_facts(
+        "Meta said it removed 89 Facebook accounts and 107 Pages run from Peru.\n\n"
+        "It also removed 40 Facebook accounts run from Chile.")
+    assert len(doc.networks) == 2
