@@ -509,7 +509,11 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 # "... connections with a small Iran-based network it previously removed, which targeted
 # France": a sentence about an earlier takedown gives this network no places.
 _PAST_NETWORK = Caseless(
-    NEWS_PEG + r"|\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
+    NEWS_PEG + r"|"
+    # "Twitter's other suspensions in the region have tended to focus on ...": other takedowns
+    r"\b(?:other|previous|past|prior|earlier|otras|anteriores|autres|précédentes|другие|прошлые)\s+"
+    r"(?:[\w-]+\s+)?(?:suspensions|takedowns|removals|purges|bans|crackdowns|disclosures|"
+    r"suspensiones|eliminaciones|suppressions|блокировки|удаления)\b|\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
     r"\b" + MONTHS_AFTER + r"\b|"
     r"\b(?:deleted|removed|suspended|banned) at the time\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|close)\b|"

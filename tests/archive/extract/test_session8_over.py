@@ -172,3 +172,11 @@ def test_also_after_the_current_takedown_stays_its_own() -> None:
         "Meta said it removed 89 Facebook accounts and 107 Pages run from Peru.\n\n"
         "It also removed 40 Facebook accounts run from Chile.")
     assert len(doc.networks) == 2
+
+
+def test_the_platforms_other_takedowns_give_the_network_no_origin() -> None:
+    doc = extract_facts(
+        "Twitter said it removed 310 accounts run from Peru.\n\n"
+        "Twitter's other suspensions in the region have tended to focus on accounts linked to "
+        "the Chilean government.")
+    assert _countries(doc, "origin") == [{"PE"}]
