@@ -525,7 +525,14 @@ _PAST_NETWORK = Caseless(
 # a comparison with another network gives this one none of its places
 _LIKE_AN_EARLIER = Caseless(
     r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
-    r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b")
+    r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b|"
+    # "se parecen mucho a una conocida operación rusa", "ressemble à une campagne russe"
+    r"\b(?:se parec\w+|parecid[ao]s?|similar(?:es)?|semejantes?) (?:\w+ )?a (?:la |el |una? |los |"
+    r"las )?(?:[\w-]+\s+){0,3}?(?:red|redes|operaci[oó]n|operaciones|campañas?)\b|"
+    r"\b(?:ressembl\w+|semblables?|similaires?|rappel\w+) (?:\w+ )?(?:à|aux?) (?:la |le |l['’]|une? |"
+    r"des )?(?:[\w-]+\s+){0,3}?(?:réseaux?|opérations?|campagnes?)\b|"
+    r"(?:похож\w*|напомина\w+|аналогичн\w+) (?:на )?(?:[\w-]+\s+){0,3}?(?:сет\w*|операци\w*|"
+    r"кампани\w*)")
 _IN_ADDITION_TO_EARLIER = Caseless(r"\b" + IN_ADDITION_TO_EARLIER)
 _ABOUT_NETWORK = Caseless(
     r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"

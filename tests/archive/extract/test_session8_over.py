@@ -180,3 +180,11 @@ def test_the_platforms_other_takedowns_give_the_network_no_origin() -> None:
         "Twitter's other suspensions in the region have tended to focus on accounts linked to "
         "the Chilean government.")
     assert _countries(doc, "origin") == [{"PE"}]
+
+
+def test_a_comparison_in_spanish_or_french_gives_no_origin() -> None:
+    for text in ("Meta eliminó 310 cuentas operadas desde Perú.\n\nSegún un analista, los "
+                 "mensajes se parecen mucho a una conocida operación chilena.",
+                 "Meta a supprimé 310 comptes gérés depuis le Pérou.\n\nSelon un chercheur, les "
+                 "messages ressemblent beaucoup à une campagne chilienne."):
+        assert _countries(extract_facts(text), "origin") == [{"PE"}], text
