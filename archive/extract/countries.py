@@ -509,6 +509,13 @@ _ELECTION_WORDS = frozenset({"election", "elections", "electorate", "voters", "v
 _AHEAD_OF = Caseless(r"\b(?:ahead of|before|in the run-up to|in the lead-up to|during)\s+$")
 
 
+# A relative clause telling a person's or body's legal record ends what the sentence says
+# of the network
+_LEGAL_ASIDE = Caseless(
+    r"(?:,\s*|\b)(?:who|which|qui|quien|quienes|que|который|которая|которое|которые)\s+"
+    r"(?:[\w’']+\s+){0,3}?(?:indicted|charged|convicted|sanctioned|inculpée?s?|condamnée?s?|"
+    r"sanctionnée?s?|acusad[ao]s? formalmente|imputad[ao]s?|sancionad[ao]s?|condenad[ao]s?|"
+    r"обвин\w+|осужд\w+)\b[^.;]*$")
 # Who studies influence operations: a country qualifying such a body is the body's, not the
 # network's ("a U.S. group specialised in counter-disinformation", "Israeli cybersecurity
 # firm", "la firma de ciberseguridad estadounidense")
@@ -542,6 +549,9 @@ def _research_body(s: str, a: int, b: int) -> bool:
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
+    if _LEGAL_ASIDE.search(s[max(0, a - 160) : a]):
+        return "topic"  # "Prigozhin, who has been indicted in the US over a campaign targeting
+        # the 2016 election": a person's record, not this network's places
     if _research_body(s, a, b):
         return None  # "Valent Projects, a U.S. group of disinformation researchers": who
         # studied the network, not where it came from

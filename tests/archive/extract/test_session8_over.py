@@ -188,3 +188,14 @@ def test_a_comparison_in_spanish_or_french_gives_no_origin() -> None:
                  "Meta a supprimé 310 comptes gérés depuis le Pérou.\n\nSelon un chercheur, les "
                  "messages ressemblent beaucoup à une campagne chilienne."):
         assert _countries(extract_facts(text), "origin") == [{"PE"}], text
+
+
+def test_a_persons_legal_record_gives_no_places() -> None:
+    roles = _roles("The accounts were linked to a Chilean businessman, Tomás Vera, who has been "
+                   "charged in Peru over a campaign targeting the 2021 Bolivian election.")
+    assert roles.get("CL") == "origin"
+    assert roles.get("PE") != "origin" and roles.get("BO") != "target"
+
+
+def test_a_relative_clause_about_the_network_keeps_its_target() -> None:
+    assert _roles("The accounts, which targeted Peru, were removed.") == {"PE": "target"}
