@@ -509,6 +509,12 @@ _ELECTION_WORDS = frozenset({"election", "elections", "electorate", "voters", "v
 _AHEAD_OF = Caseless(r"\b(?:ahead of|before|in the run-up to|in the lead-up to|during)\s+$")
 
 
+# Two countries joined by a hyphen before a word for what is between them
+_PAIR_NOUNS = (r"(?i:relations|relationship|ties|tensions|trade|conflict|war|rivalry|dispute|"
+               r"summit|talks|border|deal|agreement|cooperation|alliance|partnership)\b")
+_PAIR_NOUN = re.compile(r"^\s+" + _PAIR_NOUNS)
+_PAIR_AFTER = re.compile(r"^[-–/][A-Z][\w.]*(?:[-–/][A-Z][\w.]*)?\s+" + _PAIR_NOUNS)
+_PAIR_BEFORE = re.compile(r"\b[A-Z][\w.]*[-–/]$")
 # A relative clause telling a person's or body's legal record ends what the sentence says
 # of the network
 _LEGAL_ASIDE = Caseless(
@@ -549,6 +555,9 @@ def _research_body(s: str, a: int, b: int) -> bool:
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
+    if _PAIR_AFTER.match(after) or _PAIR_BEFORE.search(s[max(0, a - 30) : a]) and _PAIR_NOUN.match(
+            after):
+        return "topic"  # "US-China relations", "the Russia-Ukraine war": what was spoken of
     if _LEGAL_ASIDE.search(s[max(0, a - 160) : a]):
         return "topic"  # "Prigozhin, who has been indicted in the US over a campaign targeting
         # the 2016 election": a person's record, not this network's places

@@ -199,3 +199,16 @@ def test_a_persons_legal_record_gives_no_places() -> None:
 
 def test_a_relative_clause_about_the_network_keeps_its_target() -> None:
     assert _roles("The accounts, which targeted Peru, were removed.") == {"PE": "target"}
+
+
+def test_two_countries_joined_before_relations_are_a_topic() -> None:
+    roles = _roles("The accounts posed as Americans to influence US politics and Peru-Chile "
+                   "relations.")
+    assert roles.get("PE") == "topic" and roles.get("CL") == "topic"
+    assert _roles("The accounts focused on the Russia-Ukraine war.") == {"RU": "topic",
+                                                                          "UA": "topic"}
+
+
+def test_a_hyphenated_origin_is_not_a_pair() -> None:
+    assert _roles("The campaign targeted Chile-based journalists.").get("CL") != "topic"
+    assert _roles("Meta removed a Peru-based network.") == {"PE": "origin"}
