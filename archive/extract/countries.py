@@ -156,6 +156,11 @@ _LEFT_CUES: list[tuple[str, str]] = [
               r"support (?:for|of)|supportive of|narratives?|tensions? between|relations? "
               r"(?:with|between)|war in|conflict in|stance on|coverage of|touched on|"
               r"denigrat\w*|attack\w*|accus\w*|highlight\w*|promot\w*|situation in|"
+              # "content on the invasion of Ukraine", "after the invasion by Russia"
+              r"invasion (?:of|by)|annexation of|occupation of|aggression (?:against|by)|"
+              r"war (?:on|against|with|between)|conflict (?:with|between)|"
+              r"invasi[oó]n (?:\w+ )?(?:de|a|por)|l['’]invasion (?:\w+ )?(?:de|d['’]|par)|"
+              r"anexi[oó]n de|l['’]annexion de|вторжени\w+ (?:\w+ )?(?:в|на)|аннекси\w+|"
               r"news (?:about|from|in)|commentary on|opposition to|policies|relationship"),
 ]
 # A quote mark inside a cue does not break it ("«пытались влиять» на США").

@@ -212,3 +212,10 @@ def test_two_countries_joined_before_relations_are_a_topic() -> None:
 def test_a_hyphenated_origin_is_not_a_pair() -> None:
     assert _roles("The campaign targeted Chile-based journalists.").get("CL") != "topic"
     assert _roles("Meta removed a Peru-based network.") == {"PE": "origin"}
+
+
+def test_an_invaded_country_or_the_invader_is_a_topic() -> None:
+    assert _roles("The network targeted users in Germany with content on the invasion of "
+                  "Ukraine.") == {"DE": "target", "UA": "topic"}
+    assert _roles("The operation targeted Ukraine after the full-scale invasion by "
+                  "Russia.") == {"UA": "target", "RU": "topic"}
