@@ -520,6 +520,25 @@ _PAIR_NOUNS = (r"(?i:relations|relationship|ties|tensions|trade|conflict|war|riv
 _PAIR_NOUN = re.compile(r"^\s+" + _PAIR_NOUNS)
 _PAIR_AFTER = re.compile(r"^[-–/][A-Z][\w.]*(?:[-–/][A-Z][\w.]*)?\s+" + _PAIR_NOUNS)
 _PAIR_BEFORE = re.compile(r"\b[A-Z][\w.]*[-–/]$")
+# The platform described by its country: "the U.S.-based tech giant", "the American company
+# said"; not "the Israeli company Archimedes Group", which ran the network
+_THE_PLATFORM_AFTER = Caseless(
+    r"^(?:[-‐‑ ]based)?\s+(?:(?:tech|technology|social[- ]media|internet|Silicon Valley)\s+)?"
+    r"(?:giant|behemoth|platform|social network|conglomerate)\b|"
+    r"^(?:[-‐‑ ]based)?\s+(?:(?:tech|technology|social[- ]media|internet)\s+)?(?:company|firm|"
+    r"corporation)(?:\s+(?:said|says|announced|added|removed|took|has|had|is|was|also)\b|\s*[,.;])")
+# Who tells the story is no place of the network: "according to the UK government", "the US
+# State Department said", "selon le gouvernement français"
+_SOURCE_BEFORE = Caseless(
+    r"\b(?:according to|citing|cited by|said by|según|de acuerdo con|selon|d['’]après|"
+    r"по данным|по словам|по мнению|согласно)\s+(?:the\s+|la\s+|el\s+|le\s+|les\s+|los\s+|"
+    r"l['’]\s*)?$")
+_SPEAKER_AFTER = Caseless(
+    r"^(?:'s)?\s+(?:(?:[\w-]+\s+){0,2}?(?:government|officials?|authorities|ministry|department|"
+    r"State Department|intelligence (?:agencies|services|officials|community)|agencies|"
+    r"lawmakers|prosecutors|regulators?|embassy|spokes(?:man|woman|person))\s+)"
+    r"(?:has |have |had )?(?:said|says|say|announced|alleged|claimed|stated|warned|accused|"
+    r"reported|confirmed|told)\b")
 # A relative clause telling a person's or body's legal record ends what the sentence says
 # of the network
 _LEGAL_ASIDE = Caseless(
@@ -563,6 +582,10 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
     if _PAIR_AFTER.match(after) or _PAIR_BEFORE.search(s[max(0, a - 30) : a]) and _PAIR_NOUN.match(
             after):
         return "topic"  # "US-China relations", "the Russia-Ukraine war": what was spoken of
+    if _THE_PLATFORM_AFTER.match(after) and re.search(r"\b(?:the|The)\s+$", s[max(0, a - 5) : a]):
+        return None  # "Meta, the U.S.-based tech giant, ...", "The American company said"
+    if _SOURCE_BEFORE.search(s[max(0, a - 24) : a]) or _SPEAKER_AFTER.match(after):
+        return None  # "according to the UK government", "US officials said": who tells it
     if _LEGAL_ASIDE.search(s[max(0, a - 160) : a]):
         return "topic"  # "Prigozhin, who has been indicted in the US over a campaign targeting
         # the 2016 election": a person's record, not this network's places

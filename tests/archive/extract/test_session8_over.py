@@ -219,3 +219,21 @@ def test_an_invaded_country_or_the_invader_is_a_topic() -> None:
                   "Ukraine.") == {"DE": "target", "UA": "topic"}
     assert _roles("The operation targeted Ukraine after the full-scale invasion by "
                   "Russia.") == {"UA": "target", "RU": "topic"}
+
+
+def test_who_tells_the_story_is_no_origin() -> None:
+    assert _roles("The accounts targeted users in Canada, according to the UK government.") == {
+        "CA": "target"}
+    assert "GB" not in _roles("British officials said the accounts were run from Iran.")
+    assert _roles("British officials said the accounts were run from Iran.").get("IR") == "origin"
+
+
+def test_the_platforms_own_country_is_no_origin() -> None:
+    assert _roles("Meta, the U.S.-based tech giant, removed 50 accounts from Iran.") == {
+        "IR": "origin"}
+    assert "US" not in _roles("The American company said it removed 50 accounts linked to Iran.")
+
+
+def test_a_company_that_ran_the_network_keeps_its_origin() -> None:
+    assert _roles("The accounts were run by the Israeli company Archimedes Group.") == {
+        "IL": "origin"}
