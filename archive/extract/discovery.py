@@ -400,19 +400,30 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         if {p.key for p in origins} <= {u.value for u in units}:
             repeats.add(i)
             continue  # the same list again (a caption repeating the lead)
+        # "influence campaigns in A, B and C that tried to sway politics": where the sentence
+        # itself reads every listed country as a target, the units are aimed there
+        roles: dict[str, set[str]] = {}
+        for pl in found[i].places:
+            if pl.kind == "country":
+                roles.setdefault(pl.key, set()).add(pl.role)
+        # (not "5 networks engaged in interference in A, B, ...": a count of units, then where
+        # each is from)
+        aimed = not n and all(isinstance(p, _Listed) and roles.get(p.key) == {"target"}
+                              for p in origins)
+        role = "target" if aimed else "origin"
         for p in origins:
             if any(u.value == p.key for u in units) or p.key in partners:
                 continue
-            fact = Fact("country", p.key, None, None, "origin",
+            fact = Fact("country", p.key, None, None, role,
                         {**p.detail, "confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
                         _evidence(sent))
             unit = _Unit("country", p.key, i, [fact])
             partner = getattr(p, "partner", None)
             if partner in partners:
-                unit.facts.append(Fact("country", str(partner), None, None, "origin",
+                unit.facts.append(Fact("country", str(partner), None, None, role,
                                        {"confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
                                        _evidence(sent)))
-            if domestic:  # "two operations in Iraq and Ukraine engaging in domestic-focused ..."
+            if domestic and not aimed:  # "two operations in Iraq and Ukraine engaging in domestic-focused ..."
                 unit.facts.append(Fact("country", p.key, None, None, "target",
                                        {"as_written": p.detail.get("as_written"), "domestic": True,
                                         "confidence": ENUMERATION_CONFIDENCE}, _evidence(sent)))
@@ -1201,6 +1212,10 @@ def _same_name(a: str, b: str) -> bool:
     return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
 
 
+def _origin_keys_of(facts: list[Fact]) -> set[str]:
+    return {f.key for f in facts if f.kind == "country" and f.role == "origin"}
+
+
 def _origin_keys(net: NetworkFacts) -> set[str]:
     return {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
 
@@ -1657,6 +1672,17 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 continue
             net.facts = [f for f in net.facts if not (
                 f.kind == "country" and f.evidence is not None and f.evidence.start in spans)]
+    # A target listed as a unit of its own is that unit's, not the network around the list's
+    aimed_at: dict[int, set[str]] = {}
+    for unit in units:
+        if unit.kind == "country" and not _origin_keys_of(unit.facts):
+            aimed_at.setdefault(layout.sentences[unit.sentence].start, set()).add(unit.value)
+    if aimed_at:
+        for net in kept:
+            adopted = {u.value for u in units if u.network is net}
+            net.facts = [f for f in net.facts if not (
+                f.kind == "country" and f.role == "target" and f.evidence is not None
+                and f.key in aimed_at.get(f.evidence.start, ()) and f.key not in adopted)]
     _follow_operations(layout, found, kept)
     # "While all these networks targeted local audiences": each unit targets its own country.
     if any(DOMESTIC.search(x.text) and _ALL_UNITS.search(x.text) for x in layout.sentences):

@@ -237,3 +237,20 @@ def test_the_platforms_own_country_is_no_origin() -> None:
 def test_a_company_that_ran_the_network_keeps_its_origin() -> None:
     assert _roles("The accounts were run by the Israeli company Archimedes Group.") == {
         "IL": "origin"}
+
+
+def test_campaigns_listed_by_where_they_aimed_are_aimed_there() -> None:
+    doc = extract_facts(
+        "TikTok said it removed a network of 16 accounts operated from Peru that targeted users "
+        "in Ecuador.\n\n"
+        "The report also describes influence campaigns in Chile, Bolivia and Uruguay, among "
+        "others, that tried to sway politics.")
+    by = sorted((sorted(o), sorted(t)) for o, t in zip(
+        _countries(doc, "origin"), _countries(doc, "target"), strict=True))
+    assert by == [([], ["BO"]), ([], ["CL"]), ([], ["UY"]), (["PE"], ["EC"])]
+
+
+def test_counted_networks_listed_by_country_are_from_there() -> None:
+    doc = extract_facts("Meta removed 3 networks engaged in foreign interference in Chile, "
+                        "Bolivia and Uruguay.")
+    assert sorted(map(sorted, _countries(doc, "origin"))) == [["BO"], ["CL"], ["UY"]]
