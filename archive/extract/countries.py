@@ -520,6 +520,12 @@ _PAIR_NOUNS = (r"(?i:relations|relationship|ties|tensions|trade|conflict|war|riv
 _PAIR_NOUN = re.compile(r"^\s+" + _PAIR_NOUNS)
 _PAIR_AFTER = re.compile(r"^[-–/][A-Z][\w.]*(?:[-–/][A-Z][\w.]*)?\s+" + _PAIR_NOUNS)
 _PAIR_BEFORE = re.compile(r"\b[A-Z][\w.]*[-–/]$")
+# A country's intelligence as the source of a finding, not the network's sponsor
+_INTEL_SOURCE = Caseless(
+    r"^\s+(?:military\s+)?intelligence\s+(?:(?:assessments?|reports?|findings|officials|community|"
+    r"sources|chiefs?)\b|(?:agencies|agency|services)(?:['’]s?\s+(?:findings|assessments?|reports?|"
+    r"conclusions)|,?\s+(?:which\s+|who\s+)?(?:have\s+|had\s+)?(?:said|say|says|warned|concluded|"
+    r"found|assessed|alleged))\b)")
 # The platform described by its country: "the U.S.-based tech giant", "the American company
 # said"; not "the Israeli company Archimedes Group", which ran the network
 _THE_PLATFORM_AFTER = Caseless(
@@ -584,6 +590,8 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
         return "topic"  # "US-China relations", "the Russia-Ukraine war": what was spoken of
     if _THE_PLATFORM_AFTER.match(after) and re.search(r"\b(?:the|The)\s+$", s[max(0, a - 5) : a]):
         return None  # "Meta, the U.S.-based tech giant, ...", "The American company said"
+    if _INTEL_SOURCE.match(after) and _left_role(s, a, spans) not in ("origin", "sponsor"):
+        return None  # "U.S. intelligence agencies' findings that Russia ...": who found it
     if _SOURCE_BEFORE.search(s[max(0, a - 24) : a]) or _SPEAKER_AFTER.match(after):
         return None  # "according to the UK government", "US officials said": who tells it
     if _LEGAL_ASIDE.search(s[max(0, a - 160) : a]):

@@ -254,3 +254,16 @@ def test_counted_networks_listed_by_country_are_from_there() -> None:
     doc = extract_facts("Meta removed 3 networks engaged in foreign interference in Chile, "
                         "Bolivia and Uruguay.")
     assert sorted(map(sorted, _countries(doc, "origin"))) == [["BO"], ["CL"], ["UY"]]
+
+
+def test_a_countrys_intelligence_as_a_source_is_no_origin() -> None:
+    assert "US" not in _roles("The removal follows U.S. intelligence agencies' findings that "
+                              "Russia sought to sway the vote.")
+    assert "US" not in _roles("The takedown came after a US intelligence assessment that Iran "
+                              "ran the accounts.")
+
+
+def test_accounts_linked_to_a_countrys_intelligence_keep_the_origin() -> None:
+    assert _roles("The accounts were linked to Iranian intelligence officials.") == {
+        "IR": "origin"}
+    assert _roles("Iranian intelligence services ran the accounts.") == {"IR": "origin"}
