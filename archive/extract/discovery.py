@@ -60,7 +60,10 @@ def _plural_unit(text: str) -> re.Match[str] | None:
 
 _EARLIER = Caseless(
     r"\b(?:previously(?! un\w+| not)|in the past(?! (?:\w+ )?(?:days|weeks|months|quarter))|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
-    r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b"
+    r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last)|"
+    # "... coverage of the Q3 report showed similar patterns of operations from A and B"
+    r"similar (?:patterns|trends|tactics|activity)|(?:previous|prior|past|earlier) (?:quarters?|"
+    r"reports?|bulletins?|disclosures))\b"
     # "In May, OpenAI reported that ... networks from A, B and C": an earlier report retold
     r"|^\W*In (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?: (?:19|20)\d\d)?, [^.;]{0,40}?\b(?:reported|disclosed|announced|"

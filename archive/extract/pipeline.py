@@ -526,6 +526,7 @@ _PAST_NETWORK = Caseless(
 _LIKE_AN_EARLIER = Caseless(
     r"\b(?:similar to|resembl\w*|reminiscent of|akin to|like (?:the|a|an)) (?:(?:the|a|an|one|"
     r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b|"
+    r"\bsimilar (?:patterns|trends|tactics|activity) (?:of|to|in|from)\b|"
     # "se parecen mucho a una conocida operación rusa", "ressemble à une campagne russe"
     r"\b(?:se parec\w+|parecid[ao]s?|similar(?:es)?|semejantes?) (?:\w+ )?a (?:la |el |una? |los |"
     r"las )?(?:[\w-]+\s+){0,3}?(?:red|redes|operaci[oó]n|operaciones|campañas?)\b|"

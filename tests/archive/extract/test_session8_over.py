@@ -267,3 +267,11 @@ def test_accounts_linked_to_a_countrys_intelligence_keep_the_origin() -> None:
     assert _roles("The accounts were linked to Iranian intelligence officials.") == {
         "IR": "origin"}
     assert _roles("Iranian intelligence services ran the accounts.") == {"IR": "origin"}
+
+
+def test_similar_patterns_in_an_earlier_report_are_no_networks() -> None:
+    doc = extract_facts(
+        "Google said it terminated 400 YouTube channels linked to Peru in the quarter.\n\n"
+        "Coverage of the previous bulletin showed similar patterns of state-backed influence "
+        "operations, particularly from Chile and Bolivia.")
+    assert _countries(doc, "origin") == [{"PE"}]
