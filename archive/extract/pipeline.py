@@ -905,7 +905,8 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
                 break
             if origins and origins == prev_origins:
                 # the same place: one figure rounded, the other exact
-                same = all(_same_figure(mine[k], theirs[k]) for k in shared) and any(
+                same = all(_same_figure(mine[k], theirs[k]) or _within_bound(mine[k], theirs[k])
+                           for k in shared) and any(
                     "exact" in (mine[k].qualifier, theirs[k].qualifier)
                     and mine[k].qualifier != theirs[k].qualifier
                     or float(mine[k].value) == float(theirs[k].value) for k in shared) and not (
@@ -997,6 +998,16 @@ def _lead_accounts(lead: NetworkFacts, body: NetworkFacts) -> Fact | None:
     if len(parts) < 2 or not total or abs(float(mine[0].value) - total) > 0.1 * total:
         return None
     return mine[0]
+
+
+def _within_bound(a: Fact, b: Fact) -> bool:
+    """"Over 1,000 accounts" in the lead and "1,196 accounts" below: a round lower bound and
+    an exact figure just above it are one figure told twice."""
+    bound, exact = (a, b) if a.qualifier == "more_than" else (b, a)
+    if bound.qualifier != "more_than" or exact.qualifier != "exact":
+        return False
+    low, value = float(bound.value), float(exact.value)
+    return low >= 100 and low == float(f"{low:.2g}") and low <= value < 1.25 * low
 
 
 def _same_figure(a: Fact, b: Fact) -> bool:

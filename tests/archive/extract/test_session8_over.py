@@ -275,3 +275,21 @@ def test_similar_patterns_in_an_earlier_report_are_no_networks() -> None:
         "Coverage of the previous bulletin showed similar patterns of state-backed influence "
         "operations, particularly from Chile and Bolivia.")
     assert _countries(doc, "origin") == [{"PE"}]
+
+
+_BOUND_THEN_EXACT = (
+    "Over 1,000 accounts located in Peru were part of a state-backed campaign, Twitter said.\n\n"
+    "Twitter also said it removed 764 accounts located in Peru during the protests.\n\n"
+    "Additionally, we have removed 1,196 accounts located in Peru which appear to be engaged in "
+    "a state-backed influence campaign.")
+
+
+def test_a_round_lower_bound_then_the_exact_figure_are_one_network() -> None:
+    doc = extract_facts(_BOUND_THEN_EXACT)
+    assert sorted(c.get("twitter_accounts", 0) for c in (
+        {f.key: f.value for f in n.facts if f.kind == "count"} for n in doc.networks)) == [764, 1196]
+
+
+def test_a_figure_far_above_the_bound_is_another_network() -> None:
+    doc = extract_facts(_BOUND_THEN_EXACT.replace("1,196", "1,900"))
+    assert len(doc.networks) == 3
