@@ -1154,6 +1154,13 @@ def _case_block_units(layout: Layout, found: Sequence[Any], platform: str | None
     return units if len(units) >= 2 and reported else []
 
 
+# Operations named as examples of a kind, not as what was taken down
+_EXAMPLE_BEFORE = Caseless(
+    r"\b(?:such as|like|e\.g\.|for example|for instance|comme|tel(?:le)?s? que|par exemple|"
+    r"como|tales como|por ejemplo|такие как|например|вроде)\s+(?:the\s+|la\s+|le\s+|el\s+)?"
+    r"(?:[\w'’«»\"“”-]+(?:\s*,\s*|\s+(?:and|or|et|ou|y|o|и|или)\s+)){0,4}[«\"“]?$")
+
+
 def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]) -> list[_Unit]:
     units: dict[str, _Unit] = {}
     sents = layout.sentences
@@ -1167,6 +1174,8 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
         # A sentence naming several operations and several origins does not say which is which.
         shared = len(ops) == 1 or len(origins) <= 1
         for op in ops:
+            if _EXAMPLE_BEFORE.search(sent.text[max(0, op.start - sent.start - 60) : op.start - sent.start]):
+                continue  # "several strands such as RRN or Storm-1099": named as examples
             unit = units.get(op.key)
             if unit is None:
                 unit = units[op.key] = _Unit("operation", op.key, i)

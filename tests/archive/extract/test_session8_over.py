@@ -293,3 +293,10 @@ def test_a_round_lower_bound_then_the_exact_figure_are_one_network() -> None:
 def test_a_figure_far_above_the_bound_is_another_network() -> None:
     doc = extract_facts(_BOUND_THEN_EXACT.replace("1,196", "1,900"))
     assert len(doc.networks) == 3
+
+
+def test_operations_named_as_examples_are_no_networks() -> None:
+    doc = extract_facts(
+        "Meta said it took down 310 accounts of a Peruvian network.\n\n"
+        "Researchers compare it with other campaigns such as Spamouflage or Ghostwriter.")
+    assert len(doc.networks) == 1
