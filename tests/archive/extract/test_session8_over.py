@@ -146,6 +146,10 @@ def test_an_operation_given_a_name_is_still_one() -> None:
     assert _operations("The company removed a network of accounts, an operation named Blue "
                        "Harbor, that targeted Chile.") == ["Blue Harbor"]
     assert _operations("A researcher dubbed the campaign “Blue Harbor”.") == ["Blue Harbor"]
+    assert _operations("Researchers at Graphika named the campaign Blue Harbor.") == [
+        "Blue Harbor"]
+    assert _operations("An analyst at Graphika named the operation Blue Harbor.") == [
+        "Blue Harbor"]
 
 
 def test_the_larger_network_a_takedown_sat_in_is_no_network() -> None:
