@@ -588,7 +588,8 @@ def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> s
     if _PAIR_AFTER.match(after) or _PAIR_BEFORE.search(s[max(0, a - 30) : a]) and _PAIR_NOUN.match(
             after):
         return "topic"  # "US-China relations", "the Russia-Ukraine war": what was spoken of
-    if _THE_PLATFORM_AFTER.match(after) and re.search(r"\b(?:the|The)\s+$", s[max(0, a - 5) : a]):
+    if (_THE_PLATFORM_AFTER.match(after) and re.search(r"\b(?:the|The)\s+$", s[max(0, a - 5) : a])
+            and _left_role(s, a, spans) not in ("origin", "sponsor")):
         return None  # "Meta, the U.S.-based tech giant, ...", "The American company said"
     if _INTEL_SOURCE.match(after) and _left_role(s, a, spans) not in ("origin", "sponsor"):
         return None  # "U.S. intelligence agencies' findings that Russia ...": who found it

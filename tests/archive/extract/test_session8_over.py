@@ -241,6 +241,8 @@ def test_the_platforms_own_country_is_no_origin() -> None:
 def test_a_company_that_ran_the_network_keeps_its_origin() -> None:
     assert _roles("The accounts were run by the Israeli company Archimedes Group.") == {
         "IL": "origin"}
+    assert _roles("The accounts were run by the Israeli company, which denied it.") == {
+        "IL": "origin"}
 
 
 def test_campaigns_listed_by_where_they_aimed_are_aimed_there() -> None:
