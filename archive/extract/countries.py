@@ -551,7 +551,7 @@ _LEGAL_ASIDE = Caseless(
     r"(?:,\s*|\b)(?:who|which|qui|quien|quienes|que|который|которая|которое|которые)\s+"
     r"(?:[\w’']+\s+){0,3}?(?:indicted|charged|convicted|sanctioned|inculpée?s?|condamnée?s?|"
     r"sanctionnée?s?|acusad[ao]s? formalmente|imputad[ao]s?|sancionad[ao]s?|condenad[ao]s?|"
-    r"обвин\w+|осужд\w+)\b[^.;]*$")
+    r"обвин\w+|осужд\w+)\b[^.;,]*$")
 # Who studies influence operations: a country qualifying such a body is the body's, not the
 # network's ("a U.S. group specialised in counter-disinformation", "Israeli cybersecurity
 # firm", "la firma de ciberseguridad estadounidense")

@@ -306,3 +306,9 @@ def test_operations_named_as_examples_are_no_networks() -> None:
         "Meta said it took down 310 accounts of a Peruvian network.\n\n"
         "Researchers compare it with other campaigns such as Spamouflage or Ghostwriter.")
     assert len(doc.networks) == 1
+
+
+def test_a_place_after_the_legal_aside_has_ended_keeps_its_role() -> None:
+    roles = _roles("The accounts, linked to Tomás Vera, who was charged last year, targeted "
+                   "Bolivia.")
+    assert roles.get("BO") == "target"
