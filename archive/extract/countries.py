@@ -171,6 +171,11 @@ _LEFT_CUES: list[tuple[str, str]] = [
               r"support (?:for|of)|supportive of|narratives?|tensions? between|relations? "
               r"(?:with|between)|war in|conflict in|stance on|coverage of|touched on|"
               r"denigrat\w*|attack\w*|accus\w*|highlight\w*|promot\w*|situation in|"
+              # "content on the invasion of Ukraine", "after the invasion by Russia"
+              r"invasion (?:of|by)|annexation of|occupation of|aggression (?:against|by)|"
+              r"war (?:on|against|with|between)|conflict (?:with|between)|"
+              r"invasi[oó]n (?:\w+ )?(?:de|a|por)|l['’]invasion (?:\w+ )?(?:de|d['’]|par)|"
+              r"anexi[oó]n de|l['’]annexion de|вторжени\w+ (?:\w+ )?(?:в|на)|аннекси\w+|"
               r"news (?:about|from|in)|commentary on|opposition to|policies|relationship"),
 ]
 # A quote mark inside a cue does not break it ("«пытались влиять» на США").
@@ -264,7 +269,9 @@ _POSING_BEFORE = Caseless(
     r"itself) off)\s+as|(?:designed|made|built|created)\s+to\s+"
     r"(?:look|appear|seem)\s+(?:like|as if)|to\s+look\s+like)\b[^.;]{0,40}$")
 DOMESTIC = Caseless(
-    r"\bdomestic(?:ally)?[- ](?:audiences?|users|population|public|political|politics|"
+    r"\bdomestic(?:ally)?[- ](?:audiences?|users|population|public|"
+    # ("domestic politics", "domestic political influence": a topic, not whom it addressed)
+    r"political (?:opponents|rivals|critics|opposition|audiences|actors|figures|debate)|"
     r"targets?|focused|influence operation|operation|network|campaign|activity|discourse|"
     r"conversations?|voters|citizens|opponents|critics)|\btarget\w* (?:\w+ )?domestic\b|"
     r"\bfocused (?:\w+ )?on (?:its own|domestic|local) (?:audiences|citizens|population)|"
@@ -356,6 +363,10 @@ def _left_role(s: str, local: int, mentions_local: list[tuple[int, int]]) -> str
         return None  # "пользователей Facebook (запрещённая в России соцсеть)": a parenthesis
     if _ABOUT_IN_GAP.search(gap) and not _LIST_GAP.match(gap):
         return None  # "dirigida desde Rusia sobre la guerra en Ucrania": Ukraine is the topic
+    if best[2] == "target" and _SUBJECTS_IN_GAP.search(gap):
+        return "topic"  # "focused on topics such as the Gaza conflict": what it spoke of
+    if best[2] == "target" and _ATTENTION_BEFORE.search(s[max(clause_start, best[0] - 40) : best[0]]):
+        return None  # "much of the team's attention has focused on China": the watchers' focus
     if len(gap.strip()) <= 45 or _LIST_GAP.match(gap):
         return best[2]
     return None
@@ -374,6 +385,15 @@ _ITEM_JOIN = Caseless(r"(?:\s*\(\s*\d[\d,. ]*\))?\)?\s*(?:,\s*(?:and\s+|y\s+|et\
 _ABOUT_IN_GAP = Caseless(
     r"\b(?:about|regarding|concerning|over|war|conflict|sobre|acerca|guerra|conflicto|sur|"
     r"guerre|à propos|о|об|войн\w*)\b")
+
+
+_SUBJECTS_IN_GAP = Caseless(
+    r"\b(?:topics?|issues?|themes?|subjects?|narratives?|matters|temas?|sujets?|thèmes?|"
+    r"questions|cuestiones|asuntos|тем[аыу]?|тематик\w*|вопрос\w*)\b")
+# "attention", "scrutiny", "coverage" before "focused on": who watched, not whom it targeted
+_ATTENTION_BEFORE = Caseless(r"\b(?:attention|scrutiny|spotlight|media coverage|atención|"
+                             r"внимани\w*)\b"
+                             r"(?:\s+[\w'’-]+){0,4}\s*$")
 
 
 _NEGATED = Caseless(r"\b(?:not|never|n't|no|ni|nunca|jamás|tampoco|pas|jamais|не|ни)\b"
@@ -541,11 +561,95 @@ _ELECTION_WORDS = frozenset({"election", "elections", "electorate", "voters", "v
 _AHEAD_OF = Caseless(r"\b(?:ahead of|before|in the run-up to|in the lead-up to|during)\s+$")
 
 
+# Two countries joined by a hyphen before a word for what is between them
+_PAIR_NOUNS = (r"(?i:relations|relationship|ties|tensions|trade|conflict|war|rivalry|dispute|"
+               r"summit|talks|border|deal|agreement|cooperation|alliance|partnership)\b")
+_PAIR_NOUN = re.compile(r"^\s+" + _PAIR_NOUNS)
+_PAIR_AFTER = re.compile(r"^[-–/][A-Z][\w.]*(?:[-–/][A-Z][\w.]*)?\s+" + _PAIR_NOUNS)
+_PAIR_BEFORE = re.compile(r"\b[A-Z][\w.]*[-–/]$")
+# A country's intelligence as the source of a finding, not the network's sponsor
+_INTEL_SOURCE = Caseless(
+    r"^\s+(?:military\s+)?intelligence\s+(?:(?:assessments?|reports?|findings|officials|community|"
+    r"sources|chiefs?)\b|(?:agencies|agency|services)(?:['’]s?\s+(?:findings|assessments?|reports?|"
+    r"conclusions)|,?\s+(?:which\s+|who\s+)?(?:have\s+|had\s+)?(?:said|say|says|warned|concluded|"
+    r"found|assessed|alleged))\b)")
+# The platform described by its country: "the U.S.-based tech giant", "the American company
+# said"; not "the Israeli company Archimedes Group", which ran the network
+_THE_PLATFORM_AFTER = Caseless(
+    r"^(?:[-‐‑ ]based)?\s+(?:(?:tech|technology|social[- ]media|internet|Silicon Valley)\s+)?"
+    r"(?:giant|behemoth|platform|social network|conglomerate)\b|"
+    r"^(?:[-‐‑ ]based)?\s+(?:(?:tech|technology|social[- ]media|internet)\s+)?(?:company|firm|"
+    r"corporation)(?:\s+(?:said|says|announced|added|removed|took|has|had|is|was|also)\b|\s*[,.;])")
+# Who tells the story is no place of the network: "according to the UK government", "the US
+# State Department said", "selon le gouvernement français"
+_SOURCE_BEFORE = Caseless(
+    r"\b(?:according to|citing|cited by|said by|según|de acuerdo con|selon|d['’]après|"
+    r"по данным|по словам|по мнению|согласно)\s+(?:the\s+|la\s+|el\s+|le\s+|les\s+|los\s+|"
+    r"l['’]\s*)?$")
+_SPEAKER_AFTER = Caseless(
+    r"^(?:'s)?\s+(?:(?:[\w-]+\s+){0,2}?(?:government|officials?|authorities|ministry|department|"
+    r"State Department|intelligence (?:agencies|services|officials|community)|agencies|"
+    r"lawmakers|prosecutors|regulators?|embassy|spokes(?:man|woman|person))\s+)"
+    r"(?:has |have |had )?(?:said|says|say|announced|alleged|claimed|stated|warned|accused|"
+    r"reported|confirmed|told)\b")
+# A relative clause telling a person's or body's legal record ends what the sentence says
+# of the network
+_LEGAL_ASIDE = Caseless(
+    r"(?:,\s*|\b)(?:who|which|qui|quien|quienes|que|который|которая|которое|которые)\s+"
+    r"(?:[\w’']+\s+){0,3}?(?:indicted|charged|convicted|sanctioned|inculpée?s?|condamnée?s?|"
+    r"sanctionnée?s?|acusad[ao]s? formalmente|imputad[ao]s?|sancionad[ao]s?|condenad[ao]s?|"
+    r"обвин\w+|осужд\w+)\b[^.;,]*$")
+# Who studies influence operations: a country qualifying such a body is the body's, not the
+# network's ("a U.S. group specialised in counter-disinformation", "Israeli cybersecurity
+# firm", "la firma de ciberseguridad estadounidense")
+_RESEARCH_WORDS = Caseless(
+    r"\b(?:research\w*|analytics|cyber[- ]?security|security (?:firm|company|researchers|"
+    r"vendor)|threat[- ]intelligence|fact[- ]check\w*|think[- ]tanks?|watchdogs?|"
+    r"(?:counter|anti)[-‐‑]?\s*disinformation|disinformation (?:researchers?|"
+    r"research|monitoring|experts?|analysts?)|open[- ]source (?:intelligence|investigat\w+)|"
+    r"investigative|digital rights|ciberseguridad|cybersécurité|investigaci[oó]n|recherche|"
+    r"verificaci[oó]n|vérification|кибербезопасност\w*|исследовательск\w*)\b")
+_BODY_AFTER = Caseless(
+    r"^(?:[-‐‑ ]based)?\s+(?:[\w-]+\s+){0,3}?(?:group|firm|company|organi[sz]ation|lab|"
+    r"laboratory|institute|cent(?:er|re)|nonprofit|non-profit|think[- ]tank|researchers?|NGO|"
+    r"start-?up|project|team|watchdog|consultancy|outlet|analysts?|experts?)s?\b")
+_BODY_BEFORE = Caseless(
+    r"\b(?:firma|empresa|compañía|organizaci[oó]n|grupo|société|entreprise|firme|"
+    r"organisation|groupe|laboratorio|laboratoire|instituto|institut|centro|centre|компани\w+|"
+    r"организаци\w+)\s+(?:de\s+|d['’]\s*)?(?:[\w'’-]+\s+){0,2}?$")
+
+
+def _research_body(s: str, a: int, b: int) -> bool:
+    """The country at s[a:b] qualifies a body that studies or fights influence operations."""
+    tail = re.split(r"[,.;:()]", s[b : b + 90], maxsplit=1)[0]
+    if _BODY_AFTER.match(tail) and _RESEARCH_WORDS.search(s[max(0, a - 30) : b] + tail):
+        return True
+    head = s[max(0, a - 50) : a]
+    m = _BODY_BEFORE.search(head)
+    return bool(m and s[a : a + 1].islower() and _RESEARCH_WORDS.search(m.group(0)))
+
+
 def _role(s: str, a: int, b: int, after: str, spans: list[tuple[int, int]]) -> str | None:
     if _INFRA_AFTER.match(after):
         return None  # "Taiwan-based proxy IPs" hide an origin, they do not state one
     if _OBSERVER_AFTER.match(after):
         return None  # "a US-based researcher who studied the network": where the observer is
+    if _PAIR_AFTER.match(after) or _PAIR_BEFORE.search(s[max(0, a - 30) : a]) and _PAIR_NOUN.match(
+            after):
+        return "topic"  # "US-China relations", "the Russia-Ukraine war": what was spoken of
+    if (_THE_PLATFORM_AFTER.match(after) and re.search(r"\b(?:the|The)\s+$", s[max(0, a - 5) : a])
+            and _left_role(s, a, spans) not in ("origin", "sponsor")):
+        return None  # "Meta, the U.S.-based tech giant, ...", "The American company said"
+    if _INTEL_SOURCE.match(after) and _left_role(s, a, spans) not in ("origin", "sponsor"):
+        return None  # "U.S. intelligence agencies' findings that Russia ...": who found it
+    if _SOURCE_BEFORE.search(s[max(0, a - 24) : a]) or _SPEAKER_AFTER.match(after):
+        return None  # "according to the UK government", "US officials said": who tells it
+    if _LEGAL_ASIDE.search(s[max(0, a - 160) : a]):
+        return "topic"  # "Prigozhin, who has been indicted in the US over a campaign targeting
+        # the 2016 election": a person's record, not this network's places
+    if _research_body(s, a, b):
+        return None  # "Valent Projects, a U.S. group of disinformation researchers": who
+        # studied the network, not where it came from
     if _ACCUSED_OF_BEING.search(s[max(0, a - 80) : a]):
         return "topic"  # "accused other users of being Russian trolls": what they said
     if re.search(r"\b(?:pro|anti)[-‐‑]$", s[max(0, a - 6) : a], re.I):

@@ -61,7 +61,10 @@ def _plural_unit(text: str) -> re.Match[str] | None:
 
 _EARLIER = Caseless(
     r"\b(?:previously(?! un\w+| not)|in the past(?! (?:\w+ )?(?:days|weeks|months|quarter))|last year|years? ago|in (?:19|20)\d\d,? (?:it|the company|we)|"
-    r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last))\b"
+    r"similar to|such as those|like the|resembl\w*|reminiscent|earlier (?:this|last)|"
+    # "... coverage of the Q3 report showed similar patterns of operations from A and B"
+    r"similar (?:patterns|trends|tactics|activity)|(?:previous|prior|past|earlier) (?:quarters?|"
+    r"reports?|bulletins?|disclosures))\b"
     # "In May, OpenAI reported that ... networks from A, B and C": an earlier report retold
     r"|^\W*In (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?: (?:19|20)\d\d)?, [^.;]{0,40}?\b(?:reported|disclosed|announced|"
@@ -407,19 +410,30 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         if {p.key for p in origins} <= {u.value for u in units}:
             repeats.add(i)
             continue  # the same list again (a caption repeating the lead)
+        # "influence campaigns in A, B and C that tried to sway politics": where the sentence
+        # itself reads every listed country as a target, the units are aimed there
+        roles: dict[str, set[str]] = {}
+        for pl in found[i].places:
+            if pl.kind == "country":
+                roles.setdefault(pl.key, set()).add(pl.role)
+        # (not "5 networks engaged in interference in A, B, ...": a count of units, then where
+        # each is from)
+        aimed = not n and all(isinstance(p, _Listed) and roles.get(p.key) == {"target"}
+                              for p in origins)
+        role = "target" if aimed else "origin"
         for p in origins:
             if any(u.value == p.key for u in units) or p.key in partners:
                 continue
-            fact = Fact("country", p.key, None, None, "origin",
+            fact = Fact("country", p.key, None, None, role,
                         {**p.detail, "confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
                         _evidence(sent))
             unit = _Unit("country", p.key, i, [fact])
             partner = getattr(p, "partner", None)
             if partner in partners:
-                unit.facts.append(Fact("country", str(partner), None, None, "origin",
+                unit.facts.append(Fact("country", str(partner), None, None, role,
                                        {"confidence": ENUMERATION_CONFIDENCE, "enumerated": True},
                                        _evidence(sent)))
-            if domestic:  # "two operations in Iraq and Ukraine engaging in domestic-focused ..."
+            if domestic and not aimed:  # "two operations in Iraq and Ukraine engaging in domestic-focused ..."
                 unit.facts.append(Fact("country", p.key, None, None, "target",
                                        {"as_written": p.detail.get("as_written"), "domestic": True,
                                         "confidence": ENUMERATION_CONFIDENCE}, _evidence(sent)))
@@ -1226,6 +1240,13 @@ def _case_block_units(layout: Layout, found: Sequence[Any], platform: str | None
     return units if len(units) >= 2 and reported else []
 
 
+# Operations named as examples of a kind, not as what was taken down
+_EXAMPLE_BEFORE = Caseless(
+    r"\b(?:such as|like|e\.g\.|for example|for instance|comme|tel(?:le)?s? que|par exemple|"
+    r"como|tales como|por ejemplo|такие как|например|вроде)\s+(?:the\s+|la\s+|le\s+|el\s+)?"
+    r"(?:[\w'’«»\"“”-]+(?:\s*,\s*|\s+(?:and|or|et|ou|y|o|и|или)\s+)){0,4}[«\"“]?$")
+
+
 def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]) -> list[_Unit]:
     units: dict[str, _Unit] = {}
     sents = layout.sentences
@@ -1242,6 +1263,8 @@ def _operation_units(layout: Layout, found: Sequence[Any], labels: Sequence[Any]
         shared = len(ops) == 1 or len(origins) <= 1
         own = _own_origins(sent, ops, origins) if not shared else {}
         for op in ops:
+            if _EXAMPLE_BEFORE.search(sent.text[max(0, op.start - sent.start - 60) : op.start - sent.start]):
+                continue  # "several strands such as RRN or Storm-1099": named as examples
             unit = units.get(op.key)
             if unit is None:
                 unit = units[op.key] = _Unit("operation", op.key, i)
@@ -1315,6 +1338,10 @@ def _own_origins(sent: Sentence, ops: list[Any], origins: list[Any]) -> dict[str
 
 def _same_name(a: str, b: str) -> bool:
     return re.sub(r"\W+", "", a).lower() == re.sub(r"\W+", "", b).lower()
+
+
+def _origin_keys_of(facts: list[Fact]) -> set[str]:
+    return {f.key for f in facts if f.kind == "country" and f.role == "origin"}
 
 
 def _origin_keys(net: NetworkFacts) -> set[str]:
@@ -1549,6 +1576,35 @@ def _total_after_list(layout: Layout, found: Sequence[Any], seg: Segment, net: N
         for f in counts)
 
 
+_JOINT_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|y|et|и|&|or|/))?\s*(?:the\s+|la\s+|el\s+|le\s+|l['’]\s*)?$")
+
+
+def _joint_units(layout: Layout, seg: Segment, net: NetworkFacts, units: list[_Unit],
+                 found: Sequence[Any], listing: set[int]) -> list[_Unit]:
+    """The free country units a figure network is jointly: its anchor, no list itself, gives
+    two or more of the listed countries as origins, and fewer than the list holds."""
+    if seg.anchor in listing:
+        return []
+    listed = {u.value for u in units if u.kind == "country"}
+    places = [p for p in _origins(found[seg.anchor]) if p.key in listed]
+    here = {p.key for p in places}
+    if len(here) < 2 or not here < listed or not here <= _origin_keys(net):
+        return []
+    at = layout.sentences[seg.anchor].start  # (counts hold offsets in their sentence)
+    first, last = min(p.start for p in places), max(p.start for p in places)
+    if any(first < at + c.start < last for c in found[seg.anchor].counts):
+        return []  # "23,750 accounts from China, 7,300 from Turkey": one unit each
+    text = layout.sentences[seg.anchor].text
+    places.sort(key=lambda p: p.start)
+    for p, q in zip(places, places[1:], strict=False):
+        gap = re.sub(r"\([^()]{1,12}\)", "", text[p.end - at : q.start - at])
+        if p.key != q.key and not _JOINT_GAP.match(gap):
+            return []  # "from Nepal that targeted India, and a Chilean network": two units
+    free = {u.value: u for u in reversed(units) if u.kind == "country" and u.network is None
+            and u.value in here}
+    return list(free.values()) if len(free) == len(here) else []
+
+
 def _fold_told_again(units: list[_Unit]) -> list[_Unit]:
     """"removed accounts of users from China and North Korea ... In one instance, users from
     China ... In a second instance, actors connected to North Korea": a unit told again on
@@ -1692,6 +1748,22 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
             continue  # figures stated with the list are its total, not one unit's
         if _total_after_list(layout, found, seg, net, listing, units):
             continue  # "Five networks (from A, B, ...) ... In the month we removed N accounts"
+        joint = _joint_units(layout, seg, net, units, found, listing)
+        if joint:
+            # "... cuentas en A, B, C y D. Eliminó 267 cuentas con origen en A y B": the figures'
+            # own sentence names some of the listed countries together: one unit run from them
+            # (its origins are those of its own sentence, and no other network whose sole
+            # origin is one of them takes it away)
+            anchor = layout.sentences[seg.anchor]
+            net.facts = [f for f in net.facts if not (f.kind == "country" and f.role == "origin")]
+            net.facts += [Fact("country", p.key, None, None, "origin",
+                               {**p.detail, "joint": True}, _evidence(anchor))
+                          for p in _origins(found[seg.anchor]) if p.key in {u.value for u in joint}]
+            for unit in joint:
+                unit.network = net
+                _adopt(net, unit)
+            kept.append(net)
+            continue
         if len(_origin_keys(net) & country_units) >= 2:
             # A summary restating the list: the countries belong to their own networks. What
             # the network's own sentences say of its origin stays.
@@ -1796,6 +1868,17 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                 net.facts = [f for f in net.facts if not (
                     f.kind in ("country", "language") and f.evidence is not None
                     and f.evidence.start == at)]
+    # A target listed as a unit of its own is that unit's, not the network around the list's
+    aimed_at: dict[int, set[str]] = {}
+    for unit in units:
+        if unit.kind == "country" and not _origin_keys_of(unit.facts):
+            aimed_at.setdefault(layout.sentences[unit.sentence].start, set()).add(unit.value)
+    if aimed_at:
+        for net in kept:
+            adopted = {u.value for u in units if u.network is net}
+            net.facts = [f for f in net.facts if not (
+                f.kind == "country" and f.role == "target" and f.evidence is not None
+                and f.key in aimed_at.get(f.evidence.start, ()) and f.key not in adopted)]
     _follow_operations(layout, found, kept)
     # "While all these networks targeted local audiences": each unit targets its own country.
     if any(DOMESTIC.search(x.text) and _ALL_UNITS.search(x.text) for x in layout.sentences):

@@ -85,8 +85,18 @@ MONTHS_AFTER = (r"(?:days?|weeks?|months?|years?) (?:after|before) (?:[\w-]+ ){0
 IN_ADDITION_TO_EARLIER = (
     r"in addition to (?:the )?(?:(?:more than|over|some|about|nearly)\s+)?\d[\d,.]*\s+"
     r"(?:[\w-]+\s+){0,3}?(?:accounts|channels|Pages)\b[^.;]{0,80}\balready\b")
+# "It comes a week after the government accused ...", "The move comes as ...": the news
+# peg a story hangs its takedown on is another event (its places and figures are not the
+# network's)
+NEWS_PEG = (r"^\W*(?:(?:It|This|That|The (?:move|announcement|action|takedown|removal|decision|"
+            r"disclosure|report|news|ban|suspension))\s+(?:comes?|came)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:after|as|amid|following|on the heels of|just as|while)|"
+            r"(?:Cette|Cet|Ce|La|Le) (?:annonce|décision|mesure|action|suppression|rapport)\s+"
+            r"(?:intervient|survient|arrive)\s+(?:[\w-]+\s+){0,3}?(?:après|alors|au moment)|"
+            r"(?:Esto|Este|Esta|La|El) (?:\w+ )?(?:se produce|llega|ocurre|tiene lugar)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:después|tras|en medio|mientras|luego))\b")
 _EARLIER = Caseless(
-    r"\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
+    NEWS_PEG + r"|\b(?:" + EARLIER_LOCAL + r"|previously(?! un\w+| not)|last year|earlier this year|a year (?:ago|earlier)|in a previous|"
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|month|spring|summer|autumn|fall|winter)|"
     r"had previously (?:removed|taken down|suspended|terminated)|years? ago|"
@@ -98,6 +108,17 @@ _EARLIER = Caseless(
     + IN_ADDITION_TO_EARLIER + r"|"
     r"already (?:announced|reported|disclosed|removed|suspended|taken down|shut down) (?:in|last|"
     r"earlier|on) )\b")
+# "Last August, Google deleted 2,500 channels. A few weeks later, it disabled 210 more": a
+# time told from an earlier takedown's is earlier too
+LATER_THEN = Caseless(
+    r"^\W*(?:(?:a few|several|two|three|four|some|a couple of|many|\d+)\s+(?:days|weeks|months|"
+    r"years)\s+later|(?:a|one) (?:day|week|month|year) later|later that (?:day|week|month|year)|"
+    r"the (?:following|next) (?:day|week|month|year)|(?:shortly|soon) (?:after|afterwards?|"
+    r"thereafter)|unas semanas (?:después|más tarde)|(?:quelques|plusieurs) (?:jours|semaines|mois) "
+    r"plus tard|(?:через|спустя) (?:несколько )?(?:дней|недел\w*|месяц\w*))\b")
+# "They also closed 15 accounts on Instagram" right after an earlier takedown: the same one
+ALSO_AFTER = Caseless(r"^\W*(?:They|It|He|She|The company|The platform|Ils|Elle|Il|Ellos|"
+                       r"Ellas|Они|Она|Он)\s+(?:\w+\s+)?(?:also|aussi|également|también|также)\b")
 _SUMMARY = Caseless(
     r"\b(?:to date|so far this year|"
     r"(?:across|in|from) (?:the|these|all|those|both) (?:\w+ )?(?:networks|operations|campaigns)|"
@@ -197,6 +218,10 @@ _SAID_THE_FIGURES = Caseless(
     r"\b(?:said|says) (?:that )?the \d[\d,.]*\s+(?:[\w-]+\s+){0,2}?(?:pages|accounts|channels|"
     r"groups|profiles)\b")
 PART_OF = Caseless(r"\b(?:a subset of|a sample of|a portion of|had access to|"
+                      # "the core of a larger network of 88,000 accounts engaged in spam": the
+                      # whole the removed network sat in, not its figure
+                      r"(?:part|portion|core|subset|fraction|section) of an? (?:much |far )?"
+                      r"(?:larger|wider|broader|bigger) (?:\w+ )?(?:network|operation|set|web)|"
                       r"(?<!as )part of (?:the|this|that) (?:network|operation|takedown))\b")
 # ("As part of this network, we removed 23 accounts" is the network's own figure.)
 
@@ -270,7 +295,10 @@ def segment(layout: Layout, facts: list[SentenceFacts]) -> list[Segment]:
     heading_starts = [h.start for h in layout.headings]
     current: _Group | None = None  # the last group that is no earlier takedown's
     for i in anchors:
-        if _EARLIER.search(sents[i].text) and groups:
+        chained = groups and groups[-1][0] in earlier and (LATER_THEN.match(sents[i].text) or (
+            groups[-1][0] == i - 1 and sents[i - 1].para == sents[i].para
+            and ALSO_AFTER.match(sents[i].text)))
+        if (_EARLIER.search(sents[i].text) or chained) and groups:
             earlier.add(i)
             groups.append([i])
             continue

@@ -30,10 +30,13 @@ from archive.extract.gazetteer import Mention, scan
 from archive.extract.languages import LanguageHit, find_languages
 from archive.extract.layout import Layout, Sentence, build_layout, unwrap
 from archive.extract.networks import (
+    ALSO_AFTER,
     CASE_OF,
     EARLIER_LOCAL,
     IN_ADDITION_TO_EARLIER,
+    LATER_THEN,
     MONTHS_AFTER,
+    NEWS_PEG,
     NOT_THE_FIRST,
     OTHERS_FOUND,
     PART_OF,
@@ -412,7 +415,7 @@ _PASSING = Caseless(
     r"last (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|month|spring|summer|autumn|fall|winter)|"
     r"in (?:19|20)\d\d)\b[^.;]{0,40}\b(?:removed|took down|taken down|suspended|terminated|"
-    r"banned|disrupted|dismantled)\b|\bhad (?:previously |already )?(?:removed|taken down|"
+    r"banned|disrupted|dismantled|deleted|disabled|blocked|shut down|eliminated|purged)\b|\bhad (?:previously |already )?(?:removed|taken down|"
     r"suspended|terminated|banned)\b|\bas we (?:\w+ )?(?:communicated|reported|announced|"
     r"disclosed|shared|noted) (?:in|last|earlier)\b|\b" + IN_ADDITION_TO_EARLIER)
 _LOCATIVE = re.compile(
@@ -538,7 +541,11 @@ def _countries_named(layout: Layout, mentions: list[Mention], context: str
 # "... connections with a small Iran-based network it previously removed, which targeted
 # France": a sentence about an earlier takedown gives this network no places.
 _PAST_NETWORK = Caseless(
-    r"\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
+    NEWS_PEG + r"|"
+    # "Twitter's other suspensions in the region have tended to focus on ...": other takedowns
+    r"\b(?:other|previous|past|prior|earlier|otras|anteriores|autres|précédentes|другие|прошлые)\s+"
+    r"(?:[\w-]+\s+)?(?:suspensions|takedowns|removals|purges|bans|crackdowns|disclosures|"
+    r"suspensiones|eliminaciones|suppressions|блокировки|удаления)\b|\bpreviously (?:shut|removed|suspended|taken down|banned|disrupted)\b|"
     r"\b" + MONTHS_AFTER + r"\b|"
     r"\b(?:deleted|removed|suspended|banned) at the time\b|"
     r"\bwould (?:go on to |later )?(?:remove|take down|suspend|ban|close)\b|"
@@ -561,7 +568,15 @@ _LIKE_AN_EARLIER = Caseless(
     r"that|those)\s+)?(?:[\w-]+\s+){0,3}?(?:network|operation|campaign)s?\b|"
     # "In 2019, Facebook removed a similar network in Peru": another one, told in passing
     r"\b(?:removed|took down|suspended|banned|disrupted|dismantled) (?:a )?similar (?:[\w-]+ )?"
-    r"(?:networks?|operations?|campaigns?)\b")
+    r"(?:networks?|operations?|campaigns?)\b|"
+    r"\bsimilar (?:patterns|trends|tactics|activity) (?:of|to|in|from)\b|"
+    # "se parecen mucho a una conocida operación rusa", "ressemble à une campagne russe"
+    r"\b(?:se parec\w+|parecid[ao]s?|similar(?:es)?|semejantes?) (?:\w+ )?a (?:la |el |una? |los |"
+    r"las )?(?:[\w-]+\s+){0,3}?(?:red|redes|operaci[oó]n|operaciones|campañas?)\b|"
+    r"\b(?:ressembl\w+|semblables?|similaires?|rappel\w+) (?:\w+ )?(?:à|aux?) (?:la |le |l['’]|une? |"
+    r"des )?(?:[\w-]+\s+){0,3}?(?:réseaux?|opérations?|campagnes?)\b|"
+    r"(?:похож\w*|напомина\w+|аналогичн\w+) (?:на )?(?:[\w-]+\s+){0,3}?(?:сет\w*|операци\w*|"
+    r"кампани\w*)")
 _IN_ADDITION_TO_EARLIER = Caseless(r"\b" + IN_ADDITION_TO_EARLIER)
 _ABOUT_NETWORK = Caseless(
     r"\b(?:network|operation|campaign|cluster|activity|IOs?|accounts?|Pages?|Groups?|profiles?|"
@@ -964,7 +979,8 @@ def _merge_retold(networks: list[NetworkFacts]) -> list[NetworkFacts]:
                 break
             if origins and origins == prev_origins:
                 # the same place: one figure rounded, the other exact
-                same = all(_same_figure(mine[k], theirs[k]) for k in shared) and any(
+                same = all(_same_figure(mine[k], theirs[k]) or _within_bound(mine[k], theirs[k])
+                           for k in shared) and any(
                     "exact" in (mine[k].qualifier, theirs[k].qualifier)
                     and mine[k].qualifier != theirs[k].qualifier
                     or float(mine[k].value) == float(theirs[k].value) for k in shared) and not (
@@ -1088,7 +1104,7 @@ def _origins_owned_elsewhere(networks: list[NetworkFacts]) -> None:
         if len({f.key for f in mine}) < 2:
             continue
         spans = {f.evidence.start for f in mine if f.evidence is not None}
-        taken = {f.key for f in mine if f.key in sole and any(
+        taken = {f.key for f in mine if f.key in sole and not f.detail.get("joint") and any(
             o is not net and not any(g.evidence is not None and g.evidence.start in spans
                                      for g in o.facts if g.kind == "country" and g.role == "origin")
             for o in sole[f.key])}
@@ -1127,6 +1143,16 @@ def _lead_accounts(lead: NetworkFacts, body: NetworkFacts) -> Fact | None:
     if len(parts) < 2 or not total or abs(float(mine[0].value) - total) > 0.1 * total:
         return None
     return mine[0]
+
+
+def _within_bound(a: Fact, b: Fact) -> bool:
+    """"Over 1,000 accounts" in the lead and "1,196 accounts" below: a round lower bound and
+    an exact figure just above it are one figure told twice."""
+    bound, exact = (a, b) if a.qualifier == "more_than" else (b, a)
+    if bound.qualifier != "more_than" or exact.qualifier != "exact":
+        return False
+    low, value = float(bound.value), float(exact.value)
+    return low >= 100 and low == float(f"{low:.2g}") and low <= value < 1.25 * low
 
 
 def _same_figure(a: Fact, b: Fact) -> bool:
@@ -1522,7 +1548,9 @@ def extract_facts(
         _origin_from_heading(layout, seg, net, mentions, content, labels)
     # A passing mention of an earlier takedown is a reference, not a network of this document.
     kept = [(seg, net) for seg, net in zip(segments, networks, strict=True)
-            if not (seg.earlier and _PASSING.search(layout.sentences[seg.anchor].text))]
+            if not (seg.earlier and (_PASSING.search(layout.sentences[seg.anchor].text)
+                                     or LATER_THEN.match(layout.sentences[seg.anchor].text)
+                                     or ALSO_AFTER.match(layout.sentences[seg.anchor].text)))]
     segments, networks = [k[0] for k in kept], [k[1] for k in kept]
     named = _countries_named(layout, mentions, content)
     networks = discover(layout, found, segments, networks, named, labels, platform)

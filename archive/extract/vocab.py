@@ -128,6 +128,20 @@ _OP_CUE_KEYS = ("label", "named", "dubbed", "dubs", "call", "nicknamed", "christ
                 "track", "known as", "code", "appel", "baptis", "surnomm", "connu", "nomm",
                 "llamad", "denominad", "bautizad", "apodad", "conocid", "identifi", "под названием",
                 "известн", "получивш")
+# The people a name may be given to: "a moderator named ...", "un periodista llamado ..."
+# (one person, with "a": "Researchers at X named Y" is a name the researchers gave)
+_OBJECT_IN_CUE = re.compile(r"\b(?:the|these|them|it|this|both)\b")
+_PERSON_BEFORE = Caseless(
+    r"\b(?:a|an|one|un|una|une)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|user|moderator|researcher|journalist|reporter|activist|student|"
+    r"employee|official|officer|resident|blogger|developer|engineer|teacher|soldier|doctor|"
+    r"lawyer|businessman|businesswoman|entrepreneur|politician|influencer|volunteer|analyst|"
+    r"executive|contractor|boy|girl|citizen|individual|husband|wife|son|daughter|friend|"
+    r"colleague|spokesperson|spokesman|spokeswoman|founder|owner|manager|director|"
+    r"hombre|mujer|persona|usuari[oa]|periodista|activista|estudiante|emplead[oa]|funcionari[oa]|"
+    r"homme|femme|personne|utilisat(?:eur|rice)|journaliste|militant|étudiant|employé|"
+    r"fonctionnaire|мужчин\w*|женщин\w*|пользовател\w*|журналист\w*|активист\w*|сотрудник\w*)"
+    r"e?\b(?:,?\s+(?:[\w.'’-]+\s+){0,4}?)?,?\s*(?:(?:[A-Z][\w.'’-]*\s+)?(?:named|called|"
+    r"llamad[ao]|nommée?|appelée?|по имени)\s+)?$")
 _QUOTED = re.compile(r"[\"“‘'«]([^\"“”‘’'«»]{2,60}?)[\"”’'»]")
 _CAP_NAME = re.compile(
     r"(?:Operation\s+)?[A-Z][\w-]+(?:\s+(?:of\s+|and\s+(?=[A-Z][\w-]+\s+[A-Z]))?[A-Z][\w-]+){0,4}")
@@ -186,6 +200,10 @@ def find_operations(s: str, offset: int, mentions: list[Mention]) -> list[VocabH
             quoted = a > 0 and s[a - 1] in "\"“‘'«"
             if _ORG_BEFORE_CUE.search(s[max(0, cue.start() - 40) : cue.start()]):
                 continue  # "a political consultancy called Andina Media": a firm's name
+            if (not quoted and not _OBJECT_IN_CUE.search(cue.group(0))
+                    and _PERSON_BEFORE.search(s[max(0, cue.start() - 60) : cue.end()])):
+                continue  # "a Reddit moderator from California named Alex Brown": a person
+                # (not "An analyst at X named the operation Y", nor "Researchers named ...")
             if not (_OP_CONTEXT.search(context) or _OP_CONTEXT.search(s[b : b + 40])
                     or cue.group("rel") and quoted):
                 continue  # ("One, which OpenAI dubbed “X”, ...": a name given, in quotes)
