@@ -421,6 +421,14 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
         aimed = not n and all(isinstance(p, _Listed) and roles.get(p.key) == {"target"}
                               for p in origins)
         role = "target" if aimed else "origin"
+        # "... from Peru and Bolivia, which targeted Chile and Ecuador respectively": one
+        # target per unit, in order
+        paired: dict[str, Any] = {}
+        if not aimed and _RESPECTIVELY.search(sent.text):
+            targets = list({pl.key: pl for pl in found[i].places
+                            if pl.kind == "country" and pl.role == "target"}.values())
+            if len(targets) == len(origins):
+                paired = {p.key: t for p, t in zip(origins, targets, strict=True)}
         for p in origins:
             if any(u.value == p.key for u in units) or p.key in partners:
                 continue
@@ -437,10 +445,16 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
                 unit.facts.append(Fact("country", p.key, None, None, "target",
                                        {"as_written": p.detail.get("as_written"), "domestic": True,
                                         "confidence": ENUMERATION_CONFIDENCE}, _evidence(sent)))
+            if p.key in paired:
+                t = paired[p.key]
+                unit.facts.append(Fact("country", t.key, None, None, "target",
+                                       {**t.detail, "confidence": ENUMERATION_CONFIDENCE,
+                                        "respectively": True}, _evidence(sent)))
             units.append(unit)
     return units
 
 
+_RESPECTIVELY = Caseless(r"\b(?:respectively|respectivamente|respectivement|соответственно)\b")
 # "three campaigns, two of them based in China and one in Russia": how many came from where
 _K_FROM = Caseless(
     r"\b(?P<k>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:of (?:them|these|which)\s+)?"

@@ -519,3 +519,9 @@ def test_both_networks_share_the_target_a_collective_sentence_gives() -> None:
     doc = extract_facts("Meta removed 30 accounts from Peru and 20 accounts from Bolivia. Both "
                         "networks targeted Chile.")
     assert _places(doc) == [({"PE"}, {"CL"}), ({"BO"}, {"CL"})]
+
+
+def test_targets_told_respectively_go_one_to_each_unit() -> None:
+    doc = extract_facts("Meta removed two networks from Peru and Bolivia, which targeted Chile "
+                        "and Ecuador respectively.")
+    assert _places(doc) == [({"PE"}, {"CL"}), ({"BO"}, {"EC"})]
