@@ -16,7 +16,7 @@ from archive.extract.gazetteer import platform_data
 from archive.extract.numbers import Number, _qualifier, find_numbers
 
 _MODIFIERS = frozenset(
-    ["fake", "inauthentic", "additional", "more", "related", "different", "various", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified", "faux", "fausses", "fake", "faux-", "falsas", "falsos", "de", "en", "sur", "в", "фейковых", "фейковые", "поддельных", "фальшивых", "ложных", "несуществующих", "неаутентичных", "страниц", "и", "autres", "otras", "otros",
+    ["fake", "inauthentic", "additional", "more", "related", "different", "various", "-plus", "linked", "separate", "fictitious", "bogus", "automated", "suspicious", "other", "new", "individual", "unique", "distinct", "active", "associated", "coordinated", "state-backed", "state-linked", "state-sponsored", "troll", "sock-puppet", "spam", "spammy", "duplicate", "bot", "fraudulent", "deceptive", "false", "such", "these", "of", "the", "total", "dormant", "compromised", "hacked", "authentic", "verified", "official", "affiliated", "connected", "corresponding", "personal", "business", "ad", "advertiser", "separate", "known", "identified", "faux", "fausses", "fake", "faux-", "falsas", "falsos", "de", "en", "sur", "в", "фейковых", "фейковые", "поддельных", "фальшивых", "ложных", "несуществующих", "неаутентичных", "страниц", "и", "autres", "otras", "otros",
      "других", "другие", "nouveaux", "nouvelles", "nuevas", "nuevos", "supplémentaires",
      "adicionales", "inauthentiques", "falsifiés", "falsos", "malicious", "abusive",
      "misleading", "coordinating", "propaganda", "maliciosas", "malveillants",
@@ -25,7 +25,8 @@ _MODIFIERS = frozenset(
 )
 # "six state-run accounts", "40 government-controlled Pages", "12 pro-Kremlin accounts"
 _STATE_MODIFIER = Caseless(r"(?:state|government|military|regime|party|pro|anti)-[\w-]+|"
-                           r"[\w]+-(?:linked|based|backed|run|affiliated|connected|origin|aligned)")
+                           r"[\w]+-(?:linked|based|backed|run|affiliated|connected|origin|aligned|"
+                           r"language|speaking)")
 _NOUN_METRIC = {
     "page": "facebook_pages", "group": "facebook_groups", "event": "facebook_events",
     "domain": "domains", "website": "websites", "blog": "blogger_blogs",

@@ -525,3 +525,12 @@ def test_targets_told_respectively_go_one_to_each_unit() -> None:
     doc = extract_facts("Meta removed two networks from Peru and Bolivia, which targeted Chile "
                         "and Ecuador respectively.")
     assert _places(doc) == [({"PE"}, {"CL"}), ({"BO"}, {"EC"})]
+
+
+def test_language_and_plus_words_between_a_figure_and_its_noun() -> None:
+    assert [(c.key, c.value, c.qualifier) for c in find_counts(
+        "Google removed 2,600-plus channels.", "youtube")] == [
+        ("youtube_channels", 2600, "more_than")]
+    assert [(c.key, c.value) for c in find_counts(
+        "Meta removed 1,200 Russian-language accounts.", "facebook")] == [
+        ("facebook_accounts", 1200)]
