@@ -1472,6 +1472,29 @@ def _shared_origin(layout: Layout, found: Sequence[Any]) -> Fact | None:
     return None
 
 
+_EVERY_UNIT = Caseless(
+    r"\b(?:both|all (?:three|four|five|six|seven|eight|of the|these|those|the)|each of the|"
+    r"the (?:two|three|four|five|six))\s+(?:\w+\s+)?(?:networks|operations|campaigns)\b|"
+    r"\b(?:les deux|tous les|toutes les) (?:réseaux|opérations|campagnes)\b|"
+    r"\b(?:ambas|las dos|todas las) (?:redes|operaciones|campañas)\b|\b(?:обе|все) (?:сети|операции)\b")
+
+
+def collective_languages(layout: Layout, found: Sequence[Any], networks: list[NetworkFacts]
+                         ) -> None:
+    """"Both networks posted in Spanish and Quechua": languages every network posted in."""
+    if len(networks) < 2:
+        return
+    for i, sent in enumerate(layout.sentences):
+        langs = found[i].languages
+        if not langs or not _EVERY_UNIT.search(sent.text) or _earlier(layout, i):
+            continue
+        for net in networks:
+            have = {f.key for f in net.facts if f.kind == "language"}
+            net.facts += [Fact("language", lang.code, None, None, None,
+                               {"confidence": 0.75, "shared": True}, _evidence(sent))
+                          for lang in langs if lang.code not in have]
+
+
 def _give_shared_origin(layout: Layout, found: Sequence[Any], networks: list[NetworkFacts]
                         ) -> None:
     """"trois réseaux ... russes", then each network's figures: the one origin stated for all

@@ -18,7 +18,7 @@ from archive.extract.actors import ActorHit, find_actors
 from archive.extract.caseless import Caseless
 from archive.extract.countries import DOMESTIC, PlaceHit, find_places, resolve_code
 from archive.extract.counts import CountHit, find_counts
-from archive.extract.discovery import discover
+from archive.extract.discovery import collective_languages, discover
 from archive.extract.document import (
     guess_language,
     guess_published,
@@ -1351,7 +1351,8 @@ def _build_network(layout: Layout, seg: Segment, found: list[_Found], n: int,
     _add_actors(facts, seg, found, sents, past)
     _origin_from_state_actor(facts)
     _origin_from_sponsor(facts)
-    for i in seg.sentences:
+    for i in seg.sentences + [k for k in seg.shared if k not in seg.sentences]:
+        # (a shared sentence's too: "Both networks posted in Spanish and Quechua")
         for lang in found[i].languages if i not in past else ():
             add(Fact("language", lang.code), sents[i])
     for i in seg.sentences:
@@ -1554,6 +1555,7 @@ def extract_facts(
     segments, networks = [k[0] for k in kept], [k[1] for k in kept]
     named = _countries_named(layout, mentions, content)
     networks = discover(layout, found, segments, networks, named, labels, platform)
+    collective_languages(layout, found, networks)
     _attach_by_origin(layout, found, networks, named)
     _origin_by_figure(layout, found, networks)
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))

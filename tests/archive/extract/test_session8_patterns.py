@@ -534,3 +534,12 @@ def test_language_and_plus_words_between_a_figure_and_its_noun() -> None:
     assert [(c.key, c.value) for c in find_counts(
         "Meta removed 1,200 Russian-language accounts.", "facebook")] == [
         ("facebook_accounts", 1200)]
+
+
+def test_both_networks_share_the_languages_a_collective_sentence_gives() -> None:
+    doc = extract_facts("Meta removed 30 accounts from Peru.\n\nMeta also removed 20 accounts "
+                        "from Bolivia.\n\nBoth networks posted in Spanish and English.")
+    assert [keys(n, "language") for n in doc.networks] == [{"es", "en"}, {"es", "en"}]
+    doc = extract_facts("Meta removed 30 accounts from Peru and 20 accounts from Bolivia. These "
+                        "operations posted in Quechua.")
+    assert {frozenset(keys(n, "language")) for n in doc.networks} != {frozenset({"qu"})}
