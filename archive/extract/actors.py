@@ -665,7 +665,11 @@ _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Premier|Chancellor|King|Crown Prince|Senator|Governor|"
     r"Vice President|Minister|opposition leader|candidate|Mayor|Emir|Sheikh|incumbent|"
     r"[Pp]resident(?:e|a)?|[Pp]résident|[Cc]andidat[oae]?|[Gg]obernador|[Aa]lcalde|"
-    r"[Pp]remier ministre|[Pp]rimer ministro|[Пп]резидент\w*|[Кк]андидат\w*)\s+"
+    r"[Pp]remier ministre|[Pp]rimer ministro|[Пп]резидент\w*|[Кк]андидат\w*|"
+    r"[Ss]enador[a]?|[Ss]énat(?:eur|rice)|[Pp]rimera ministra|[Pp]remière ministre|"
+    r"[Dd]iputad[oa]|[Dd]éputée?)"
+    # "le président brésilien Jair Bolsonaro", "del presidente del país, Juan Orlando Hernández"
+    r"(?:\s+(?P<adj>[a-zà-ÿ]{3,}))?(?:\s+(?:del país|du pays))?,?\s+"
     r"(?P<name>(?:[A-ZÀ-Ý][\w'’.-]+(?:\s+|$)){1,4})")
 _PARTY = re.compile(
     r"\b(?P<name>(?:[A-ZÀ-Ý][\w'’.-]+\s+){0,4}(?:Party|Front|Movement|Alliance|Congress|"
@@ -678,8 +682,11 @@ _FAVOUR = Caseless(
     r"boost(?:ing|ed)?|positive (?:narratives|coverage|content) about|backed|backing|"
     r"campaign(?:ed|ing) for|pro-|"
     # Spanish, French, Russian
-    r"apoy\w+|en apoyo (?:de|a)|a favor de|elogi\w+|respald\w+|favorables? (?:a|al)|"
-    r"soutien (?:à|au|de)|soutenir|soutenant|en faveur d[eu]|fais\w+ l['’]éloge|"
+    r"apoy\w+|en apoyo (?:de|a)|a favor de|en favor de|elogi\w+|respald\w+|favorables? (?:a|al)|"
+    r"(?:contenido|mensajes?|imagen) positiv[oa]s? (?:del?|sobre)|"
+    r"soutien (?:à|au|de)|soutenir|soutenant|soutenait|soutenaient|en faveur d[eu]|"
+    r"fais\w+ l['’]éloge|favorables? (?:à|au|aux)|"
+    r"burnish\w*|bolster\w*|"
     r"поддерж\w+|в поддержку|восхвал\w+)")
 _AGAINST = Caseless(
     r"\b(?:critical of|critici[sz]\w*|against|attack\w*|denigrat\w*|opponents?|opposition|"
@@ -793,7 +800,8 @@ def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHi
     """Named people ("President Vladimir Putin") and parties a network praised or promoted:
     the nearest cue to their left in the clause decides; criticism makes them a topic."""
     out: list[ActorHit] = []
-    found = [(m.start("name"), m.group("name").strip()) for m in _TITLED.finditer(s)]
+    found = [(m.start("name"), m.group("name").strip()) for m in _TITLED.finditer(s)
+             if not m.group("adj") or m.group("adj") in place_words()]
     found += [(m.start("name"), m.group("name").strip()) for m in _PARTY.finditer(s)]
     for start, name in sorted(found):
         name = re.sub(r"^(?:the|ruling|governing)\s+", "", name, flags=re.I).strip(" '’.,")

@@ -31,3 +31,23 @@ def test_a_media_name_that_is_also_a_phrase_leaves_the_country_to_the_text() -> 
     s = "Россия сегодня ответила на удаление аккаунтов."
     assert any(m.of_kind("country") for m in scan(s))
     assert not any(m.of_kind("actor") for m in scan(s))
+
+
+def test_a_french_or_spanish_title_with_a_demonym_before_the_name() -> None:
+    assert ("Ana Gómez Ruiz", "beneficiary") in _actors(
+        "Les comptes publiaient des messages favorables au président chilien Ana Gómez Ruiz.")
+    assert ("Pedro Alvarado Soto", "beneficiary") in _actors(
+        "Las páginas difundían contenido positivo del presidente del país, Pedro Alvarado Soto.")
+    assert ("Lucía Paredes Vera", "beneficiary") in _actors(
+        "Las cuentas actuaban en favor de la senadora Lucía Paredes Vera.")
+
+
+def test_a_lower_case_word_after_a_title_that_is_no_demonym_is_no_title() -> None:
+    # ("president and chief executive ..." names the speaker's office, not whom they praised)
+    assert not any(role == "beneficiary" for _, role in _actors(
+        "The posts praised the president and Chief Executive Tomas Varga of the firm."))
+
+
+def test_burnishing_a_reputation_is_promoting() -> None:
+    assert ("Mateo Ilic", "beneficiary") in _actors(
+        "The fake accounts sought to burnish the image of President Mateo Ilic abroad.")
