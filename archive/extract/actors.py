@@ -60,6 +60,7 @@ _WEAK_PREFIX = Caseless(
     r"(?:associated|affiliated|connected)\s+with|(?:of|at|from|working for))\s+")
 _STOP = re.compile(
     r"[.;:!?\"“”]|,\s(?!(?:Inc|Ltd|LLC|LLP)\b)|\s(?:which|who|that|but|while|as well as|"
+    r"qui|que|quien|quienes|dont|donde|котор\w+|"
     r"according|in order|for violating|located|based|operating|working (?:on|with|from|in)|"
     r"including|although|was|were|is|are|has|have|had|will|would|for \w+ing|reportedly|"
     r"allegedly|apparently|used|using|"

@@ -51,3 +51,11 @@ def test_a_lower_case_word_after_a_title_that_is_no_demonym_is_no_title() -> Non
 def test_burnishing_a_reputation_is_promoting() -> None:
     assert ("Mateo Ilic", "beneficiary") in _actors(
         "The fake accounts sought to burnish the image of President Mateo Ilic abroad.")
+
+
+def test_a_french_or_spanish_relative_clause_ends_the_attribution() -> None:
+    found = _actors("Meta eliminó cuentas vinculadas a un grupo anónimo que atacaba a la "
+                    "periodista Marta Olsen Vidal.")
+    assert not any(name.startswith("Marta") for name, _ in found)
+    found = _actors("Les comptes étaient liés à la désinformation qui visait le député Paul Arno.")
+    assert not any(name.startswith("Paul") for name, _ in found)
