@@ -88,7 +88,10 @@ _DENY = Caseless(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
     r"disputed (?:the|that|any|claims|allegations|findings)|nothing to do with|"
     r"called the (?:allegations|accusations|report|claims|findings)|"
-    r"said (?:it|they|he|she) (?:had|has|was|were) (?:no|not)\b)")
+    r"said (?:it|they|he|she) (?:had|has|was|were) (?:no|not)\b|"
+    r"neg(?:ó|aron|a|aba)\b|niegan?\b|rechaz(?:ó|aron)\b|desmint(?:ió|ieron)\b|desmienten?\b|"
+    r"(?:a|ont) (?:nié|démenti|rejeté)\b|nient?\b|dément(?:ent)?\b|"
+    r"отрица(?:ет|ют|л|ли|ла)\b|опроверг\w*|отверг\w*)")
 _BENEFIT = Caseless(
     r"\b(?:in (?:support|favou?r) of|supportive of|favou?rable to|to (?:benefit|boost|support|"
     r"promote)|benefit(?:ed|ing|s)?|promot(?:ed|ing|e)\s+(?:content\s+(?:favou?rable\s+to|about)\s+)?"

@@ -634,7 +634,8 @@ def _origin_by_figure(layout: Layout, found: list[_Found], networks: list[Networ
 
 
 _STATE_WORDS = Caseless(r"\b(?:government|ministry|army|military|police|armed forces|"
-                        r"presidency|party|gobierno|gouvernement|правительств\w*)\b")
+                        r"presidency|presidential|presidencial|présidentiel\w*|party|gobierno|"
+                        r"gouvernement|правительств\w*)\b")
 
 
 def _denials_of_the_attributed(net: NetworkFacts) -> None:

@@ -4,8 +4,10 @@ that contains a country word does not take the country from the text."""
 
 from __future__ import annotations
 
+from archive.extract import extract_facts
 from archive.extract.actors import find_actors
 from archive.extract.gazetteer import scan
+from tests.archive.extract.conftest import keys, only_network
 
 
 def _actors(s: str) -> set[tuple[str, str]]:
@@ -59,3 +61,17 @@ def test_a_french_or_spanish_relative_clause_ends_the_attribution() -> None:
     assert not any(name.startswith("Marta") for name, _ in found)
     found = _actors("Les comptes étaient liés à la désinformation qui visait le député Paul Arno.")
     assert not any(name.startswith("Paul") for name, _ in found)
+
+
+def test_denials_in_spanish_french_and_russian() -> None:
+    assert ("Carla Mendes", "denied") in _actors(
+        "Carla Mendes, portavoz del partido, negó cualquier vínculo con las cuentas.")
+    assert ("Luc Marin", "denied") in _actors("Luc Marin a démenti toute implication.")
+    assert ("Yevgeny Prigozhin", "denied") in _actors("Пригожин отрицает связь с аккаунтами.")
+
+
+def test_a_presidential_official_denying_answers_for_the_state() -> None:
+    doc = extract_facts(
+        "Twitter removed 1,150 accounts that originated in Turkey and amplified the ruling "
+        "party. Ali Demir, the presidential communications director, denied the claims.")
+    assert "Ali Demir" in keys(only_network(doc), "actor", "denied")
