@@ -75,3 +75,16 @@ def test_a_presidential_official_denying_answers_for_the_state() -> None:
         "Twitter removed 1,150 accounts that originated in Turkey and amplified the ruling "
         "party. Ali Demir, the presidential communications director, denied the claims.")
     assert "Ali Demir" in keys(only_network(doc), "actor", "denied")
+
+
+def test_a_known_name_the_network_praised_after_its_attribution_is_no_attribution() -> None:
+    found = _actors("The campaign was linked to the Internet Research Agency and posted "
+                    "videos supportive of the Wagner Group in Mali.")
+    assert ("Internet Research Agency", "attributed") in found
+    assert ("Wagner Group", "attributed") not in found
+    assert ("Wagner Group", "beneficiary") in found
+
+
+def test_a_known_name_in_the_same_attribution_clause_stays_attributed() -> None:
+    found = _actors("The Pages were linked to individuals in Russia and to the Wagner Group.")
+    assert ("Wagner Group", "attributed") in found
