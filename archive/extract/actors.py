@@ -383,7 +383,7 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             if m.start >= limit:
                 break
             if m.of_kind("actor") and m.end <= limit and not _is_researcher(m):
-                between = s[phrase_end : max(phrase_end, m.start - off)]
+                between = s[cue.end() : max(cue.end(), m.start - off)]
                 if _FAVOUR.search(between) or _AGAINST.search(between):
                     continue  # "linked to X and sharing content supportive of Y": Y gained
                 gms.append(m)
