@@ -357,6 +357,8 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
         before = s[max(0, cue.start() - 40) : cue.start()]
         if _HYPERLINK.match(rest) or _POSING.search(before + cue.group(0)):
             continue  # "sharing links to the website", "claimed to be run by locals"
+        if _ORG_WITH_TIES.search(before + cue.group(0)):
+            continue  # "IUVM, a propaganda group with close links to X": the group's ties
         lead = len(rest) - len(rest.lstrip())
         stop = _STOP.search(rest, lead)
         phrase_end = cue.end() + (stop.start() if stop else len(rest))
@@ -420,6 +422,12 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
     return out
 
 
+# An organisation's own ties, told in passing ("run by youth groups with ties to X", "Y, a
+# media group with close links to X"): X is whom the organisation is tied to, not the network.
+_ORG_WITH_TIES = Caseless(
+    r"\b(?:groups?|organi[sz]ations?|firms?|compan(?:y|ies)|agenc(?:y|ies)|outlets?|movements?|"
+    r"part(?:y|ies)|media)\s+(?:with\s+(?:\w+\s+)?(?:links?|ties|connections?)\s+(?:to|with)|"
+    r"(?:(?:closely|directly)\s+)?(?:connected|linked|tied|affiliated|associated)\s+(?:to|with))$")
 _OFFICE_OF_A_PLACE = Caseless(
     r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:mayor|governor|alcalde|alcaldesa|gobernador[a]?|maire|"
     r"gouverneur)\s+(?:of|de|del|de la)\s+")

@@ -88,3 +88,18 @@ def test_a_known_name_the_network_praised_after_its_attribution_is_no_attributio
 def test_a_known_name_in_the_same_attribution_clause_stays_attributed() -> None:
     found = _actors("The Pages were linked to individuals in Russia and to the Wagner Group.")
     assert ("Wagner Group", "attributed") in found
+
+
+def test_the_ties_of_an_organisation_named_in_passing_are_not_the_networks() -> None:
+    found = _actors("Meta tied the operation to Smaat, a marketing company with close links "
+                    "to the Egyptian government.")
+    assert ("Smaat", "attributed") in found
+    assert not any("government" in name for name, _ in found)
+    found = _actors("The 300 accounts were run by student groups connected to the Cuban "
+                    "government.")
+    assert not any("government" in name for name, _ in found)
+
+
+def test_accounts_with_ties_to_a_government_are_attributed_to_it() -> None:
+    found = _actors("Twitter removed 300 accounts with ties to the Cuban government.")
+    assert ("Cuban government", "attributed") in found
