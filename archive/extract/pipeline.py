@@ -603,6 +603,35 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
                                       {**a.detail, "by_origin": True}, _evidence(sent)))
 
 
+def _attach_to_the_only_network(layout: Layout, found: list[_Found],
+                                networks: list[NetworkFacts]) -> None:
+    """A document of one network that names whom it attributes to only in a sentence the
+    network did not take ("The platform removed the profiles associated with the media firms
+    X and Y" after the lead): those actors are the network's, marked for review, unless the
+    sentence tells of an earlier takedown or of another origin."""
+    if len(networks) != 1:
+        return
+    net = networks[0]
+    if any(f.kind == "actor" and f.role == "attributed" for f in net.facts):
+        return
+    origins = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
+    used = {f.evidence.start for f in net.facts if f.evidence is not None}
+    for i, sent in enumerate(layout.sentences):
+        actors = [a for a in found[i].actors if a.role == "attributed" and a.name != "@coref"]
+        if not actors or sent.start in used or _PASSING.search(sent.text) or (
+                _PAST_NETWORK.search(sent.text) or NOT_THE_FIRST.search(sent.text)
+                or _LIKE_AN_EARLIER.search(sent.text)):
+            continue
+        theirs = {p.key for p in found[i].places if p.kind == "country" and p.role == "origin"}
+        if theirs - origins:
+            continue  # "accounts linked to X in Iran" beside a network from Russia: another
+        have = {(f.key, f.role) for f in net.facts if f.kind == "actor"}
+        for a in actors:
+            if (a.name, "attributed") not in have:
+                net.facts.append(Fact("actor", a.name, None, None, "attributed",
+                                      {**a.detail, "by_origin": True}, _evidence(sent)))
+
+
 def _origin_by_figure(layout: Layout, found: list[_Found], networks: list[NetworkFacts]) -> None:
     """A network without an origin whose figure another sentence repeats beside one origin
     ("... removed thousands of accounts, including 259 operated by Spain's ruling party" then
@@ -1380,6 +1409,7 @@ def extract_facts(
     named = _countries_named(layout, mentions, content)
     networks = discover(layout, found, segments, networks, named, labels, platform)
     _attach_by_origin(layout, found, networks, named)
+    _attach_to_the_only_network(layout, found, networks)
     _origin_by_figure(layout, found, networks)
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))
     _origins_owned_elsewhere(networks)

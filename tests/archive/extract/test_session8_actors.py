@@ -103,3 +103,21 @@ def test_the_ties_of_an_organisation_named_in_passing_are_not_the_networks() -> 
 def test_accounts_with_ties_to_a_government_are_attributed_to_it() -> None:
     found = _actors("Twitter removed 300 accounts with ties to the Cuban government.")
     assert ("Cuban government", "attributed") in found
+
+
+def test_the_only_network_takes_the_actors_of_a_sentence_it_did_not_take() -> None:
+    doc = extract_facts(
+        "YouTube said it closed several channels tied to Russian media outlets, which it "
+        "accused of covert influence campaigns aimed at American voters.\n\n"
+        "The video service said on Monday it had closed the channels associated with the "
+        "companies Rossiya Segodnya and TV Novosti for breaking its rules.")
+    assert {"Rossiya Segodnya", "TV-Novosti"} <= keys(only_network(doc), "actor", "attributed")
+
+
+def test_the_only_network_takes_no_actor_of_a_sentence_about_another_origin() -> None:
+    doc = extract_facts(
+        "YouTube said it closed several channels tied to Russian media outlets, which it "
+        "accused of covert influence campaigns aimed at American voters.\n\n"
+        "The video service said on Monday it had also closed channels that originated in "
+        "Iran and were associated with the companies Rossiya Segodnya and TV Novosti.")
+    assert not keys(only_network(doc), "actor", "attributed")
