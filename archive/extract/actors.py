@@ -220,7 +220,8 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
         if not text or _GENERIC.match(text):
             continue
         offset = start + phrase.find(text)
-        if _STATE_NP.match(text) or _STATE_NP.match(text.lower().capitalize()):
+        if (_STATE_NP.match(text) or _STATE_NP.match(text.lower().capitalize())
+                or _country_state(text)):
             out.append((text, offset))
             continue
         text = _LEADING_LOWER.sub("", text)
@@ -262,11 +263,28 @@ _OFFICE_BEFORE_NAME = re.compile(
     r"(?=[A-ZÀ-Ý][\w'’.-]+\s+[A-ZÀ-Ý])")
 
 
+_COUNTRY_STATE = re.compile(r"^(?:the\s+)?(?P<c>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+"
+                            r"(?P<h>government)$")
+
+
+def _country_state(name: str) -> str | None:
+    """ "Saudi Arabia government" -> "Saudi government": a state body named by its country's
+    name rather than its demonym; None for anything else."""
+    m = _COUNTRY_STATE.match(name.strip())
+    demonym = _demonyms().get(m.group("c").lower()) if m else None
+    if not m or not demonym:
+        return None
+    return f"{demonym} government"
+
+
 def canonical_actor(name: str) -> str:
-    """One spelling for a state actor: "Government of Armenia" -> "Armenian government";
-    a person without the office before the name: "Belarusian President Alexander
-    Lukashenko" -> "Alexander Lukashenko"."""
+    """One spelling for a state actor: "Government of Armenia" -> "Armenian government",
+    "Saudi Arabia government" -> "Saudi government"; a person without the office before the
+    name: "Belarusian President Alexander Lukashenko" -> "Alexander Lukashenko"."""
     name = _OFFICE_BEFORE_NAME.sub("", name.strip())
+    state = _country_state(name)
+    if state:
+        return state
     m = _GOVERNMENT_OF.match(name.strip())
     if m:
         demonym = _demonyms().get(m.group(1).strip().lower())

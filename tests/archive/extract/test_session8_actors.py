@@ -5,7 +5,7 @@ that contains a country word does not take the country from the text."""
 from __future__ import annotations
 
 from archive.extract import extract_facts
-from archive.extract.actors import find_actors
+from archive.extract.actors import canonical_actor, find_actors
 from archive.extract.gazetteer import scan
 from tests.archive.extract.conftest import keys, only_network
 
@@ -121,3 +121,13 @@ def test_the_only_network_takes_no_actor_of_a_sentence_about_another_origin() ->
         "The video service said on Monday it had also closed channels that originated in "
         "Iran and were associated with the companies Rossiya Segodnya and TV Novosti.")
     assert not keys(only_network(doc), "actor", "attributed")
+
+
+def test_a_government_named_by_its_countrys_name_is_the_demonym_government() -> None:
+    assert ("Saudi government", "attributed") in _actors(
+        "Twitter suspended 40 accounts tied to the Saudi Arabia government.")
+    assert canonical_actor("United Kingdom government") == "British government"
+
+
+def test_a_party_government_is_not_renamed() -> None:
+    assert canonical_actor("Georgian Dream government") == "Georgian Dream government"
