@@ -612,6 +612,7 @@ def _attach_to_the_only_network(layout: Layout, found: list[_Found],
     if len(networks) != 1:
         return
     net = networks[0]
+    _researchers_of_the_only_network(layout, found, net)
     if any(f.kind == "actor" and f.role == "attributed" for f in net.facts):
         return
     origins = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
@@ -629,6 +630,25 @@ def _attach_to_the_only_network(layout: Layout, found: list[_Found],
         for a in actors:
             if (a.name, "attributed") not in have:
                 net.facts.append(Fact("actor", a.name, None, None, "attributed",
+                                      {**a.detail, "by_origin": True}, _evidence(sent)))
+
+
+def _researchers_of_the_only_network(layout: Layout, found: list[_Found],
+                                     net: NetworkFacts) -> None:
+    """"Last week, FireEye announced the discovery of ..." in the lead of a document of one
+    network: the research group it names is the network's, wherever the sentence is."""
+    if any(f.kind == "actor" and f.role == "researcher" for f in net.facts):
+        return
+    named = {a.name for f in found for a in f.actors if a.role == "researcher"}
+    if len(named) != 1:
+        return  # (several groups named: which of them looked into this one is not said)
+    for i, sent in enumerate(layout.sentences):
+        if _PASSING.search(sent.text) or _PAST_NETWORK.search(sent.text):
+            continue
+        for a in found[i].actors:
+            if a.role == "researcher" and (a.name, "researcher") not in {
+                    (f.key, f.role) for f in net.facts}:
+                net.facts.append(Fact("actor", a.name, None, None, "researcher",
                                       {**a.detail, "by_origin": True}, _evidence(sent)))
 
 

@@ -131,3 +131,22 @@ def test_a_government_named_by_its_countrys_name_is_the_demonym_government() -> 
 
 def test_a_party_government_is_not_renamed() -> None:
     assert canonical_actor("Georgian Dream government") == "Georgian Dream government"
+
+
+_LEAD_OF_ONE = (
+    "Two weeks ago, {who} published findings on a suspected influence operation "
+    "originating in Iran and tied to several lookalike news domains.\n\n"
+    "Once we heard of it, we started to look for those domains on Reddit.\n\n"
+    "To date, we have removed 210 accounts we believe to be connected to this influence "
+    "group, which originated in Iran.\n\n"
+    "This group focused on subjects important to Iran.")
+
+
+def test_the_research_group_of_the_lead_is_the_only_networks() -> None:
+    doc = extract_facts(_LEAD_OF_ONE.format(who="Mandiant"))
+    assert keys(only_network(doc), "actor", "researcher") == {"Mandiant"}
+
+
+def test_of_two_research_groups_in_the_lead_neither_is_given() -> None:
+    doc = extract_facts(_LEAD_OF_ONE.format(who="Mandiant and Graphika"))
+    assert not keys(only_network(doc), "actor", "researcher")
