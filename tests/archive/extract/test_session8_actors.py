@@ -150,3 +150,18 @@ def test_the_research_group_of_the_lead_is_the_only_networks() -> None:
 def test_of_two_research_groups_in_the_lead_neither_is_given() -> None:
     doc = extract_facts(_LEAD_OF_ONE.format(who="Mandiant and Graphika"))
     assert not keys(only_network(doc), "actor", "researcher")
+
+
+def test_more_known_actors_of_takedowns_and_their_spellings() -> None:
+    assert ("Fazze", "attributed") in _actors(
+        "Meta linked the network to Fazze, a marketing firm registered in London.")
+    assert ("Internet Research Agency", "attributed") in _actors(
+        "Les comptes étaient liés à l'Agence de recherche sur Internet.")
+    assert ("Union of Young Communists", "attributed") in _actors(
+        "Las cuentas eran operadas por la Unión de Jóvenes Comunistas.")
+
+
+def test_a_known_name_holding_a_country_is_written_without_it() -> None:
+    # ("... Organization of Iran" would swallow the country of the sentence)
+    s = "Accounts run by the People's Mojahedin Organization of Iran were removed."
+    assert any(m.of_kind("country") for m in scan(s))
