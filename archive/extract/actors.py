@@ -377,7 +377,7 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             continue  # "sharing links to the website", "claimed to be run by locals"
         if _ORG_WITH_TIES.search(before + cue.group(0)):
             continue  # "IUVM, a propaganda group with close links to X": the group's ties
-        lead = len(rest) - len(rest.lstrip())
+        lead = len(rest) - len(rest.lstrip(" ,\t\n"))  # ("directly backed by, the X")
         stop = _STOP.search(rest, lead)
         phrase_end = cue.end() + (stop.start() if stop else len(rest))
         phrase = s[cue.end() + lead : phrase_end]
@@ -428,8 +428,10 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
                              (halves[1], off + a + inner.rfind(halves[1]))]
                 else:
                     names = [(inner, off + a)]
-        if not names and stop and s[phrase_end : phrase_end + 2] == ", ":
-            # Apposition: "a local advertising agency, Spectrum Media".
+        if not names and stop and s[phrase_end : phrase_end + 2] == ", " and re.match(
+                r"[A-ZÀ-ÝА-ЯЁ«\"“]", s[phrase_end + 2 : phrase_end + 3]):
+            # Apposition: "a local advertising agency, Spectrum Media" (a name, not a clause:
+            # "an account, while others tried to tag Minister X")
             tail = s[phrase_end + 2 :]
             tail_stop = re.search(r"[.;:]|,\s(?:a|an|the|which|who)\b|\s(?:which|who)\b", tail)
             appos = tail[: tail_stop.start() if tail_stop else len(tail)]

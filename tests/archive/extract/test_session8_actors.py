@@ -165,3 +165,11 @@ def test_a_known_name_holding_a_country_is_written_without_it() -> None:
     # ("... Organization of Iran" would swallow the country of the sentence)
     s = "Accounts run by the People's Mojahedin Organization of Iran were removed."
     assert any(m.of_kind("country") for m in scan(s))
+
+
+def test_an_apposition_is_a_name_not_the_clause_after_a_comma() -> None:
+    assert ("Spectrum Media", "attributed") in _actors(
+        "The Pages were run by a local advertising agency, Spectrum Media.")
+    found = _actors("Some posts were linked to an account with a short handle, while others "
+                    "tried to tag former Foreign Minister Dana Holt.")
+    assert not any("Holt" in name for name, _ in found)
