@@ -1328,6 +1328,8 @@ def _add_actors(facts: list[Fact], seg: Segment, found: list[_Found], sents: lis
     for (name, role), (hit, sent) in best.items():
         if role == "attributed" and name in researchers:
             continue
+        if role == "beneficiary" and name in attributed:
+            continue  # "run by the army ... amplifying pro-army content": who ran it, foremost
         facts.append(Fact("actor", name, None, None, role, dict(hit.detail), _evidence(sent)))
 
 

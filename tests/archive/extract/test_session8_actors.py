@@ -173,3 +173,11 @@ def test_an_apposition_is_a_name_not_the_clause_after_a_comma() -> None:
     found = _actors("Some posts were linked to an account with a short handle, while others "
                     "tried to tag former Foreign Minister Dana Holt.")
     assert not any("Holt" in name for name, _ in found)
+
+
+def test_who_ran_the_network_is_not_also_its_beneficiary() -> None:
+    net = only_network(extract_facts(
+        "Twitter suspended 900 accounts operated by the Royal Thai Army. The accounts "
+        "posted content praising the Royal Thai Army and attacking opposition politicians."))
+    assert keys(net, "actor", "attributed") == {"Royal Thai Army"}
+    assert not keys(net, "actor", "beneficiary")
