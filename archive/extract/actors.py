@@ -863,6 +863,11 @@ def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHi
     return out
 
 
+_FOLLOWERS_AFTER = Caseless(r"^['’]?s?\s+(?:loyalists|supporters|sympathi[sz]ers|followers|"
+                            r"fans|partisans|seguidores|simpatizantes|partidarios|"
+                            r"sympathisants|partisans|сторонник\w*)\b")
+
+
 _UNIT_WORDS = frozenset("campaigns campaign operations operation networks network accounts "
                         "channels pages groups clusters efforts activity".split())
 
@@ -888,6 +893,8 @@ def _keep(hit: ActorHit, s: str, offset: int, mentions: list[Mention]) -> bool:
         return False
     if not known and hit.name.lower() in _platform_words():
         return False  # "money received from AdSense": a platform, not who ran the network
+    if hit.role == "attributed" and _FOLLOWERS_AFTER.match(s[hit.end - offset :]):
+        return False  # "linked to Bashir loyalists": the people who back him ran it, not he
     if hit.role == "attributed" and (_RESEMBLING.search(s[max(0, hit.start - offset - 80) :
                                                            hit.start - offset])
                                      or _IMITATING.search(s[max(0, hit.start - offset - 70) :

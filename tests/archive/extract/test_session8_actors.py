@@ -181,3 +181,10 @@ def test_who_ran_the_network_is_not_also_its_beneficiary() -> None:
         "posted content praising the Royal Thai Army and attacking opposition politicians."))
     assert keys(net, "actor", "attributed") == {"Royal Thai Army"}
     assert not keys(net, "actor", "beneficiary")
+
+
+def test_the_supporters_of_a_person_are_not_the_person() -> None:
+    found = _actors("The company said the second network was linked to Marek Oltan loyalists.")
+    assert ("Marek Oltan", "attributed") not in found
+    assert ("Marek Oltan", "attributed") in _actors(
+        "The company said the second network was linked to Marek Oltan.")
