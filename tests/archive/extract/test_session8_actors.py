@@ -188,3 +188,8 @@ def test_the_supporters_of_a_person_are_not_the_person() -> None:
     assert ("Marek Oltan", "attributed") not in found
     assert ("Marek Oltan", "attributed") in _actors(
         "The company said the second network was linked to Marek Oltan.")
+
+
+def test_the_american_military_is_the_united_states_military() -> None:
+    assert ("United States military", "attributed") in _actors(
+        "Meta said the accounts were run by the American military.")
