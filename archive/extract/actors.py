@@ -290,7 +290,13 @@ def canonical_actor(name: str) -> str:
         demonym = _demonyms().get(m.group(1).strip().lower())
         if demonym:
             return f"{demonym} government"
-    return name
+    return _known_names().get(name.lower(), name)  # "American military": the gazetteer's name
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> dict[str, str]:
+    return {alias.lower(): a["name"] for a in load_gazetteer("actors.json")["actors"]
+            for alias in a["aliases"]}
 
 
 def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
@@ -691,6 +697,9 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     taken = {(h.start, h.end) for h in hits}
     hits += [h for h in _beneficiaries(s, offset, mentions)
              if not any(a < h.end and h.start < b for a, b in taken)]
+    for h in hits:
+        if h.name != "@coref":
+            h.name = canonical_actor(h.name)  # (the state bodies too: one spelling each)
     # (whichever way a name came: an operation's or a platform's name is no actor's)
     return [h for h in hits if h.name == "@coref" or (
         h.name.lower() not in _operation_names() and h.name.lower() not in _platform_words())]
@@ -760,10 +769,26 @@ _STATE_AFTER = Caseless(r"^(?:['’]s)?\s+(?P<w>government|military|army|intelli
                         r"security services)\b(?P<poss>['’]s)?")
 _STATE_BEFORE = Caseless(
     r"\b(?P<w>gouvernement|gobierno|правительств\w*|армии|армией|армия|armée|ejército|"
+    r"вооруж[её]нн\w*\s+сил\w*|fuerzas armadas|forces armées|"
     r"(?:services|servicios) (?:de renseignement|secretos|de inteligencia)|"
     r"спецслужб\w*|разведк\w*)\s+(?:(?:de|del|d['’]|du)\s*)?(?:la\s+|l['’]\s*)?$")
+# Russian puts the demonym before the body: "российскими спецслужбами", "иранским правительством"
+_STATE_AFTER_RU = Caseless(r"^\s+(?P<w>(?:служб\w*\s+)?военн\w*\s+разведк\w*|спецслужб\w*|"
+                           r"правительств\w*|арми\w*|вооруж[её]нн\w*\s+сил\w*|разведк\w*)")
+
+
+def _russian_state_word(word: str) -> str:
+    low = word.lower()
+    if "военн" in low:
+        return "military intelligence"
+    if low.startswith(("спецслужб", "разведк")):
+        return "intelligence services"
+    return "government" if low.startswith("правительств") else "military"
+
+
 _STATE_WORD = {"gouvernement": "government", "gobierno": "government", "armée": "military",
-               "ejército": "military", "army": "military",
+               "ejército": "military", "army": "military", "fuerzas armadas": "military",
+               "forces armées": "military",
                "services de renseignement": "intelligence services",
                "servicios secretos": "intelligence services",
                "servicios de inteligencia": "intelligence services"}
@@ -792,12 +817,17 @@ def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit
         a, b = m.start - offset, m.end - offset
         after = _STATE_AFTER.match(s[b:])
         before = _STATE_BEFORE.search(s[max(0, a - 30) : a])
-        if after and m.surface[:1].isupper():
+        russian = _STATE_AFTER_RU.match(s[b:]) if re.match(r"[а-яё]", m.surface) else None
+        if russian:  # "связаны с российскими службами военной разведки"
+            word, start, end = _russian_state_word(russian.group("w")), a, b + russian.end()
+            owns = False
+            before = russian  # (a state body named in full: the ties' only name)
+        elif after and m.surface[:1].isupper():
             word, start, end = after.group("w").lower(), a, b + after.end("w")
             owns = bool(after.group("poss")) and bool(_OWN_UNIT.match(s[b + after.end() :]))
         elif before and m.surface[:1].islower() or before and before.group("w").lower().startswith(
                 ("gouvernement", "gobierno", "armée", "ejército", "services", "servicios",
-                 "правительств", "арми", "спецслужб", "разведк")):
+                 "правительств", "арми", "спецслужб", "разведк", "вооруж", "fuerzas", "forces")):
             word, start, end = before.group("w").lower(), a - len(before.group(0)), b
             owns = False
             if word.startswith("правительств"):
@@ -806,6 +836,8 @@ def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit
                 word = "military"
             elif word.startswith(("спецслужб", "разведк")):
                 word = "intelligence services"
+            elif word.startswith("вооруж"):
+                word = "military"
         else:
             continue
         # ("ties to Russia's intelligence services", "liés au gouvernement arménien": the
@@ -819,7 +851,7 @@ def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit
         cue = [c for c in cue if any_cue or c.group("w3") or re.search(
             r"\b(?:backed|sponsored|funded|financed|directed|commissioned)\s+by\b", c.group(0), re.I)]
         attributed = bool(cue) and bool(re.fullmatch(
-            r"\s*(?:[—–-]\s*)?(?:the|le|la|el|al|du|del|de la|l['’])?\s*", lead[cue[-1].end() :],
+            r"\s*(?:[—–-]\s*)?(?:the|le|la|les|el|los|las|al|du|des|del|de la|l['’])?\s*", lead[cue[-1].end() :],
             re.IGNORECASE))
         if not (attributed or owns):
             continue

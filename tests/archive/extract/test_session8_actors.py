@@ -193,3 +193,23 @@ def test_the_supporters_of_a_person_are_not_the_person() -> None:
 def test_the_american_military_is_the_united_states_military() -> None:
     assert ("United States military", "attributed") in _actors(
         "Meta said the accounts were run by the American military.")
+
+
+def test_state_bodies_named_in_russian_word_order_and_armed_forces() -> None:
+    assert ("Russian military intelligence (GRU)", "attributed") in _actors(
+        "Компания считает, что страницы связаны с российскими службами военной разведки.")
+    assert ("Iranian government", "attributed") in _actors(
+        "Twitter удалил аккаунты, связанные с иранским правительством.")
+    assert ("United States military", "attributed") in _actors(
+        "Расследование нашло связи с людьми, связанными с вооружёнными силами США.")
+    assert ("Venezuelan military", "attributed") in _actors(
+        "Las cuentas estaban vinculadas a las fuerzas armadas de Venezuela.")
+
+
+def test_a_russian_demonym_without_a_state_body_is_no_actor() -> None:
+    assert not _actors("Страницы были связаны с российскими блогерами.")
+
+
+def test_a_state_body_the_gazetteer_knows_takes_its_name() -> None:
+    assert canonical_actor("American military") == "United States military"
+    assert canonical_actor("Some Unknown Group") == "Some Unknown Group"
