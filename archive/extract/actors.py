@@ -86,6 +86,7 @@ _ORG_HEAD = Caseless(
     r"committee|campaign team|foundation|center|centre|network of [A-Z])\b")
 _DENY = Caseless(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
+    r"(?:to|quickly|quick to|would) (?:dismiss|reject|refute)|"
     r"disputed (?:the|that|any|claims|allegations|findings)|nothing to do with|"
     r"called the (?:allegations|accusations|report|claims|findings)|"
     r"said (?:it|they|he|she) (?:had|has|was|were) (?:no|not)\b|"
@@ -485,7 +486,7 @@ def _denied(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
             out.append(ActorHit(m.of_kind("actor")[0].value, "denied", m.start, m.end,
                                 {"as_written": m.surface, "wording": d.group(0)}))
             continue
-        coref = re.match(r"\s*(?:the|The)\s+(group|party|company|firm|agency|ministry|army|"
+        coref = re.match(r"\s*(?:[^,]{0,40},\s*)?(?:the|The)\s+(group|party|company|firm|agency|ministry|army|"
                          r"military|organi[sz]ation|companies|firms|government)\b", clause)
         if coref:
             out.append(ActorHit("@coref", "denied", base, base + len(coref.group(0)),

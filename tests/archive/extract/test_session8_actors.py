@@ -213,3 +213,17 @@ def test_a_russian_demonym_without_a_state_body_is_no_actor() -> None:
 def test_a_state_body_the_gazetteer_knows_takes_its_name() -> None:
     assert canonical_actor("American military") == "United States military"
     assert canonical_actor("Some Unknown Group") == "Some Unknown Group"
+
+
+def test_a_denial_by_the_body_named_again_after_an_opening_phrase() -> None:
+    net = only_network(extract_facts(
+        "Twitter removed 900 accounts operated by the Royal Thai Army. On Monday morning, "
+        "the army's press office denied that it ran any accounts."))
+    assert keys(net, "actor", "denied") == {"Royal Thai Army"}
+
+
+def test_quick_to_dismiss_is_a_denial() -> None:
+    net = only_network(extract_facts(
+        "Meta removed 120 accounts operated by the Islamic Movement in Nigeria. The group's "
+        "spokesman was quick to dismiss the findings."))
+    assert "Islamic Movement in Nigeria" in keys(net, "actor", "denied")
