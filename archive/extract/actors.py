@@ -96,7 +96,12 @@ _DENY = Caseless(
 _BENEFIT = Caseless(
     r"\b(?:in (?:support|favou?r) of|supportive of|favou?rable to|to (?:benefit|boost|support|"
     r"promote)|benefit(?:ed|ing|s)?|promot(?:ed|ing|e)\s+(?:content\s+(?:favou?rable\s+to|about)\s+)?"
-    r"|prais(?:ed|ing|e)|praise (?:of|for)|pro-)")
+    r"|prais(?:ed|ing|e)|praise (?:of|for)|pro-|"
+    # Spanish, French, Russian
+    r"a favor de|en favor de|en apoyo (?:del?|a|al)|apoy(?:aba|aban|ó|aron|ando|ar)\b|"
+    r"elogi(?:aba|aban|ó|aron|ando|ar)\b|favorables? (?:a|al|à|au|aux)\b|"
+    r"soutien (?:à|au|de)|soutenant|soutenait|soutenaient|en faveur d[eu]|"
+    r"в поддержку|поддерж(?:ивали|ивал|ивающ\w*|ки)\b|восхвал\w+)")
 # A name that qualifies what was said ("Chinese Communist Party narratives", "the Kremlin's
 # talking points") is the content's topic, not the network's beneficiary.
 _TOPIC_AFTER = Caseless(r"^['’]?s?\s+(?:narratives?|talking points|messaging|messages|propaganda|"

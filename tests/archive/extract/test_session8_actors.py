@@ -227,3 +227,12 @@ def test_quick_to_dismiss_is_a_denial() -> None:
         "Meta removed 120 accounts operated by the Islamic Movement in Nigeria. The group's "
         "spokesman was quick to dismiss the findings."))
     assert "Islamic Movement in Nigeria" in keys(net, "actor", "denied")
+
+
+def test_a_known_name_promoted_in_spanish_french_or_russian_is_a_beneficiary() -> None:
+    assert ("Alianza PAIS", "beneficiary") in _actors(
+        "Las páginas difundían mensajes a favor de Alianza PAIS antes de la votación.")
+    assert ("Yevgeny Prigozhin", "beneficiary") in _actors(
+        "Аккаунты публиковали посты в поддержку Пригожина и его компаний.")
+    assert ("Wagner Group", "beneficiary") in _actors(
+        "Les pages publiaient des contenus favorables au groupe Wagner en Afrique.")
