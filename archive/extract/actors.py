@@ -675,6 +675,9 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     hits = [h for h in _attributed(s, offset, mentions) + _denied(s, offset, mentions)
             if _keep(h, s, offset, mentions)]
     for h in hits:
+        if h.role == "attributed" and _NAMER_AFTER.match(s[h.end - offset :]):
+            h.role = "researcher"  # "a group Microsoft Threat Intelligence tracks as X": who named it
+    for h in hits:
         h.name = canonical_actor(h.name)
     taken = {(h.start, h.end) for h in hits}
     for m in mentions:
@@ -901,6 +904,9 @@ def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHi
     return out
 
 
+_NAMER_AFTER = Caseless(r"^\s+(?:identifies|identified|tracks|tracked|calls|called|dubs|dubbed|"
+                        r"refers to|referred to|labels|labelled|labeled|designates)\s+"
+                        r"(?:it\s+|them\s+)?as\b")
 _FOLLOWERS_AFTER = Caseless(r"^['’]?s?\s+(?:loyalists|supporters|sympathi[sz]ers|followers|"
                             r"fans|partisans|seguidores|simpatizantes|partidarios|"
                             r"sympathisants|partisans|сторонник\w*)\b")

@@ -236,3 +236,10 @@ def test_a_known_name_promoted_in_spanish_french_or_russian_is_a_beneficiary() -
         "Аккаунты публиковали посты в поддержку Пригожина и его компаний.")
     assert ("Wagner Group", "beneficiary") in _actors(
         "Les pages publiaient des contenus favorables au groupe Wagner en Afrique.")
+
+
+def test_who_gave_the_operation_its_label_is_a_researcher() -> None:
+    found = _actors("The banned accounts were tied to a group Microsoft Threat Intelligence "
+                    "tracks as Storm-9999.")
+    assert ("Microsoft Threat Intelligence", "researcher") in found
+    assert ("Microsoft Threat Intelligence", "attributed") not in found
