@@ -241,10 +241,15 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
             continue
         if len(text.split()) > 8 or text.split()[0] in _ASSET_WORDS or not valid_actor_name(text):
             continue
+        if len(text.split()) == 1 and _RELATIVES.search(phrase[: phrase.find(text)]):
+            continue  # "his sons Eduardo and Flavio": a first name alone names no one
         out.append((text, start + phrase.find(text)))
     return out
 
 
+_RELATIVES = Caseless(r"\b(?:sons?|daughters?|brothers?|sisters?|wife|husband|children|fils|filles?|"
+                      r"frères?|sœurs?|épouse|hij[oa]s?|herman[oa]s?|esposa|сыновь\w*|сын\w*|"
+                      r"доч\w*|брат\w*)\b")
 _ACRONYM_DOTS = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 

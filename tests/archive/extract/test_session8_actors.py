@@ -243,3 +243,10 @@ def test_who_gave_the_operation_its_label_is_a_researcher() -> None:
                     "tracks as Storm-9999.")
     assert ("Microsoft Threat Intelligence", "researcher") in found
     assert ("Microsoft Threat Intelligence", "attributed") not in found
+
+
+def test_relatives_named_by_a_first_name_alone_are_not_actors() -> None:
+    found = _actors("Meta linked the Pages to aides of the senator and to his sons Marco and Tulio.")
+    assert not any(name in ("Marco", "Tulio") for name, _ in found)
+    assert ("Tulio Andrade", "attributed") in _actors(
+        "Meta linked the Pages to his son Tulio Andrade.")
