@@ -567,7 +567,10 @@ _RESEMBLING = Caseless(r"\b(?:similar to|resembl\w*|like (?:the )?(?:ones|those)
 # Territories that are no country of the gazetteer but are never anyone's name.
 _TERRITORIES = ("crimea crimean donbas donbass donetsk luhansk lugansk zaporizhzhia kherson "
                 "transnistria abkhazia ossetia karabakh nagorno-karabakh kashmir xinjiang tibet "
-                "balochistan baluchistan catalonia kurdistan gaza sahel mindanao papua")
+                "balochistan baluchistan catalonia kurdistan gaza sahel mindanao papua "
+                # (and their demonyms: "an Abkhazian news agency" names no one)
+                "abkhazian abkhaz ossetian transnistrian kashmiri tibetan uyghur uighur kurdish "
+                "catalan baloch balochi chechen papuan")
 
 
 @lru_cache(maxsize=1)

@@ -250,3 +250,8 @@ def test_relatives_named_by_a_first_name_alone_are_not_actors() -> None:
     assert not any(name in ("Marco", "Tulio") for name, _ in found)
     assert ("Tulio Andrade", "attributed") in _actors(
         "Meta linked the Pages to his son Tulio Andrade.")
+
+
+def test_a_territorys_demonym_alone_is_no_actor() -> None:
+    assert not _actors("The Pages were run by Kashmiri activists.")
+    assert not _actors("The accounts were linked to the Abkhazian de facto authorities.")
