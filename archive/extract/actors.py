@@ -822,6 +822,19 @@ def _english_demonym() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _demonym_codes() -> dict[str, str]:
+    return {d: code for code, d in _english_demonym().items()}
+
+
+def state_actor_country(name: str) -> str | None:
+    """The country of a state actor written "<Demonym> government|military|...": "Iranian
+    government" -> "IR"; None for any other name."""
+    m = re.fullmatch(r"(\w+) (?:government|military|intelligence services|security services|"
+                     r"military intelligence|army|law enforcement|police)", name)
+    return _demonym_codes().get(m.group(1)) if m else None
+
+
 def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     """The government (or military) of a named country the network is tied to: after an
     attribution cue ("associated with — or directly backed by — the Iranian government"),

@@ -5,7 +5,7 @@ that contains a country word does not take the country from the text."""
 from __future__ import annotations
 
 from archive.extract import extract_facts
-from archive.extract.actors import canonical_actor, find_actors
+from archive.extract.actors import canonical_actor, find_actors, state_actor_country
 from archive.extract.gazetteer import scan
 from tests.archive.extract.conftest import keys, only_network
 
@@ -255,3 +255,21 @@ def test_relatives_named_by_a_first_name_alone_are_not_actors() -> None:
 def test_a_territorys_demonym_alone_is_no_actor() -> None:
     assert not _actors("The Pages were run by Kashmiri activists.")
     assert not _actors("The accounts were linked to the Abkhazian de facto authorities.")
+
+
+def test_a_network_keeps_no_state_actor_of_another_country() -> None:
+    doc = extract_facts(
+        "Twitter removed two networks: 4,100 accounts that originated in Egypt and 2,000 "
+        "accounts that originated in Armenia. Both networks were run by the Armenian "
+        "government.")
+    got = {next(iter(keys(n, "country", "origin"))): keys(n, "actor", "attributed")
+           for n in doc.networks}
+    assert got == {"EG": set(), "AM": {"Armenian government"}}
+
+
+def test_the_state_actor_of_the_networks_own_origin_stays() -> None:
+    assert state_actor_country("Iranian government") == "IR"
+    assert state_actor_country("Georgian Dream") is None
+    doc = extract_facts("Twitter removed 4,100 accounts that originated in Iran, which were "
+                        "linked to the Iranian government.")
+    assert keys(only_network(doc), "actor", "attributed") == {"Iranian government"}
