@@ -566,6 +566,16 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
                    if f.kind == "country" and f.role == "origin"}
     used = {f.evidence.start for n in networks for f in n.facts if f.evidence is not None}
     for i, sent in enumerate(layout.sentences):
+        for a in found[i].actors:
+            # "linked to the governments of Iran and Armenia": each state to the one network
+            # of its country
+            code = state_actor_country(a.name) if a.role == "attributed" else None
+            if code in owner and not _PASSING.search(sent.text):
+                net = networks[owner[code]]
+                if (a.name, "attributed") not in {(f.key, f.role) for f in net.facts}:
+                    net.facts.append(Fact("actor", a.name, None, None, "attributed",
+                                          {**a.detail, "by_origin": True}, _evidence(sent)))
+    for i, sent in enumerate(layout.sentences):
         if sent.heading:
             continue
         actors = [a for a in found[i].actors if a.role == "attributed" and a.name != "@coref"]

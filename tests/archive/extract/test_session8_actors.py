@@ -273,3 +273,15 @@ def test_the_state_actor_of_the_networks_own_origin_stays() -> None:
     doc = extract_facts("Twitter removed 4,100 accounts that originated in Iran, which were "
                         "linked to the Iranian government.")
     assert keys(only_network(doc), "actor", "attributed") == {"Iranian government"}
+
+
+def test_a_state_actor_goes_to_the_one_network_of_its_country() -> None:
+    doc = extract_facts(
+        "Twitter has removed accounts linked to the Armenian government and to the Egyptian "
+        "government.\n\n"
+        "In Egypt, 4,100 accounts were removed for spam.\n\n"
+        "In Armenia, 2,000 accounts were removed for fake engagement.")
+    got = {next(iter(keys(n, "country", "origin"))): keys(n, "actor", "attributed")
+           for n in doc.networks}
+    assert "Armenian government" in got["AM"]
+    assert "Armenian government" not in got["EG"]
