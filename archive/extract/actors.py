@@ -835,6 +835,13 @@ def state_actor_country(name: str) -> str | None:
     return _demonym_codes().get(m.group(1)) if m else None
 
 
+def actor_country(name: str) -> str | None:
+    """The country a name holds by its demonym ("Royal Thai Army" -> "TH", "Serbian
+    Progressive Party" -> "RS"), when it holds exactly one; else None."""
+    codes = {_demonym_codes()[w] for w in re.findall(r"[A-Z][a-z]+", name) if w in _demonym_codes()}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     """The government (or military) of a named country the network is tied to: after an
     attribution cue ("associated with — or directly backed by — the Iranian government"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from archive.extract.actors import ActorHit, find_actors, state_actor_country
+from archive.extract.actors import ActorHit, actor_country, find_actors, state_actor_country
 from archive.extract.caseless import Caseless
 from archive.extract.countries import DOMESTIC, PlaceHit, find_places, resolve_code
 from archive.extract.counts import CountHit, find_counts
@@ -717,15 +717,17 @@ def _denials_of_the_attributed(net: NetworkFacts) -> None:
 
 
 def _state_actors_of_its_origin(net: NetworkFacts) -> None:
-    """A network from Egypt is not run by the Iranian government: a state actor named by a
-    country the network's stated origins do not include came from a sentence about another
-    network (a roundup's "linked to the governments of Iran and Armenia")."""
+    """A network from Egypt is not run by the Iranian government, nor a network from Cuba by
+    the Royal Thai Army: an actor named by a country (its demonym) the network's stated
+    origins do not include came from a sentence about another network (a roundup's "linked
+    to the governments of Iran and Armenia")."""
     origins = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
     if not origins:
         return
     net.facts = [f for f in net.facts if not (
         f.kind == "actor" and f.role == "attributed"
-        and (state_actor_country(f.key) or next(iter(origins))) not in origins)]
+        and (state_actor_country(f.key) or actor_country(f.key) or next(iter(origins)))
+        not in origins)]
 
 
 def _posed_as_audience(net: NetworkFacts) -> None:

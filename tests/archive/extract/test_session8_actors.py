@@ -5,7 +5,12 @@ that contains a country word does not take the country from the text."""
 from __future__ import annotations
 
 from archive.extract import extract_facts
-from archive.extract.actors import canonical_actor, find_actors, state_actor_country
+from archive.extract.actors import (
+    actor_country,
+    canonical_actor,
+    find_actors,
+    state_actor_country,
+)
 from archive.extract.gazetteer import scan
 from tests.archive.extract.conftest import keys, only_network
 
@@ -285,3 +290,14 @@ def test_a_state_actor_goes_to_the_one_network_of_its_country() -> None:
            for n in doc.networks}
     assert "Armenian government" in got["AM"]
     assert "Armenian government" not in got["EG"]
+
+
+def test_a_known_body_of_another_country_is_not_the_networks() -> None:
+    assert actor_country("Royal Thai Army") == "TH"
+    assert actor_country("Internet Research Agency") is None
+    doc = extract_facts(
+        "Twitter removed two networks: 526 accounts that originated in Cuba and 926 accounts "
+        "that originated in Thailand. Both networks were run by the Royal Thai Army.")
+    got = {next(iter(keys(n, "country", "origin"))): keys(n, "actor", "attributed")
+           for n in doc.networks}
+    assert got == {"CU": set(), "TH": {"Royal Thai Army"}}
