@@ -693,8 +693,10 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
         if not actors or (m.start, m.end) in taken:
             continue
         if _is_researcher(m):
-            hits.append(ActorHit(actors[0].value, "researcher", m.start, m.end,
-                                 {"as_written": m.surface}))
+            if not _RESEMBLING.search(s[max(0, m.start - offset - 60) : m.start - offset]):
+                # (not "similar to the findings in a recent Graphika report": another study)
+                hits.append(ActorHit(actors[0].value, "researcher", m.start, m.end,
+                                     {"as_written": m.surface}))
             continue
         before = s[max(0, m.start - offset - 60) : m.start - offset]
         cue = list(_BENEFIT.finditer(before))

@@ -301,3 +301,10 @@ def test_a_known_body_of_another_country_is_not_the_networks() -> None:
     got = {next(iter(keys(n, "country", "origin"))): keys(n, "actor", "attributed")
            for n in doc.networks}
     assert got == {"CU": set(), "TH": {"Royal Thai Army"}}
+
+
+def test_a_research_group_whose_earlier_study_is_compared_is_not_credited() -> None:
+    found = _actors("Some channels posted content similar to the findings in a recent "
+                    "Graphika report on spam networks.")
+    assert ("Graphika", "researcher") not in found
+    assert ("Graphika", "researcher") in _actors("Graphika analysed the channels before removal.")
