@@ -405,7 +405,17 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             wording = f"{wording} {weak.group(0).strip()}"
             phrase = phrase[weak.end() :]
         phrase_start = phrase_end - len(phrase)
-        if _SUBNATIONAL.match(phrase) or _OFFICE_OF_A_PLACE.match(phrase):
+        if _OFFICE_OF_A_PLACE.match(phrase):
+            # "the mayor of Progreso and candidate for re-election, Julián Zacarías": the
+            # office is a place's, the name after it the person's
+            named = _OFFICE_HOLDER.match(s[phrase_end : phrase_end + 120])
+            if named and valid_actor_name(named.group(1)):
+                a = off + phrase_end + named.start(1)
+                out.append(ActorHit(named.group(1), "attributed", a, a + len(named.group(1)),
+                                    {"wording": wording, "strength": strength,
+                                     "as_written": named.group(1)}))
+            continue
+        if _SUBNATIONAL.match(phrase):
             continue  # "ligadas al estado de Quintana Roo", "the mayor of Progreso": a place
         if _PAST.search(phrase) or _PAST.search(s[max(0, cue.start() - 25) : cue.start()]):
             continue
@@ -465,6 +475,8 @@ _ORG_WITH_TIES = Caseless(
     r"\b(?:groups?|organi[sz]ations?|firms?|compan(?:y|ies)|agenc(?:y|ies)|outlets?|movements?|"
     r"part(?:y|ies)|media)\s+(?:with\s+(?:\w+\s+)?(?:links?|ties|connections?)\s+(?:to|with)|"
     r"(?:(?:closely|directly)\s+)?(?:connected|linked|tied|affiliated|associated)\s+(?:to|with))$")
+_OFFICE_HOLDER = re.compile(r"^(?:,?\s+(?:y|and|et)\s+[^,.;]{0,60})?,\s+((?:[A-ZÀ-Ý][\w'’-]+\s*){2,4})"
+                            r"(?=\s*(?:\([^()]{1,12}\))?\s*(?:[,.;]|$|y\b|and\b|así|as well))")
 _OFFICE_OF_A_PLACE = Caseless(
     r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:mayor|governor|alcalde|alcaldesa|gobernador[a]?|maire|"
     r"gouverneur)\s+(?:of|de|del|de la)\s+")

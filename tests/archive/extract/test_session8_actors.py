@@ -308,3 +308,11 @@ def test_a_research_group_whose_earlier_study_is_compared_is_not_credited() -> N
                     "Graphika report on spam networks.")
     assert ("Graphika", "researcher") not in found
     assert ("Graphika", "researcher") in _actors("Graphika analysed the channels before removal.")
+
+
+def test_the_holder_named_after_an_office_of_a_place_is_the_actor() -> None:
+    assert ("Rosa Celis Mena", "attributed") in _actors(
+        "Las cuentas estaban ligadas al alcalde de Tepic y aspirante a diputado, "
+        "Rosa Celis Mena (PRI).")
+    found = _actors("The Pages were linked to the governor of the province.")
+    assert not found
