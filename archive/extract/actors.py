@@ -60,6 +60,7 @@ _WEAK_PREFIX = Caseless(
     r"(?:associated|affiliated|connected)\s+with|(?:of|at|from|working for))\s+")
 _STOP = re.compile(
     r"[.;:!?\"“”]|,\s(?!(?:Inc|Ltd|LLC|LLP)\b)|\s(?:which|who|that|but|while|as well as|"
+    r"qui|que|quien|quienes|dont|donde|котор\w+|"
     r"according|in order|for violating|located|based|operating|working (?:on|with|from|in)|"
     r"including|although|was|were|is|are|has|have|had|will|would|for \w+ing|reportedly|"
     r"allegedly|apparently|used|using|"
@@ -85,13 +86,22 @@ _ORG_HEAD = Caseless(
     r"committee|campaign team|foundation|center|centre|network of [A-Z])\b")
 _DENY = Caseless(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
+    r"(?:to|quickly|quick to|would) (?:dismiss|reject|refute)|"
     r"disputed (?:the|that|any|claims|allegations|findings)|nothing to do with|"
     r"called the (?:allegations|accusations|report|claims|findings)|"
-    r"said (?:it|they|he|she) (?:had|has|was|were) (?:no|not)\b)")
+    r"said (?:it|they|he|she) (?:had|has|was|were) (?:no|not)\b|"
+    r"neg(?:ó|aron|a|aba)\b|niegan?\b|rechaz(?:ó|aron)\b|desmint(?:ió|ieron)\b|desmienten?\b|"
+    r"(?:a|ont) (?:nié|démenti|rejeté)\b|nient?\b|dément(?:ent)?\b|"
+    r"отрица(?:ет|ют|л|ли|ла)\b|опроверг\w*|отверг\w*)")
 _BENEFIT = Caseless(
     r"\b(?:in (?:support|favou?r) of|supportive of|favou?rable to|to (?:benefit|boost|support|"
     r"promote)|benefit(?:ed|ing|s)?|promot(?:ed|ing|e)\s+(?:content\s+(?:favou?rable\s+to|about)\s+)?"
-    r"|prais(?:ed|ing|e)|praise (?:of|for)|pro-)")
+    r"|prais(?:ed|ing|e)|praise (?:of|for)|pro-|"
+    # Spanish, French, Russian
+    r"a favor de|en favor de|en apoyo (?:del?|a|al)|apoy(?:aba|aban|ó|aron|ando|ar)\b|"
+    r"elogi(?:aba|aban|ó|aron|ando|ar)\b|favorables? (?:a|al|à|au|aux)\b|"
+    r"soutien (?:à|au|de)|soutenant|soutenait|soutenaient|en faveur d[eu]|"
+    r"в поддержку|поддерж(?:ивали|ивал|ивающ\w*|ки)\b|восхвал\w+)")
 # A name that qualifies what was said ("Chinese Communist Party narratives", "the Kremlin's
 # talking points") is the content's topic, not the network's beneficiary.
 _TOPIC_AFTER = Caseless(r"^['’]?s?\s+(?:narratives?|talking points|messaging|messages|propaganda|"
@@ -216,7 +226,8 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
         if not text or _GENERIC.match(text):
             continue
         offset = start + phrase.find(text)
-        if _STATE_NP.match(text) or _STATE_NP.match(text.lower().capitalize()):
+        if (_STATE_NP.match(text) or _STATE_NP.match(text.lower().capitalize())
+                or _country_state(text)):
             out.append((text, offset))
             continue
         text = _LEADING_LOWER.sub("", text)
@@ -230,10 +241,15 @@ def _names_in(phrase: str, mentions: list[Mention], start: int) -> list[tuple[st
             continue
         if len(text.split()) > 8 or text.split()[0] in _ASSET_WORDS or not valid_actor_name(text):
             continue
+        if len(text.split()) == 1 and _RELATIVES.search(phrase[: phrase.find(text)]):
+            continue  # "his sons Eduardo and Flavio": a first name alone names no one
         out.append((text, start + phrase.find(text)))
     return out
 
 
+_RELATIVES = Caseless(r"\b(?:sons?|daughters?|brothers?|sisters?|wife|husband|children|fils|filles?|"
+                      r"frères?|sœurs?|épouse|hij[oa]s?|herman[oa]s?|esposa|сыновь\w*|сын\w*|"
+                      r"доч\w*|брат\w*)\b")
 _ACRONYM_DOTS = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 
@@ -258,17 +274,40 @@ _OFFICE_BEFORE_NAME = re.compile(
     r"(?=[A-ZÀ-Ý][\w'’.-]+\s+[A-ZÀ-Ý])")
 
 
+_COUNTRY_STATE = re.compile(r"^(?:the\s+)?(?P<c>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+"
+                            r"(?P<h>government)$")
+
+
+def _country_state(name: str) -> str | None:
+    """ "Saudi Arabia government" -> "Saudi government": a state body named by its country's
+    name rather than its demonym; None for anything else."""
+    m = _COUNTRY_STATE.match(name.strip())
+    demonym = _demonyms().get(m.group("c").lower()) if m else None
+    if not m or not demonym:
+        return None
+    return f"{demonym} government"
+
+
 def canonical_actor(name: str) -> str:
-    """One spelling for a state actor: "Government of Armenia" -> "Armenian government";
-    a person without the office before the name: "Belarusian President Alexander
-    Lukashenko" -> "Alexander Lukashenko"."""
+    """One spelling for a state actor: "Government of Armenia" -> "Armenian government",
+    "Saudi Arabia government" -> "Saudi government"; a person without the office before the
+    name: "Belarusian President Alexander Lukashenko" -> "Alexander Lukashenko"."""
     name = _OFFICE_BEFORE_NAME.sub("", name.strip())
+    state = _country_state(name)
+    if state:
+        return state
     m = _GOVERNMENT_OF.match(name.strip())
     if m:
         demonym = _demonyms().get(m.group(1).strip().lower())
         if demonym:
             return f"{demonym} government"
-    return name
+    return _known_names().get(name.lower(), name)  # "American military": the gazetteer's name
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> dict[str, str]:
+    return {alias.lower(): a["name"] for a in load_gazetteer("actors.json")["actors"]
+            for alias in a["aliases"]}
 
 
 def _attributed(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
@@ -353,7 +392,9 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
         before = s[max(0, cue.start() - 40) : cue.start()]
         if _HYPERLINK.match(rest) or _POSING.search(before + cue.group(0)):
             continue  # "sharing links to the website", "claimed to be run by locals"
-        lead = len(rest) - len(rest.lstrip())
+        if _ORG_WITH_TIES.search(before + cue.group(0)):
+            continue  # "IUVM, a propaganda group with close links to X": the group's ties
+        lead = len(rest) - len(rest.lstrip(" ,\t\n"))  # ("directly backed by, the X")
         stop = _STOP.search(rest, lead)
         phrase_end = cue.end() + (stop.start() if stop else len(rest))
         phrase = s[cue.end() + lead : phrase_end]
@@ -364,7 +405,17 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             wording = f"{wording} {weak.group(0).strip()}"
             phrase = phrase[weak.end() :]
         phrase_start = phrase_end - len(phrase)
-        if _SUBNATIONAL.match(phrase) or _OFFICE_OF_A_PLACE.match(phrase):
+        if _OFFICE_OF_A_PLACE.match(phrase):
+            # "the mayor of Progreso and candidate for re-election, Julián Zacarías": the
+            # office is a place's, the name after it the person's
+            named = _OFFICE_HOLDER.match(s[phrase_end : phrase_end + 120])
+            if named and valid_actor_name(named.group(1)):
+                a = off + phrase_end + named.start(1)
+                out.append(ActorHit(named.group(1), "attributed", a, a + len(named.group(1)),
+                                    {"wording": wording, "strength": strength,
+                                     "as_written": named.group(1)}))
+            continue
+        if _SUBNATIONAL.match(phrase):
             continue  # "ligadas al estado de Quintana Roo", "the mayor of Progreso": a place
         if _PAST.search(phrase) or _PAST.search(s[max(0, cue.start() - 25) : cue.start()]):
             continue
@@ -379,6 +430,9 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
             if m.start >= limit:
                 break
             if m.of_kind("actor") and m.end <= limit and not _is_researcher(m):
+                between = s[cue.end() : max(cue.end(), m.start - off)]
+                if _FAVOUR.search(between) or _AGAINST.search(between):
+                    continue  # "linked to X and sharing content supportive of Y": Y gained
                 gms.append(m)
         if gms:
             for gm in gms:
@@ -401,8 +455,10 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
                              (halves[1], off + a + inner.rfind(halves[1]))]
                 else:
                     names = [(inner, off + a)]
-        if not names and stop and s[phrase_end : phrase_end + 2] == ", ":
-            # Apposition: "a local advertising agency, Spectrum Media".
+        if not names and stop and s[phrase_end : phrase_end + 2] == ", " and re.match(
+                r"[A-ZÀ-ÝА-ЯЁ«\"“]", s[phrase_end + 2 : phrase_end + 3]):
+            # Apposition: "a local advertising agency, Spectrum Media" (a name, not a clause:
+            # "an account, while others tried to tag Minister X")
             tail = s[phrase_end + 2 :]
             tail_stop = re.search(r"[.;:]|,\s(?:a|an|the|which|who)\b|\s(?:which|who)\b", tail)
             appos = tail[: tail_stop.start() if tail_stop else len(tail)]
@@ -413,6 +469,14 @@ def _attributed_masked(s: str, off: int, mentions: list[Mention]) -> list[ActorH
     return out
 
 
+# An organisation's own ties, told in passing ("run by youth groups with ties to X", "Y, a
+# media group with close links to X"): X is whom the organisation is tied to, not the network.
+_ORG_WITH_TIES = Caseless(
+    r"\b(?:groups?|organi[sz]ations?|firms?|compan(?:y|ies)|agenc(?:y|ies)|outlets?|movements?|"
+    r"part(?:y|ies)|media)\s+(?:with\s+(?:\w+\s+)?(?:links?|ties|connections?)\s+(?:to|with)|"
+    r"(?:(?:closely|directly)\s+)?(?:connected|linked|tied|affiliated|associated)\s+(?:to|with))$")
+_OFFICE_HOLDER = re.compile(r"^(?:,?\s+(?:y|and|et)\s+[^,.;]{0,60})?,\s+((?:[A-ZÀ-Ý][\w'’-]+\s*){2,4})"
+                            r"(?=\s*(?:\([^()]{1,12}\))?\s*(?:[,.;]|$|y\b|and\b|así|as well))")
 _OFFICE_OF_A_PLACE = Caseless(
     r"^(?:the\s+|el\s+|la\s+|le\s+)?(?:mayor|governor|alcalde|alcaldesa|gobernador[a]?|maire|"
     r"gouverneur)\s+(?:of|de|del|de la)\s+")
@@ -444,7 +508,7 @@ def _denied(s: str, off: int, mentions: list[Mention]) -> list[ActorHit]:
             out.append(ActorHit(m.of_kind("actor")[0].value, "denied", m.start, m.end,
                                 {"as_written": m.surface, "wording": d.group(0)}))
             continue
-        coref = re.match(r"\s*(?:the|The)\s+(group|party|company|firm|agency|ministry|army|"
+        coref = re.match(r"\s*(?:[^,]{0,40},\s*)?(?:the|The)\s+(group|party|company|firm|agency|ministry|army|"
                          r"military|organi[sz]ation|companies|firms|government)\b", clause)
         if coref:
             out.append(ActorHit("@coref", "denied", base, base + len(coref.group(0)),
@@ -515,7 +579,10 @@ _RESEMBLING = Caseless(r"\b(?:similar to|resembl\w*|like (?:the )?(?:ones|those)
 # Territories that are no country of the gazetteer but are never anyone's name.
 _TERRITORIES = ("crimea crimean donbas donbass donetsk luhansk lugansk zaporizhzhia kherson "
                 "transnistria abkhazia ossetia karabakh nagorno-karabakh kashmir xinjiang tibet "
-                "balochistan baluchistan catalonia kurdistan gaza sahel mindanao papua")
+                "balochistan baluchistan catalonia kurdistan gaza sahel mindanao papua "
+                # (and their demonyms: "an Abkhazian news agency" names no one)
+                "abkhazian abkhaz ossetian transnistrian kashmiri tibetan uyghur uighur kurdish "
+                "catalan baloch balochi chechen papuan")
 
 
 @lru_cache(maxsize=1)
@@ -628,6 +695,9 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     hits = [h for h in _attributed(s, offset, mentions) + _denied(s, offset, mentions)
             if _keep(h, s, offset, mentions)]
     for h in hits:
+        if h.role == "attributed" and _NAMER_AFTER.match(s[h.end - offset :]):
+            h.role = "researcher"  # "a group Microsoft Threat Intelligence tracks as X": who named it
+    for h in hits:
         h.name = canonical_actor(h.name)
     taken = {(h.start, h.end) for h in hits}
     for m in mentions:
@@ -635,8 +705,10 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
         if not actors or (m.start, m.end) in taken:
             continue
         if _is_researcher(m):
-            hits.append(ActorHit(actors[0].value, "researcher", m.start, m.end,
-                                 {"as_written": m.surface}))
+            if not _RESEMBLING.search(s[max(0, m.start - offset - 60) : m.start - offset]):
+                # (not "similar to the findings in a recent Graphika report": another study)
+                hits.append(ActorHit(actors[0].value, "researcher", m.start, m.end,
+                                     {"as_written": m.surface}))
             continue
         before = s[max(0, m.start - offset - 60) : m.start - offset]
         cue = list(_BENEFIT.finditer(before))
@@ -656,6 +728,9 @@ def find_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     taken = {(h.start, h.end) for h in hits}
     hits += [h for h in _beneficiaries(s, offset, mentions)
              if not any(a < h.end and h.start < b for a, b in taken)]
+    for h in hits:
+        if h.name != "@coref":
+            h.name = canonical_actor(h.name)  # (the state bodies too: one spelling each)
     # (whichever way a name came: an operation's or a platform's name is no actor's)
     return [h for h in hits if h.name == "@coref" or (
         h.name.lower() not in _operation_names() and h.name.lower() not in _platform_words())]
@@ -665,7 +740,11 @@ _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Premier|Chancellor|King|Crown Prince|Senator|Governor|"
     r"Vice President|Minister|opposition leader|candidate|Mayor|Emir|Sheikh|incumbent|"
     r"[Pp]resident(?:e|a)?|[Pp]résident|[Cc]andidat[oae]?|[Gg]obernador|[Aa]lcalde|"
-    r"[Pp]remier ministre|[Pp]rimer ministro|[Пп]резидент\w*|[Кк]андидат\w*)\s+"
+    r"[Pp]remier ministre|[Pp]rimer ministro|[Пп]резидент\w*|[Кк]андидат\w*|"
+    r"[Ss]enador[a]?|[Ss]énat(?:eur|rice)|[Pp]rimera ministra|[Pp]remière ministre|"
+    r"[Dd]iputad[oa]|[Dd]éputée?)"
+    # "le président brésilien Jair Bolsonaro", "del presidente del país, Juan Orlando Hernández"
+    r"(?:\s+(?P<adj>[a-zà-ÿ]{3,}))?(?:\s+(?:del país|du pays))?,?\s+"
     r"(?P<name>(?:[A-ZÀ-Ý][\w'’.-]+(?:\s+|$)){1,4})")
 _PARTY = re.compile(
     r"\b(?P<name>(?:[A-ZÀ-Ý][\w'’.-]+\s+){0,4}(?:Party|Front|Movement|Alliance|Congress|"
@@ -678,8 +757,11 @@ _FAVOUR = Caseless(
     r"boost(?:ing|ed)?|positive (?:narratives|coverage|content) about|backed|backing|"
     r"campaign(?:ed|ing) for|pro-|"
     # Spanish, French, Russian
-    r"apoy\w+|en apoyo (?:de|a)|a favor de|elogi\w+|respald\w+|favorables? (?:a|al)|"
-    r"soutien (?:à|au|de)|soutenir|soutenant|en faveur d[eu]|fais\w+ l['’]éloge|"
+    r"apoy\w+|en apoyo (?:de|a)|a favor de|en favor de|elogi\w+|respald\w+|favorables? (?:a|al)|"
+    r"(?:contenido|mensajes?|imagen) positiv[oa]s? (?:del?|sobre)|"
+    r"soutien (?:à|au|de)|soutenir|soutenant|soutenait|soutenaient|en faveur d[eu]|"
+    r"fais\w+ l['’]éloge|favorables? (?:à|au|aux)|"
+    r"burnish\w*|bolster\w*|"
     r"поддерж\w+|в поддержку|восхвал\w+)")
 _AGAINST = Caseless(
     r"\b(?:critical of|critici[sz]\w*|against|attack\w*|denigrat\w*|opponents?|opposition|"
@@ -718,10 +800,26 @@ _STATE_AFTER = Caseless(r"^(?:['’]s)?\s+(?P<w>government|military|army|intelli
                         r"security services)\b(?P<poss>['’]s)?")
 _STATE_BEFORE = Caseless(
     r"\b(?P<w>gouvernement|gobierno|правительств\w*|армии|армией|армия|armée|ejército|"
+    r"вооруж[её]нн\w*\s+сил\w*|fuerzas armadas|forces armées|"
     r"(?:services|servicios) (?:de renseignement|secretos|de inteligencia)|"
     r"спецслужб\w*|разведк\w*)\s+(?:(?:de|del|d['’]|du)\s*)?(?:la\s+|l['’]\s*)?$")
+# Russian puts the demonym before the body: "российскими спецслужбами", "иранским правительством"
+_STATE_AFTER_RU = Caseless(r"^\s+(?P<w>(?:служб\w*\s+)?военн\w*\s+разведк\w*|спецслужб\w*|"
+                           r"правительств\w*|арми\w*|вооруж[её]нн\w*\s+сил\w*|разведк\w*)")
+
+
+def _russian_state_word(word: str) -> str:
+    low = word.lower()
+    if "военн" in low:
+        return "military intelligence"
+    if low.startswith(("спецслужб", "разведк")):
+        return "intelligence services"
+    return "government" if low.startswith("правительств") else "military"
+
+
 _STATE_WORD = {"gouvernement": "government", "gobierno": "government", "armée": "military",
-               "ejército": "military", "army": "military",
+               "ejército": "military", "army": "military", "fuerzas armadas": "military",
+               "forces armées": "military",
                "services de renseignement": "intelligence services",
                "servicios secretos": "intelligence services",
                "servicios de inteligencia": "intelligence services"}
@@ -738,6 +836,26 @@ def _english_demonym() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _demonym_codes() -> dict[str, str]:
+    return {d: code for code, d in _english_demonym().items()}
+
+
+def state_actor_country(name: str) -> str | None:
+    """The country of a state actor written "<Demonym> government|military|...": "Iranian
+    government" -> "IR"; None for any other name."""
+    m = re.fullmatch(r"(\w+) (?:government|military|intelligence services|security services|"
+                     r"military intelligence|army|law enforcement|police)", name)
+    return _demonym_codes().get(m.group(1)) if m else None
+
+
+def actor_country(name: str) -> str | None:
+    """The country a name holds by its demonym ("Royal Thai Army" -> "TH", "Serbian
+    Progressive Party" -> "RS"), when it holds exactly one; else None."""
+    codes = {_demonym_codes()[w] for w in re.findall(r"[A-Z][a-z]+", name) if w in _demonym_codes()}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit]:
     """The government (or military) of a named country the network is tied to: after an
     attribution cue ("associated with — or directly backed by — the Iranian government"),
@@ -750,12 +868,17 @@ def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit
         a, b = m.start - offset, m.end - offset
         after = _STATE_AFTER.match(s[b:])
         before = _STATE_BEFORE.search(s[max(0, a - 30) : a])
-        if after and m.surface[:1].isupper():
+        russian = _STATE_AFTER_RU.match(s[b:]) if re.match(r"[а-яё]", m.surface) else None
+        if russian:  # "связаны с российскими службами военной разведки"
+            word, start, end = _russian_state_word(russian.group("w")), a, b + russian.end()
+            owns = False
+            before = russian  # (a state body named in full: the ties' only name)
+        elif after and m.surface[:1].isupper():
             word, start, end = after.group("w").lower(), a, b + after.end("w")
             owns = bool(after.group("poss")) and bool(_OWN_UNIT.match(s[b + after.end() :]))
         elif before and m.surface[:1].islower() or before and before.group("w").lower().startswith(
                 ("gouvernement", "gobierno", "armée", "ejército", "services", "servicios",
-                 "правительств", "арми", "спецслужб", "разведк")):
+                 "правительств", "арми", "спецслужб", "разведк", "вооруж", "fuerzas", "forces")):
             word, start, end = before.group("w").lower(), a - len(before.group(0)), b
             owns = False
             if word.startswith("правительств"):
@@ -764,6 +887,8 @@ def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit
                 word = "military"
             elif word.startswith(("спецслужб", "разведк")):
                 word = "intelligence services"
+            elif word.startswith("вооруж"):
+                word = "military"
         else:
             continue
         # ("ties to Russia's intelligence services", "liés au gouvernement arménien": the
@@ -777,7 +902,7 @@ def _state_actors(s: str, offset: int, mentions: list[Mention]) -> list[ActorHit
         cue = [c for c in cue if any_cue or c.group("w3") or re.search(
             r"\b(?:backed|sponsored|funded|financed|directed|commissioned)\s+by\b", c.group(0), re.I)]
         attributed = bool(cue) and bool(re.fullmatch(
-            r"\s*(?:[—–-]\s*)?(?:the|le|la|el|al|du|del|de la|l['’])?\s*", lead[cue[-1].end() :],
+            r"\s*(?:[—–-]\s*)?(?:the|le|la|les|el|los|las|al|du|des|del|de la|l['’])?\s*", lead[cue[-1].end() :],
             re.IGNORECASE))
         if not (attributed or owns):
             continue
@@ -793,7 +918,8 @@ def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHi
     """Named people ("President Vladimir Putin") and parties a network praised or promoted:
     the nearest cue to their left in the clause decides; criticism makes them a topic."""
     out: list[ActorHit] = []
-    found = [(m.start("name"), m.group("name").strip()) for m in _TITLED.finditer(s)]
+    found = [(m.start("name"), m.group("name").strip()) for m in _TITLED.finditer(s)
+             if not m.group("adj") or m.group("adj") in place_words()]
     found += [(m.start("name"), m.group("name").strip()) for m in _PARTY.finditer(s)]
     for start, name in sorted(found):
         name = re.sub(r"^(?:the|ruling|governing)\s+", "", name, flags=re.I).strip(" '’.,")
@@ -818,6 +944,14 @@ def _beneficiaries(s: str, offset: int, mentions: list[Mention]) -> list[ActorHi
         out.append(ActorHit(name, "beneficiary", a, a + len(name),
                             {"as_written": name, "wording": pro[-1].group(0).strip()}))
     return out
+
+
+_NAMER_AFTER = Caseless(r"^\s+(?:identifies|identified|tracks|tracked|calls|called|dubs|dubbed|"
+                        r"refers to|referred to|labels|labelled|labeled|designates)\s+"
+                        r"(?:it\s+|them\s+)?as\b")
+_FOLLOWERS_AFTER = Caseless(r"^['’]?s?\s+(?:loyalists|supporters|sympathi[sz]ers|followers|"
+                            r"fans|partisans|seguidores|simpatizantes|partidarios|"
+                            r"sympathisants|partisans|сторонник\w*)\b")
 
 
 _UNIT_WORDS = frozenset("campaigns campaign operations operation networks network accounts "
@@ -845,6 +979,8 @@ def _keep(hit: ActorHit, s: str, offset: int, mentions: list[Mention]) -> bool:
         return False
     if not known and hit.name.lower() in _platform_words():
         return False  # "money received from AdSense": a platform, not who ran the network
+    if hit.role == "attributed" and _FOLLOWERS_AFTER.match(s[hit.end - offset :]):
+        return False  # "linked to Bashir loyalists": the people who back him ran it, not he
     if hit.role == "attributed" and (_RESEMBLING.search(s[max(0, hit.start - offset - 80) :
                                                            hit.start - offset])
                                      or _IMITATING.search(s[max(0, hit.start - offset - 70) :

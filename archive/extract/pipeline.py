@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from archive.extract.actors import ActorHit, find_actors
+from archive.extract.actors import ActorHit, actor_country, find_actors, state_actor_country
 from archive.extract.caseless import Caseless
 from archive.extract.countries import DOMESTIC, PlaceHit, find_places, resolve_code
 from archive.extract.counts import CountHit, find_counts
@@ -624,6 +624,16 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
                    if f.kind == "country" and f.role == "origin"}
     used = {f.evidence.start for n in networks for f in n.facts if f.evidence is not None}
     for i, sent in enumerate(layout.sentences):
+        for a in found[i].actors:
+            # "linked to the governments of Iran and Armenia": each state to the one network
+            # of its country
+            code = state_actor_country(a.name) if a.role == "attributed" else None
+            if code in owner and not _PASSING.search(sent.text):
+                net = networks[owner[code]]
+                if (a.name, "attributed") not in {(f.key, f.role) for f in net.facts}:
+                    net.facts.append(Fact("actor", a.name, None, None, "attributed",
+                                          {**a.detail, "by_origin": True}, _evidence(sent)))
+    for i, sent in enumerate(layout.sentences):
         if sent.heading:
             continue
         actors = [a for a in found[i].actors if a.role == "attributed" and a.name != "@coref"]
@@ -661,6 +671,55 @@ def _attach_by_origin(layout: Layout, found: list[_Found], networks: list[Networ
                                       {**a.detail, "by_origin": True}, _evidence(sent)))
 
 
+def _attach_to_the_only_network(layout: Layout, found: list[_Found],
+                                networks: list[NetworkFacts]) -> None:
+    """A document of one network that names whom it attributes to only in a sentence the
+    network did not take ("The platform removed the profiles associated with the media firms
+    X and Y" after the lead): those actors are the network's, marked for review, unless the
+    sentence tells of an earlier takedown or of another origin."""
+    if len(networks) != 1:
+        return
+    net = networks[0]
+    _researchers_of_the_only_network(layout, found, net)
+    if any(f.kind == "actor" and f.role == "attributed" for f in net.facts):
+        return
+    origins = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
+    used = {f.evidence.start for f in net.facts if f.evidence is not None}
+    for i, sent in enumerate(layout.sentences):
+        actors = [a for a in found[i].actors if a.role == "attributed" and a.name != "@coref"]
+        if not actors or sent.start in used or _PASSING.search(sent.text) or (
+                _PAST_NETWORK.search(sent.text) or NOT_THE_FIRST.search(sent.text)
+                or _LIKE_AN_EARLIER.search(sent.text)):
+            continue
+        theirs = {p.key for p in found[i].places if p.kind == "country" and p.role == "origin"}
+        if theirs - origins:
+            continue  # "accounts linked to X in Iran" beside a network from Russia: another
+        have = {(f.key, f.role) for f in net.facts if f.kind == "actor"}
+        for a in actors:
+            if (a.name, "attributed") not in have:
+                net.facts.append(Fact("actor", a.name, None, None, "attributed",
+                                      {**a.detail, "by_origin": True}, _evidence(sent)))
+
+
+def _researchers_of_the_only_network(layout: Layout, found: list[_Found],
+                                     net: NetworkFacts) -> None:
+    """"Last week, FireEye announced the discovery of ..." in the lead of a document of one
+    network: the research group it names is the network's, wherever the sentence is."""
+    if any(f.kind == "actor" and f.role == "researcher" for f in net.facts):
+        return
+    named = {a.name for f in found for a in f.actors if a.role == "researcher"}
+    if len(named) != 1:
+        return  # (several groups named: which of them looked into this one is not said)
+    for i, sent in enumerate(layout.sentences):
+        if _PASSING.search(sent.text) or _PAST_NETWORK.search(sent.text):
+            continue
+        for a in found[i].actors:
+            if a.role == "researcher" and (a.name, "researcher") not in {
+                    (f.key, f.role) for f in net.facts}:
+                net.facts.append(Fact("actor", a.name, None, None, "researcher",
+                                      {**a.detail, "by_origin": True}, _evidence(sent)))
+
+
 def _origin_by_figure(layout: Layout, found: list[_Found], networks: list[NetworkFacts]) -> None:
     """A network without an origin whose figure another sentence repeats beside one origin
     ("... removed thousands of accounts, including 259 operated by Spain's ruling party" then
@@ -692,7 +751,8 @@ def _origin_by_figure(layout: Layout, found: list[_Found], networks: list[Networ
 
 
 _STATE_WORDS = Caseless(r"\b(?:government|ministry|army|military|police|armed forces|"
-                        r"presidency|party|gobierno|gouvernement|правительств\w*)\b")
+                        r"presidency|presidential|presidencial|présidentiel\w*|party|gobierno|"
+                        r"gouvernement|правительств\w*)\b")
 
 
 def _denials_of_the_attributed(net: NetworkFacts) -> None:
@@ -712,6 +772,20 @@ def _denials_of_the_attributed(net: NetworkFacts) -> None:
 
     net.facts = [f for f in net.facts if not (f.kind == "actor" and f.role == "denied"
                                               and not answers(f))]
+
+
+def _state_actors_of_its_origin(net: NetworkFacts) -> None:
+    """A network from Egypt is not run by the Iranian government, nor a network from Cuba by
+    the Royal Thai Army: an actor named by a country (its demonym) the network's stated
+    origins do not include came from a sentence about another network (a roundup's "linked
+    to the governments of Iran and Armenia")."""
+    origins = {f.key for f in net.facts if f.kind == "country" and f.role == "origin"}
+    if not origins:
+        return
+    net.facts = [f for f in net.facts if not (
+        f.kind == "actor" and f.role == "attributed"
+        and (state_actor_country(f.key) or actor_country(f.key) or next(iter(origins)))
+        not in origins)]
 
 
 def _posed_as_audience(net: NetworkFacts) -> None:
@@ -1453,6 +1527,8 @@ def _add_actors(facts: list[Fact], seg: Segment, found: list[_Found], sents: lis
     for (name, role), (hit, sent) in best.items():
         if role == "attributed" and name in researchers:
             continue
+        if role == "beneficiary" and name in attributed:
+            continue  # "run by the army ... amplifying pro-army content": who ran it, foremost
         facts.append(Fact("actor", name, None, None, role, dict(hit.detail), _evidence(sent)))
 
 
@@ -1557,12 +1633,14 @@ def extract_facts(
     networks = discover(layout, found, segments, networks, named, labels, platform)
     collective_languages(layout, found, networks)
     _attach_by_origin(layout, found, networks, named)
+    _attach_to_the_only_network(layout, found, networks)
     _origin_by_figure(layout, found, networks)
     networks = _drop_totals(_merge_retold(_drop_flagged_totals(_drop_total_of_listed(networks))))
     _origins_owned_elsewhere(networks)
     _summary_places_owned_elsewhere(networks)
     networks = _drop_counted_told_by_name(networks)
     for k, net in enumerate(networks, start=1):
+        _state_actors_of_its_origin(net)
         _drop_inner_totals(net)
         _domestic_target(net)
         _posed_as_audience(net)
