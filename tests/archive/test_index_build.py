@@ -62,3 +62,40 @@ def test_the_rebuild_writer_writes_what_whoosh_writes(tmp_path: Path,
         assert len(s.leaf_searchers()) == 3
     fast.close()
     plain.close()
+
+
+def test_segment_columns_read_what_whoosh_reads_a_document_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lengths read as one block and the ids read one hit at a time
+    (`archive.index.segments`) equal Whoosh's own per-document calls, in every segment,
+    for fields some documents lack (title-less, publisher-less, actor-less ones)."""
+    from archive.index.segments import SegmentColumns
+
+    docs = _docs(tmp_path / "corpus")
+    docs[5].title = ""
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.apply(docs[:20])  # three segments, the last one with a deletion
+    ix.apply(docs[20:45])
+    ix.apply(docs[45:], delete_ids=["d003"])
+    columns = SegmentColumns()
+    with ix._ix.searcher() as s:
+        leaves = [leaf.reader() for leaf, _offset in s.leaf_searchers()]
+        assert len(leaves) == 3
+        for r in leaves:
+            fields = [name for name, f in r.schema.items() if f.scorable]
+            assert {"title", "body", "pairs", "actor", "publisher"} <= set(fields)
+            want = {name: [r.doc_field_length(n, name, 1) or 0 for n in range(r.doc_count_all())]
+                    for name in fields}
+            with monkeypatch.context() as m:  # (read as a block: the per-document call unused)
+                m.setattr(type(r), "doc_field_length", _not_called)
+                assert {name: columns.lengths(r, name) for name in fields} == want
+            one_by_one = [columns.id_of(r, n) for n in range(r.doc_count_all())]
+            assert one_by_one == [r.stored_fields(n)["id"] for n in range(r.doc_count_all())]
+            assert columns.ids(r) == one_by_one  # (and from the kept column, once read)
+            assert [columns.id_of(r, n) for n in range(r.doc_count_all())] == one_by_one
+        assert any(max(columns.lengths(r, "body")) > 100 for r in leaves)
+    ix.close()
+
+
+def _not_called(*_args: object) -> None:
+    raise AssertionError("read a document at a time")
