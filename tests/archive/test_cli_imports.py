@@ -17,15 +17,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 # Modules a search never needs: the extractor, importers and the sandbox, exporters (pandas,
-# reportlab), backup and check, schema migration (sqlite-utils), Qt, and urllib (which
-# Whoosh's compat module would load for nothing: archive.index.offline_load).
+# reportlab), backup and check, schema migration (sqlite-utils), Qt, and two that Whoosh
+# would load for nothing (urllib, its English morphology: archive.index.offline_load).
 HEAVY = ("archive.extract", "archive.importers", "archive.pipeline", "archive.sandbox",
          "archive.reader_pool", "archive.parsing", "archive.backup", "archive.check",
          "archive.reextract", "archive.export.json_export", "archive.export.tables",
          "archive.export.briefing", "archive.export.stix_export", "archive.export.model",
          "archive.read_model", "archive.browse", "archive.entity", "archive.corrections",
          "pandas", "reportlab", "sqlite_utils", "dateparser", "openpyxl", "PySide6",
-         "urllib.request", "http.client", "email.parser", "ssl")
+         "urllib.request", "http.client", "email.parser", "ssl", "whoosh.lang.morph_en")
 
 PROBE = """
 import json, sys
@@ -113,3 +113,16 @@ def test_whoosh_loads_without_urllib_and_urllib_still_works() -> None:
                           cwd=ROOT, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "refused"
+
+
+def test_whoosh_variations_load_the_real_morphology_when_used() -> None:
+    script = ("import sys; import archive.index; from whoosh.query import terms; "
+              "assert 'whoosh.lang.morph_en' not in sys.modules; "
+              "got = terms.variations('running'); import whoosh.lang.morph_en as m; "
+              "assert sorted(got) == sorted(m.variations('running')) and 'runs' in got; "
+              "assert terms.variations is not m.variations; print(len(got))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 3
