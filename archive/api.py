@@ -214,13 +214,13 @@ class Archive:
 
     def original(self, doc_id: str) -> tuple[str, bytes]:
         """The original file's name and exact bytes."""
-        row = self.store.document_row(self.store.resolve_id(doc_id))
+        row = self.store.document_row(self.store.resolve_id(doc_id), with_text=False)
         return row["file"], self.blobs.read(row["sha256"])
 
     def original_for_viewer(self, doc_id: str) -> tuple[str, bytes] | None:
         """(safe name, bytes) if the system's viewer may open it (`archive.originals`), else None."""
         from archive.originals import viewer_copy
-        row = self.store.document_row(self.store.resolve_id(doc_id))
+        row = self.store.document_row(self.store.resolve_id(doc_id), with_text=False)
         return viewer_copy(row["file"], row["media_type"], self.blobs.read(row["sha256"]))
 
     def networks(self, *, country: str | None = None, role: str | None = None,

@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from archive import doc_text
+from archive.doc_text import TEXT_SQL
 from archive.errors import DAMAGED_HINT, ArchiveError, CorruptArchive, NotFound
 from archive.facts import DocumentFacts, Fact
 from archive.records import DocumentId, RawDocument
@@ -36,6 +38,7 @@ def connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> s
         conn.execute("PRAGMA synchronous = FULL")
     conn.row_factory = sqlite3.Row
     conn.create_function("ta_digest", -1, digest, deterministic=True)  # (archive.schema)
+    doc_text.register(conn)  # ta_text(text_z): the stored text, compressed (archive.doc_text)
     # Defence in depth: no single value may approach SQLite's 1 GB ceiling.
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 256 * 1024 * 1024)
     return conn
@@ -201,12 +204,12 @@ class Store:
         self.conn.execute(
             "INSERT INTO document(id, sha256, file, size, media_type, importer, title, "
             "publisher, published, source_type, language, encoding, encoding_confidence, "
-            "text, extractor_version, warnings, flags, pages, imported_at, starred) "
+            "text_z, extractor_version, warnings, flags, pages, imported_at, starred) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
             (doc_id, sha, file, size, raw.media_type, raw.importer, raw.title,
              facts.publisher or raw.publisher, facts.published or raw.published,
              facts.source_type or "other", facts.language or raw.language, raw.encoding,
-             raw.encoding_confidence, raw.text, extractor_version,
+             raw.encoding_confidence, doc_text.pack(raw.text), extractor_version,
              json.dumps(raw.warnings, ensure_ascii=False), json.dumps(raw.flags),
              raw.pages, now_iso()))
         self.add_provenance(doc_id, file)
@@ -242,9 +245,11 @@ class Store:
         self.conn.execute(f"UPDATE fact SET digest = {FACT_DIGEST} WHERE network_id = ? "
                           "AND digest IS NULL", (net_id,))
 
-    def document_row(self, doc_id: str) -> sqlite3.Row:
+    def document_row(self, doc_id: str, *, with_text: bool = True) -> sqlite3.Row:
+        """The document's row, with its "text" unpacked (`archive.doc_text`) if asked."""
+        text = f", {TEXT_SQL} AS text" if with_text else ""
         row: sqlite3.Row | None = self.conn.execute(
-            "SELECT * FROM document WHERE id = ?", (doc_id,)).fetchone()
+            f"SELECT *{text} FROM document WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise NotFound(f"no document with id {doc_id}")
         return row
@@ -286,8 +291,8 @@ class Store:
 
     def index_doc(self, doc_id: str) -> IndexDoc | None:
         row = self.conn.execute(
-            "SELECT id, title, text, publisher, published, source_type, language, starred, file "
-            "FROM document WHERE id = ?", (doc_id,)).fetchone()
+            f"SELECT id, title, {TEXT_SQL} AS text, publisher, published, source_type, language, "
+            "starred, file FROM document WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             return None
         doc = IndexDoc(
@@ -324,7 +329,7 @@ class Store:
     def hit_row(self, doc_id: str) -> sqlite3.Row | None:
         """What a search hit shows and checks phrases against: title, file, published, text."""
         row: sqlite3.Row | None = self.conn.execute(
-            "SELECT title, file, published, text FROM document WHERE id = ?",
+            f"SELECT title, file, published, {TEXT_SQL} AS text FROM document WHERE id = ?",
             (doc_id,)).fetchone()
         return row
 

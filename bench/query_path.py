@@ -98,7 +98,8 @@ def build_reference(archive: Archive, path: Path) -> float:
     rowid: dict[str, int] = {}
     with ref:
         for n, (doc_id, published, title, text) in enumerate(src.execute(
-                "SELECT id, published, coalesce(title, file), text FROM document"), start=1):
+                "SELECT id, published, coalesce(title, file), ta_text(text_z) FROM document"),
+                start=1):
             rowid[doc_id] = n
             ref.execute("INSERT INTO ref_doc VALUES (?, ?, ?, ?)", (n, doc_id, published, title))
             ref.execute("INSERT INTO ref_fts(rowid, text) VALUES (?, ?)", (n, text))

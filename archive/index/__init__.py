@@ -73,6 +73,7 @@ from archive.index.writing import (
     _KeptLengths,
     _rebuild_writer,
     merge_small_segments,
+    writer_codec,
 )
 from archive.progress import CancelToken, Progress, ProgressCallback
 from archive.store import IndexDoc
@@ -198,7 +199,7 @@ class SearchIndex:
     def apply(self, docs: Iterable[IndexDoc], delete_ids: Iterable[str] = (),
               crash_point: Callable[[str], None] | None = None) -> None:
         """Index or delete documents in one Whoosh commit (idempotent: keyed by id)."""
-        writer = self._ix.writer(timeout=30.0, limitmb=128)
+        writer = self._ix.writer(timeout=30.0, limitmb=128, codec=writer_codec())
         writer.mergetype = merge_small_segments
         plain = writer.per_document_reader
         writer.per_document_reader = lambda: _KeptLengths(plain())

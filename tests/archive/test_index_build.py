@@ -99,3 +99,39 @@ def test_segment_columns_read_what_whoosh_reads_a_document_at_a_time(
 
 def _not_called(*_args: object) -> None:
     raise AssertionError("read a document at a time")
+
+
+def test_every_writer_writes_larger_better_compressed_blocks(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rebuild, the catch-up and its merges all write with `writing.writer_codec()`; an
+    index written the same way with Whoosh's default blocks answers the same."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from archive.index import writing
+
+    docs = _docs(tmp_path / "corpus")
+    monkeypatch.setattr(index, "REBUILD_SEGMENT_DOCS", 25)
+    monkeypatch.setattr(writing, "MERGE_AT", 3)
+
+    def build(folder: Path) -> SearchIndex:
+        ix = SearchIndex.create(folder)
+        ix.rebuild(iter(docs[:50]), 50, 1)
+        for k in range(50, 60, 2):
+            ix.apply(docs[k:k + 2])  # small commits, merged as they come
+        assert ix.doc_count() == 60
+        return ix
+
+    ix = build(tmp_path / "ix")
+    assert {(s.codec()._blocklimit, s.codec()._compression) for s in ix._ix._segments()} == {
+        (writing.POSTING_BLOCK, writing.POSTING_COMPRESSION)}
+    monkeypatch.setattr(writing, "writer_codec", W3Codec)
+    monkeypatch.setattr(index, "writer_codec", W3Codec)
+    old = build(tmp_path / "old")
+    assert {s.codec()._blocklimit for s in old._ix._segments()} == {128}
+    for q in ("facebook", '"inauthentic behavior"', "coordinated AND accounts", "country:ru"):
+        new_res, old_res = ix.search(q, limit=60), old.search(q, limit=60)
+        assert new_res.total == old_res.total > 0, q
+        assert ([(h.id, h.score) for h in new_res.hits]
+                == [(h.id, h.score) for h in old_res.hits]), q
+    ix.close()
+    old.close()
