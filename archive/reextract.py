@@ -87,7 +87,7 @@ def reextract_all(parts: ImportParts, *, on_progress: ProgressCallback | None = 
                      facts.language or raw.language, raw.media_type, raw.importer,
                      json.dumps(raw.flags), json.dumps(raw.warnings, ensure_ascii=False),
                      parts.extractor_version, row["id"]))
-                store.write_networks(row["id"], facts)
+                store.write_networks(row["id"], facts, raw.text)
                 store.seal_document(row["id"])
                 apply_corrections(store, row["id"])
                 store.queue_index(row["id"])

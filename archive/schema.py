@@ -171,9 +171,11 @@ def _v4(db: object) -> None:
 
 def _v5(db: object) -> None:
     """Lean archive (issue 14): the clean text, as many bytes again as the input in every
-    row (a 2 KB row filled a 4 KB page alone), is stored zlib-compressed (`archive.doc_text`).
-    Nothing is lost, and the migration proves it: every document's checksum, which covers
-    its text, is the same after as before (a damaged one stays damaged, no new one)."""
+    row (a 2 KB row filled a 4 KB page alone), is stored zlib-compressed (`archive.doc_text`),
+    and an evidence quote that is the span of the text it points at is kept as the span
+    alone (`Store.with_quotes` reads it back). Nothing is lost, and the migration proves it:
+    every document's checksum, which covers its text, is the same after as before (a damaged
+    one stays damaged, no new one); a fact whose checksum fails keeps its quote."""
     from sqlite_utils import Database
 
     assert isinstance(db, Database)
@@ -184,10 +186,29 @@ def _v5(db: object) -> None:
     conn.create_function("ta_pack_text", 1, doc_text.pack, deterministic=True)
     doc_text.register(conn)
     mismatched = _mismatched(conn, _PLAIN_DOCUMENT_DIGEST)
+    spans = _quotes_that_are_spans(conn)
     conn.execute("ALTER TABLE document RENAME COLUMN text TO text_z")
     conn.execute("UPDATE document SET text_z = ta_pack_text(text_z) WHERE typeof(text_z) = 'text'")
     if _mismatched(conn, DOCUMENT_DIGEST) != mismatched:
         raise SchemaError("compressing the document texts changed a text; nothing was changed")
+    conn.executemany("UPDATE fact SET quote = NULL WHERE id = ?", ((i,) for i in spans))
+    conn.executemany(f"UPDATE fact SET digest = {FACT_DIGEST} WHERE id = ?", ((i,) for i in spans))
+
+
+def _quotes_that_are_spans(conn: sqlite3.Connection) -> list[int]:
+    """Facts (their checksum sound) whose quote is the span of their document's text."""
+    out: list[int] = []
+    text, of = "", None
+    for fact_id, doc_id, start, end, quote in conn.execute(
+            "SELECT f.id, f.document_id, f.ev_start, f.ev_end, f.quote FROM fact f "
+            f"WHERE f.quote IS NOT NULL AND f.ev_start IS NOT NULL AND f.digest IS {FACT_DIGEST} "
+            "ORDER BY f.document_id"):
+        if doc_id != of:
+            row = conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
+            text, of = (row[0] if row else ""), doc_id
+        if text[start:end] == quote:
+            out.append(fact_id)
+    return out
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -213,15 +213,17 @@ class Store:
              json.dumps(raw.warnings, ensure_ascii=False), json.dumps(raw.flags),
              raw.pages, now_iso()))
         self.add_provenance(doc_id, file)
-        self.write_networks(doc_id, facts)
+        self.write_networks(doc_id, facts, raw.text)
         self.seal_document(doc_id)
 
     def seal_document(self, doc_id: str) -> None:
         """Inside a transaction: the checksum of the document's text (`check` verifies it)."""
         self.conn.execute(f"UPDATE document SET digest = {DOCUMENT_DIGEST} WHERE id = ?", (doc_id,))
 
-    def write_networks(self, doc_id: str, facts: DocumentFacts) -> None:
-        """Inside a transaction: (re)write the extractor's networks and facts of a document."""
+    def write_networks(self, doc_id: str, facts: DocumentFacts, text: str | None = None) -> None:
+        """Inside a transaction: (re)write the extractor's networks and facts of a document
+        (*text*: the document's clean text, which their evidence quotes; without it, quotes
+        are stored as copies)."""
         self.conn.execute("DELETE FROM fact WHERE document_id = ?", (doc_id,))
         self.conn.execute("DELETE FROM network WHERE document_id = ?", (doc_id,))
         for ordinal, net in enumerate(facts.networks, start=1):
@@ -232,11 +234,14 @@ class Store:
                 "enforcement, span_start, span_end, starred) VALUES (?,?,?,?,?,?,?,?,0)",
                 (net_id, doc_id, ordinal, net.label, net.operation_name, net.enforcement,
                  span[0], span[1]))
-            self.insert_facts(doc_id, net_id, net.facts, origin="extractor")
+            self.insert_facts(doc_id, net_id, net.facts, origin="extractor", text=text)
 
     def insert_facts(self, doc_id: str, net_id: str, facts: Iterable[Fact], *,
-                     origin: str, correction_id: int | None = None) -> None:
-        rows = [_fact_row(doc_id, net_id, f, origin, correction_id) for f in facts]
+                     origin: str, correction_id: int | None = None,
+                     text: str | None = None) -> None:
+        """Inside a transaction. A quote that is the span of *text* it points at is stored as
+        the span alone (schema 5: quote NULL); `with_quotes` gives it back."""
+        rows = [_fact_row(doc_id, net_id, f, origin, correction_id, text) for f in facts]
         self.conn.executemany(
             "INSERT INTO fact(network_id, document_id, kind, key, value, num, qualifier, role, "
             "detail, ev_start, ev_end, quote, origin, correction_id) "
@@ -275,9 +280,25 @@ class Store:
         return self.conn.execute(
             "SELECT * FROM network WHERE document_id = ? ORDER BY ordinal", (doc_id,)).fetchall()
 
-    def facts_of(self, net_id: str) -> list[sqlite3.Row]:
-        return self.conn.execute(
-            "SELECT * FROM live_fact WHERE network_id = ? ORDER BY ev_start, id", (net_id,)).fetchall()
+    def facts_of(self, net_id: str) -> list[dict[str, Any]]:
+        """The live facts of a network in text order, each with its evidence quote."""
+        return self.with_quotes(self.conn.execute(
+            "SELECT * FROM live_fact WHERE network_id = ? ORDER BY ev_start, id", (net_id,)))
+
+    def with_quotes(self, rows: Iterable[sqlite3.Row]) -> list[dict[str, Any]]:
+        """Fact rows as dicts whose "quote" is filled in: a quote stored as its span alone
+        (NULL) is read from the document's text (unpacked once a document)."""
+        out = [dict(r) for r in rows]
+        texts: dict[str, str] = {}
+        for r in out:
+            if r["quote"] is None and r["ev_start"] is not None:
+                doc_id = r["document_id"]
+                if doc_id not in texts:
+                    found = self.conn.execute(
+                        f"SELECT {TEXT_SQL} FROM document WHERE id = ?", (doc_id,)).fetchone()
+                    texts[doc_id] = found[0] if found else ""
+                r["quote"] = texts[doc_id][r["ev_start"]:r["ev_end"]]
+        return out
 
     def provenance_of(self, doc_id: str) -> list[str]:
         return [r[0] for r in self.conn.execute(
@@ -399,17 +420,20 @@ def _like_prefix(prefix: str) -> str:
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _fact_row(doc_id: str, net_id: str, f: Fact, origin: str,
-              correction_id: int | None) -> tuple[Any, ...]:
+def _fact_row(doc_id: str, net_id: str, f: Fact, origin: str, correction_id: int | None,
+              text: str | None) -> tuple[Any, ...]:
     num = float(f.value) if isinstance(f.value, int | float) and not isinstance(f.value, bool) else None
     ev = f.evidence
+    quote = ev.quote if ev else None
+    if ev is not None and text is not None and quote == text[ev.start:ev.end]:
+        quote = None  # (the span says it: Store.with_quotes reads it back)
     return (net_id, doc_id, f.kind, f.key, json.dumps(f.value, ensure_ascii=False), num,
             f.qualifier, f.role, json.dumps(f.detail, ensure_ascii=False, default=str),
-            ev.start if ev else None, ev.end if ev else None, ev.quote if ev else None,
-            origin, correction_id)
+            ev.start if ev else None, ev.end if ev else None, quote, origin, correction_id)
 
 
-def fact_from_row(row: sqlite3.Row) -> Fact:
+def fact_from_row(row: Mapping[str, Any]) -> Fact:
+    """A fact of a row from `Store.facts_of` / `with_quotes` (its quote filled in)."""
     from archive.facts import Evidence
 
     ev = None

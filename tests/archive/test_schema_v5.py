@@ -1,8 +1,10 @@
-"""Schema 5 (issue 14, lean archive): document texts stored compressed (`archive.doc_text`).
+"""Schema 5 (issue 14, lean archive): document texts stored compressed (`archive.doc_text`),
+evidence quotes that are spans of the text stored as the span alone.
 
-An archive of schema 4 (plain texts) is upgraded in one transaction with nothing lost: every
-document reads the same, every checksum is unchanged, `check` is clean; a failure half way
-leaves it as it was; a damaged compressed text is reported, never shown, and repaired.
+An archive of schema 4 (plain texts, quotes copied) is upgraded in one transaction with
+nothing lost: every document reads the same, every document checksum is unchanged, `check`
+is clean; a failure half way leaves it as it was; a damaged compressed text is reported,
+never shown, and repaired; a fact whose checksum fails keeps its quote.
 """
 
 from __future__ import annotations
@@ -34,16 +36,27 @@ def _digests(db: Path) -> dict[str, str]:
 
 
 def _as_schema_4(path: Path) -> None:
-    """The archive as schema 4 wrote it: the text column plain, under its old name."""
+    """The archive as schema 4 wrote it: the text column plain, under its old name, and
+    every evidence quote a copy (its checksum over the copy)."""
     conn = sqlite3.connect(path / "archive.sqlite", isolation_level=None)
     try:
         conn.create_function("unpack", 1, doc_text.unpack)
+        conn.create_function("ta_digest", -1, schema.digest)
         conn.execute("BEGIN")
         conn.execute("ALTER TABLE document RENAME COLUMN text_z TO text")
         conn.execute("UPDATE document SET text = unpack(text)")
+        texts = dict(conn.execute("SELECT id, text FROM document"))
+        spans = conn.execute("SELECT id, document_id, ev_start, ev_end FROM fact "
+                             "WHERE quote IS NULL AND ev_start IS NOT NULL").fetchall()
+        assert spans  # (what schema 5 stores as spans)
+        conn.executemany("UPDATE fact SET quote = ? WHERE id = ?",
+                         [(texts[d][s:e], i) for i, d, s, e in spans])
+        conn.execute(f"UPDATE fact SET digest = {schema.FACT_DIGEST}")
         conn.execute("PRAGMA user_version = 4")
         conn.execute("COMMIT")
         assert {r[0] for r in conn.execute("SELECT typeof(text) FROM document")} == {"text"}
+        assert conn.execute("SELECT count(*) FROM fact WHERE quote IS NULL "
+                            "AND ev_start IS NOT NULL").fetchone()[0] == 0
     finally:
         conn.close()
 
@@ -67,6 +80,10 @@ def test_a_schema_4_archive_is_upgraded_with_nothing_lost(v4: tuple[Path, dict[s
         stored = conn.execute("SELECT sum(length(text_z)) FROM document").fetchone()[0]
         plain = sum(len(v["text"].encode()) for v in before.values())
         assert stored < plain / 2  # (compressed: reports shrink 3-4x)
+        spans, copies = conn.execute(
+            "SELECT sum(quote IS NULL), sum(quote IS NOT NULL) FROM fact "
+            "WHERE ev_start IS NOT NULL").fetchone()
+        assert spans > 10 and copies == 0  # (every quote of the extractor is a span)
         report = a.check()
         assert report.ok, report.problems
     assert _digests(root / "archive.sqlite") == digests  # (a checksum covers the text itself)
@@ -148,3 +165,31 @@ def test_pack_and_unpack_round_trip_any_text() -> None:
     assert doc_text.unpack("already plain") == "already plain"
     with pytest.raises(ArchiveError):
         doc_text.unpack(b"not zlib at all")
+
+
+def test_a_fact_whose_checksum_fails_keeps_its_quote(v4: tuple[Path, dict[str, Any]]) -> None:
+    root, _before = v4
+    conn = sqlite3.connect(root / "archive.sqlite", isolation_level=None)
+    fact_id, quote = conn.execute("SELECT id, quote FROM fact WHERE quote IS NOT NULL "
+                                  "ORDER BY id LIMIT 1").fetchone()
+    conn.execute("UPDATE fact SET digest = 'damaged' WHERE id = ?", (fact_id,))
+    conn.close()
+    with Archive.open(root) as a:
+        kept = a.store.conn.execute("SELECT quote FROM fact WHERE id = ?", (fact_id,)).fetchone()
+        assert kept[0] == quote
+        assert a.store.conn.execute("SELECT count(*) FROM fact WHERE quote IS NULL").fetchone()[0]
+        assert not a.check().ok  # (and check still says so)
+
+
+def test_a_new_import_stores_quotes_as_spans_and_reads_them_back(archive: Any,
+                                                                 tmp_path: Path) -> None:
+    text = ("Meta removed 120 Facebook accounts linked to Iran that targeted Israel. "
+            "The network also ran 12 Instagram accounts.")
+    res = archive.import_text(text, "one.txt")
+    doc = archive.document(res.added[0])
+    quotes = [ev for net in doc["networks"] for ev in net["evidence"]]
+    assert quotes and all(doc["text"][ev["start"]:ev["end"]] == ev["quote"] != ""
+                          for ev in quotes)
+    stored = archive.store.conn.execute(
+        "SELECT count(*), sum(quote IS NULL) FROM fact WHERE ev_start IS NOT NULL").fetchone()
+    assert stored[0] == stored[1] >= len(quotes) > 0
