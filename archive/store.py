@@ -19,7 +19,7 @@ from archive.doc_text import TEXT_SQL
 from archive.errors import DAMAGED_HINT, ArchiveError, CorruptArchive, NotFound
 from archive.facts import DocumentFacts, Fact
 from archive.records import DocumentId, RawDocument
-from archive.schema import DOCUMENT_DIGEST, FACT_DIGEST, digest
+from archive.schema import DOCUMENT_DIGEST, digest
 
 DB_NAME = "archive.sqlite"
 
@@ -200,21 +200,26 @@ class Store:
 
     def insert_document(self, *, doc_id: str, sha: str, file: str, size: int,
                         raw: RawDocument, facts: DocumentFacts, extractor_version: str) -> None:
-        """Inside a transaction: the document row, its networks and facts, provenance."""
+        """Inside a transaction: the document row, its networks and facts, provenance.
+
+        Rows are written with their checksums (what DOCUMENT_DIGEST and FACT_DIGEST compute
+        over the stored values): a checksum added by a later UPDATE grew every row and
+        split its page, leaving the tables an eighth empty."""
+        publisher = facts.publisher or raw.publisher
+        published = facts.published or raw.published
         self.conn.execute(
             "INSERT INTO document(id, sha256, file, size, media_type, importer, title, "
             "publisher, published, source_type, language, encoding, encoding_confidence, "
-            "text_z, extractor_version, warnings, flags, pages, imported_at, starred) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+            "text_z, extractor_version, warnings, flags, pages, imported_at, starred, digest) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
             (doc_id, sha, file, size, raw.media_type, raw.importer, raw.title,
-             facts.publisher or raw.publisher, facts.published or raw.published,
+             publisher, published,
              facts.source_type or "other", facts.language or raw.language, raw.encoding,
              raw.encoding_confidence, doc_text.pack(raw.text), extractor_version,
              json.dumps(raw.warnings, ensure_ascii=False), json.dumps(raw.flags),
-             raw.pages, now_iso()))
+             raw.pages, now_iso(), digest(doc_id, sha, raw.text, raw.title, publisher, published)))
         self.add_provenance(doc_id, file)
         self.write_networks(doc_id, facts, raw.text)
-        self.seal_document(doc_id)
 
     def seal_document(self, doc_id: str) -> None:
         """Inside a transaction: the checksum of the document's text (`check` verifies it)."""
@@ -242,13 +247,11 @@ class Store:
         """Inside a transaction. A quote that is the span of *text* it points at is stored as
         the span alone (schema 5: quote NULL); `with_quotes` gives it back."""
         rows = [_fact_row(doc_id, net_id, f, origin, correction_id, text) for f in facts]
+        # each fact with its checksum, of the values as stored (FACT_DIGEST: `check` verifies)
         self.conn.executemany(
             "INSERT INTO fact(network_id, document_id, kind, key, value, num, qualifier, role, "
-            "detail, ev_start, ev_end, quote, origin, correction_id) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        # each fact's checksum, from the values as stored (`check` verifies them)
-        self.conn.execute(f"UPDATE fact SET digest = {FACT_DIGEST} WHERE network_id = ? "
-                          "AND digest IS NULL", (net_id,))
+            "detail, ev_start, ev_end, quote, origin, correction_id, digest) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [(*row, digest(*row)) for row in rows])
 
     def document_row(self, doc_id: str, *, with_text: bool = True) -> sqlite3.Row:
         """The document's row, with its "text" unpacked (`archive.doc_text`) if asked."""

@@ -193,3 +193,10 @@ def test_a_new_import_stores_quotes_as_spans_and_reads_them_back(archive: Any,
     stored = archive.store.conn.execute(
         "SELECT count(*), sum(quote IS NULL) FROM fact WHERE ev_start IS NOT NULL").fetchone()
     assert stored[0] == stored[1] >= len(quotes) > 0
+    # (rows are written with their checksums, computed in Python: SQL computes the same)
+    conn = archive.store.conn
+    assert conn.execute("SELECT count(*) FROM fact WHERE digest IS NULL OR digest IS NOT "
+                        f"{schema.FACT_DIGEST}").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM document WHERE digest IS NULL OR digest IS NOT "
+                        f"{schema.DOCUMENT_DIGEST}").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM fact").fetchone()[0] >= 3
