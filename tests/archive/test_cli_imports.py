@@ -91,10 +91,11 @@ def _first_id(path: Path) -> str:
         conn.close()
 
 
-def test_python_dash_m_archive_prints_what_main_prints(sample_path: Path) -> None:
+@pytest.mark.parametrize("module", ["archive", "archive.cli"])
+def test_python_dash_m_prints_what_main_prints(sample_path: Path, module: str) -> None:
     argv = ["--archive", str(sample_path), "search", "Facebook", "--json"]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    by_module = subprocess.run([sys.executable, "-m", "archive", *argv], capture_output=True,
+    by_module = subprocess.run([sys.executable, "-m", module, *argv], capture_output=True,
                                text=True, cwd=ROOT, env=env, timeout=120)
     code, out, _modules = _probe("cli", *argv)
     assert by_module.returncode == code == 0
