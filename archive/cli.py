@@ -484,3 +484,7 @@ def _plain(snippet: str) -> str:
 def _err(message: str) -> None:
     # One line whatever the message holds: a newline in a file name is shown, not obeyed.
     sys.stderr.write(f"{PROG}: {printable(message.strip(), one_line=True) or 'error'}\n")
+
+
+if __name__ == "__main__":  # `python -m archive.cli ...` as `python -m archive ...`
+    raise SystemExit(main())

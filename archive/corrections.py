@@ -153,9 +153,10 @@ def _apply_one(store: Store, row: sqlite3.Row) -> None:
     doc_id, ordinal = row["document_id"], _resolve_ordinal(store, row)
     net_id = _ensure_network(store, doc_id, ordinal)
     cid = row["id"]
-    replaced: list[sqlite3.Row] = []
+    replaced: list[dict[str, Any]] = []
     if row["action"] in ("set", "delete"):
-        replaced = _matching(store, doc_id, ordinal, row["kind"], row["target_key"], row["target_role"])
+        replaced = store.with_quotes(  # (the quote the corrected fact keeps)
+            _matching(store, doc_id, ordinal, row["kind"], row["target_key"], row["target_role"]))
         for f in replaced:
             store.conn.execute("UPDATE fact SET suppressed_by = ? WHERE id = ?", (cid, f["id"]))
     if row["action"] == "delete":

@@ -154,7 +154,7 @@ class Document:
 
 
 def read_document(store: Store, doc_id: str, *, with_text: bool = False) -> Document:
-    row = store.document_row(doc_id)
+    row = store.document_row(doc_id, with_text=with_text)
     return Document(
         # Names safe to show in every face and export (`archive.safe_text`), also for rows
         # stored before import cleaned them.

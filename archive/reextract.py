@@ -10,6 +10,7 @@ import json
 from collections import deque
 from concurrent.futures import Future, wait
 
+from archive import doc_text
 from archive.corrections import apply_corrections
 from archive.errors import ArchiveError, ReaderUnavailable
 from archive.parsing import ParsedFile
@@ -51,7 +52,7 @@ def reextract_all(parts: ImportParts, *, on_progress: ProgressCallback | None = 
         for n, row in enumerate(rows, start=1):
             if cancel:
                 cancel.raise_if_cancelled()
-            doc = store.document_row(row["id"])
+            doc = store.document_row(row["id"], with_text=False)  # (a damaged text is re-read)
             flags = json.loads(row["flags"] or "[]")
             raw, facts = None, None
             if reparse:
@@ -68,7 +69,7 @@ def reextract_all(parts: ImportParts, *, on_progress: ProgressCallback | None = 
             if raw is None:
                 from archive.records import RawDocument
 
-                raw = RawDocument(text=doc["text"], media_type=doc["media_type"],
+                raw = RawDocument(text=doc_text.unpack(doc["text_z"]), media_type=doc["media_type"],
                                   title=doc["title"], publisher=doc["publisher"],
                                   published=doc["published"], language=doc["language"],
                                   importer=doc["importer"], flags=flags)
@@ -77,15 +78,16 @@ def reextract_all(parts: ImportParts, *, on_progress: ProgressCallback | None = 
                 facts = extract_document(raw, row["file"])
             with parts.transaction():
                 store.conn.execute(
-                    "UPDATE document SET text = ?, title = ?, publisher = ?, published = ?, "
+                    "UPDATE document SET text_z = ?, title = ?, publisher = ?, published = ?, "
                     "source_type = ?, language = ?, media_type = ?, importer = ?, flags = ?, "
                     "warnings = ?, extractor_version = ? WHERE id = ?",
-                    (raw.text, raw.title or doc["title"], facts.publisher or raw.publisher,
+                    (doc_text.pack(raw.text), raw.title or doc["title"],
+                     facts.publisher or raw.publisher,
                      facts.published or raw.published, facts.source_type or "other",
                      facts.language or raw.language, raw.media_type, raw.importer,
                      json.dumps(raw.flags), json.dumps(raw.warnings, ensure_ascii=False),
                      parts.extractor_version, row["id"]))
-                store.write_networks(row["id"], facts)
+                store.write_networks(row["id"], facts, raw.text)
                 store.seal_document(row["id"])
                 apply_corrections(store, row["id"])
                 store.queue_index(row["id"])

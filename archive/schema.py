@@ -10,13 +10,16 @@ import hashlib
 import sqlite3
 from collections.abc import Callable
 
+from archive import doc_text
 from archive.errors import SchemaError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # What a checksum covers: a document's text (the evidence offsets point into it) and what
 # identifies it, and every column of a fact but its suppression (set by corrections).
-DOCUMENT_DIGEST = "ta_digest(id, sha256, text, title, publisher, published)"
+# The text is checksummed as text, compressed (schema 5) or not (before it): one value.
+DOCUMENT_DIGEST = "ta_digest(id, sha256, ta_text_for_digest(text_z), title, publisher, published)"
+_PLAIN_DOCUMENT_DIGEST = "ta_digest(id, sha256, text, title, publisher, published)"
 FACT_DIGEST = ("ta_digest(network_id, document_id, kind, key, value, num, qualifier, role, "
                "detail, ev_start, ev_end, quote, origin, correction_id)")
 
@@ -146,7 +149,11 @@ def _v3(db: object) -> None:
     for table in ("document", "fact"):  # (a half-upgraded copy may have the column already)
         if "digest" not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
             conn.execute(f"ALTER TABLE {table} ADD COLUMN digest TEXT")
-    conn.execute(f"UPDATE document SET digest = {DOCUMENT_DIGEST}")
+    packed = "text_z" in _columns(conn, "document")  # (a copy from after schema 5)
+    if packed:
+        doc_text.register(conn)
+    conn.execute(f"UPDATE document SET digest = "
+                 f"{DOCUMENT_DIGEST if packed else _PLAIN_DOCUMENT_DIGEST}")
     conn.execute(f"UPDATE fact SET digest = {FACT_DIGEST}")
 
 
@@ -162,7 +169,60 @@ def _v4(db: object) -> None:
     facet_tables.install(db.conn)
 
 
-MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _v5(db: object) -> None:
+    """Lean archive (issue 14): the clean text, as many bytes again as the input in every
+    row (a 2 KB row filled a 4 KB page alone), is stored zlib-compressed (`archive.doc_text`),
+    and an evidence quote that is the span of the text it points at is kept as the span
+    alone (`Store.with_quotes` reads it back). Nothing is lost, and the migration proves it:
+    every document's checksum, which covers its text, is the same after as before (a damaged
+    one stays damaged, no new one); a fact whose checksum fails keeps its quote."""
+    from sqlite_utils import Database
+
+    assert isinstance(db, Database)
+    conn = db.conn
+    if "text_z" in _columns(conn, "document"):
+        return  # (a half-upgraded copy)
+    conn.create_function("ta_digest", -1, digest, deterministic=True)
+    conn.create_function("ta_pack_text", 1, doc_text.pack, deterministic=True)
+    doc_text.register(conn)
+    mismatched = _mismatched(conn, _PLAIN_DOCUMENT_DIGEST)
+    spans = _quotes_that_are_spans(conn)
+    conn.execute("ALTER TABLE document RENAME COLUMN text TO text_z")
+    conn.execute("UPDATE document SET text_z = ta_pack_text(text_z) WHERE typeof(text_z) = 'text'")
+    if _mismatched(conn, DOCUMENT_DIGEST) != mismatched:
+        raise SchemaError("compressing the document texts changed a text; nothing was changed")
+    conn.executemany("UPDATE fact SET quote = NULL WHERE id = ?", ((i,) for i in spans))
+    conn.executemany(f"UPDATE fact SET digest = {FACT_DIGEST} WHERE id = ?", ((i,) for i in spans))
+
+
+def _quotes_that_are_spans(conn: sqlite3.Connection) -> list[int]:
+    """Facts (their checksum sound) whose quote is the span of their document's text."""
+    out: list[int] = []
+    text, of = "", None
+    for fact_id, doc_id, start, end, quote in conn.execute(
+            "SELECT f.id, f.document_id, f.ev_start, f.ev_end, f.quote FROM fact f "
+            f"WHERE f.quote IS NOT NULL AND f.ev_start IS NOT NULL AND f.digest IS {FACT_DIGEST} "
+            "ORDER BY f.document_id"):
+        if doc_id != of:
+            row = conn.execute("SELECT text FROM document WHERE id = ?", (doc_id,)).fetchone()
+            text, of = (row[0] if row else ""), doc_id
+        if text[start:end] == quote:
+            out.append(fact_id)
+    return out
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _mismatched(conn: sqlite3.Connection, expression: str) -> set[str]:
+    return {r[0] for r in conn.execute(
+        f"SELECT id FROM document WHERE digest IS NOT NULL AND digest IS NOT {expression}")}
+
+
+MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+# Migrations that leave much of the file free: it is given back (VACUUM) once they are done.
+SHRINKING = {5}
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -192,4 +252,9 @@ def migrate(conn: sqlite3.Connection) -> int:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+    if SHRINKING & set(range(found + 1, SCHEMA_VERSION + 1)) and found > 0:
+        try:
+            conn.execute("VACUUM")
+        except sqlite3.OperationalError:  # (a full disk: the space stays taken, nothing else)
+            pass
     return found

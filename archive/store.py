@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from archive import doc_text
+from archive.doc_text import TEXT_SQL
 from archive.errors import DAMAGED_HINT, ArchiveError, CorruptArchive, NotFound
 from archive.facts import DocumentFacts, Fact
 from archive.records import DocumentId, RawDocument
-from archive.schema import DOCUMENT_DIGEST, FACT_DIGEST, digest
+from archive.schema import DOCUMENT_DIGEST, digest
 
 DB_NAME = "archive.sqlite"
 
@@ -36,6 +38,7 @@ def connect(path: Path, *, readonly: bool = False, immutable: bool = False) -> s
         conn.execute("PRAGMA synchronous = FULL")
     conn.row_factory = sqlite3.Row
     conn.create_function("ta_digest", -1, digest, deterministic=True)  # (archive.schema)
+    doc_text.register(conn)  # ta_text(text_z): the stored text, compressed (archive.doc_text)
     # Defence in depth: no single value may approach SQLite's 1 GB ceiling.
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 256 * 1024 * 1024)
     return conn
@@ -197,28 +200,35 @@ class Store:
 
     def insert_document(self, *, doc_id: str, sha: str, file: str, size: int,
                         raw: RawDocument, facts: DocumentFacts, extractor_version: str) -> None:
-        """Inside a transaction: the document row, its networks and facts, provenance."""
+        """Inside a transaction: the document row, its networks and facts, provenance.
+
+        Rows are written with their checksums (what DOCUMENT_DIGEST and FACT_DIGEST compute
+        over the stored values): a checksum added by a later UPDATE grew every row and
+        split its page, leaving the tables an eighth empty."""
+        publisher = facts.publisher or raw.publisher
+        published = facts.published or raw.published
         self.conn.execute(
             "INSERT INTO document(id, sha256, file, size, media_type, importer, title, "
             "publisher, published, source_type, language, encoding, encoding_confidence, "
-            "text, extractor_version, warnings, flags, pages, imported_at, starred) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+            "text_z, extractor_version, warnings, flags, pages, imported_at, starred, digest) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
             (doc_id, sha, file, size, raw.media_type, raw.importer, raw.title,
-             facts.publisher or raw.publisher, facts.published or raw.published,
+             publisher, published,
              facts.source_type or "other", facts.language or raw.language, raw.encoding,
-             raw.encoding_confidence, raw.text, extractor_version,
+             raw.encoding_confidence, doc_text.pack(raw.text), extractor_version,
              json.dumps(raw.warnings, ensure_ascii=False), json.dumps(raw.flags),
-             raw.pages, now_iso()))
+             raw.pages, now_iso(), digest(doc_id, sha, raw.text, raw.title, publisher, published)))
         self.add_provenance(doc_id, file)
-        self.write_networks(doc_id, facts)
-        self.seal_document(doc_id)
+        self.write_networks(doc_id, facts, raw.text)
 
     def seal_document(self, doc_id: str) -> None:
         """Inside a transaction: the checksum of the document's text (`check` verifies it)."""
         self.conn.execute(f"UPDATE document SET digest = {DOCUMENT_DIGEST} WHERE id = ?", (doc_id,))
 
-    def write_networks(self, doc_id: str, facts: DocumentFacts) -> None:
-        """Inside a transaction: (re)write the extractor's networks and facts of a document."""
+    def write_networks(self, doc_id: str, facts: DocumentFacts, text: str | None = None) -> None:
+        """Inside a transaction: (re)write the extractor's networks and facts of a document
+        (*text*: the document's clean text, which their evidence quotes; without it, quotes
+        are stored as copies)."""
         self.conn.execute("DELETE FROM fact WHERE document_id = ?", (doc_id,))
         self.conn.execute("DELETE FROM network WHERE document_id = ?", (doc_id,))
         for ordinal, net in enumerate(facts.networks, start=1):
@@ -229,22 +239,25 @@ class Store:
                 "enforcement, span_start, span_end, starred) VALUES (?,?,?,?,?,?,?,?,0)",
                 (net_id, doc_id, ordinal, net.label, net.operation_name, net.enforcement,
                  span[0], span[1]))
-            self.insert_facts(doc_id, net_id, net.facts, origin="extractor")
+            self.insert_facts(doc_id, net_id, net.facts, origin="extractor", text=text)
 
     def insert_facts(self, doc_id: str, net_id: str, facts: Iterable[Fact], *,
-                     origin: str, correction_id: int | None = None) -> None:
-        rows = [_fact_row(doc_id, net_id, f, origin, correction_id) for f in facts]
+                     origin: str, correction_id: int | None = None,
+                     text: str | None = None) -> None:
+        """Inside a transaction. A quote that is the span of *text* it points at is stored as
+        the span alone (schema 5: quote NULL); `with_quotes` gives it back."""
+        rows = [_fact_row(doc_id, net_id, f, origin, correction_id, text) for f in facts]
+        # each fact with its checksum, of the values as stored (FACT_DIGEST: `check` verifies)
         self.conn.executemany(
             "INSERT INTO fact(network_id, document_id, kind, key, value, num, qualifier, role, "
-            "detail, ev_start, ev_end, quote, origin, correction_id) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        # each fact's checksum, from the values as stored (`check` verifies them)
-        self.conn.execute(f"UPDATE fact SET digest = {FACT_DIGEST} WHERE network_id = ? "
-                          "AND digest IS NULL", (net_id,))
+            "detail, ev_start, ev_end, quote, origin, correction_id, digest) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [(*row, digest(*row)) for row in rows])
 
-    def document_row(self, doc_id: str) -> sqlite3.Row:
+    def document_row(self, doc_id: str, *, with_text: bool = True) -> sqlite3.Row:
+        """The document's row, with its "text" unpacked (`archive.doc_text`) if asked."""
+        text = f", {TEXT_SQL} AS text" if with_text else ""
         row: sqlite3.Row | None = self.conn.execute(
-            "SELECT * FROM document WHERE id = ?", (doc_id,)).fetchone()
+            f"SELECT *{text} FROM document WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise NotFound(f"no document with id {doc_id}")
         return row
@@ -270,9 +283,25 @@ class Store:
         return self.conn.execute(
             "SELECT * FROM network WHERE document_id = ? ORDER BY ordinal", (doc_id,)).fetchall()
 
-    def facts_of(self, net_id: str) -> list[sqlite3.Row]:
-        return self.conn.execute(
-            "SELECT * FROM live_fact WHERE network_id = ? ORDER BY ev_start, id", (net_id,)).fetchall()
+    def facts_of(self, net_id: str) -> list[dict[str, Any]]:
+        """The live facts of a network in text order, each with its evidence quote."""
+        return self.with_quotes(self.conn.execute(
+            "SELECT * FROM live_fact WHERE network_id = ? ORDER BY ev_start, id", (net_id,)))
+
+    def with_quotes(self, rows: Iterable[sqlite3.Row]) -> list[dict[str, Any]]:
+        """Fact rows as dicts whose "quote" is filled in: a quote stored as its span alone
+        (NULL) is read from the document's text (unpacked once a document)."""
+        out = [dict(r) for r in rows]
+        texts: dict[str, str] = {}
+        for r in out:
+            if r["quote"] is None and r["ev_start"] is not None:
+                doc_id = r["document_id"]
+                if doc_id not in texts:
+                    found = self.conn.execute(
+                        f"SELECT {TEXT_SQL} FROM document WHERE id = ?", (doc_id,)).fetchone()
+                    texts[doc_id] = found[0] if found else ""
+                r["quote"] = texts[doc_id][r["ev_start"]:r["ev_end"]]
+        return out
 
     def provenance_of(self, doc_id: str) -> list[str]:
         return [r[0] for r in self.conn.execute(
@@ -286,8 +315,8 @@ class Store:
 
     def index_doc(self, doc_id: str) -> IndexDoc | None:
         row = self.conn.execute(
-            "SELECT id, title, text, publisher, published, source_type, language, starred, file "
-            "FROM document WHERE id = ?", (doc_id,)).fetchone()
+            f"SELECT id, title, {TEXT_SQL} AS text, publisher, published, source_type, language, "
+            "starred, file FROM document WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             return None
         doc = IndexDoc(
@@ -324,7 +353,7 @@ class Store:
     def hit_row(self, doc_id: str) -> sqlite3.Row | None:
         """What a search hit shows and checks phrases against: title, file, published, text."""
         row: sqlite3.Row | None = self.conn.execute(
-            "SELECT title, file, published, text FROM document WHERE id = ?",
+            f"SELECT title, file, published, {TEXT_SQL} AS text FROM document WHERE id = ?",
             (doc_id,)).fetchone()
         return row
 
@@ -394,17 +423,20 @@ def _like_prefix(prefix: str) -> str:
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _fact_row(doc_id: str, net_id: str, f: Fact, origin: str,
-              correction_id: int | None) -> tuple[Any, ...]:
+def _fact_row(doc_id: str, net_id: str, f: Fact, origin: str, correction_id: int | None,
+              text: str | None) -> tuple[Any, ...]:
     num = float(f.value) if isinstance(f.value, int | float) and not isinstance(f.value, bool) else None
     ev = f.evidence
+    quote = ev.quote if ev else None
+    if ev is not None and text is not None and quote == text[ev.start:ev.end]:
+        quote = None  # (the span says it: Store.with_quotes reads it back)
     return (net_id, doc_id, f.kind, f.key, json.dumps(f.value, ensure_ascii=False), num,
             f.qualifier, f.role, json.dumps(f.detail, ensure_ascii=False, default=str),
-            ev.start if ev else None, ev.end if ev else None, ev.quote if ev else None,
-            origin, correction_id)
+            ev.start if ev else None, ev.end if ev else None, quote, origin, correction_id)
 
 
-def fact_from_row(row: sqlite3.Row) -> Fact:
+def fact_from_row(row: Mapping[str, Any]) -> Fact:
+    """A fact of a row from `Store.facts_of` / `with_quotes` (its quote filled in)."""
     from archive.facts import Evidence
 
     ev = None

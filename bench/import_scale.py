@@ -11,8 +11,10 @@ For each size N (the first N files of the corpus folder, sorted by name):
   --split   also: the same import with every file parsed and extracted beforehand (readers
             that answer at once), i.e. what the writer and the index cost without the
             readers' work, to tell the pipeline's share from the extractor's.
-Prints seconds, docs/s and the ratio archive / FTS5. The machine is shared: figures are
-noisy; run twice and compare.
+Prints seconds, docs/s and the ratio archive / FTS5, then the archive's size over its input
+(input: the bytes of the files imported; the archive: its whole folder once the import has
+closed it, backups included) beside the FTS5 reference's folder (blobs + database). The
+machine is shared: figures are noisy; run twice and compare.
 Usage: python bench/import_scale.py [N ...] [--corpus DIR] [--work DIR] [--skip-fts] [--split]
   (default: 1000; the corpus defaults to /work/scale/corpus-30k, else bench/corpus.py
   writes one to the temp folder)
@@ -114,6 +116,19 @@ class ReadBeforehand:
         pass
 
 
+def folder_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def size_line(target: Path, input_bytes: int) -> str:
+    parts = {"database": sum(f.stat().st_size for f in target.glob("archive.sqlite*")),
+             **{p: folder_bytes(target / p) for p in ("index", "blobs", "backups")}}
+    total = folder_bytes(target)
+    return (f"  archive size {total / 1e6:7.1f} MB = {total / input_bytes:4.2f}x input ("
+            + ", ".join(f"{k} {v / 1e6:.1f} MB = {v / input_bytes:.2f}x" for k, v in parts.items())
+            + ")")
+
+
 def run_archive(files: list[Path], target: Path,
                 parser: ReadBeforehand | None = None) -> tuple[float, float, int]:
     start = time.perf_counter()
@@ -177,6 +192,8 @@ def main() -> None:
                   flush=True)
             print(f"  archive  searchable {searchable:7.1f} s {added / searchable:7.1f} docs/s",
                   flush=True)
+            input_bytes = sum(f.stat().st_size for f in files)
+            print(size_line(work / f"archive-{run}-{n}", input_bytes), flush=True)
             if args.split:
                 b, s_, k = run_archive(files, work / f"split-{run}-{n}", ReadBeforehand(files))
                 print(f"  (read beforehand: browsable {b:.1f} s {k / b:.1f} docs/s, searchable "
@@ -189,6 +206,10 @@ def main() -> None:
                   "(per file: read, sha256, blob write + fsync, one transaction)", flush=True)
             print(f"  ratio archive / FTS5: browsable {browsable / fts:.1f}x, "
                   f"searchable {searchable / fts:.1f}x", flush=True)
+            ref = folder_bytes(work / f"fts-{run}-{n}")
+            ours = folder_bytes(work / f"archive-{run}-{n}")
+            print(f"  FTS5 durable size {ref / 1e6:7.1f} MB = {ref / input_bytes:4.2f}x input; "
+                  f"archive / FTS5 size {ours / ref:.2f}x", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -97,7 +97,7 @@ def main() -> None:
         print(f"  full Whoosh rebuild (reindex) {n / t_re:8.1f} docs/s  ({t_re:.1f} s)")
         whoosh = time_queries(lambda q: archive.search(q, limit=20), QUERIES)
         texts = [(r[0], r[1], r[2]) for r in archive.store.conn.execute(
-            "SELECT id, coalesce(title, ''), text FROM document")]
+            "SELECT id, coalesce(title, ''), ta_text(text_z) FROM document")]  # (archive.doc_text)
 
     fts = sqlite3.connect(":memory:")
     t = time.perf_counter()

@@ -6,13 +6,15 @@ For each archive given (copy the shared ones first: opening may upgrade the sche
    for the opening view, a term, a common phrase, a field and a no-hit query;
 2. facet counts alone (`Archive.facets`) over every document and over a term's hits;
 3. the CLI's whole process (`takedown-atlas --archive A search Q`: interpreter start,
-   imports, open, search, print), and what `python -X importtime` says its imports cost.
+   imports, open, search, print), and what `python -X importtime` says its imports cost;
+   beside it, in the same loop, a bare interpreter (`python -c pass`, `python -S -c pass`)
+   and `python -m archive` (the other entry point).
 Each beside the same work done by a reference built in this run from the same rows: SQLite
 FTS5 over the texts plus a narrow (facet, value, document) table, GROUP BY for counts, and
 a plain Python process running the FTS5 query. Figures are p50/p95 in ms; the machine is
 shared, so they are noisy: read the ratios.
 
-    python bench/query_path.py ARCHIVE... [--runs 15] [--cli-runs 9]
+    python bench/query_path.py ARCHIVE... [--runs 15] [--cli-runs 9] [--cli-only]
 """
 
 from __future__ import annotations
@@ -96,7 +98,8 @@ def build_reference(archive: Archive, path: Path) -> float:
     rowid: dict[str, int] = {}
     with ref:
         for n, (doc_id, published, title, text) in enumerate(src.execute(
-                "SELECT id, published, coalesce(title, file), text FROM document"), start=1):
+                "SELECT id, published, coalesce(title, file), ta_text(text_z) FROM document"),
+                start=1):
             rowid[doc_id] = n
             ref.execute("INSERT INTO ref_doc VALUES (?, ?, ?, ?)", (n, doc_id, published, title))
             ref.execute("INSERT INTO ref_fts(rowid, text) VALUES (?, ?)", (n, text))
@@ -184,8 +187,9 @@ def whole_process(cmd: list[str], runs: int) -> list[float]:
 def import_costs() -> tuple[float, float, float]:
     """`python -X importtime -c "import archive.cli"`: cumulative ms of archive.cli, of
     archive.index (Whoosh comes in through it) and of the interpreter's own site."""
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="")  # (compiled modules, as installed)
     done = subprocess.run([sys.executable, "-X", "importtime", "-c", "import archive.cli"],
-                          capture_output=True, text=True, cwd=ROOT)
+                          capture_output=True, text=True, cwd=ROOT, env=env)
     cumulative: dict[str, float] = {}
     for ln in done.stderr.splitlines():
         parts = ln.split("|")
@@ -195,7 +199,7 @@ def import_costs() -> tuple[float, float, float]:
             cumulative.get("site", 0.0))
 
 
-def bench(path: Path, runs: int, cli_runs: int) -> None:
+def bench(path: Path, runs: int, cli_runs: int, cli_only: bool = False) -> None:
     t = time.perf_counter()
     archive = Archive.open(path, write=False)
     opened = time.perf_counter() - t
@@ -205,6 +209,10 @@ def bench(path: Path, runs: int, cli_runs: int) -> None:
     try:
         built = build_reference(archive, tmp / "ref.sqlite")
         print(f"  reference (FTS5 + narrow facet table) built in {built:.2f} s", flush=True)
+        if cli_only:
+            archive.close()
+            cli_figures(path, tmp, cli_runs)
+            return
         ref = sqlite3.connect(tmp / "ref.sqlite")
         ref.execute("CREATE TEMP TABLE hits(doc INTEGER PRIMARY KEY)")
         archive.search("warm")  # open the index before timing
@@ -245,16 +253,35 @@ def bench(path: Path, runs: int, cli_runs: int) -> None:
                    timed(reference_counts(ref, ("fts", "election")), runs)))
         ref.close()
         archive.close()
-        print("CLI whole process (start, imports, open, search, print 20 hits):")
-        for kind, query, fts in CLI_QUERIES:
-            ours = whole_process([*cli_command(), "--archive", str(path), "search", query], cli_runs)
-            theirs = whole_process([sys.executable, "-c", REF_CLI, str(tmp / "ref.sqlite"), fts], cli_runs)
-            print(line(f"{kind}: {query[:20]}", ours, theirs), flush=True)
-        total, index, site = import_costs()
-        print(f"  python -X importtime: `import archive.cli` {total:.0f} ms, of which "
-              f"archive.index (Whoosh) {index:.0f} ms; the interpreter's site {site:.0f} ms")
+        cli_figures(path, tmp, cli_runs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def cli_figures(path: Path, tmp: Path, cli_runs: int) -> None:
+    """The CLI's whole process beside a Python process running the FTS5 query, and beside a
+    bare interpreter measured in the same loop (its start is the floor of any CLI)."""
+    print(f"CLI whole process (start, imports, open, search, print 20 hits; {' '.join(cli_command())}):")
+    bare = whole_process([sys.executable, "-c", "pass"], cli_runs)
+    no_site = whole_process([sys.executable, "-S", "-c", "pass"], cli_runs)
+    every: list[float] = []
+    for kind, query, fts in CLI_QUERIES:
+        ours = whole_process([*cli_command(), "--archive", str(path), "search", query], cli_runs)
+        theirs = whole_process([sys.executable, "-c", REF_CLI, str(tmp / "ref.sqlite"), fts], cli_runs)
+        bare += whole_process([sys.executable, "-c", "pass"], cli_runs)
+        every += ours
+        print(line(f"{kind}: {query[:20]}", ours, theirs), flush=True)
+    as_module = whole_process([sys.executable, "-m", "archive", "--archive", str(path),
+                               "search", CLI_QUERIES[0][1]], cli_runs)
+    b50 = pct(bare, 50)
+    print(f"  every CLI search p50 {pct(every, 50):.0f} p95 {pct(every, 95):.0f} ms; "
+          f"`python -m archive` ({CLI_QUERIES[0][0]}) p50 {pct(as_module, 50):.0f} ms; "
+          f"`python -c pass` p50 {b50:.0f} ms, `python -S -c pass` p50 {pct(no_site, 50):.0f} ms; "
+          f"CLI / `python -c pass` p50 {pct(every, 50) / max(b50, 0.01):.1f}x, "
+          f"CLI minus interpreter start p50 {pct(every, 50) - b50:.0f} ms")
+    total, index, site = import_costs()
+    print(f"  python -X importtime: `import archive.cli` {total:.0f} ms, of which "
+          f"archive.index (Whoosh) {index:.0f} ms; the interpreter's site {site:.0f} ms")
 
 
 def main() -> None:
@@ -262,11 +289,12 @@ def main() -> None:
     p.add_argument("archives", nargs="+", type=Path)
     p.add_argument("--runs", type=int, default=15, help="timed runs per query kind (default 15)")
     p.add_argument("--cli-runs", type=int, default=9, help="CLI processes per query (default 9)")
+    p.add_argument("--cli-only", action="store_true", help="only the CLI's whole process")
     args = p.parse_args()
     print(json.dumps({"python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version,
                       "cpus": os.cpu_count()}))
     for path in args.archives:
-        bench(path, args.runs, args.cli_runs)
+        bench(path, args.runs, args.cli_runs, args.cli_only)
 
 
 if __name__ == "__main__":

@@ -11,12 +11,14 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from archive.errors import ArchiveError
-from archive.export.model import Scope
-from archive.progress import CancelToken, ProgressCallback
-from archive.store import Store
+
+if TYPE_CHECKING:  # (the CLI reads FORMATS for its usage line: nothing else is loaded)
+    from archive.export.model import Scope
+    from archive.progress import CancelToken, ProgressCallback
+    from archive.store import Store
 
 
 @dataclass(frozen=True, slots=True)

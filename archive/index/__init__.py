@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# isort: off
+from archive.index import offline_load  # noqa: F401  (first: Whoosh loads without urllib)
+# isort: on
 from whoosh import index, query
 from whoosh.analysis import LowercaseFilter
 from whoosh.collectors import TimeLimit, TimeLimitCollector
@@ -41,8 +44,6 @@ from archive.index.analysis import (
     pair_terms,
 )
 from archive.index.matching import (
-    K1,
-    B,
     _deleted,
     _eval,
     _leaf_matches,
@@ -66,11 +67,13 @@ from archive.index.parsing import (
     _terms,
     phrase_in_text,
 )
+from archive.index.segments import SegmentColumns
 from archive.index.writing import (
     REBUILD_WRITER,
     _KeptLengths,
     _rebuild_writer,
     merge_small_segments,
+    writer_codec,
 )
 from archive.progress import CancelToken, Progress, ProgressCallback
 from archive.store import IndexDoc
@@ -135,13 +138,11 @@ class IndexResult:
 
 
 class SearchIndex:
-    def __init__(self, path: Path, ix: Any) -> None:
+    def __init__(self, path: Path, ix: Any, searcher: Any = None) -> None:
         self.path = path
         self._ix = ix
-        self._ids_by_segment: dict[str, list[str]] = {}
-        self._searcher: Any = None  # kept between searches, refreshed when a commit lands
-        self._lengths_by_segment: dict[str, list[int]] = {}
-        self._norms_by_segment: dict[str, list[float]] = {}
+        self._searcher: Any = searcher  # kept between searches, refreshed when a commit lands
+        self._columns = SegmentColumns()
 
     # --- life cycle -----------------------------------------------------------------
 
@@ -152,13 +153,14 @@ class SearchIndex:
             if (path / "FORMAT").read_text().strip() != INDEX_FORMAT:
                 raise IndexDamaged("index format changed")
             ix = index.open_dir(str(path))
-            with ix.searcher() as s:
-                s.doc_count()
+            # (this searcher is the first search's: opening one copies every segment file)
+            searcher = ix.searcher()
+            searcher.doc_count()
         except IndexDamaged:
             raise
         except Exception as exc:  # Whoosh raises EOFError, zlib.error, pickle errors, ...
             raise IndexDamaged(f"{type(exc).__name__}: {exc}") from None
-        return cls(path, ix)
+        return cls(path, ix, searcher)
 
     @classmethod
     def create(cls, path: Path) -> SearchIndex:
@@ -185,7 +187,7 @@ class SearchIndex:
         os.replace(tmp, self.path / GENERATION_FILE)
 
     def doc_count(self) -> int:
-        with self._ix.searcher() as s:
+        with self._reading() as s:
             return int(s.doc_count())
 
     def all_ids(self) -> set[str]:
@@ -197,7 +199,7 @@ class SearchIndex:
     def apply(self, docs: Iterable[IndexDoc], delete_ids: Iterable[str] = (),
               crash_point: Callable[[str], None] | None = None) -> None:
         """Index or delete documents in one Whoosh commit (idempotent: keyed by id)."""
-        writer = self._ix.writer(timeout=30.0, limitmb=128)
+        writer = self._ix.writer(timeout=30.0, limitmb=128, codec=writer_codec())
         writer.mergetype = merge_small_segments
         plain = writer.per_document_reader
         writer.per_document_reader = lambda: _KeptLengths(plain())
@@ -320,7 +322,7 @@ class SearchIndex:
                     rest, key=lambda x: -x[1])], notice
             leaves = s.leaf_searchers()
             offsets = [offset for _leaf, offset in leaves]
-            ids_of = [self._segment_ids(leaf.reader()) for leaf, _offset in leaves]
+            ids_of = [self._columns.ids(leaf.reader()) for leaf, _offset in leaves]
             out: list[str] = []
             if ranked:
                 for _score, docnum in s.search(q, limit=ranked).top_n:  # (best first)
@@ -335,20 +337,24 @@ class SearchIndex:
         """(exact total, the *n* best hits) by BM25F over whole posting lists; None when the
         query has a part only Whoosh's collector can rank (then it does)."""
         total = 0
-        best: list[tuple[float, int, str]] = []
+        best: list[tuple[float, int, Any, int]] = []  # (score, -docnum, segment, its docnum)
         try:
-            for offset, ids, scores in self._live_scores(s, q, filter_q):
+            for offset, reader, scores in self._live_scores(s, q, filter_q):
                 total += len(scores)
-                best.extend((v, neg - offset, ids[-neg]) for v, neg in best_first(scores, n))
+                best.extend((v, neg - offset, reader, -neg) for v, neg in best_first(scores, n))
         except _Unranked:
             return None
-        return total, [IndexHit(i, float(v)) for v, _d, i in heapq.nlargest(n, best)]
+        # Only the hits kept need their ids (reading all 10,000 took ~45 ms of a CLI search).
+        top = heapq.nlargest(n, best, key=lambda hit: (hit[0], hit[1]))
+        return total, [IndexHit(self._columns.id_of(reader, docnum), float(v))
+                       for v, _neg, reader, docnum in top]
 
     def _scored(self, s: Any, q: Any, filter_q: Any) -> list[tuple[float, int, str]] | None:
         """(score, -docnum, id) of every live document *q* matches (within *filter_q*)."""
         out: list[tuple[float, int, str]] = []
         try:
-            for offset, ids, scores in self._live_scores(s, q, filter_q):
+            for offset, reader, scores in self._live_scores(s, q, filter_q):
+                ids = self._columns.ids(reader)
                 # (ties: the lower docnum first, as Whoosh's collector)
                 out.extend((v, -(offset + d), ids[d]) for d, v in scores.items())
         except _Unranked:
@@ -356,10 +362,10 @@ class SearchIndex:
         return out
 
     def _live_scores(self, s: Any, q: Any, filter_q: Any
-                     ) -> Iterator[tuple[int, list[str], dict[int, float]]]:
-        """Segment by segment: (docnum offset, ids by docnum, BM25F score by docnum) of the
+                     ) -> Iterator[tuple[int, Any, dict[int, float]]]:
+        """Segment by segment: (docnum offset, segment reader, BM25F score by docnum) of the
         live documents *q* matches within *filter_q*. Raises _Unranked as the ranker does."""
-        ranker = _Ranker(s, self._segment_norms)
+        ranker = _Ranker(s, self._columns.norms)
         for leaf, offset in s.leaf_searchers():
             scores = ranker.scores(leaf, q)
             if not scores:
@@ -370,41 +376,7 @@ class SearchIndex:
                 keep = _eval(leaf, filter_q) if filter_q is not None else None
                 scores = {d: v for d, v in scores.items()
                           if d not in deleted and (keep is None or d in keep)}
-            yield offset, self._segment_ids(reader), scores
-
-    def _segment_norms(self, reader: Any, fieldname: str, avgfl: float) -> list[float]:
-        """BM25F's length normalisation by docnum of one segment, for the current average
-        length *avgfl* (kept while it holds)."""
-        try:
-            key: str | None = f"{reader.segment().segment_id()}:{fieldname}:{avgfl!r}"
-        except AttributeError:
-            key = None
-        norms = self._norms_by_segment.get(key) if key else None
-        if norms is None:
-            k, kb = K1 * (1 - B), K1 * B / avgfl
-            norms = [k + kb * n for n in self._segment_lengths(reader, fieldname)]
-            if key:
-                if len(self._norms_by_segment) > 256:
-                    self._norms_by_segment.clear()
-                self._norms_by_segment[key] = norms
-        return norms
-
-    def _segment_lengths(self, reader: Any, fieldname: str) -> list[int]:
-        """A field's length by docnum of one segment, as Whoosh's BM25F reads it (kept)."""
-        try:
-            key: str | None = f"{reader.segment().segment_id()}:{fieldname}"
-        except AttributeError:
-            key = None
-        lengths = self._lengths_by_segment.get(key) if key else None
-        if lengths is None:
-            dfl = reader.doc_field_length
-            # (None for a document without the field: never scored for it, any number does)
-            lengths = [dfl(n, fieldname, 1) or 0 for n in range(reader.doc_count_all())]
-            if key:
-                if len(self._lengths_by_segment) > 256:
-                    self._lengths_by_segment.clear()
-                self._lengths_by_segment[key] = lengths
-        return lengths
+            yield offset, reader, scores
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[Any]:
@@ -417,22 +389,6 @@ class SearchIndex:
             s = _searcher(self._ix)
         self._searcher = s
         yield s
-
-    def _segment_ids(self, reader: Any) -> list[str]:
-        """Document id by docnum of one segment (segments never change: kept per segment)."""
-        try:
-            key = reader.segment().segment_id()
-        except AttributeError:
-            key = None
-        ids = self._ids_by_segment.get(key) if key else None
-        if ids is None:
-            stored = reader.stored_fields
-            ids = [stored(n).get("id", "") for n in range(reader.doc_count_all())]
-            if key:
-                if len(self._ids_by_segment) > 64:
-                    self._ids_by_segment.clear()
-                self._ids_by_segment[key] = ids
-        return ids
 
     def _parse(self, text: str) -> tuple[Any, str | None]:
         if not text.strip() or text.strip() == "*":

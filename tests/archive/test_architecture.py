@@ -79,7 +79,7 @@ def test_the_facade_only_composes() -> None:
     from pathlib import Path
 
     text = (Path(archive.__file__).parent / "api.py").read_text(encoding="utf-8")
-    assert len(text.splitlines()) < 300
+    assert len(text.splitlines()) < 400  # (STYLE: split past about 400; its services load lazily)
     for word in ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", ".execute(", "import whoosh",
                  "from whoosh"):
         assert word not in text, word

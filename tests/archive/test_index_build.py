@@ -62,3 +62,76 @@ def test_the_rebuild_writer_writes_what_whoosh_writes(tmp_path: Path,
         assert len(s.leaf_searchers()) == 3
     fast.close()
     plain.close()
+
+
+def test_segment_columns_read_what_whoosh_reads_a_document_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lengths read as one block and the ids read one hit at a time
+    (`archive.index.segments`) equal Whoosh's own per-document calls, in every segment,
+    for fields some documents lack (title-less, publisher-less, actor-less ones)."""
+    from archive.index.segments import SegmentColumns
+
+    docs = _docs(tmp_path / "corpus")
+    docs[5].title = ""
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.apply(docs[:20])  # three segments, the last one with a deletion
+    ix.apply(docs[20:45])
+    ix.apply(docs[45:], delete_ids=["d003"])
+    columns = SegmentColumns()
+    with ix._ix.searcher() as s:
+        leaves = [leaf.reader() for leaf, _offset in s.leaf_searchers()]
+        assert len(leaves) == 3
+        for r in leaves:
+            fields = [name for name, f in r.schema.items() if f.scorable]
+            assert {"title", "body", "pairs", "actor", "publisher"} <= set(fields)
+            want = {name: [r.doc_field_length(n, name, 1) or 0 for n in range(r.doc_count_all())]
+                    for name in fields}
+            with monkeypatch.context() as m:  # (read as a block: the per-document call unused)
+                m.setattr(type(r), "doc_field_length", _not_called)
+                assert {name: columns.lengths(r, name) for name in fields} == want
+            one_by_one = [columns.id_of(r, n) for n in range(r.doc_count_all())]
+            assert one_by_one == [r.stored_fields(n)["id"] for n in range(r.doc_count_all())]
+            assert columns.ids(r) == one_by_one  # (and from the kept column, once read)
+            assert [columns.id_of(r, n) for n in range(r.doc_count_all())] == one_by_one
+        assert any(max(columns.lengths(r, "body")) > 100 for r in leaves)
+    ix.close()
+
+
+def _not_called(*_args: object) -> None:
+    raise AssertionError("read a document at a time")
+
+
+def test_every_writer_writes_larger_better_compressed_blocks(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rebuild, the catch-up and its merges all write with `writing.writer_codec()`; an
+    index written the same way with Whoosh's default blocks answers the same."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from archive.index import writing
+
+    docs = _docs(tmp_path / "corpus")
+    monkeypatch.setattr(index, "REBUILD_SEGMENT_DOCS", 25)
+    monkeypatch.setattr(writing, "MERGE_AT", 3)
+
+    def build(folder: Path) -> SearchIndex:
+        ix = SearchIndex.create(folder)
+        ix.rebuild(iter(docs[:50]), 50, 1)
+        for k in range(50, 60, 2):
+            ix.apply(docs[k:k + 2])  # small commits, merged as they come
+        assert ix.doc_count() == 60
+        return ix
+
+    ix = build(tmp_path / "ix")
+    assert {(s.codec()._blocklimit, s.codec()._compression) for s in ix._ix._segments()} == {
+        (writing.POSTING_BLOCK, writing.POSTING_COMPRESSION)}
+    monkeypatch.setattr(writing, "writer_codec", W3Codec)
+    monkeypatch.setattr(index, "writer_codec", W3Codec)
+    old = build(tmp_path / "old")
+    assert {s.codec()._blocklimit for s in old._ix._segments()} == {128}
+    for q in ("facebook", '"inauthentic behavior"', "coordinated AND accounts", "country:ru"):
+        new_res, old_res = ix.search(q, limit=60), old.search(q, limit=60)
+        assert new_res.total == old_res.total > 0, q
+        assert ([(h.id, h.score) for h in new_res.hits]
+                == [(h.id, h.score) for h in old_res.hits]), q
+    ix.close()
+    old.close()

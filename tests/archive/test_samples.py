@@ -13,7 +13,7 @@ def test_every_sample_imports_cleanly(sample_archive: Archive) -> None:
     info = sample_archive.info()
     assert info["documents"] == len(files) + 1  # plus the seed
     docs = sample_archive.store.conn.execute(
-        "SELECT file, length(text), flags FROM document").fetchall()
+        "SELECT file, length(ta_text(text_z)), flags FROM document").fetchall()
     for name, length, flags in docs:
         assert length > 200, name
         assert "unreadable" not in flags and "no_text_layer" not in flags, name

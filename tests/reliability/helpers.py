@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from archive.doc_text import unpack
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "resources" / "samples"
 # The interpreter running the tests, so `make upgrade-check`'s scratch venv tests itself.
@@ -79,7 +81,7 @@ def snapshot(db: Path) -> dict[str, dict[str, Any]]:
     conn.row_factory = sqlite3.Row
     out: dict[str, dict[str, Any]] = {}
     try:
-        for row in conn.execute("SELECT id, sha256, title, text, media_type, flags, rowid "
+        for row in conn.execute("SELECT id, sha256, title, text_z, media_type, flags, rowid "
                                 "FROM document ORDER BY rowid"):
             nets = conn.execute("SELECT count(*) FROM network WHERE document_id = ?",
                                 (row["id"],)).fetchone()[0]
@@ -88,7 +90,7 @@ def snapshot(db: Path) -> dict[str, dict[str, Any]]:
                 "ORDER BY kind, key, value, role", (row["id"],)).fetchall()
             out[row["id"]] = {
                 "sha256": row["sha256"], "title": row["title"], "media_type": row["media_type"],
-                "text": sha(row["text"].encode("utf-8", "surrogatepass")),
+                "text": sha(unpack(row["text_z"]).encode("utf-8", "surrogatepass")),
                 "flags": row["flags"], "networks": nets,
                 "facts": [tuple(f) for f in facts], "order": row["rowid"],
             }

@@ -144,10 +144,12 @@ def test_S15_13_entity_encoded_controls_never_reach_the_stored_text_or_title(
 def _legacy_title(archive_dir: Path, doc_id: str, title: str) -> None:
     """A row stored before import cleaned titles, written straight to SQLite (with the
     checksum the schema 3 migration gave such rows, so check sees an old row, not damage)."""
+    from archive import doc_text
     from archive.schema import DOCUMENT_DIGEST, digest
 
     conn = sqlite3.connect(archive_dir / "archive.sqlite")
     conn.create_function("ta_digest", -1, digest, deterministic=True)
+    doc_text.register(conn)  # (the checksum reads the stored text: archive.doc_text)
     with conn:
         conn.execute("UPDATE document SET title = ?, publisher = ? WHERE id = ?",
                      (title, title, doc_id))
