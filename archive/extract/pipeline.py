@@ -58,7 +58,6 @@ from archive.facts import (
     fact_confidence,
 )
 
-EXTRACTOR_VERSION = "2.4.0"
 # Languages whose cue words (takedown verbs, roles, asset nouns) the rules know.
 SUPPORTED_LANGUAGES = frozenset({"en", "es", "fr", "ru"})
 
