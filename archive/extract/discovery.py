@@ -30,6 +30,14 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "both": 2,
                  "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "deux": 2, "trois": 3,
                  "quatre": 4, "cinq": 5, "две": 2, "два": 2, "три": 3, "четыре": 4, "пять": 5}
+def _count_of(word: str | None) -> int:
+    """"3", "three", "trois", "одна": the number a count of units is written as (0 if none)."""
+    w = (word or "").lower()
+    if w.isdigit():
+        return int(w)
+    return _NUMBER_WORDS.get(w, 1 if w in ("one", "un", "una", "une", "одна", "одну") else 0)
+
+
 _PLURAL_UNIT = Caseless(
     r"\b(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|"
     r"dos|tres|cuatro|cinco|deux|trois|quatre|cinq|две|два|три|четыре|пять)\s+"
@@ -158,7 +166,7 @@ def _listed_after(sent: Sentence, plural: re.Match[str], named: list[tuple[str, 
         if len(found) >= 2:
             return found
     n = plural.group("n")
-    count = int(n) if n and n.isdigit() else _NUMBER_WORDS.get((n or "").lower())
+    count = _count_of(n)
     if not count or not _LIST_AFTER_WORDS.match(sent.text, plural.end()):
         return []
     window = sent.text[plural.end() : plural.end() + 80]
@@ -340,8 +348,7 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             # (the list as written says which items go in pairs: "in the US and Venezuela, Iran")
             listed = _listed_after(sent, unit_match, list(named_in[i]))
             n_unit = unit_match.group("n")
-            units_said = int(n_unit) if n_unit and n_unit.isdigit() else _NUMBER_WORDS.get(
-                (n_unit or "").lower(), 0)
+            units_said = _count_of(n_unit)
             if len(origins) < 2 or listed and ({p.key for p in listed} >= {p.key for p in origins}
                                                or len(listed) == units_said):
                 # ("... an operation from Chile known as B, and three campaigns from Bolivia,
@@ -355,7 +362,7 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
             # "... suspended accounts in seven countries. The announcement covered A, B, ...":
             # as many countries named as the sentence before counted
             n_said = said.group("n")
-            want = int(n_said) if n_said.isdigit() else _NUMBER_WORDS.get(n_said.lower(), 0)
+            want = _count_of(n_said)
             listed_here = list({c: (c, surf) for c, _a, _b, surf in named_in[i]}.values())
             if want >= 2 and len(listed_here) == want:
                 origins = [_Listed(c, {"as_written": surf}) for c, surf in listed_here]
@@ -397,7 +404,7 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
                      sent.text, re.IGNORECASE):
             pass  # "the assets originating in A and B, C, and D, respectively": one per item
         elif n:
-            count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+            count = _count_of(n)
             if count == len(origins) - len(partners):
                 pass  # pairs joined by "and" are one unit each
             elif count == len(origins):
@@ -455,54 +462,6 @@ def _enumerated_units(layout: Layout, found: Sequence[Any],
 
 
 _RESPECTIVELY = Caseless(r"\b(?:respectively|respectivamente|respectivement|соответственно)\b")
-# "three campaigns, two of them based in China and one in Russia": how many came from where
-_K_FROM = Caseless(
-    r"\b(?P<k>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:of (?:them|these|which)\s+)?"
-    r"(?:(?:(?:were|was)\s+)?(?:based|run|operated|operating|originating|coming)\s+)?"
-    r"(?:in|from|out of)\s+(?:the\s+)?$")
-
-
-_ONE_EACH = Caseless(r"\bone each (?:from|in|based in|out of)\s+")
-
-
-def _counted_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
-                   ) -> list[_Unit]:
-    """Units counted by country in one sentence ("two of them based in China and one in
-    Russia"): as many units of each origin as the sentence says, where the counts add up to
-    the number of units it names (or, with no such number, where two or more places are
-    counted)."""
-    units: list[_Unit] = []
-    for i, sent in enumerate(layout.sentences):
-        if not named_in[i] or _earlier(layout, i):
-            continue
-        plural = _plural_unit(sent.text)
-        if plural is None:
-            continue
-        groups: list[tuple[int, str, str]] = []
-        each = _ONE_EACH.search(sent.text)
-        for code, a, _b, surface in named_in[i]:
-            m = _K_FROM.search(sent.text, max(0, a - sent.start - 60), a - sent.start)
-            if each and a - sent.start >= each.end() and not m:
-                # "two from Peru, and one each from Chile, Bolivia and Ecuador"
-                groups.append((1, code, surface))
-                continue
-            if m:
-                k = m.group("k")
-                groups.append((int(k) if k.isdigit() else {**_NUMBER_WORDS, "one": 1}[k.lower()],
-                               code, surface))
-        n = plural.group("n")
-        said = int(n) if n and n.isdigit() else _NUMBER_WORDS.get((n or "").lower(), 0)
-        if len(groups) < 2 or said and sum(k for k, _, _ in groups) != said:
-            continue
-        for k, code, surface in groups:
-            for _ in range(k):
-                units.append(_Unit("country", code, i, [Fact(
-                    "country", code, None, None, "origin",
-                    {"as_written": surface, "confidence": ENUMERATION_CONFIDENCE,
-                     "enumerated": True}, _evidence(sent))]))
-    return units
-
-
 _ONE_OF = Caseless(
     r"(?:\b|(?<=\s))(?:(?:one|another|the other|a third|una|uno|otra|otro|une|un autre|une autre|l['’]autre|"
     r"l['’]une?|une? (?:deuxième|second|seconde|troisième|quatrième)|una (?:segunda|tercera|cuarta)|"
@@ -696,7 +655,7 @@ def _same_origin_units(layout: Layout, found: Sequence[Any]) -> list[_Unit]:
                     r"\b(?:of|de|из|d['’]entre)\s+(?:these|the|them|those|ces|ellas|ellos|них)\b",
                     plural.group(0), re.I)):
             continue  # ("both disrupted operations", "two Groups", "two of these": no count)
-        count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower(), 0)
+        count = _count_of(n)
         before = sents[i - 1].text if i and sents[i - 1].para in (sent.para, sent.para - 1) else ""
         if not 2 <= count <= 4 or not (TAKEDOWN.search(sent.text) or TAKEDOWN.search(before)):
             continue
@@ -868,9 +827,13 @@ def _stretch_targets(layout: Layout, found: Sequence[Any],
 
 _SOME_FROM = Caseless(
     r"(?:^|[\s,(])(?P<n>\d{1,2}|one|two|three|four|five|six|una?|dos|tres|une?|deux|trois|"
-    r"одн[ау]|две|два|три)\s+(?:[\w-]+\s+)?(?:(?:originating|operating|coming|based|run)\s+)?"
+    r"одн[ау]|две|два|три)\s+(?:of (?:them|these|which)\s+)?(?:[\w-]+\s+)?"
+    r"(?:(?:(?:were|was)\s+)?(?:originating|operating|coming|based|run)\s+)?"
     r"(?:from|in|out of|de|desde|en|из|в|(?:run|operated|linked|tied|connected)\s+(?:by|to)"
     r"(?:\s+an?)?)\s+(?:the\s+|la\s+|el\s+)?$")
+
+
+_ONE_EACH = Caseless(r"\bone each (?:from|in|based in|out of)\s+")
 
 
 def _split_count_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int, str]]]
@@ -880,18 +843,18 @@ def _split_count_units(layout: Layout, named_in: Sequence[list[tuple[str, int, i
     units: list[_Unit] = []
     for i, sent in enumerate(layout.sentences):
         items: list[tuple[str, int, str]] = []
+        each = _ONE_EACH.search(sent.text)
         for code, a, _b, surface in named_in[i]:
-            m = _SOME_FROM.search(sent.text[max(0, a - sent.start - 45) : a - sent.start])
+            m = _SOME_FROM.search(sent.text[max(0, a - sent.start - 60) : a - sent.start])
             if m:
-                n = m.group("n").lower()
-                items.append((code, int(n) if n.isdigit() else _NUMBER_WORDS.get(
-                    n, 1 if n in ("one", "un", "una", "une", "одна", "одну") else 0), surface))
+                items.append((code, _count_of(m.group("n")), surface))
+            elif each and a - sent.start >= each.end():
+                items.append((code, 1, surface))  # "two from Peru, and one each from A, B and C"
         if len(items) < 2 or len({c for c, _, _ in items}) != len(items) or _earlier(layout, i):
             continue
         total = sum(k for _, k, _ in items)
         said = [_plural_unit(layout.sentences[j].text) for j in (i, i - 1) if j >= 0]
-        wanted = {int(p.group("n")) if p.group("n").isdigit() else _NUMBER_WORDS.get(
-            p.group("n").lower(), 0) for p in said if p and p.group("n")}
+        wanted = {_count_of(p.group("n")) for p in said if p and p.group("n")}
         if total not in wanted:
             continue
         for code, k, surface in items:
@@ -915,7 +878,7 @@ def _repeated_units(layout: Layout, named_in: Sequence[list[tuple[str, int, int,
         if not plural or not plural.group("n") or _earlier(layout, i):
             continue
         n = plural.group("n")
-        count = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+        count = _count_of(n)
         if not 2 <= count <= 6 or n.lower() == "both":
             continue
         lead = _LIST_AFTER_UNIT.match(sent.text, plural.end())
@@ -1466,7 +1429,7 @@ def _shared_origin(layout: Layout, found: Sequence[Any]) -> Fact | None:
         if plural and plural.group("n") and len(origins) == 1 and not _earlier(layout, i):
             p = origins[0]
             n = plural.group("n")
-            return Fact("country", p.key, int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()],
+            return Fact("country", p.key, _count_of(n),
                         None, "origin", {**p.detail, "confidence": 0.75, "shared": True},
                         _evidence(sent))
     return None
@@ -1679,8 +1642,6 @@ def discover(layout: Layout, found: Sequence[Any], segments: list[Segment],
                    if not any(e.value == u.value for e in enumerated)]
     enumerated += [u for u in _also_units(layout, found, named_in)
                    if not any(e.value == u.value for e in enumerated)]
-    enumerated += [u for u in _counted_units(layout, named_in)
-                   if not any(e.sentence == u.sentence for e in enumerated)]
     split = _split_count_units(layout, named_in)
     if split:  # the numbers add up: these units replace what else the sentence gave
         split_at = {u.sentence for u in split}
