@@ -25,6 +25,9 @@ sys.path.insert(0, str(ROOT))
 from archive.extract import EXTRACTOR_VERSION, extract_facts  # noqa: E402
 from archive.facts import DocumentFacts, NetworkFacts  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from realdocs_eval import norm_actor  # noqa: E402
+
 CORPUS = ROOT / "tests" / "data" / "extraction"
 SAMPLES = ROOT / "resources" / "samples"
 SAMPLE_TRUTH = ROOT / "resources" / "sample_notes" / "EXPECTED.json"
@@ -38,9 +41,6 @@ def _norm(name: str) -> str:
     """One spelling per actor, as the genuine-corpus bench reads them: the gazetteer's name for
     any of its aliases ("AK Parti" is "AK Party"), accents, case and a bracketed acronym
     aside."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from realdocs_eval import norm_actor
-
     return norm_actor(name)
 
 
