@@ -163,13 +163,9 @@ def _split_repeated_figures(layout: Layout, platform: str | None) -> None:
     for sent in layout.sentences:
         hits = [h for h in _without_breakdowns(sent.text, find_counts(sent.text, platform))
                 if h.kind == "count"]
-        bare = _BARE_LEAD.match(sent.text)
-        if bare and prev and prev[1] and prev[0].para == sent.para and not any(
-                h.start <= bare.start("n") < h.end for h in hits):
-            # ("Around 3,900 were tied to Peru, while 800 accounts ...": the lead figure
-            # counts what the sentence before counted)
-            hits.insert(0, CountHit("count", prev[1][0].key, 0, "exact", bare.start("n"),
-                                    bare.end("n"), {}))
+        lead = _bare_lead(sent.text, hits, prev[1] if prev and prev[0].para == sent.para else [])
+        if lead is not None:
+            hits.insert(0, lead)
         prev = (sent, hits)
         cuts: list[int] = []
         seen: set[str] = set()
@@ -219,6 +215,18 @@ _BARE_LEAD = re.compile(
     r"traced|operated|run|based|created|managed|controlled)\b", re.IGNORECASE)
 
 
+def _bare_lead(s: str, hits: Sequence[CountHit], before: Sequence[CountHit]) -> CountHit | None:
+    """"... suspended more than 5,000 accounts. Around 3,900 were tied to Peru, while 800
+    accounts ...": a sentence that opens on a figure without its noun counts what the
+    sentence before it (in its paragraph: *before*'s counts) counted."""
+    bare = _BARE_LEAD.match(s)
+    counted = [c for c in before if c.kind == "count"]
+    if bare is None or not counted or any(h.start <= bare.start("n") < h.end for h in hits):
+        return None
+    return CountHit("count", counted[0].key, int(re.sub(r"\D", "", bare.group("n"))), "exact",
+                    bare.start("n"), bare.end("n"), {"as_written": bare.group("n"), "elided": True})
+
+
 def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | None,
                     context: str) -> list[_Found]:
     out: list[_Found] = []
@@ -252,16 +260,10 @@ def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | Non
             if any(c.kind == "count" for c in carried):
                 counts = carried
         k = len(out)
-        if k and layout.sentences[k - 1].para == sent.para and (
-                bare := _BARE_LEAD.match(s)) and not any(
-                c.start <= bare.start("n") < c.end for c in counts):
-            # "... suspended more than 5,000 accounts. Around 3,900 were tied to Peru, while 800
-            # accounts ...": the lead figure's noun is the one counted in the sentence before
-            before = [c for c in out[-1].counts if c.kind == "count"]
-            if before:
-                counts = [CountHit("count", before[0].key, int(re.sub(r"\D", "", bare.group("n"))),
-                                   "exact", bare.start("n"), bare.end("n"),
-                                   {"as_written": bare.group("n"), "elided": True}), *counts]
+        lead = _bare_lead(s, counts, out[-1].counts
+                          if k and layout.sentences[k - 1].para == sent.para else [])
+        if lead is not None:
+            counts = [lead, *counts]
         found = _Found(
             counts=[] if is_summary(s) else _flag_totals(
                 s, _without_breakdowns(s, counts), places),
