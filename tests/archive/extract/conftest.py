@@ -26,6 +26,12 @@ def counts(net: NetworkFacts) -> dict[str, float]:
     return {f.key: f.value for f in net.facts if f.kind in ("count", "audience")}
 
 
+def counts_per_network(doc: DocumentFacts) -> list[dict[str, float]]:
+    """Each network's removed-asset figures, in a stable order."""
+    return sorted(({f.key: f.value for f in n.facts if f.kind == "count"} for n in doc.networks),
+                  key=str)
+
+
 def only_network(doc: DocumentFacts) -> NetworkFacts:
     assert len(doc.networks) == 1, [n.label for n in doc.networks]
     return doc.networks[0]

@@ -5,12 +5,8 @@ origin, as a quarterly bulletin does."""
 from __future__ import annotations
 
 from archive.extract import extract_facts
+from tests.archive.extract.conftest import counts_per_network as _counts
 from tests.archive.extract.conftest import keys
-
-
-def _counts(doc: object) -> list[dict[str, float]]:
-    return sorted(({f.key: f.value for f in n.facts if f.kind == "count"}
-                   for n in doc.networks), key=str)  # type: ignore[attr-defined]
 
 
 def test_a_period_tally_of_fake_accounts_is_no_network() -> None:

@@ -10,12 +10,8 @@ from archive.extract.countries import find_places
 from archive.extract.counts import find_counts
 from archive.extract.gazetteer import scan
 from archive.extract.languages import find_languages
+from tests.archive.extract.conftest import counts_per_network as _counts
 from tests.archive.extract.conftest import keys
-
-
-def _counts(doc: object) -> list[dict[str, float]]:
-    return sorted(({f.key: f.value for f in n.facts if f.kind == "count"}
-                   for n in doc.networks), key=str)  # type: ignore[attr-defined]
 
 
 def test_each_new_figure_of_accounts_is_its_own_network() -> None:
