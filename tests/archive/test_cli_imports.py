@@ -49,6 +49,13 @@ def _probe(entry: str, *argv: str) -> tuple[int, str, set[str]]:
     return report["code"], done.stdout, set(report["modules"])
 
 
+def _python(script: str) -> subprocess.CompletedProcess[str]:
+    """*script* in a fresh interpreter that imports this tree."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=60)
+
+
 def _loaded_heavy(modules: set[str]) -> list[str]:
     return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
 
@@ -109,9 +116,7 @@ def test_whoosh_loads_without_urllib_and_urllib_still_works() -> None:
               "from archive.index.offline_load import NO_NETWORK\n"
               "try:\n    c.urlretrieve('file:///etc/hostname')\n"
               "except RuntimeError as e:\n    assert str(e) == NO_NETWORK; print('refused')")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=60)
+    done = _python(script)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "refused"
 
@@ -122,8 +127,6 @@ def test_whoosh_variations_load_the_real_morphology_when_used() -> None:
               "got = terms.variations('running'); import whoosh.lang.morph_en as m; "
               "assert sorted(got) == sorted(m.variations('running')) and 'runs' in got; "
               "assert terms.variations is not m.variations; print(len(got))")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=60)
+    done = _python(script)
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) > 3
