@@ -23,7 +23,14 @@ from archive.extract.countries import DOMESTIC
 from archive.extract.counts import find_counts
 from archive.extract.gazetteer import scan
 from archive.extract.layout import Layout, Sentence
-from archive.extract.networks import CASE_OF, NOT_THE_FIRST, RECALLED, TAKEDOWN, Segment
+from archive.extract.networks import (
+    CASE_OF,
+    COLLECTIVE,
+    NOT_THE_FIRST,
+    RECALLED,
+    TAKEDOWN,
+    Segment,
+)
 from archive.facts import Evidence, Fact, NetworkFacts
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -1436,9 +1443,7 @@ def _shared_origin(layout: Layout, found: Sequence[Any]) -> Fact | None:
 
 
 _EVERY_UNIT = Caseless(
-    r"\b(?:both|all (?:three|four|five|six|seven|eight|of the|these|those|the)|each of the|"
-    r"the (?:two|three|four|five|six))\s+(?:\w+\s+)?(?:networks|operations|campaigns)\b|"
-    r"\b(?:les deux|tous les|toutes les) (?:réseaux|opérations|campagnes)\b|"
+    COLLECTIVE + r"|\b(?:les deux|tous les|toutes les) (?:réseaux|opérations|campagnes)\b|"
     r"\b(?:ambas|las dos|todas las) (?:redes|operaciones|campañas)\b|\b(?:обе|все) (?:сети|операции)\b")
 
 

@@ -66,6 +66,11 @@ RECALLED = Caseless(
     r"terminated|banned|disrupted|blocked|dismantled|deleted)\b|"
     r"\b(?:removed|took down|suspended|banned|disrupted|blocked)\b[^.;]{0,60}\b(?:last (?:year|"
     r"month|week)|earlier this year|(?:a|one|two|three|several) (?:years?|months?) ago)\b")
+# "Both networks ...", "all three operations": what a sentence says of every unit (a pattern,
+# for the modules that add other languages to it)
+COLLECTIVE = (
+    r"\b(?:both|all (?:three|four|five|six|seven|eight|of the|these|those|the)|each of the|"
+    r"the (?:two|three|four|five|six) ?)\s*(?:\w+\s+)?(?:networks|operations|campaigns)\b")
 # "This isn't the first time OpenAI has taken action": what follows tells earlier takedowns
 NOT_THE_FIRST = Caseless(r"\b(?:is not|isn['’]t|was not|wasn['’]t|not) the first time\b|"
                          r"\bno es la primera vez\b|\bce n['’]est pas la première fois\b|"

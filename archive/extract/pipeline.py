@@ -32,6 +32,7 @@ from archive.extract.layout import Layout, Sentence, build_layout, unwrap
 from archive.extract.networks import (
     ALSO_AFTER,
     CASE_OF,
+    COLLECTIVE,
     EARLIER_LOCAL,
     IN_ADDITION_TO_EARLIER,
     LATER_THEN,
@@ -277,9 +278,7 @@ def _sentence_facts(layout: Layout, mentions: list[Mention], platform: str | Non
     return out
 
 
-_COLLECTIVE = Caseless(
-    r"\b(?:both|all (?:three|four|five|six|seven|eight|of the|these|those|the)|each of the|"
-    r"the (?:two|three|four|five|six) ?)\s*(?:\w+\s+)?(?:networks|operations|campaigns)\b")
+_COLLECTIVE = Caseless(COLLECTIVE)
 
 
 # In the lead, before any network's own sentences: "relier les réseaux en question à X".
